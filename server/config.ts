@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Everything the product reads from the environment, parsed once. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  inboxDir: string;
+  archiveDir: string;
+  clickhouse: {
+    url?: string;
+    user?: string;
+    password?: string;
+    database: string;
+  };
+  gameTz: string;
+  baseCurrency: string;
+  /** Extra currencies accepted by the ingester, as rate to the base currency. */
+  currencyRates: Record<string, string>;
+  demo: 'auto' | 'off';
+  ingest: {
+    cron: string;
+    /** A file with a larger share of bad rows is rejected whole. */
+    maxBadShare: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses "EUR=1.08,CNY=0.138" into a map; rates are decimal strings so money never goes through a float. */
+export function parseCurrencyRates(raw: string | undefined): Record<string, string> {
+  const rates: Record<string, string> = {};
+  if (!raw) return rates;
+  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([A-Z]{3})=(\d+(?:\.\d+)?)$/.exec(part);
+    if (!m) throw new ConfigError(`CURRENCY_RATES entry "${part}" is not CODE=rate (for example EUR=1.08)`);
+    rates[m[1]] = m[2];
+  }
+  return rates;
+}
+
+/** Loads ./.env when present (values already in the environment win), then reads the config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const envFile = path.join(cwd, '.env');
+  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+
+  const dataDir = path.resolve(cwd, env.DATA_DIR || './data');
+  const gameTz = env.GAME_TZ || 'UTC';
+  if (!validTimeZone(gameTz)) throw new ConfigError(`GAME_TZ "${gameTz}" is not an IANA time zone (for example Asia/Shanghai)`);
+  const demo = (env.DEMO || 'auto').toLowerCase();
+  if (demo !== 'auto' && demo !== 'off') throw new ConfigError(`DEMO must be "auto" or "off", got "${env.DEMO}"`);
+  const baseCurrency = (env.BASE_CURRENCY || 'USD').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(baseCurrency)) throw new ConfigError(`BASE_CURRENCY must be an ISO 4217 code, got "${env.BASE_CURRENCY}"`);
+  const database = env.CLICKHOUSE_DATABASE || 'lifecycle';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new ConfigError(`CLICKHOUSE_DATABASE "${database}" must be a plain identifier`);
+  const maxBadShare = env.INGEST_MAX_BAD_SHARE ? Number(env.INGEST_MAX_BAD_SHARE) : 0.5;
+  if (!(maxBadShare > 0 && maxBadShare <= 1)) throw new ConfigError('INGEST_MAX_BAD_SHARE must be a number in (0, 1]');
+
+  return {
+    port: intVar(env, 'PORT', 8080),
+    host: env.HOST || '127.0.0.1',
+    dataDir,
+    inboxDir: path.resolve(cwd, env.INBOX_DIR || path.join(dataDir, 'inbox')),
+    archiveDir: path.join(dataDir, 'archive'),
+    clickhouse: {
+      url: env.CLICKHOUSE_URL || undefined,
+      user: env.CLICKHOUSE_USER || undefined,
+      password: env.CLICKHOUSE_PASSWORD || undefined,
+      database,
+    },
+    gameTz,
+    baseCurrency,
+    currencyRates: parseCurrencyRates(env.CURRENCY_RATES),
+    demo: demo as Config['demo'],
+    ingest: {
+      cron: env.INGEST_CRON || '* * * * *',
+      maxBadShare,
+    },
+  };
+}

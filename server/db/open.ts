@@ -1,0 +1,19 @@
+import type { Config } from '../config.ts';
+import { checkEngineSettings, checkGameTimeZone } from './checks.ts';
+import { openDb, type Db } from './client.ts';
+import { migrate } from './migrate.ts';
+
+/** Opens the engine, applies migrations and runs the start-up checks: the one way in for every entry point. */
+export async function openReadyDb(cfg: Config, log: (msg: string) => void = () => {}): Promise<Db> {
+  const db = await openDb(cfg);
+  try {
+    const applied = await migrate(db, undefined, log);
+    if (applied > 0) log(`applied ${applied} migration(s)`);
+    await checkEngineSettings(db);
+    await checkGameTimeZone(db, cfg);
+    return db;
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

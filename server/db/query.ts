@@ -1,0 +1,24 @@
+import type { Db } from './client.ts';
+
+export type Params = Record<string, unknown>;
+
+/** Runs a SELECT with typed `{name:Type}` parameters and returns its rows. */
+export async function rows<T>(db: Db, query: string, params: Params = {}): Promise<T[]> {
+  const rs = await db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+  return rs.json<T>();
+}
+
+export async function one<T>(db: Db, query: string, params: Params = {}): Promise<T | undefined> {
+  return (await rows<T>(db, query, params))[0];
+}
+
+/** Runs a statement that returns no rows (DDL, INSERT ... SELECT). */
+export async function exec(db: Db, query: string, params: Params = {}): Promise<void> {
+  await db.client.command({ query, query_params: params });
+}
+
+/** Inserts JS objects; used for small control-plane rows only, never for event data. */
+export async function insertRows(db: Db, table: string, values: object[]): Promise<void> {
+  if (values.length === 0) return;
+  await db.client.insert({ table, values, format: 'JSONEachRow' });
+}
