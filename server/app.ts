@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Deps } from './deps.ts';
+import { healthRoutes } from './routes/health.ts';
+import { HttpError } from './routes/http.ts';
+import { ingestRoutes } from './routes/ingest.ts';
+import { overviewRoutes } from './routes/overview.ts';
+
+/** Builds the Express app without listening, so tests and the server share it. */
+export function createApp(deps: Deps, webDist?: string): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '100kb' }));
+  const api = express.Router();
+  api.use(healthRoutes(deps));
+  api.use(overviewRoutes(deps));
+  api.use(ingestRoutes(deps));
+  api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
+  app.use('/api', api);
+
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
+  }
+
+  // Errors leave as JSON with a message: 4xx for the caller's mistakes, 500 (logged) for ours.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof HttpError) {
+      res.status(err.status).json({ error: err.message });
+      return;
+    }
+    const e = err as { type?: string; status?: number; message?: string };
+    if (e.type === 'entity.parse.failed' || e.status === 400) {
+      res.status(400).json({ error: `invalid JSON body: ${e.message ?? ''}` });
+      return;
+    }
+    deps.log(`error: ${(err as Error)?.stack ?? String(err)}`);
+    res.status(500).json({ error: `internal error: ${String(e.message ?? err).split('\n')[0].slice(0, 300)}` });
+  });
+  return app;
+}

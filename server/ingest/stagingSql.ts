@@ -1,0 +1,140 @@
+import type { EventKind, FileFormat } from './fileKind.ts';
+
+/**
+ * Builds the one INSERT ... SELECT that parses and validates a whole file
+ * inside ClickHouse (its parser is several times faster than JSON.parse in
+ * Node). Every field is read as a nullable string and checked in SQL, so a bad
+ * row becomes a row with a `reason` instead of failing the file.
+ *
+ * Parameters: {path:String} and {compression:String} (embedded engine, file()),
+ * {tz:String} game time zone, {now:DateTime64(3)} for the future check,
+ * {currencies:Array(String)} and {rates:Array(String)} (payments).
+ */
+
+export const FIELDS: Record<EventKind, string[]> = {
+  sessions: ['event_id', 'player_id', 'server_id', 'start', 'end', 'duration_s', 'level', 'platform', 'channel'],
+  payments: ['event_id', 'player_id', 'server_id', 'ts', 'amount', 'currency', 'sku', 'channel'],
+};
+
+export type Source = 'file' | 'input';
+
+const ISO_WITH_OFFSET = String.raw`^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$`;
+const EPOCH_MS = String.raw`^\d{11,14}$`;
+const DECIMAL = String.raw`^-?\d{1,14}(\.\d{1,4})?$`;
+const INTEGER = String.raw`^-?\d{1,10}$`;
+
+const sqlString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+function tupleType(kind: EventKind): string {
+  return `Tuple(${FIELDS[kind].map((f) => `${f} Nullable(String)`).join(', ')})`;
+}
+
+/** Where the rows come from: a file the engine reads itself, or the request body. */
+function sourceSelect(kind: EventKind, format: FileFormat, source: Source): string {
+  const structure = FIELDS[kind].map((f) => `${f} Nullable(String)`).join(', ');
+  if (format === 'ndjson') {
+    const from = source === 'file' ? `file({path:String}, 'LineAsString', 'line String', {compression:String})` : `input('line String')`;
+    return `SELECT rowNumberInAllBlocks() + 1 AS line_no, line AS raw_line, isValidJSON(line) AS parsed,
+              JSONExtract(line, ${sqlString(tupleType(kind))}) AS r
+            FROM ${from}`;
+  }
+  const from = source === 'file' ? `file({path:String}, 'CSVWithNames', ${sqlString(structure)}, {compression:String})` : `input(${sqlString(structure)})`;
+  const cols = FIELDS[kind];
+  // CSV rows are re-joined for the quarantine's raw text; line 1 is the header.
+  return `SELECT rowNumberInAllBlocks() + 2 AS line_no,
+            concatWithSeparator(',', ${cols.map((c) => `ifNull(${c}, '')`).join(', ')}) AS raw_line,
+            1 AS parsed,
+            CAST(tuple(${cols.join(', ')}), ${sqlString(tupleType(kind))}) AS r
+          FROM ${from}`;
+}
+
+/** Timestamp from ISO-8601 with offset or epoch milliseconds; NULL for anything else. */
+function timeExpr(field: string): string {
+  return `multiIf(match(${field}, '${EPOCH_MS}'), fromUnixTimestamp64Milli(toInt64OrNull(${field}), 'UTC'),
+                  match(${field}, '${ISO_WITH_OFFSET}'), parseDateTime64BestEffortOrNull(${field}, 3, 'UTC'),
+                  NULL)`;
+}
+
+const blank = (f: string) => `(${f} IS NULL OR trimBoth(${f}) = '')`;
+
+/** Fields as strings, trimmed; the common checks every kind shares come first in each reason list. */
+function fieldColumns(kind: EventKind): string {
+  return FIELDS[kind].map((f) => `trimBoth(tupleElement(r, '${f}')) AS f_${f}`).join(',\n');
+}
+
+const COMMON_REASONS = [
+  [`NOT parsed`, 'unparsable JSON'],
+  [blank('f_event_id'), 'missing event_id'],
+  [blank('f_player_id'), 'missing player_id'],
+  [blank('f_server_id'), 'missing server_id'],
+];
+
+function reasonExpr(pairs: string[][]): string {
+  return `multiIf(${pairs.map(([cond, reason]) => `${cond}, ${sqlString(reason)}`).join(',\n ')}, '')`;
+}
+
+function sessionsSelect(): string {
+  const reason = reasonExpr([
+    ...COMMON_REASONS,
+    [blank('f_start'), 'missing start'],
+    ['t_start IS NULL', 'start is not ISO-8601 with an offset or epoch milliseconds'],
+    ['t_start > {now:DateTime64(3)} + INTERVAL 1 DAY', 'start is more than a day in the future'],
+    [`${blank('f_end')} AND ${blank('f_duration_s')}`, 'missing end or duration_s'],
+    [`NOT ${blank('f_end')} AND t_end IS NULL`, 'end is not ISO-8601 with an offset or epoch milliseconds'],
+    [`${blank('f_end')} AND NOT match(f_duration_s, '${INTEGER}')`, 'duration_s is not an integer'],
+    ['dur < 0', 'negative duration'],
+    [`NOT ${blank('f_level')} AND (NOT match(f_level, '^\\d{1,5}$') OR toUInt32(f_level) > 65535)`, 'level is not an integer 0..65535'],
+  ]);
+  return `SELECT line_no AS line, if(reason = '', '', raw_line) AS raw, reason,
+            ifNull(f_event_id, '') AS event_id, ifNull(f_player_id, '') AS player_id, ifNull(f_server_id, '') AS server_id,
+            ifNull(t_start, toDateTime64(0, 3, 'UTC')) AS start,
+            toUInt32(if(reason = '', dur, 0)) AS duration_s,
+            toDate(start, {tz:String}) AS day,
+            toUInt16(if(reason = '' AND NOT ${blank('f_level')}, toUInt32(f_level), 0)) AS level,
+            ifNull(f_platform, '') AS platform, ifNull(f_channel, '') AS channel
+          FROM (
+            SELECT *, ${timeExpr('f_start')} AS t_start, ${timeExpr('f_end')} AS t_end,
+              if(t_end IS NOT NULL AND t_start IS NOT NULL, intDiv(dateDiff('millisecond', t_start, t_end), 1000),
+                 toInt64OrNull(f_duration_s)) AS dur,
+              ${reason} AS reason
+            FROM (SELECT line_no, raw_line, parsed, ${fieldColumns('sessions')} FROM (SOURCE) WHERE raw_line != '')
+          )`;
+}
+
+function paymentsSelect(): string {
+  const reason = reasonExpr([
+    ...COMMON_REASONS,
+    [blank('f_ts'), 'missing ts'],
+    ['t_ts IS NULL', 'ts is not ISO-8601 with an offset or epoch milliseconds'],
+    ['t_ts > {now:DateTime64(3)} + INTERVAL 1 DAY', 'ts is more than a day in the future'],
+    [blank('f_amount'), 'missing amount'],
+    [`NOT match(f_amount, '${DECIMAL}')`, 'amount is not a decimal number'],
+    ['rate IS NULL', 'unknown currency'],
+  ]);
+  return `SELECT line_no AS line, if(reason = '', '', raw_line) AS raw, reason,
+            ifNull(f_event_id, '') AS event_id, ifNull(f_player_id, '') AS player_id, ifNull(f_server_id, '') AS server_id,
+            ifNull(t_ts, toDateTime64(0, 3, 'UTC')) AS ts,
+            toDate(ts, {tz:String}) AS day,
+            if(reason = '', toDecimal64(round(toDecimal128(amt, 4) * toDecimal128(ifNull(rate, '0'), 8), 4), 4), toDecimal64(0, 4)) AS amount,
+            if(reason = '', amt, toDecimal64(0, 4)) AS amount_orig,
+            currency_code AS currency, ifNull(f_sku, '') AS sku, ifNull(f_channel, '') AS channel
+          FROM (
+            SELECT *, ${timeExpr('f_ts')} AS t_ts,
+              ifNull(toDecimal64OrNull(f_amount, 4), toDecimal64(0, 4)) AS amt,
+              if(${blank('f_currency')}, {base:String}, upper(f_currency)) AS currency_code,
+              if(has({currencies:Array(String)}, currency_code), {rates:Array(String)}[indexOf({currencies:Array(String)}, currency_code)], NULL) AS rate,
+              ${reason} AS reason
+            FROM (SELECT line_no, raw_line, parsed, ${fieldColumns('payments')} FROM (SOURCE) WHERE raw_line != '')
+          )`;
+}
+
+/** INSERT INTO stage_<kind> ... parsing the file; `source` picks file() (embedded) or input() (remote, body streamed). */
+export function stagingInsertSql(kind: EventKind, format: FileFormat, source: Source): string {
+  const select = kind === 'sessions' ? sessionsSelect() : paymentsSelect();
+  const sql = `INSERT INTO stage_${kind} ${select.replace('SOURCE', sourceSelect(kind, format, source))}`;
+  const settings =
+    format === 'csv'
+      ? ' SETTINGS input_format_csv_allow_variable_number_of_columns = 1, input_format_skip_unknown_fields = 1, input_format_csv_empty_as_default = 1'
+      : '';
+  return source === 'input' ? `${sql}${settings} FORMAT ${format === 'csv' ? 'CSVWithNames' : 'LineAsString'}` : sql + settings;
+}

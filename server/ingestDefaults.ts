@@ -1,0 +1,12 @@
+import type { Config } from './config.ts';
+import type { IngestSettings } from './ingest/ingestFile.ts';
+
+/** Rows per insert chunk: large enough to keep the engine's per-insert cost small, small enough to retry cheaply. */
+export const INGEST_CHUNK_ROWS = 1_000_000;
+
+export function ingestSettings(cfg: Config, chunkRows = INGEST_CHUNK_ROWS): IngestSettings {
+  return {
+    gameTz: cfg.gameTz, baseCurrency: cfg.baseCurrency, currencyRates: cfg.currencyRates,
+    maxBadShare: cfg.ingest.maxBadShare, chunkRows,
+  };
+}

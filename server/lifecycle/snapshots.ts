@@ -1,0 +1,42 @@
+import type { Db } from '../db/client.ts';
+import { dataDays } from '../queries/stages/dataDays.ts';
+import { refreshStageDay } from '../queries/stages/refreshStageDaily.ts';
+import { getSetting, setSetting } from '../queries/settings.ts';
+
+const DIRTY_KEY = 'stages_dirty_from';
+
+/** Inclusive list of YYYY-MM-DD days from `from` to `to`. */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/**
+ * Records that stage snapshots from `day` on are stale. Kept in the database,
+ * not in memory, so a crash before the refresh is repaired at the next start.
+ */
+export async function markStagesDirty(db: Db, day: string): Promise<void> {
+  const current = await getSetting(db, DIRTY_KEY);
+  if (!current || day < current) await setSetting(db, DIRTY_KEY, day);
+}
+
+/** Re-computes the stale daily stage snapshots (a late event changes every day after it). */
+export async function refreshDirtyStages(db: Db, onDay: (done: number, total: number) => void = () => {}): Promise<number> {
+  const from = await getSetting(db, DIRTY_KEY);
+  if (!from) return 0;
+  const { minDay, maxDay } = await dataDays(db);
+  if (minDay && maxDay) {
+    const days = daysBetween(from < minDay ? minDay : from, maxDay);
+    for (let i = 0; i < days.length; i++) {
+      await refreshStageDay(db, days[i]);
+      onDay(i + 1, days.length);
+    }
+    await setSetting(db, DIRTY_KEY, '');
+    return days.length;
+  }
+  await setSetting(db, DIRTY_KEY, '');
+  return 0;
+}

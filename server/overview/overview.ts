@@ -1,0 +1,51 @@
+import type { Db } from '../db/client.ts';
+import { dailySeries, type DailyRow, type RangeFilter } from '../queries/overview/daily.ts';
+import { windowKpis, type WindowKpis } from '../queries/overview/windowKpis.ts';
+import { stageCountsOn } from '../queries/stages/stageCounts.ts';
+
+export const STAGES = ['exploration', 'growth', 'stable', 'decline'] as const;
+
+export interface StageSummary {
+  asOf: string;
+  counts: { stage: string; players: number; revenue: string }[];
+  lost: number;
+}
+
+/** Folds snapshot rows into the four stages of the active base; lost players are counted apart. */
+export function summarizeStages(asOf: string, rows: { stage: string; status: string; players: number; revenue: string }[]): StageSummary {
+  const counts = STAGES.map((stage) => {
+    const inStage = rows.filter((r) => r.stage === stage && r.status !== 'lost');
+    return { stage, players: inStage.reduce((n, r) => n + Number(r.players), 0), revenue: sumDecimals(inStage.map((r) => r.revenue)) };
+  });
+  const lost = rows.filter((r) => r.status === 'lost').reduce((n, r) => n + Number(r.players), 0);
+  return { asOf, counts, lost };
+}
+
+/** Adds decimal strings exactly (4 places) without going through floats. */
+export function sumDecimals(values: string[]): string {
+  const SCALE = 10_000n;
+  let total = 0n;
+  for (const v of values) {
+    const m = /^(-?)(\d*)(?:\.(\d{0,4}))?/.exec(v.trim());
+    if (!m) continue;
+    const units = BigInt(m[2] || '0') * SCALE + BigInt((m[3] ?? '').padEnd(4, '0') || '0');
+    total += m[1] ? -units : units;
+  }
+  const neg = total < 0n;
+  const abs = neg ? -total : total;
+  const frac = (abs % SCALE).toString().padStart(4, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${abs / SCALE}${frac ? `.${frac}` : ''}`;
+}
+
+export interface Overview extends RangeFilter {
+  kpis: WindowKpis & { avgDau: number; newPlayers: number };
+  stages: StageSummary;
+  daily: DailyRow[];
+}
+
+export async function overview(db: Db, f: RangeFilter): Promise<Overview> {
+  const [kpis, daily, stageRows] = await Promise.all([windowKpis(db, f), dailySeries(db, f), stageCountsOn(db, f.to, f.server)]);
+  const avgDau = daily.length ? Math.round(daily.reduce((n, d) => n + Number(d.dau), 0) / daily.length) : 0;
+  const newPlayers = daily.reduce((n, d) => n + Number(d.newPlayers), 0);
+  return { ...f, kpis: { ...kpis, avgDau, newPlayers }, stages: summarizeStages(f.to, stageRows), daily };
+}

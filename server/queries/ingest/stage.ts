@@ -1,0 +1,36 @@
+import type { Db } from '../../db/client.ts';
+import { exec, one } from '../../db/query.ts';
+import type { EventKind } from '../../ingest/fileKind.ts';
+import { TABLES } from './tables.ts';
+
+export async function clearWorkTables(db: Db, kind: EventKind): Promise<void> {
+  await exec(db, `TRUNCATE TABLE ${TABLES[kind].stage}`);
+  await exec(db, `TRUNCATE TABLE ${TABLES[kind].fresh}`);
+}
+
+export interface StageCounts {
+  total: number;
+  bad: number;
+  maxLine: number;
+  minDay: string | null;
+  maxDay: string | null;
+}
+
+export async function stageCounts(db: Db, kind: EventKind): Promise<StageCounts> {
+  const r = await one<StageCounts>(
+    db,
+    `SELECT toUInt64(count()) AS total, toUInt64(countIf(reason != '')) AS bad, max(line) AS maxLine,
+            minIf(toNullable(day), reason = '') AS minDay, maxIf(toNullable(day), reason = '') AS maxDay
+     FROM ${TABLES[kind].stage}`,
+  );
+  return r ?? { total: 0, bad: 0, maxLine: 0, minDay: null, maxDay: null };
+}
+
+export async function quarantineStagedRows(db: Db, kind: EventKind, fileHash: string, fileName: string): Promise<void> {
+  await exec(
+    db,
+    `INSERT INTO quarantine (file_hash, file_name, kind, line, raw, reason)
+     SELECT {hash:String}, {name:String}, {kind:String}, line, raw, reason FROM ${TABLES[kind].stage} WHERE reason != ''`,
+    { hash: fileHash, name: fileName, kind },
+  );
+}

@@ -1,0 +1,43 @@
+import type { Db } from '../../db/client.ts';
+import { one } from '../../db/query.ts';
+import type { RangeFilter } from './daily.ts';
+
+export interface WindowKpis {
+  dau: number;
+  wau: number;
+  mau: number;
+  activePlayers: number;
+  payingPlayers: number;
+  revenue: string;
+  payingRate: number;
+  arpu: string;
+  arppu: string;
+}
+
+/**
+ * DESIGN section 5 (paying rate, ARPU and ARPPU over the same range): DAU / WAU / MAU are distinct active players in the 1 / 7 / 30
+ * days ending on `to`; active and paying players and revenue cover the whole range.
+ */
+export async function windowKpis(db: Db, f: RangeFilter): Promise<WindowKpis> {
+  const r = await one<WindowKpis>(
+    db,
+    `SELECT dau, wau, mau, activePlayers, payingPlayers, toString(rev) AS revenue,
+            if(activePlayers = 0, 0, payingPlayers / activePlayers) AS payingRate,
+            toString(if(activePlayers = 0, toDecimal128(0, 4), round(rev / activePlayers, 4))) AS arpu,
+            toString(if(payingPlayers = 0, toDecimal128(0, 4), round(rev / payingPlayers, 4))) AS arppu
+     FROM (
+       SELECT
+         uniqExactIf(player_id, sessions > 0 AND day = {to:Date}) AS dau,
+         uniqExactIf(player_id, sessions > 0 AND day > {to:Date} - 7) AS wau,
+         uniqExactIf(player_id, sessions > 0 AND day > {to:Date} - 30) AS mau,
+         uniqExactIf(player_id, sessions > 0 AND day >= {from:Date}) AS activePlayers,
+         uniqExactIf(player_id, payments > 0 AND day >= {from:Date}) AS payingPlayers,
+         sumIf(revenue, day >= {from:Date}) AS rev
+       FROM player_daily
+       WHERE day >= least({from:Date}, {to:Date} - 29) AND day <= {to:Date}
+         AND ({server:String} = '' OR server_id = {server:String})
+     )`,
+    { ...f },
+  );
+  return r!;
+}

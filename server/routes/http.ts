@@ -1,0 +1,20 @@
+import type { NextFunction, Request, Response } from 'express';
+
+/** An error whose message is safe and useful to show the caller. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Wraps an async handler so a rejected promise reaches the error middleware. */
+export const handle =
+  (fn: (req: Request, res: Response) => Promise<unknown>) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    fn(req, res).then((body) => {
+      if (!res.headersSent) res.json(body);
+    }, next);
+  };
