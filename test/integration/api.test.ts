@@ -1,0 +1,90 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
+
+// Expected values are worked out by hand in test/helpers/lifecycleFixture.ts.
+let engine: TestEngine;
+let server: Server;
+let base: string;
+
+async function get(path: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}${path}`);
+  return { status: res.status, body: await res.json() };
+}
+
+beforeAll(async () => {
+  engine = await freshEngine();
+  await loadLifecycleFixture(engine);
+  server = createApp(engine).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server?.close();
+  await engine?.cleanup();
+});
+
+describe('overview API on the hand-worked fixture', () => {
+  it('returns the March KPIs, stages and daily series', async () => {
+    const { status, body } = await get('/api/overview?from=2026-03-01&to=2026-03-31');
+    expect(status).toBe(200);
+    expect(body.kpis).toMatchObject({
+      dau: 8, wau: 8, mau: 10, activePlayers: 10, payingPlayers: 5, revenue: '170', newPlayers: 3,
+      arppu: '34', arpu: '17', payingRate: 0.5,
+    });
+    expect(body.stages.counts).toEqual([
+      { stage: 'exploration', players: 2, revenue: '0' },
+      { stage: 'growth', players: 3, revenue: '35' },
+      { stage: 'stable', players: 1, revenue: '0' },
+      { stage: 'decline', players: 5, revenue: '21' },
+    ]);
+    expect(body.daily).toHaveLength(31);
+    const byDay = Object.fromEntries(body.daily.map((d: any) => [d.day, d]));
+    expect(byDay['2026-03-31'].dau).toBe(8);
+    expect(byDay['2026-03-30'].dau).toBe(7);
+    expect(byDay['2026-03-25']).toEqual({ day: '2026-03-25', dau: 1, newPlayers: 1, payers: 0, revenue: '0' });
+    expect(byDay['2026-03-28'].revenue).toBe('35');
+    expect(byDay['2026-03-01']).toEqual({ day: '2026-03-01', dau: 0, newPlayers: 0, payers: 0, revenue: '0' });
+  });
+
+  it('defaults to the 30 days ending on the last day with data', async () => {
+    const { body } = await get('/api/overview');
+    expect([body.from, body.to]).toEqual(['2026-03-02', '2026-03-31']);
+  });
+
+  it('gives the stage trend per day', async () => {
+    const { body } = await get('/api/stages/trend?from=2026-03-30&to=2026-03-31');
+    expect(body.days.at(-1)).toEqual({ day: '2026-03-31', exploration: 2, growth: 3, stable: 1, decline: 5 });
+    expect(body.days).toHaveLength(2);
+  });
+
+  it('filters by server (no fixture player is on s02)', async () => {
+    const { body } = await get('/api/overview?from=2026-03-01&to=2026-03-31&server=s02');
+    expect(body.kpis.dau).toBe(0);
+    expect(body.kpis.revenue).toBe('0');
+  });
+
+  it('reports health and the ingest ledger', async () => {
+    const h = await get('/api/health');
+    expect(h.body).toMatchObject({ ok: true, engine: 'embedded', players: 11, rows: { payments: 9, quarantine: 0 } });
+    const s = await get('/api/ingest/status');
+    expect(s.body.ledger.map((f: any) => [f.fileName, f.state, f.rowsLoaded]).sort()).toEqual([
+      ['payments_fixture.ndjson', 'done', 9],
+      ['sessions_fixture.ndjson', 'done', h.body.rows.sessions],
+    ]);
+  });
+
+  it('answers bad input with a 4xx and a message', async () => {
+    expect(await get('/api/overview?from=2026-02-30')).toEqual({ status: 400, body: { error: 'from must be a date as YYYY-MM-DD, got "2026-02-30"' } });
+    expect((await get('/api/overview?from=2026-03-10&to=2026-03-01')).status).toBe(400);
+    expect((await get('/api/overview?server=%27%3B%20DROP')).status).toBe(400);
+    expect((await get('/api/nothing')).status).toBe(404);
+    const res = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"paths": "x"}' });
+    expect(res.status).toBe(400);
+    const bad = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(bad.status).toBe(400);
+  });
+});

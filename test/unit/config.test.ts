@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseCurrencyRates } from '../../server/config.ts';
+import { splitStatements } from '../../server/db/migrate.ts';
+
+const load = (env: Record<string, string>) => loadConfig(env as NodeJS.ProcessEnv, '/srv/game');
+
+describe('loadConfig', () => {
+  it('has safe defaults: loopback, port 8080, ./data, UTC, embedded engine, demo on an empty database', () => {
+    const c = load({});
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8080, dataDir: '/srv/game/data', gameTz: 'UTC', demo: 'auto', baseCurrency: 'USD' });
+    expect(c.clickhouse).toEqual({ url: undefined, user: undefined, password: undefined, database: 'lifecycle' });
+    expect(c.inboxDir).toBe(path.join('/srv/game/data', 'inbox'));
+  });
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a positive integer'],
+    [{ GAME_TZ: 'Mars/Olympus' }, 'GAME_TZ "Mars/Olympus" is not an IANA time zone'],
+    [{ DEMO: 'yes' }, 'DEMO must be'],
+    [{ CLICKHOUSE_DATABASE: 'a;drop' }, 'must be a plain identifier'],
+    [{ INGEST_MAX_BAD_SHARE: '2' }, 'INGEST_MAX_BAD_SHARE'],
+    [{ CURRENCY_RATES: 'EUR:1.1' }, 'CODE=rate'],
+  ])('refuses %j', (env, msg) => {
+    expect(() => load(env)).toThrow(ConfigError);
+    expect(() => load(env)).toThrow(msg);
+  });
+  it('keeps currency rates as exact decimal strings', () => {
+    expect(parseCurrencyRates('EUR=1.08, CNY=0.1385')).toEqual({ EUR: '1.08', CNY: '0.1385' });
+  });
+});
+
+describe('splitStatements', () => {
+  it('splits on semicolons that end a line and drops comment lines', () => {
+    expect(splitStatements("-- note; here\nCREATE TABLE a (x String DEFAULT ';');\n\nSELECT 1;\n")).toEqual(["CREATE TABLE a (x String DEFAULT ';')", 'SELECT 1']);
+  });
+});

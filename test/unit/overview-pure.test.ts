@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { sumDecimals, summarizeStages } from '../../server/overview/overview.ts';
+import { daysBetween } from '../../server/lifecycle/snapshots.ts';
+import { HttpError } from '../../server/routes/http.ts';
+import { parseRange } from '../../server/routes/params.ts';
+
+describe('sumDecimals', () => {
+  it('adds money exactly, where floats would drift', () => {
+    expect(sumDecimals(['0.1', '0.2'])).toBe('0.3');
+    expect(sumDecimals(['-4.59', '9.99', '0.0001'])).toBe('5.4001');
+    expect(sumDecimals(['12345678901234.5678', '0.4322'])).toBe('12345678901235');
+    expect(sumDecimals(['-1', '0.25'])).toBe('-0.75');
+    expect(sumDecimals([])).toBe('0');
+  });
+});
+
+describe('summarizeStages', () => {
+  it('keeps lost players out of the decline count', () => {
+    const s = summarizeStages('2026-03-31', [
+      { stage: 'decline', status: 'leaving', players: 4, revenue: '10.5' },
+      { stage: 'decline', status: 'lost', players: 7, revenue: '0' },
+      { stage: 'decline', status: 'lapsed', players: 1, revenue: '0.25' },
+      { stage: 'stable', status: '', players: 2, revenue: '3' },
+    ]);
+    expect(s).toEqual({
+      asOf: '2026-03-31',
+      lost: 7,
+      counts: [
+        { stage: 'exploration', players: 0, revenue: '0' },
+        { stage: 'growth', players: 0, revenue: '0' },
+        { stage: 'stable', players: 2, revenue: '3' },
+        { stage: 'decline', players: 5, revenue: '10.75' },
+      ],
+    });
+  });
+});
+
+describe('parseRange', () => {
+  it('defaults to the 30 days ending on the last data day', () => {
+    expect(parseRange({}, '2026-03-31')).toEqual({ from: '2026-03-02', to: '2026-03-31', server: '' });
+  });
+  it('keeps a valid range and server', () => {
+    expect(parseRange({ from: '2026-01-01', to: '2026-01-02', server: 's01' }, '2026-03-31')).toEqual({ from: '2026-01-01', to: '2026-01-02', server: 's01' });
+  });
+  it.each([
+    [{ from: '2026-02-30' }, 'from must be a date'],
+    [{ to: '31/03/2026' }, 'to must be a date'],
+    [{ from: '2026-03-02', to: '2026-03-01' }, 'is after'],
+    [{ from: '2020-01-01', to: '2026-01-01' }, 'at most'],
+    [{ server: "s1' OR 1=1" }, 'server must be'],
+    [{ server: ['a', 'b'] }, 'given once'],
+  ])('refuses %j with a 400', (q, msg) => {
+    expect(() => parseRange(q, '2026-03-31')).toThrow(HttpError);
+    expect(() => parseRange(q, '2026-03-31')).toThrow(msg);
+  });
+});
+
+describe('daysBetween', () => {
+  it('lists days inclusively across a month end', () => {
+    expect(daysBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(daysBetween('2026-03-02', '2026-03-01')).toEqual([]);
+  });
+});

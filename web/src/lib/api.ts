@@ -1,0 +1,50 @@
+// The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
+import type { Health, IngestStatus, Meta, Overview, RangeQuery, StageTrend } from './types.ts';
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+  }
+}
+
+/** Builds "/api/x?a=1", leaving out empty parameters so the server applies its defaults. */
+export function apiUrl(path: string, params: Partial<Record<string, string>> = {}): string {
+  const qs = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) qs.set(key, value);
+  const query = qs.toString();
+  return `/api/${path}${query ? `?${query}` : ''}`;
+}
+
+async function getJson<T>(path: string, params?: Partial<Record<string, string>>, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(apiUrl(path, params), { signal, headers: { accept: 'application/json' } });
+  // A proxy or crash page may answer with HTML, so the body is parsed defensively.
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const message =
+      typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
+        ? (body as { error: string }).error
+        : `${res.status} ${res.statusText}`.trim();
+    throw new ApiError(message, res.status);
+  }
+  if (body === undefined) throw new ApiError(`/api/${path} did not return JSON`, res.status);
+  return body as T;
+}
+
+export const getHealth = (signal?: AbortSignal) => getJson<Health>('health', undefined, signal);
+
+export const getMeta = (signal?: AbortSignal) => getJson<Meta>('meta', undefined, signal);
+
+export const getOverview = (q: Partial<RangeQuery>, signal?: AbortSignal) =>
+  getJson<Overview>('overview', { ...q }, signal);
+
+export const getStageTrend = (q: Partial<RangeQuery>, signal?: AbortSignal) =>
+  getJson<StageTrend>('stages/trend', { ...q }, signal);
+
+export const getIngestStatus = (signal?: AbortSignal) => getJson<IngestStatus>('ingest/status', undefined, signal);
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

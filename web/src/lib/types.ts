@@ -1,0 +1,125 @@
+// Shapes of the /api JSON responses. Money is a decimal string and is only ever formatted, never summed.
+
+export type Stage = 'exploration' | 'growth' | 'stable' | 'decline';
+export type Money = string;
+/** A calendar day in the game time zone, YYYY-MM-DD. */
+export type Day = string;
+
+export interface IngestRun {
+  runId: string;
+  source: string;
+  startedAt: string;
+  finishedAt: string | null;
+  files: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  rowsDuplicate: number;
+  error: string;
+}
+
+export interface Health {
+  ok: boolean;
+  engine: 'embedded' | 'remote';
+  version: string;
+  database: string;
+  gameTz: string;
+  baseCurrency: string;
+  rows: { sessions: number; payments: number; quarantine: number };
+  players: number;
+  latestEventTime: string | null;
+  lastIngest: IngestRun | null;
+}
+
+export interface Meta {
+  minDay: Day | null;
+  maxDay: Day | null;
+  servers: string[];
+  gameTz: string;
+  baseCurrency: string;
+}
+
+export interface Kpis {
+  dau: number;
+  avgDau: number;
+  wau: number;
+  mau: number;
+  newPlayers: number;
+  activePlayers: number;
+  payingPlayers: number;
+  revenue: Money;
+  /** Share of active players who paid, 0..1. */
+  payingRate: number;
+  arpu: Money;
+  arppu: Money;
+}
+
+export interface StageCount {
+  stage: Stage;
+  players: number;
+  revenue: Money;
+}
+
+export interface DailyRow {
+  day: Day;
+  dau: number;
+  newPlayers: number;
+  payers: number;
+  revenue: Money;
+}
+
+export interface Overview {
+  from: Day;
+  to: Day;
+  server: string;
+  kpis: Kpis;
+  stages: { asOf: Day; counts: StageCount[]; lost: number };
+  daily: DailyRow[];
+}
+
+export type StageTrendDay = { day: Day } & Record<Stage, number>;
+
+export interface StageTrend {
+  from: Day;
+  to: Day;
+  server: string;
+  days: StageTrendDay[];
+}
+
+export interface LedgerEntry {
+  fileHash: string;
+  fileName: string;
+  kind: 'sessions' | 'payments';
+  state: 'loading' | 'done' | 'rejected' | 'duplicate';
+  rowsTotal: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  rowsDuplicate: number;
+  error: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface QuarantinedRow {
+  fileName: string;
+  line: number;
+  reason: string;
+  raw: string;
+  at: string;
+}
+
+export interface IngestStatus {
+  ledger: LedgerEntry[];
+  quarantine: {
+    total: number;
+    byReason: { reason: string; rows: number }[];
+    recent: QuarantinedRow[];
+  };
+  lastRun: IngestRun | null;
+}
+
+/** Overview filters; empty strings mean "server default" (all servers, the 30 days ending at maxDay). */
+export interface RangeQuery {
+  from: Day;
+  to: Day;
+  server: string;
+}
