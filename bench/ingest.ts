@@ -48,8 +48,21 @@ console.log(`file: ${file} (${mb.toFixed(0)} MB)`);
 
 const ingester = new Ingester(db, ingestSettings(cfg));
 let summary: Awaited<ReturnType<Ingester['run']>> | undefined;
+// Time per phase: each progress event closes the phase before it.
+const phases = new Map<string, number>();
+let mark = performance.now();
+let phase = 'start';
 const ingestS = await seconds(async () => {
-  summary = await ingester.run({ paths: [file], source: 'cli' });
+  summary = await ingester.run({
+    paths: [file],
+    source: 'cli',
+    onProgress: (p) => {
+      const now = performance.now();
+      phases.set(phase, (phases.get(phase) ?? 0) + (now - mark) / 1000);
+      phase = p.phase === 'insert' ? 'insert' : p.phase;
+      mark = now;
+    },
+  });
 });
 if (summary?.rowsLoaded !== rows) throw new Error(`ingester loaded ${summary?.rowsLoaded} rows, expected ${rows}`);
 // The stage snapshots are the lifecycle refresh's work (its own benchmark), timed here for information only.
@@ -73,6 +86,9 @@ if (!values.keep) rmSync(dir, { recursive: true, force: true });
 const ingestRate = rows / ingestS;
 const baseRate = rows / baseS;
 console.log(`ingester:              ${ingestS.toFixed(2)} s  ${Math.round(ingestRate).toLocaleString('en')} rows/s `);
+// hash = content hash for the ledger; parse = parse and validate into staging; dedupe = drop known and repeated event_ids;
+// insert = raw-table chunks plus the materialized views that keep the daily rollups.
+console.log(`  phases: ${['hash', 'parse', 'dedupe', 'insert'].map((k) => `${k} ${(phases.get(k) ?? 0).toFixed(2)} s`).join(', ')}`);
 console.log(`stage snapshots:       ${stagesS.toFixed(2)} s for ${stageDays} days (not part of the ratio)`);
 console.log(`INSERT SELECT file():  ${baseS.toFixed(2)} s  ${Math.round(baseRate).toLocaleString('en')} rows/s`);
 console.log(`ratio: ${(ingestRate / baseRate).toFixed(2)}  (target >= 0.6)`);

@@ -13,7 +13,7 @@ export function ingestRoutes(deps: Deps): Router {
   r.get(
     '/ingest/status',
     handle(async () => {
-      const [ledger, byReason, recent, run] = await Promise.all([recentLedger(db, 200), quarantineByReason(db), recentQuarantine(db, 100), lastRun(db)]);
+      const [ledger, byReason, recent, run] = await Promise.all([recentLedger(db, 200), quarantineByReason(db), recentQuarantine(db, 25), lastRun(db)]);
       return { ledger, quarantine: { total: byReason.reduce((n, x) => n + Number(x.rows), 0), byReason, recent }, lastRun: run };
     }),
   );

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
+import { simulateGame } from '../../server/sim/simulate.ts';
+import { ensureWebBuild, WEB_DIST } from '../../server/webBuild.ts';
+import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`CI must run the browser test, but ${CHROMIUM} is missing (.ci/run installs Debian's chromium)`);
+if (!haveChromium) console.warn(`skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+let engine: TestEngine;
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  await ensureWebBuild(() => {});
+  engine = await freshEngine();
+  const inbox = path.join(engine.dir, 'inbox');
+  await simulateGame({ seed: 7, players: 3000, days: 45, servers: 8, endDay: '2026-03-31', out: inbox, format: 'ndjson', gzip: false, malformedRows: 20, filesEvery: 15 });
+  await runIngestAndRefresh(engine, { paths: [inbox], source: 'cli' });
+  server = createApp(engine, WEB_DIST).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await engine?.cleanup();
+});
+
+describe.runIf(haveChromium)('overview page in Chromium', () => {
+  it('draws the simulated game: KPI tiles and charts carry the API numbers', async () => {
+    const api = await (await fetch(`${base}/api/overview`)).json();
+    expect(api.kpis.dau).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/?lang=en`);
+    for (const id of ['chart-stages', 'chart-stage-trend', 'chart-dau-revenue']) {
+      await page.locator(`[data-testid="${id}"][data-rendered="true"] svg`).waitFor({ timeout: 30_000 });
+    }
+    const en = new Intl.NumberFormat('en-US');
+    expect(await page.getByTestId('kpi-dau').textContent()).toBe(en.format(api.kpis.dau));
+    expect(await page.getByTestId('kpi-mau').textContent()).toBe(en.format(api.kpis.mau));
+    expect(await page.getByTestId('kpi-new-players').textContent()).toBe(en.format(api.kpis.newPlayers));
+
+    // The stage pie labels its sectors with their shares of the API's stage counts.
+    const counts: number[] = api.stages.counts.map((c: { players: number }) => c.players);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const pieText = await page.locator('[data-testid="chart-stages"] svg text').allTextContents();
+    const largest = Math.max(...counts);
+    expect(pieText).toContain(`${((largest / total) * 100).toFixed(1)}%`);
+
+    // The DAU axis is scaled to the data: its top label is at least the highest DAU of the range.
+    const maxDau = Math.max(...api.daily.map((d: { dau: number }) => d.dau));
+    const axis = (await page.locator('[data-testid="chart-dau-revenue"] svg text').allTextContents())
+      .map((s) => Number(s.replace(/,/g, '').replace(/K$/, '000')))
+      .filter((n) => Number.isFinite(n));
+    expect(Math.max(...axis)).toBeGreaterThanOrEqual(maxDau);
+
+    // Switching to Simplified Chinese re-labels the page without reloading the numbers.
+    await page.locator('header select').selectOption('zh');
+    await expect.poll(() => page.locator('[data-testid="chart-stages"] svg text').allTextContents()).toContain('探索期');
+    expect(await page.getByTestId('kpi-dau').textContent()).toBe(new Intl.NumberFormat('zh-CN').format(api.kpis.dau));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the ledger and the quarantined rows on the data-health page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?page=health&lang=en`);
+    await page.getByTestId('ledger').waitFor();
+    const ledger = await page.getByTestId('ledger').textContent();
+    expect(ledger).toContain('sessions_');
+    expect(await page.getByTestId('quarantine-reasons').textContent()).toMatch(/missing player_id|unparsable JSON|negative duration/);
+    await page.close();
+  });
+});
