@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { refreshStageDay } from '../queries/stages/refreshStageDaily.ts';
+import { refreshStageDays, STAGE_DAYS_PER_BATCH } from '../queries/stages/refreshStageDaily.ts';
 import { getSetting, setSetting } from '../queries/settings.ts';
 
 const DIRTY_KEY = 'stages_dirty_from';
@@ -30,9 +30,10 @@ export async function refreshDirtyStages(db: Db, onDay: (done: number, total: nu
   const { minDay, maxDay } = await dataDays(db);
   if (minDay && maxDay) {
     const days = daysBetween(from < minDay ? minDay : from, maxDay);
-    for (let i = 0; i < days.length; i++) {
-      await refreshStageDay(db, days[i]);
-      onDay(i + 1, days.length);
+    for (let i = 0; i < days.length; i += STAGE_DAYS_PER_BATCH) {
+      const batch = days.slice(i, i + STAGE_DAYS_PER_BATCH);
+      await refreshStageDays(db, batch);
+      onDay(i + batch.length, days.length);
     }
     await setSetting(db, DIRTY_KEY, '');
     return days.length;
