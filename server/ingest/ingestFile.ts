@@ -127,6 +127,7 @@ export async function ingestFile(
   await selectFreshRows(db, info.kind);
   const fresh = await freshCount(db, info.kind);
   const chunks = Math.max(1, Math.ceil(Number(counts.maxLine) / s.chunkRows));
+  onProgress({ file, phase: 'insert', chunk: 0, chunks });
   for (let i = 0; i < chunks; i++) {
     await insertChunk(db, info.kind, fileHash, i * s.chunkRows + 1, (i + 1) * s.chunkRows);
     onProgress({ file, phase: 'insert', chunk: i + 1, chunks });
