@@ -13,6 +13,7 @@ import { openReadyDb } from '../server/db/open.ts';
 import { exec } from '../server/db/query.ts';
 import { Ingester } from '../server/ingest/ingestRun.ts';
 import { ingestSettings } from '../server/ingestDefaults.ts';
+import { simulateGame } from '../server/sim/simulate.ts';
 import { refreshDirtyStages } from '../server/lifecycle/snapshots.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '2000000' }, keep: { type: 'boolean', default: false } } });
@@ -20,7 +21,6 @@ const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows <= 0) throw new Error('--rows must be a positive integer');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-'));
-const file = path.join(dir, 'sessions_bench.ndjson');
 const cfg = loadConfig({ DATA_DIR: path.join(dir, 'data') } as NodeJS.ProcessEnv);
 const db = await openReadyDb(cfg);
 
@@ -30,21 +30,19 @@ const seconds = async (fn: () => Promise<unknown>) => {
   return (performance.now() - t0) / 1000;
 };
 
-console.log(`generating ${rows.toLocaleString('en')} session rows (6 columns of the input contract) ...`);
-await exec(
-  db,
-  `INSERT INTO FUNCTION file({path:String}, 'JSONEachRow')
-   SELECT concat('e', toString(number)) AS event_id,
-          concat('p', toString(number % 100000)) AS player_id,
-          concat('s0', toString(number % 8)) AS server_id,
-          concat(replaceOne(toString(toDateTime64('2026-01-01 00:00:00', 3, 'UTC') + toIntervalSecond(number * 3)), ' ', 'T'), 'Z') AS start,
-          toUInt32(60 + number % 3600) AS duration_s,
-          toUInt16(1 + number % 60) AS level
-   FROM numbers({rows:UInt64})`,
-  { path: file, rows },
-);
+// The simulator is the data generator: its sessions file has the real mix of
+// ISO and epoch-ms times, end or duration_s, and optional fields. About 20
+// sessions per player over 120 days, all in one file.
+console.log(`simulating about ${rows.toLocaleString('en')} sessions (${Math.round(rows / 20).toLocaleString('en')} players, 120 days) ...`);
+const sim = await simulateGame({
+  seed: 1, players: Math.max(1, Math.round(rows / 20)), days: 120, servers: 8, endDay: '2026-03-31', out: dir,
+  format: 'ndjson', gzip: false, malformedRows: 0, filesEvery: 120,
+});
+const file = sim.files.find((f) => path.basename(f).startsWith('sessions_'))!;
+for (const f of sim.files.filter((x) => x !== file)) rmSync(f);
+const sessions = sim.sessions;
 const mb = statSync(file).size / 1e6;
-console.log(`file: ${file} (${mb.toFixed(0)} MB)`);
+console.log(`file: ${path.basename(file)}: ${sessions.toLocaleString('en')} rows, ${mb.toFixed(0)} MB`);
 
 const ingester = new Ingester(db, ingestSettings(cfg));
 let summary: Awaited<ReturnType<Ingester['run']>> | undefined;
@@ -64,27 +62,33 @@ const ingestS = await seconds(async () => {
     },
   });
 });
-if (summary?.rowsLoaded !== rows) throw new Error(`ingester loaded ${summary?.rowsLoaded} rows, expected ${rows}`);
+if (summary?.rowsLoaded !== sessions) throw new Error(`ingester loaded ${summary?.rowsLoaded} rows, expected ${sessions}`);
 // The stage snapshots are the lifecycle refresh's work (its own benchmark), timed here for information only.
 let stageDays = 0;
 const stagesS = await seconds(async () => {
   stageDays = await refreshDirtyStages(db);
 });
 
-await exec(db, `CREATE TABLE bench_baseline AS sessions`);
+// The engine's own load: parse the same file into a plain table, no validation, dedup or rollups.
+await exec(
+  db,
+  `CREATE TABLE bench_baseline (event_id String, player_id String, server_id LowCardinality(String), start String, end Nullable(String),
+     duration_s Nullable(UInt32), level Nullable(UInt16), platform LowCardinality(String), channel LowCardinality(String))
+   ENGINE = MergeTree ORDER BY (player_id, start)`,
+);
 const baseS = await seconds(() =>
   exec(
     db,
-    `INSERT INTO bench_baseline (event_id, player_id, server_id, start, duration_s, level)
-     SELECT * FROM file({path:String}, 'JSONEachRow', 'event_id String, player_id String, server_id String, start DateTime64(3, \\'UTC\\'), duration_s UInt32, level UInt16')`,
+    `INSERT INTO bench_baseline
+     SELECT * FROM file({path:String}, 'JSONEachRow', 'event_id String, player_id String, server_id String, start String, end Nullable(String), duration_s Nullable(UInt32), level Nullable(UInt16), platform String, channel String')`,
     { path: file },
   ),
 );
 await db.close();
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
 
-const ingestRate = rows / ingestS;
-const baseRate = rows / baseS;
+const ingestRate = sessions / ingestS;
+const baseRate = sessions / baseS;
 console.log(`ingester:              ${ingestS.toFixed(2)} s  ${Math.round(ingestRate).toLocaleString('en')} rows/s `);
 // hash = content hash for the ledger; parse = parse and validate into staging; dedupe = drop known and repeated event_ids;
 // insert = raw-table chunks plus the materialized views that keep the daily rollups.
