@@ -15,6 +15,8 @@ export interface Config {
     database: string;
   };
   gameTz: string;
+  /** First day of a week (1 = Monday, 7 = Sunday), for weekly cohorts and "this week". */
+  weekStart: 1 | 7;
   baseCurrency: string;
   /** Extra currencies accepted by the ingester, as rate to the base currency. */
   currencyRates: Record<string, string>;
@@ -65,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const dataDir = path.resolve(cwd, env.DATA_DIR || './data');
   const gameTz = env.GAME_TZ || 'UTC';
   if (!validTimeZone(gameTz)) throw new ConfigError(`GAME_TZ "${gameTz}" is not an IANA time zone (for example Asia/Shanghai)`);
+  const weekStartRaw = (env.WEEK_START || 'monday').toLowerCase();
+  if (weekStartRaw !== 'monday' && weekStartRaw !== 'sunday') throw new ConfigError(`WEEK_START must be "monday" or "sunday", got "${env.WEEK_START}"`);
   const demo = (env.DEMO || 'auto').toLowerCase();
   if (demo !== 'auto' && demo !== 'off') throw new ConfigError(`DEMO must be "auto" or "off", got "${env.DEMO}"`);
   const baseCurrency = (env.BASE_CURRENCY || 'USD').toUpperCase();
@@ -87,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       database,
     },
     gameTz,
+    weekStart: weekStartRaw === 'sunday' ? 7 : 1,
     baseCurrency,
     currencyRates: parseCurrencyRates(env.CURRENCY_RATES),
     demo: demo as Config['demo'],

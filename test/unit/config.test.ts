@@ -8,7 +8,8 @@ const load = (env: Record<string, string>) => loadConfig(env as NodeJS.ProcessEn
 describe('loadConfig', () => {
   it('has safe defaults: loopback, port 8080, ./data, UTC, embedded engine, demo on an empty database', () => {
     const c = load({});
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 8080, dataDir: '/srv/game/data', gameTz: 'UTC', demo: 'auto', baseCurrency: 'USD' });
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8080, dataDir: '/srv/game/data', gameTz: 'UTC', weekStart: 1, demo: 'auto', baseCurrency: 'USD' });
+    expect(load({ WEEK_START: 'Sunday' }).weekStart).toBe(7);
     expect(c.clickhouse).toEqual({ url: undefined, user: undefined, password: undefined, database: 'lifecycle' });
     expect(c.inboxDir).toBe(path.join('/srv/game/data', 'inbox'));
   });
@@ -16,6 +17,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT must be a positive integer'],
     [{ GAME_TZ: 'Mars/Olympus' }, 'GAME_TZ "Mars/Olympus" is not an IANA time zone'],
     [{ DEMO: 'yes' }, 'DEMO must be'],
+    [{ WEEK_START: 'friday' }, 'WEEK_START must be "monday" or "sunday"'],
     [{ CLICKHOUSE_DATABASE: 'a;drop' }, 'must be a plain identifier'],
     [{ INGEST_MAX_BAD_SHARE: '2' }, 'INGEST_MAX_BAD_SHARE'],
     [{ CURRENCY_RATES: 'EUR:1.1' }, 'CODE=rate'],

@@ -1,0 +1,21 @@
+// The one i18n table, merged from one file per feature so each page's strings sit together.
+import core from './core.ts';
+
+const features = [core] as const;
+
+type Merged = (typeof features)[number]['en'];
+export type MessageKey = keyof Merged;
+
+function merge(lang: 'en' | 'zh'): Record<MessageKey, string> {
+  const out: Record<string, string> = {};
+  for (const f of features) {
+    for (const [k, v] of Object.entries(f[lang])) {
+      if (k in out) throw new Error(`i18n key "${k}" is defined twice`);
+      out[k] = v;
+    }
+  }
+  return out as Record<MessageKey, string>;
+}
+
+export const en = merge('en');
+export const zh = merge('zh');
