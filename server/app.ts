@@ -6,6 +6,7 @@ import { healthRoutes } from './routes/health.ts';
 import { HttpError } from './routes/http.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { overviewRoutes } from './routes/overview.ts';
+import { responseCache } from './routes/responseCache.ts';
 
 /** Builds the Express app without listening, so tests and the server share it. */
 export function createApp(deps: Deps, webDist?: string): express.Express {
@@ -13,6 +14,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '100kb' }));
   const api = express.Router();
+  api.use(responseCache(deps.db, { maxAgeMs: deps.cfg.apiCacheSeconds * 1000, maxEntries: 500 }));
   api.use(healthRoutes(deps));
   api.use(overviewRoutes(deps));
   api.use(ingestRoutes(deps));

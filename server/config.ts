@@ -21,6 +21,8 @@ export interface Config {
   /** Extra currencies accepted by the ingester, as rate to the base currency. */
   currencyRates: Record<string, string>;
   demo: 'auto' | 'off';
+  /** Longest time an unchanged API answer is served from memory; 0 turns the cache off. */
+  apiCacheSeconds: number;
   ingest: {
     cron: string;
     /** A file with a larger share of bad rows is rejected whole. */
@@ -75,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!/^[A-Z]{3}$/.test(baseCurrency)) throw new ConfigError(`BASE_CURRENCY must be an ISO 4217 code, got "${env.BASE_CURRENCY}"`);
   const database = env.CLICKHOUSE_DATABASE || 'lifecycle';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new ConfigError(`CLICKHOUSE_DATABASE "${database}" must be a plain identifier`);
+  const apiCacheSeconds = env.API_CACHE_SECONDS ? Number(env.API_CACHE_SECONDS) : 60;
+  if (!Number.isInteger(apiCacheSeconds) || apiCacheSeconds < 0) throw new ConfigError(`API_CACHE_SECONDS must be a whole number of seconds (0 = off), got "${env.API_CACHE_SECONDS}"`);
   const maxBadShare = env.INGEST_MAX_BAD_SHARE ? Number(env.INGEST_MAX_BAD_SHARE) : 0.5;
   if (!(maxBadShare > 0 && maxBadShare <= 1)) throw new ConfigError('INGEST_MAX_BAD_SHARE must be a number in (0, 1]');
 
@@ -95,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     baseCurrency,
     currencyRates: parseCurrencyRates(env.CURRENCY_RATES),
     demo: demo as Config['demo'],
+    apiCacheSeconds,
     ingest: {
       cron: env.INGEST_CRON || '* * * * *',
       maxBadShare,

@@ -13,6 +13,8 @@ export interface Db {
   database: string;
   /** Embedded engine only: its data directory. */
   dataPath?: string;
+  /** Writes finished through this handle; response caches compare it to know their data is current. */
+  writes: number;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ function openEmbedded(cfg: Config): Db {
   }
   // chdb bundles its own copy of @clickhouse/client-common; the Connection shapes are identical.
   const client = createClient({ connection: connection as unknown as ClickHouseClientConfigOptions['connection'], clickhouse_settings: SESSION_SETTINGS });
-  return { client, engine: 'embedded', database: cfg.clickhouse.database, dataPath, close: () => client.close() };
+  return { client, engine: 'embedded', database: cfg.clickhouse.database, dataPath, writes: 0, close: () => client.close() };
 }
 
 function openRemote(cfg: Config, database: string | undefined): ClickHouseClient {
@@ -87,5 +89,5 @@ export async function openDb(cfg: Config): Promise<Db> {
     await bootstrap.close();
   }
   const client = openRemote(cfg, database);
-  return { client, engine: 'remote', database, close: () => client.close() };
+  return { client, engine: 'remote', database, writes: 0, close: () => client.close() };
 }

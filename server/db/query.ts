@@ -14,11 +14,19 @@ export async function one<T>(db: Db, query: string, params: Params = {}): Promis
 
 /** Runs a statement that returns no rows (DDL, INSERT ... SELECT). */
 export async function exec(db: Db, query: string, params: Params = {}): Promise<void> {
-  await db.client.command({ query, query_params: params });
+  try {
+    await db.client.command({ query, query_params: params });
+  } finally {
+    db.writes++;
+  }
 }
 
 /** Inserts JS objects; used for small control-plane rows only, never for event data. */
 export async function insertRows(db: Db, table: string, values: object[]): Promise<void> {
   if (values.length === 0) return;
-  await db.client.insert({ table, values, format: 'JSONEachRow' });
+  try {
+    await db.client.insert({ table, values, format: 'JSONEachRow' });
+  } finally {
+    db.writes++;
+  }
 }

@@ -1,0 +1,69 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Db } from '../db/client.ts';
+
+interface Entry {
+  writes: number;
+  at: number;
+  body: Promise<unknown>;
+}
+
+export interface CacheOptions {
+  /** How long an answer may be served when nothing was written through this process (other writers exist with a shared server). */
+  maxAgeMs: number;
+  maxEntries: number;
+}
+
+/**
+ * Serves repeated GETs of the API from memory while the data has not changed.
+ * Dashboards ask the same questions many times between two ingest runs, and
+ * every answer is a function of the stored data; any write through this
+ * process (ingest, settings, snapshots) moves `db.writes` and retires every
+ * entry. Concurrent identical requests share one computation. Only 200 JSON
+ * answers are kept; errors and other bodies pass through untouched.
+ */
+export function responseCache(db: Db, { maxAgeMs, maxEntries }: CacheOptions) {
+  const entries = new Map<string, Entry>();
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'GET' || maxAgeMs <= 0) return next();
+    const key = req.originalUrl;
+    const now = Date.now();
+    const hit = entries.get(key);
+    if (hit && hit.writes === db.writes && now - hit.at < maxAgeMs) {
+      hit.body.then(
+        (body) => {
+          res.set('X-Cache', 'hit').json(body);
+        },
+        () => next(), // the shared computation failed: compute this one on its own
+      );
+      return;
+    }
+
+    let settle!: { resolve: (b: unknown) => void; reject: (e: Error) => void };
+    const body = new Promise<unknown>((resolve, reject) => (settle = { resolve, reject }));
+    body.catch(() => {}); // waiting requests handle it; nobody else may be listening
+    const entry: Entry = { writes: db.writes, at: now, body };
+    entries.delete(key);
+    entries.set(key, entry);
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+
+    let settled = false;
+    const drop = () => {
+      if (settled) return;
+      settled = true;
+      if (entries.get(key) === entry) entries.delete(key);
+      settle.reject(new Error('not cacheable'));
+    };
+    const json = res.json.bind(res);
+    res.json = (b: unknown) => {
+      if (!settled && res.statusCode === 200) {
+        settled = true;
+        settle.resolve(b);
+      } else drop();
+      return json(b);
+    };
+    res.on('finish', drop);
+    res.on('close', drop);
+    res.set('X-Cache', 'miss');
+    next();
+  };
+}
