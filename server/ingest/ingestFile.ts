@@ -52,7 +52,8 @@ const nowIso = () => new Date().toISOString();
 async function stageFile(db: Db, filePath: string, info: InboxFile, s: IngestSettings): Promise<void> {
   const params = {
     tz: s.gameTz,
-    now: nowIso().replace('T', ' ').replace('Z', ''),
+    // Epoch seconds, which carry no zone: a 'YYYY-MM-DD hh:mm:ss' text is read in the engine's own time zone.
+    now: (Date.now() / 1000).toFixed(3),
     base: s.baseCurrency,
     currencies: [s.baseCurrency, ...Object.keys(s.currencyRates)],
     rates: ['1', ...Object.values(s.currencyRates)],

@@ -40,9 +40,11 @@ function sourceSelect(kind: EventKind, format: FileFormat, source: Source): stri
   }
   const from = source === 'file' ? `file({path:String}, 'CSVWithNames', ${sqlString(structure)}, {compression:String})` : `input(${sqlString(structure)})`;
   const cols = FIELDS[kind];
-  // CSV rows are re-joined for the quarantine's raw text; line 1 is the header.
+  // CSV rows are re-joined for the quarantine's raw text; line 1 is the header. A row
+  // of only empty fields is a blank line: its raw text is '' so it is skipped, as in NDJSON.
+  const fields = cols.map((c) => `ifNull(${c}, '')`).join(', ');
   return `SELECT rowNumberInAllBlocks() + 2 AS line_no,
-            concatWithSeparator(',', ${cols.map((c) => `ifNull(${c}, '')`).join(', ')}) AS raw_line,
+            if(concat(${fields}) = '', '', concatWithSeparator(',', ${fields})) AS raw_line,
             1 AS parsed,
             CAST(tuple(${cols.join(', ')}), ${sqlString(tupleType(kind))}) AS r
           FROM ${from}`;
@@ -97,7 +99,7 @@ function sessionsSelect(): string {
               if(t_end IS NOT NULL AND t_start IS NOT NULL, intDiv(dateDiff('millisecond', t_start, t_end), 1000),
                  toInt64OrNull(f_duration_s)) AS dur,
               ${reason} AS reason
-            FROM (SELECT line_no, raw_line, parsed, ${fieldColumns('sessions')} FROM (SOURCE) WHERE raw_line != '')
+            FROM (SELECT line_no, raw_line, parsed, ${fieldColumns('sessions')} FROM (SOURCE) WHERE NOT match(raw_line, '^\\s*$'))
           )`;
 }
 
@@ -124,7 +126,7 @@ function paymentsSelect(): string {
               if(${blank('f_currency')}, {base:String}, upper(f_currency)) AS currency_code,
               if(has({currencies:Array(String)}, currency_code), {rates:Array(String)}[indexOf({currencies:Array(String)}, currency_code)], NULL) AS rate,
               ${reason} AS reason
-            FROM (SELECT line_no, raw_line, parsed, ${fieldColumns('payments')} FROM (SOURCE) WHERE raw_line != '')
+            FROM (SELECT line_no, raw_line, parsed, ${fieldColumns('payments')} FROM (SOURCE) WHERE NOT match(raw_line, '^\\s*$'))
           )`;
 }
 

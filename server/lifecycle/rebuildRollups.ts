@@ -1,10 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { insertFromView } from '../queries/rollups/insertFromView.ts';
-import { viewSelects } from '../queries/rollups/rollupViews.ts';
+import { dailyViewSelects } from '../queries/rollups/rollupViews.ts';
 import { truncateTable } from '../queries/rollups/truncateTable.ts';
-
-/** The views that feed player_daily from raw events; player_server_first follows player_daily by its own view. */
-const DAILY_VIEWS = ['player_daily_from_sessions', 'player_daily_from_payments'];
 
 /**
  * Recomputes the daily per-player rollup (and what cascades from it) from the
@@ -12,10 +9,8 @@ const DAILY_VIEWS = ['player_daily_from_sessions', 'player_daily_from_payments']
  * for measuring the full lifecycle refresh; the views keep it current otherwise.
  */
 export async function rebuildRollups(db: Db): Promise<void> {
-  const selects = await viewSelects(db, DAILY_VIEWS);
-  const missing = DAILY_VIEWS.filter((v) => !selects.has(v));
-  if (missing.length) throw new Error(`materialized view(s) missing: ${missing.join(', ')}; run the migrations`);
+  const selects = await dailyViewSelects(db);
   await truncateTable(db, 'player_daily');
   await truncateTable(db, 'player_server_first');
-  for (const v of DAILY_VIEWS) await insertFromView(db, 'player_daily', selects.get(v)!);
+  for (const select of selects) await insertFromView(db, 'player_daily', select);
 }

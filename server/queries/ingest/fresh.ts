@@ -50,7 +50,7 @@ export async function insertChunk(db: Db, kind: EventKind, fileHash: string, lo:
     query: `INSERT INTO ${t.raw} (${cols}, source_file)
             SELECT ${cols}, {file:String} FROM ${t.fresh} WHERE line BETWEEN {lo:UInt64} AND {hi:UInt64}`,
     query_params: { ...range, file: fileHash.slice(0, 16) },
-    clickhouse_settings: { insert_deduplication_token: `${fileHash}:${lo}-${hi}:${rows}` },
+    clickhouse_settings: { insert_deduplication_token: `${fileHash}:${lo}-${hi}:${rows}`, deduplicate_blocks_in_dependent_materialized_views: 1 },
   });
   return { rows };
 }
