@@ -5,6 +5,7 @@ import type { Deps } from './deps.ts';
 import { healthRoutes } from './routes/health.ts';
 import { HttpError } from './routes/http.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { responseCache } from './routes/responseCache.ts';
 
@@ -18,6 +19,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(healthRoutes(deps));
   api.use(overviewRoutes(deps));
   api.use(ingestRoutes(deps));
+  api.use(lifecycleRoutes(deps));
   api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api', api);
 

@@ -3,12 +3,39 @@ import { HttpError } from './http.ts';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SERVER = /^[\w.:-]{0,64}$/;
 
-function queryString(q: Record<string, unknown>, name: string): string | undefined {
+export function queryString(q: Record<string, unknown>, name: string): string | undefined {
   const v = q[name];
   if (v === undefined || v === '') return undefined;
   if (typeof v !== 'string') throw new HttpError(400, `${name} must be given once, as text`);
   return v;
 }
+
+/** Reads ?server (empty = all servers). */
+export function parseServer(q: Record<string, unknown>): string {
+  const server = queryString(q, 'server') ?? '';
+  if (!SERVER.test(server)) throw new HttpError(400, 'server must be a server id (letters, digits, _ . : -)');
+  return server;
+}
+
+/** Reads a whole number in [min, max], or the fallback when absent. */
+export function parseWhole(q: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
+  const raw = queryString(q, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new HttpError(400, `${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+/** Reads a value that must be one of a fixed list. */
+export function parseChoice<T extends string>(q: Record<string, unknown>, name: string, choices: readonly T[], fallback?: T): T {
+  const raw = queryString(q, name);
+  if (raw === undefined && fallback !== undefined) return fallback;
+  if (raw === undefined) throw new HttpError(400, `${name} is required (one of ${choices.join(', ')})`);
+  if (!choices.includes(raw as T)) throw new HttpError(400, `${name} must be one of ${choices.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export function parseDay(value: string, name: string): string {
   if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
@@ -17,7 +44,6 @@ export function parseDay(value: string, name: string): string {
   return value;
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export interface RangeQuery {
   from: string;
@@ -33,7 +59,5 @@ export function parseRange(q: Record<string, unknown>, lastDay: string, maxDays 
   const from = fromRaw ? parseDay(fromRaw, 'from') : addDays(to, -29);
   if (from > to) throw new HttpError(400, `from (${from}) is after to (${to})`);
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= maxDays) throw new HttpError(400, `the range may cover at most ${maxDays} days`);
-  const server = queryString(q, 'server') ?? '';
-  if (!SERVER.test(server)) throw new HttpError(400, 'server must be a server id (letters, digits, _ . : -)');
-  return { from, to, server };
+  return { from, to, server: parseServer(q) };
 }

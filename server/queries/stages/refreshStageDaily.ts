@@ -1,28 +1,47 @@
 import type { Db } from '../../db/client.ts';
-import { exec } from '../../db/query.ts';
+import { exec, one } from '../../db/query.ts';
 
 /** Days per statement: one INSERT over several days shares the engine's per-query cost. */
 export const STAGE_DAYS_PER_BATCH = 7;
 
 /**
- * Snapshots the stage counts (per server, stage, status, tier) of a few days
- * in one INSERT, then drops the older snapshots of those days. Readers take the
- * latest computed_at of a day, so they never see a half-written refresh.
+ * Snapshots every player's stage on a few days (player_stage_daily), then the
+ * counts per server, stage, status and tier of the same rows (stage_daily),
+ * then drops the older snapshots of those days. Readers take the latest
+ * computed_at of a day, so they never see a half-written refresh.
  */
 export async function refreshStageDays(db: Db, days: string[]): Promise<void> {
   if (days.length === 0) return;
   if (days.length > STAGE_DAYS_PER_BATCH) throw new Error(`at most ${STAGE_DAYS_PER_BATCH} days per batch`);
-  const computedAt = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  const at = new Date().toISOString().replace('T', ' ').replace('Z', '');
   // Parameter names d0..dN are generated here; the values go in as typed Date parameters.
   const selects = days.map(
     (_, i) =>
-      `SELECT {d${i}:Date} AS day, server_id, stage, status, tier, count() AS players, sum(spend_r) AS spend_r, {at:DateTime64(3)} AS computed_at
-       FROM player_stage(as_of = {d${i}:Date}) GROUP BY server_id, stage, status, tier`,
+      `SELECT {d${i}:Date} AS day, player_id, server_id, stage, status, tier, (SELECT max(version) FROM lifecycle_config) AS config_version, idle_days, spend_r, lifetime_spend, {at:DateTime64(3)} AS computed_at
+       FROM player_stage(as_of = {d${i}:Date})`,
   );
-  const params = Object.fromEntries(days.map((d, i) => [`d${i}`, d]));
-  await exec(db, `INSERT INTO stage_daily (day, server_id, stage, status, tier, players, spend_r, computed_at) ${selects.join('\nUNION ALL\n')}`, {
-    ...params,
-    at: computedAt,
-  });
-  await exec(db, `DELETE FROM stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)}`, { days, at: computedAt });
+  const params = { ...Object.fromEntries(days.map((d, i) => [`d${i}`, d])), days, at };
+  await exec(
+    db,
+    `INSERT INTO player_stage_daily (day, player_id, server_id, stage, status, tier, config_version, idle_days, spend_r, lifetime_spend, computed_at)
+     ${selects.join('\nUNION ALL\n')}`,
+    params,
+  );
+  await exec(
+    db,
+    `INSERT INTO stage_daily (day, server_id, stage, status, tier, players, spend_r, computed_at)
+     SELECT day, server_id, stage, status, tier, count(), sum(spend_r), computed_at
+     FROM player_stage_daily WHERE day IN {days:Array(Date)} AND computed_at = {at:DateTime64(3)}
+     GROUP BY day, server_id, stage, status, tier, computed_at`,
+    params,
+  );
+  // A DELETE is a mutation even when it matches nothing; a first snapshot of a day skips it.
+  const older = await one<{ n: number }>(
+    db,
+    `SELECT count() AS n FROM stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)}`,
+    params,
+  );
+  if (Number(older?.n ?? 0) === 0) return;
+  await exec(db, `DELETE FROM stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)}`, params);
+  await exec(db, `DELETE FROM player_stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)}`, params);
 }
