@@ -23,21 +23,23 @@ export async function markStagesDirty(db: Db, day: string): Promise<void> {
   if (!current || day < current) await setSetting(db, DIRTY_KEY, day);
 }
 
+/** Snapshots every player's stage on each day from `from` to `to` (inclusive), a batch of days per statement. */
+export async function snapshotStages(db: Db, from: string, to: string, onDay: (done: number, total: number) => void = () => {}): Promise<number> {
+  const days = daysBetween(from, to);
+  for (let i = 0; i < days.length; i += STAGE_DAYS_PER_BATCH) {
+    const batch = days.slice(i, i + STAGE_DAYS_PER_BATCH);
+    await refreshStageDays(db, batch);
+    onDay(i + batch.length, days.length);
+  }
+  return days.length;
+}
+
 /** Re-computes the stale daily stage snapshots (a late event changes every day after it). */
 export async function refreshDirtyStages(db: Db, onDay: (done: number, total: number) => void = () => {}): Promise<number> {
   const from = await getSetting(db, DIRTY_KEY);
   if (!from) return 0;
   const { minDay, maxDay } = await dataDays(db);
-  if (minDay && maxDay) {
-    const days = daysBetween(from < minDay ? minDay : from, maxDay);
-    for (let i = 0; i < days.length; i += STAGE_DAYS_PER_BATCH) {
-      const batch = days.slice(i, i + STAGE_DAYS_PER_BATCH);
-      await refreshStageDays(db, batch);
-      onDay(i + batch.length, days.length);
-    }
-    await setSetting(db, DIRTY_KEY, '');
-    return days.length;
-  }
+  const days = minDay && maxDay ? await snapshotStages(db, from < minDay ? minDay : from, maxDay, onDay) : 0;
   await setSetting(db, DIRTY_KEY, '');
-  return 0;
+  return days;
 }

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Db } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
+import { backfillStages, BackfillRangeError } from '../lifecycle/backfill.ts';
 import { flowPlayers } from '../queries/lifecycle/flowPlayers.ts';
 import { snapshotDays } from '../queries/lifecycle/snapshotDays.ts';
 import { transitions } from '../queries/lifecycle/transitions.ts';
@@ -55,6 +56,26 @@ export function lifecycleRoutes({ db }: Deps): Router {
       if (!pair) return { total: 0, players: [] };
       const { first: _f, last: _l, ...range } = pair;
       return { ...range, fromStage, toStage, limit, offset, ...(await flowPlayers(db, { ...range, fromStage, toStage, limit, offset })) };
+    }),
+  );
+  // Used by `npm run backfill:stages` when this server owns the embedded engine.
+  r.post(
+    '/lifecycle/backfill',
+    handle(async (req) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const range: { from?: string; to?: string } = {};
+      for (const k of ['from', 'to'] as const) {
+        if (body[k] === undefined || body[k] === null || body[k] === '') continue;
+        if (typeof body[k] !== 'string') throw new HttpError(400, `${k} must be a date as YYYY-MM-DD`);
+        range[k] = parseDay(body[k], k);
+      }
+      if (range.from && range.to && range.from > range.to) throw new HttpError(400, `from (${range.from}) is after to (${range.to})`);
+      try {
+        return await backfillStages(db, range);
+      } catch (err) {
+        if (err instanceof BackfillRangeError) throw new HttpError(400, err.message);
+        throw err;
+      }
     }),
   );
   return r;

@@ -89,4 +89,23 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
     expect(await page.getByTestId('quarantine-reasons').textContent()).toMatch(/missing player_id|unparsable JSON|negative duration/);
     await page.close();
   });
+
+  it('shows week-over-week stage transitions and lists the players of a clicked cell', async () => {
+    const api = await (await fetch(`${base}/api/lifecycle/transitions`)).json();
+    const moved = api.flows.filter((f: any) => f.from !== f.to).sort((a: any, b: any) => b.players - a.players)[0];
+    expect(moved.players).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${base}/?page=lifecycle&lang=en`);
+    await page.locator('[data-testid="chart-transitions"][data-rendered="true"] svg').waitFor({ timeout: 30_000 });
+    const en = new Intl.NumberFormat('en-US');
+    const onTo = (stage: string) => api.flows.filter((f: any) => f.to === stage).reduce((n: number, f: any) => n + f.players, 0);
+    expect(await page.getByTestId('lifecycle-count-decline').textContent()).toBe(en.format(onTo('decline')));
+    // The Sankey draws the node labels with their player counts.
+    expect(await page.locator('[data-testid="chart-transitions"] svg text').allTextContents()).toContain(`Decline ${en.format(onTo('decline'))}`);
+    await page.getByTestId(`cell-${moved.from}-${moved.to}`).click();
+    const rows = page.locator('[data-testid="flow-players"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(Math.min(50, moved.players));
+    expect(new URL(page.url()).searchParams.get('flowFrom')).toBe(moved.from);
+    await page.close();
+  });
 });

@@ -36,12 +36,13 @@ export async function refreshStageDays(db: Db, days: string[]): Promise<void> {
     params,
   );
   // A DELETE is a mutation even when it matches nothing; a first snapshot of a day skips it.
+  // Readers already ignore older computations, so the clean-up need not be waited for.
   const older = await one<{ n: number }>(
     db,
     `SELECT count() AS n FROM stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)}`,
     params,
   );
   if (Number(older?.n ?? 0) === 0) return;
-  await exec(db, `DELETE FROM stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)}`, params);
-  await exec(db, `DELETE FROM player_stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)}`, params);
+  await exec(db, `DELETE FROM stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)} SETTINGS lightweight_deletes_sync = 0`, params);
+  await exec(db, `DELETE FROM player_stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)} SETTINGS lightweight_deletes_sync = 0`, params);
 }

@@ -1,5 +1,5 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
-import type { Health, IngestStatus, Meta, Overview, RangeQuery, StageTrend } from './types.ts';
+import type { FlowPlayers, Health, IngestStatus, Meta, Overview, RangeQuery, StageTrend, Transitions } from './types.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -44,6 +44,12 @@ export const getStageTrend = (q: Partial<RangeQuery>, signal?: AbortSignal) =>
   getJson<StageTrend>('stages/trend', { ...q }, signal);
 
 export const getIngestStatus = (signal?: AbortSignal) => getJson<IngestStatus>('ingest/status', undefined, signal);
+
+export const getTransitions = (q: Partial<RangeQuery>, signal?: AbortSignal) =>
+  getJson<Transitions>('lifecycle/transitions', { ...q }, signal);
+
+export const getFlowPlayers = (q: Partial<RangeQuery> & { fromStage: string; toStage: string; offset?: string }, signal?: AbortSignal) =>
+  getJson<FlowPlayers>('lifecycle/flow', { ...q }, signal);
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

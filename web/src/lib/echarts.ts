@@ -2,7 +2,7 @@
 // Loaded lazily by EChart.svelte, so the first paint and the health page never wait for it.
 // SVG rather than canvas: crisp at any zoom, and the drawn numbers stay in the DOM where tests and screen readers find them.
 import { init, use } from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart, SankeyChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -16,6 +16,7 @@ use([
   BarChart,
   LineChart,
   PieChart,
+  SankeyChart,
   DataZoomComponent,
   GridComponent,
   LegendComponent,

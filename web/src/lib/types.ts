@@ -123,3 +123,37 @@ export interface RangeQuery {
   to: Day;
   server: string;
 }
+
+/** A transition key: a stage, 'new' (not seen on the earlier day) or 'lost' (past the lost horizon). */
+export type FlowKey = Stage | 'new' | 'lost';
+
+export interface TransitionFlow {
+  from: FlowKey;
+  to: FlowKey;
+  players: number;
+  /** Lifetime spend on the later day of the players on this flow. */
+  revenue: Money;
+  recentRevenue: Money;
+}
+
+export interface Transitions {
+  from: Day | null;
+  to: Day | null;
+  server: string;
+  snapshots: { first: Day; last: Day } | null;
+  flows: TransitionFlow[];
+}
+
+export interface FlowPlayer {
+  playerId: string;
+  serverId: string;
+  tier: string;
+  lifetimeSpend: Money;
+  recentSpend: Money;
+  idleDays: number;
+}
+
+export interface FlowPlayers {
+  total: number;
+  players: FlowPlayer[];
+}

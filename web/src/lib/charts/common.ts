@@ -1,6 +1,6 @@
 // Shared pieces of the chart option builders: the option type, the palette and the zoom rule.
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption, SankeySeriesOption } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GridComponentOption,
@@ -16,6 +16,7 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | PieSeriesOption
+  | SankeySeriesOption
   | DataZoomComponentOption
   | GridComponentOption
   | LegendComponentOption

@@ -1,10 +1,12 @@
 // The one i18n table, merged from one file per feature so each page's strings sit together.
 import core from './core.ts';
+import lifecycle from './lifecycle.ts';
 
-const features = [core] as const;
+const features = [core, lifecycle] as const;
 
-type Merged = (typeof features)[number]['en'];
-export type MessageKey = keyof Merged;
+// Distributes over the union of feature tables: every key of every feature.
+type KeysOf<T> = T extends unknown ? keyof T : never;
+export type MessageKey = KeysOf<(typeof features)[number]['en']>;
 
 function merge(lang: 'en' | 'zh'): Record<MessageKey, string> {
   const out: Record<string, string> = {};
