@@ -8,6 +8,7 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { responseCache } from './routes/responseCache.ts';
+import { retentionRoutes } from './routes/retention.ts';
 
 /** Builds the Express app without listening, so tests and the server share it. */
 export function createApp(deps: Deps, webDist?: string): express.Express {
@@ -20,6 +21,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(overviewRoutes(deps));
   api.use(ingestRoutes(deps));
   api.use(lifecycleRoutes(deps));
+  api.use(retentionRoutes(deps));
   api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api', api);
 

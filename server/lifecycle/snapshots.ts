@@ -1,18 +1,10 @@
 import type { Db } from '../db/client.ts';
+import { daysBetween } from '../days.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { refreshStageDays, STAGE_DAYS_PER_BATCH } from '../queries/stages/refreshStageDaily.ts';
 import { getSetting, setSetting } from '../queries/settings.ts';
 
 const DIRTY_KEY = 'stages_dirty_from';
-
-/** Inclusive list of YYYY-MM-DD days from `from` to `to`. */
-export function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
-}
 
 /**
  * Records that stage snapshots from `day` on are stale. Kept in the database,

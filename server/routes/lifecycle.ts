@@ -6,7 +6,8 @@ import { flowPlayers } from '../queries/lifecycle/flowPlayers.ts';
 import { snapshotDays } from '../queries/lifecycle/snapshotDays.ts';
 import { transitions } from '../queries/lifecycle/transitions.ts';
 import { handle, HttpError } from './http.ts';
-import { addDays, parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
+import { addDays } from '../days.ts';
+import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
 
 export const FROM_KEYS = ['new', 'exploration', 'growth', 'stable', 'decline', 'lost'] as const;
 export const TO_KEYS = ['exploration', 'growth', 'stable', 'decline', 'lost'] as const;

@@ -1,3 +1,4 @@
+import { addDays } from '../days.ts';
 import { HttpError } from './http.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,8 +35,6 @@ export function parseChoice<T extends string>(q: Record<string, unknown>, name: 
   if (!choices.includes(raw as T)) throw new HttpError(400, `${name} must be one of ${choices.join(', ')}, got "${raw}"`);
   return raw as T;
 }
-
-export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export function parseDay(value: string, name: string): string {
   if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {

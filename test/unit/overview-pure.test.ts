@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sumDecimals, summarizeStages } from '../../server/overview/overview.ts';
-import { daysBetween } from '../../server/lifecycle/snapshots.ts';
+import { daysBetween } from '../../server/days.ts';
 import { HttpError } from '../../server/routes/http.ts';
 import { parseRange } from '../../server/routes/params.ts';
 

@@ -1,0 +1,67 @@
+import type { Db } from '../db/client.ts';
+import { cohortSizes } from '../queries/retention/cohortSizes.ts';
+import type { Grain } from '../queries/retention/cohortSql.ts';
+import { cumulativeRevenue } from '../queries/retention/cumulativeRevenue.ts';
+import type { CohortFilter } from '../queries/retention/filter.ts';
+import { retainedPlayers } from '../queries/retention/retainedPlayers.ts';
+import { addDays } from '../days.ts';
+
+/** The first day of period n of a cohort (n days or n weeks after its start). */
+export const periodStart = (grain: Grain, cohort: string, n: number) => addDays(cohort, grain === 'day' ? n : 7 * n);
+
+/** D0..D30 for daily cohorts, W0..W12 for weekly ones. */
+export const MAX_N: Record<Grain, number> = { day: 30, week: 12 };
+
+export interface RetentionQuery extends CohortFilter {
+  grain: Grain;
+  mode: 'classic' | 'unbounded';
+}
+
+export interface CohortRow {
+  cohort: string;
+  size: number;
+  /** Players retained in period n; null where period n has not started by the last day with data. */
+  players: (number | null)[];
+  /** players / size, 0..1 (null as above). */
+  rates: (number | null)[];
+}
+
+export interface LtvRow {
+  cohort: string;
+  size: number;
+  /** Cumulative revenue per member by period n (decimal strings; null as above). */
+  ltv: (string | null)[];
+}
+
+/** Builds each cohort's row of periods, leaving periods after the last day with data empty rather than zero. */
+export function shapeRows<T, V>(
+  sizes: { cohort: string; size: number }[],
+  cells: T[],
+  keyOf: (c: T) => string,
+  valueOf: (c: T | undefined) => V,
+  grain: Grain,
+  lastDay: string,
+): { cohort: string; size: number; values: (V | null)[] }[] {
+  const byKey = new Map(cells.map((c) => [keyOf(c), c]));
+  return sizes.map(({ cohort, size }) => ({
+    cohort,
+    size: Number(size),
+    values: Array.from({ length: MAX_N[grain] + 1 }, (_, n) => (periodStart(grain, cohort, n) > lastDay ? null : valueOf(byKey.get(`${cohort}|${n}`)))),
+  }));
+}
+
+export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string): Promise<CohortRow[]> {
+  const { grain, mode, ...f } = q;
+  const [sizes, cells] = await Promise.all([cohortSizes(db, grain, f), retainedPlayers(db, grain, mode, MAX_N[grain], f)]);
+  return shapeRows(sizes, cells, (c) => `${c.cohort}|${c.n}`, (c) => Number(c?.players ?? 0), grain, lastDay).map(({ values, ...r }) => ({
+    ...r,
+    players: values,
+    rates: values.map((v) => (v === null || r.size === 0 ? null : v / r.size)),
+  }));
+}
+
+export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastDay: string): Promise<LtvRow[]> {
+  const { grain, ...f } = q;
+  const [sizes, cells] = await Promise.all([cohortSizes(db, grain, f), cumulativeRevenue(db, grain, MAX_N[grain], f)]);
+  return shapeRows(sizes, cells, (c) => `${c.cohort}|${c.n}`, (c) => c?.ltv ?? '0', grain, lastDay).map(({ values, ...r }) => ({ ...r, ltv: values }));
+}
