@@ -23,7 +23,7 @@ export function healthRoutes({ db, cfg }: Deps): Router {
     '/meta',
     handle(async () => {
       const [days, servers] = await Promise.all([dataDays(db), serverIds(db)]);
-      return { ...days, servers, gameTz: cfg.gameTz, baseCurrency: cfg.baseCurrency };
+      return { ...days, servers, gameTz: cfg.gameTz, weekStart: cfg.weekStart, baseCurrency: cfg.baseCurrency };
     }),
   );
   return r;

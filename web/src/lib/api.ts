@@ -1,5 +1,18 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
-import type { FlowPlayers, Health, IngestStatus, Meta, Overview, RangeQuery, StageTrend, Transitions } from './types.ts';
+import type {
+  CohortQuery,
+  FlowPlayers,
+  Health,
+  IngestStatus,
+  LtvTriangle,
+  Meta,
+  Overview,
+  RangeQuery,
+  Retention,
+  RetentionFilters,
+  StageTrend,
+  Transitions,
+} from './types.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -50,6 +63,15 @@ export const getTransitions = (q: Partial<RangeQuery>, signal?: AbortSignal) =>
 
 export const getFlowPlayers = (q: Partial<RangeQuery> & { fromStage: string; toStage: string; offset?: string }, signal?: AbortSignal) =>
   getJson<FlowPlayers>('lifecycle/flow', { ...q }, signal);
+
+export const getRetention = (q: Partial<CohortQuery>, signal?: AbortSignal) => getJson<Retention>('retention', { ...q }, signal);
+
+export const getLtv = (q: Partial<CohortQuery>, signal?: AbortSignal) => getJson<LtvTriangle>('retention/ltv', { ...q }, signal);
+
+export const getRetentionFilters = (signal?: AbortSignal) => getJson<RetentionFilters>('retention/filters', undefined, signal);
+
+/** Download link of the retention matrix as CSV, for the same query. */
+export const retentionCsvUrl = (q: Partial<CohortQuery>) => apiUrl('retention.csv', { ...q });
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -2,18 +2,20 @@
 // Loaded lazily by EChart.svelte, so the first paint and the health page never wait for it.
 // SVG rather than canvas: crisp at any zoom, and the drawn numbers stay in the DOM where tests and screen readers find them.
 import { init, use } from 'echarts/core';
-import { BarChart, LineChart, PieChart, SankeyChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, PieChart, SankeyChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([
   BarChart,
+  HeatmapChart,
   LineChart,
   PieChart,
   SankeyChart,
@@ -22,6 +24,7 @@ use([
   LegendComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapComponent,
   SVGRenderer,
 ]);
 

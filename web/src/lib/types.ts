@@ -35,6 +35,8 @@ export interface Meta {
   maxDay: Day | null;
   servers: string[];
   gameTz: string;
+  /** 1 = weeks start on Monday, 7 = on Sunday. */
+  weekStart: 1 | 7;
   baseCurrency: string;
 }
 
@@ -156,4 +158,49 @@ export interface FlowPlayer {
 export interface FlowPlayers {
   total: number;
   players: FlowPlayer[];
+}
+
+export type Grain = 'day' | 'week';
+
+export interface CohortQuery {
+  grain: Grain;
+  mode: 'classic' | 'unbounded';
+  from: Day;
+  to: Day;
+  server: string;
+  platform: string;
+  channel: string;
+}
+
+interface CohortAnswer extends CohortQuery {
+  lastDay: Day;
+  /** Number of periods per cohort (D0..D30 or W0..W12). */
+  periods: number;
+}
+
+export interface RetentionCohort {
+  cohort: Day;
+  size: number;
+  players: (number | null)[];
+  rates: (number | null)[];
+}
+
+export interface Retention extends Partial<CohortAnswer> {
+  cohorts: RetentionCohort[];
+}
+
+export interface LtvCohort {
+  cohort: Day;
+  size: number;
+  ltv: (Money | null)[];
+}
+
+export interface LtvTriangle extends Partial<CohortAnswer> {
+  currency?: string;
+  cohorts: LtvCohort[];
+}
+
+export interface RetentionFilters {
+  platforms: string[];
+  channels: string[];
 }

@@ -1,12 +1,13 @@
 // Shared pieces of the chart option builders: the option type, the palette and the zoom rule.
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption, SankeySeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption, SankeySeriesOption } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GridComponentOption,
   LegendComponentOption,
   TitleComponentOption,
   TooltipComponentOption,
+  VisualMapComponentOption,
 } from 'echarts/components';
 import type { Formatter } from '../format.ts';
 import type { Translator } from '../i18n.ts';
@@ -14,6 +15,7 @@ import type { Stage } from '../types.ts';
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | HeatmapSeriesOption
   | LineSeriesOption
   | PieSeriesOption
   | SankeySeriesOption
@@ -22,6 +24,7 @@ export type ChartOption = ComposeOption<
   | LegendComponentOption
   | TitleComponentOption
   | TooltipComponentOption
+  | VisualMapComponentOption
 >;
 
 /** What a builder needs to label a chart; passed in so builders stay pure. */
