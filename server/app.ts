@@ -7,6 +7,7 @@ import { HttpError } from './routes/http.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { overviewRoutes } from './routes/overview.ts';
+import { playerRoutes } from './routes/players.ts';
 import { responseCache } from './routes/responseCache.ts';
 import { retentionRoutes } from './routes/retention.ts';
 
@@ -22,6 +23,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(ingestRoutes(deps));
   api.use(lifecycleRoutes(deps));
   api.use(retentionRoutes(deps));
+  api.use(playerRoutes(deps));
   api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api', api);
 

@@ -1,0 +1,19 @@
+import type { Db } from '../../db/client.ts';
+import { rows } from '../../db/query.ts';
+
+export interface StageDay {
+  day: string;
+  stage: string;
+  status: string;
+}
+
+/** One player's stored daily stage snapshots, oldest first (the latest computation of each day). */
+export async function playerStageDays(db: Db, playerId: string): Promise<StageDay[]> {
+  return rows<StageDay>(
+    db,
+    `SELECT toString(day) AS day, argMax(stage, computed_at) AS stage, argMax(status, computed_at) AS status
+     FROM player_stage_daily WHERE player_id = {id:String}
+     GROUP BY day ORDER BY day`,
+    { id: playerId },
+  );
+}

@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import type { Deps } from '../deps.ts';
+import { playerProfile } from '../players/profile.ts';
+import { playerEvents } from '../queries/players/playerEvents.ts';
+import { searchPlayers } from '../queries/players/searchPlayers.ts';
+import { handle, HttpError } from './http.ts';
+import { parseWhole, queryString } from './params.ts';
+
+const PLAYER_ID = /^[\w.:@-]{1,128}$/;
+
+function playerId(raw: string | undefined): string {
+  if (!raw || !PLAYER_ID.test(raw)) throw new HttpError(400, 'a player id is 1 to 128 letters, digits or _ . : @ -');
+  return raw;
+}
+
+export function playerRoutes({ db }: Deps): Router {
+  const r = Router();
+  r.get(
+    '/players',
+    handle(async (req) => {
+      const q = req.query as Record<string, unknown>;
+      const text = queryString(q, 'q');
+      if (!text) throw new HttpError(400, 'q (the start of a player id) is required');
+      return { players: await searchPlayers(db, playerId(text), parseWhole(q, 'limit', 20, 1, 100)) };
+    }),
+  );
+  r.get(
+    '/players/:id',
+    handle(async (req) => {
+      const id = playerId(req.params.id as string);
+      const profile = await playerProfile(db, id);
+      if (!profile) throw new HttpError(404, `no player "${id}" in the data`);
+      return profile;
+    }),
+  );
+  r.get(
+    '/players/:id/events',
+    handle(async (req) => {
+      const q = req.query as Record<string, unknown>;
+      const limit = parseWhole(q, 'limit', 50, 1, 200);
+      const offset = parseWhole(q, 'offset', 0, 0, 10_000_000);
+      return { limit, offset, events: await playerEvents(db, playerId(req.params.id as string), limit, offset) };
+    }),
+  );
+  return r;
+}
