@@ -106,6 +106,14 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
     const rows = page.locator('[data-testid="flow-players"] tbody tr');
     await expect.poll(() => rows.count()).toBe(Math.min(50, moved.players));
     expect(new URL(page.url()).searchParams.get('flowFrom')).toBe(moved.from);
+    // Every listed player opens their profile.
+    const first = (await rows.first().getByTestId('player-link').textContent())!;
+    await rows.first().getByTestId('player-link').click();
+    await page.getByTestId('player-profile').waitFor();
+    const profile = await (await fetch(`${base}/api/players/${first}`)).json();
+    expect(await page.getByTestId('player-spend').textContent()).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(profile.lifetimeSpend)));
+    await page.locator('[data-testid="chart-player-timeline"][data-rendered="true"] svg').waitFor();
+    await expect.poll(() => page.locator('[data-testid="player-events"] tbody tr').count()).toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -62,3 +62,21 @@ describe('transition matrix', () => {
     expect(playersOnLaterDay(FLOWS)).toEqual({ new: 0, exploration: 2, growth: 3, stable: 1, decline: 5, lost: 0 });
   });
 });
+
+describe('player timeline', () => {
+  it('draws sessions on their days and spend only on paying days, on a time axis', async () => {
+    const { playerTimelineOption } = await import('../../web/src/lib/charts/playerTimeline.ts');
+    const o = playerTimelineOption(
+      [
+        { day: '2026-03-10', sessions: 2, playtimeS: 1200, payments: 1, revenue: '100' },
+        { day: '2026-03-14', sessions: 1, playtimeS: 600, payments: 0, revenue: '0' },
+      ],
+      'USD',
+      ctx(),
+    ) as Loose;
+    expect(o.xAxis.type).toBe('time');
+    expect(o.series[0].data).toEqual([['2026-03-10', 2], ['2026-03-14', 1]]);
+    expect(o.series[1].data).toEqual([['2026-03-10', 100]]);
+    expect(o.series[1].tooltip.valueFormatter(100)).toBe('$100.00');
+  });
+});

@@ -7,6 +7,9 @@ import type {
   LtvTriangle,
   Meta,
   Overview,
+  PlayerEvent,
+  PlayerHit,
+  PlayerProfile,
   RangeQuery,
   Retention,
   RetentionFilters,
@@ -72,6 +75,13 @@ export const getRetentionFilters = (signal?: AbortSignal) => getJson<RetentionFi
 
 /** Download link of the retention matrix as CSV, for the same query. */
 export const retentionCsvUrl = (q: Partial<CohortQuery>) => apiUrl('retention.csv', { ...q });
+
+export const searchPlayers = (q: string, signal?: AbortSignal) => getJson<{ players: PlayerHit[] }>('players', { q }, signal);
+
+export const getPlayer = (id: string, signal?: AbortSignal) => getJson<PlayerProfile>(`players/${encodeURIComponent(id)}`, undefined, signal);
+
+export const getPlayerEvents = (id: string, offset: number, signal?: AbortSignal) =>
+  getJson<{ events: PlayerEvent[] }>(`players/${encodeURIComponent(id)}/events`, { offset: String(offset) }, signal);
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -204,3 +204,64 @@ export interface RetentionFilters {
   platforms: string[];
   channels: string[];
 }
+
+export interface PlayerHit {
+  playerId: string;
+  firstDay: Day;
+  lastDay: Day;
+  lifetimeSpend: Money;
+}
+
+export interface PlayerDay {
+  day: Day;
+  sessions: number;
+  playtimeS: number;
+  payments: number;
+  revenue: Money;
+}
+
+export interface StageRun {
+  from: Day;
+  to: Day;
+  stage: Stage | 'lost';
+}
+
+export interface PlayerProfile {
+  playerId: string;
+  firstDay: Day;
+  lastDay: Day;
+  activeDays: number;
+  sessions: number;
+  playtimeS: number;
+  payingDays: number;
+  lifetimeSpend: Money;
+  maxLevel: number;
+  servers: string[];
+  platform: string;
+  channel: string;
+  asOf: Day;
+  now: {
+    stage: Stage;
+    status: string;
+    tier: 'non_payer' | 'minnow' | 'dolphin' | 'whale';
+    tenureDays: number;
+    idleDays: number;
+    activeR: number;
+    activeP: number;
+    spendR: Money;
+    spendP: Money;
+  } | null;
+  stageHistory: StageRun[];
+  days: PlayerDay[];
+}
+
+export interface PlayerEvent {
+  kind: 'session' | 'payment';
+  at: string;
+  day: Day;
+  serverId: string;
+  durationS: number;
+  level: number;
+  amount: Money;
+  sku: string;
+}

@@ -1,9 +1,10 @@
 // The one i18n table, merged from one file per feature so each page's strings sit together.
 import core from './core.ts';
 import lifecycle from './lifecycle.ts';
+import players from './players.ts';
 import retention from './retention.ts';
 
-const features = [core, lifecycle, retention] as const;
+const features = [core, lifecycle, retention, players] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
 type KeysOf<T> = T extends unknown ? keyof T : never;
