@@ -1,0 +1,21 @@
+import type { Db } from '../../db/client.ts';
+import { rows } from '../../db/query.ts';
+import { rfmSegmentSql } from '../../value/rfm.ts';
+import { PAYERS } from './valueSql.ts';
+
+/** Payers per RFM segment with the revenue they brought, as of a day. Ties in a score are broken by player id. */
+export async function rfmSegments(db: Db, q: { asOf: string; server: string }): Promise<{ segment: string; players: number; revenue: string }[]> {
+  return rows(
+    db,
+    `SELECT ${rfmSegmentSql()} AS segment, count() AS players, toString(sum(spend)) AS revenue
+     FROM (
+       SELECT spend,
+              ntile(5) OVER (ORDER BY dateDiff('day', last_pay_day, {asOf:Date}) DESC, player_id) AS r,
+              ntile(5) OVER (ORDER BY paying_days, player_id) AS f,
+              ntile(5) OVER (ORDER BY spend, player_id) AS m
+       FROM (${PAYERS})
+     )
+     GROUP BY segment ORDER BY segment`,
+    q,
+  );
+}

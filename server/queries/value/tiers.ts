@@ -1,0 +1,14 @@
+import type { Db } from '../../db/client.ts';
+import { rows } from '../../db/query.ts';
+
+/** Players and lifetime revenue per value tier as of a day (tiers rank payers game-wide; the server filter picks players by their server). */
+export async function valueTiers(db: Db, q: { asOf: string; server: string }): Promise<{ tier: string; players: number; revenue: string }[]> {
+  return rows(
+    db,
+    `SELECT tier, count() AS players, toString(sum(lifetime_spend)) AS revenue
+     FROM player_stage(as_of = {asOf:Date})
+     WHERE {server:String} = '' OR server_id = {server:String}
+     GROUP BY tier ORDER BY tier`,
+    q,
+  );
+}

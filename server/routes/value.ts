@@ -1,0 +1,52 @@
+import { Router, type Request } from 'express';
+import type { Db } from '../db/client.ts';
+import type { Deps } from '../deps.ts';
+import { paretoCurve, paretoSummary } from '../queries/value/pareto.ts';
+import { rfmSegments } from '../queries/value/rfmSegments.ts';
+import { valueTiers } from '../queries/value/tiers.ts';
+import { valuedPlayers } from '../queries/value/valuedPlayers.ts';
+import { dataDays } from '../queries/stages/dataDays.ts';
+import { VALUE_LIST_NAMES, VALUE_LISTS } from '../value/lists.ts';
+import { handle, HttpError } from './http.ts';
+import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
+
+/** Points on the Pareto curve: enough for a smooth line, few enough to draw at once. */
+const CURVE_POINTS = 200;
+
+/** ?asOf (default: the last day with data) and ?server; null when there is no data yet. */
+async function valueQuery(db: Db, req: Request) {
+  const q = req.query as Record<string, unknown>;
+  const server = parseServer(q);
+  const raw = queryString(q, 'asOf');
+  const asOf = raw ? parseDay(raw, 'asOf') : (await dataDays(db)).maxDay;
+  return asOf ? { asOf, server } : null;
+}
+
+export function valueRoutes({ db }: Deps): Router {
+  const r = Router();
+  r.get(
+    '/value',
+    handle(async (req) => {
+      const q = await valueQuery(db, req);
+      if (!q) return { asOf: null, pareto: null, curve: [], tiers: [], rfm: [] };
+      const [pareto, curve, tiers, rfm] = await Promise.all([paretoSummary(db, q), paretoCurve(db, q, CURVE_POINTS), valueTiers(db, q), rfmSegments(db, q)]);
+      return { ...q, pareto, curve, tiers, rfm };
+    }),
+  );
+  r.get(
+    '/value/lists/:name',
+    handle(async (req) => {
+      const name = parseChoice({ name: req.params.name }, 'name', VALUE_LIST_NAMES);
+      const query = req.query as Record<string, unknown>;
+      const limit = parseWhole(query, 'limit', name === 'top_spenders' ? 20 : 50, 1, 500);
+      const offset = parseWhole(query, 'offset', 0, 0, 10_000_000);
+      const q = await valueQuery(db, req);
+      if (!q) return { list: name, total: 0, players: [] };
+      return { list: name, ...q, limit, offset, ...(await valuedPlayers(db, VALUE_LISTS[name], { ...q, limit, offset })) };
+    }),
+  );
+  r.get('/value/lists', handle(async () => {
+    throw new HttpError(400, `name a list: ${VALUE_LIST_NAMES.join(', ')}`);
+  }));
+  return r;
+}
