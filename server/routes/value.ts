@@ -7,6 +7,7 @@ import { valueTiers } from '../queries/value/tiers.ts';
 import { valuedPlayers } from '../queries/value/valuedPlayers.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { VALUE_LIST_NAMES, VALUE_LISTS } from '../value/lists.ts';
+import { RFM_SEGMENTS } from '../value/rfm.ts';
 import { handle, HttpError } from './http.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
 
@@ -28,9 +29,9 @@ export function valueRoutes({ db }: Deps): Router {
     '/value',
     handle(async (req) => {
       const q = await valueQuery(db, req);
-      if (!q) return { asOf: null, pareto: null, curve: [], tiers: [], rfm: [] };
+      if (!q) return { asOf: null, pareto: null, curve: [], tiers: [], rfm: [], rfmSegments: RFM_SEGMENTS };
       const [pareto, curve, tiers, rfm] = await Promise.all([paretoSummary(db, q), paretoCurve(db, q, CURVE_POINTS), valueTiers(db, q), rfmSegments(db, q)]);
-      return { ...q, pareto, curve, tiers, rfm };
+      return { ...q, pareto, curve, tiers, rfm, rfmSegments: RFM_SEGMENTS };
     }),
   );
   r.get(

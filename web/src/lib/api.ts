@@ -15,6 +15,9 @@ import type {
   RetentionFilters,
   StageTrend,
   Transitions,
+  ValueList,
+  ValueListName,
+  ValueSummary,
 } from './types.ts';
 
 export class ApiError extends Error {
@@ -82,6 +85,11 @@ export const getPlayer = (id: string, signal?: AbortSignal) => getJson<PlayerPro
 
 export const getPlayerEvents = (id: string, offset: number, signal?: AbortSignal) =>
   getJson<{ events: PlayerEvent[] }>(`players/${encodeURIComponent(id)}/events`, { offset: String(offset) }, signal);
+
+export const getValue = (q: { asOf?: string; server?: string }, signal?: AbortSignal) => getJson<ValueSummary>('value', q, signal);
+
+export const getValueList = (name: ValueListName, q: { asOf?: string; server?: string; offset?: string }, signal?: AbortSignal) =>
+  getJson<ValueList>(`value/lists/${name}`, q, signal);
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

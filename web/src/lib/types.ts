@@ -265,3 +265,38 @@ export interface PlayerEvent {
   amount: Money;
   sku: string;
 }
+
+export type Tier = 'non_payer' | 'minnow' | 'dolphin' | 'whale';
+
+export interface ValueSummary {
+  asOf: Day | null;
+  server?: string;
+  pareto: { payers: number; revenue: Money; top1: string; top5: string; top20: string } | null;
+  curve: { payerShare: number; revenueShare: number }[];
+  tiers: { tier: Tier; players: number; revenue: Money }[];
+  rfm: { segment: string; players: number; revenue: Money }[];
+  /** Every RFM segment, in rule order. */
+  rfmSegments: string[];
+}
+
+export type ValueListName = 'top_spenders' | 'big_spenders' | 'loyal' | 'growth_potential' | 'at_risk_high_value';
+
+export interface ValuedPlayer {
+  playerId: string;
+  serverId: string;
+  stage: Stage;
+  status: string;
+  tier: Tier;
+  tenureDays: number;
+  idleDays: number;
+  payingDays: number;
+  lifetimeSpend: Money;
+  recentSpend: Money;
+  priorSpend: Money;
+}
+
+export interface ValueList {
+  list: ValueListName;
+  total: number;
+  players: ValuedPlayer[];
+}

@@ -3,8 +3,9 @@ import core from './core.ts';
 import lifecycle from './lifecycle.ts';
 import players from './players.ts';
 import retention from './retention.ts';
+import value from './value.ts';
 
-const features = [core, lifecycle, retention, players] as const;
+const features = [core, lifecycle, retention, value, players] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartContext } from '../../web/src/lib/charts/common.ts';
+import { paretoOption, rfmOption } from '../../web/src/lib/charts/value.ts';
+import { formatter } from '../../web/src/lib/format.ts';
+import { translate, type Lang } from '../../web/src/lib/i18n.ts';
+
+type Loose = Record<string, any>;
+const ctx = (lang: Lang = 'en'): ChartContext => ({ t: (key, vars) => translate(lang, key, vars), fmt: formatter(lang) });
+
+describe('value charts', () => {
+  it('draws the Pareto curve in percent from the origin, with the equal-spend diagonal', () => {
+    // The fixture's five payers (test/integration/value.test.ts).
+    const o = paretoOption([{ payerShare: 0.2, revenueShare: 0.70588 }, { payerShare: 1, revenueShare: 1 }], ctx()) as Loose;
+    expect(o.series[0].data).toEqual([[0, 0], [20, 70.6], [100, 100]]);
+    expect(o.series[1].data).toEqual([[0, 0], [100, 100]]);
+  });
+
+  it('shows every RFM segment in rule order, empty ones as 0, with localized names', () => {
+    const order = ['champions', 'at_risk', 'lost'];
+    const o = rfmOption([{ segment: 'lost', players: 1, revenue: '2' }, { segment: 'champions', players: 2, revenue: '33' }], order, 'USD', ctx('zh')) as Loose;
+    expect(o.yAxis.data).toEqual(['核心玩家', '流失风险', '已流失']);
+    expect(o.series[0].data).toEqual([2, 0, 1]);
+    expect(o.tooltip.formatter({ dataIndex: 0 })).toBe('核心玩家：2 名付费玩家，US$33.00');
+  });
+});
