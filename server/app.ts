@@ -10,6 +10,7 @@ import { overviewRoutes } from './routes/overview.ts';
 import { playerRoutes } from './routes/players.ts';
 import { responseCache } from './routes/responseCache.ts';
 import { retentionRoutes } from './routes/retention.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { valueRoutes } from './routes/value.ts';
 
 /** Builds the Express app without listening, so tests and the server share it. */
@@ -26,6 +27,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(retentionRoutes(deps));
   api.use(playerRoutes(deps));
   api.use(valueRoutes(deps));
+  api.use(settingsRoutes(deps));
   api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api', api);
 

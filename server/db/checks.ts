@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from './client.ts';
-import { getSetting, setSetting } from '../queries/settings.ts';
+import { getSetting, setSetting } from '../queries/settings/appSettings.ts';
 import { one, rows } from './query.ts';
 
 export class StartupCheckError extends Error {}

@@ -2,7 +2,7 @@ import type { Db } from '../db/client.ts';
 import { daysBetween } from '../days.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { refreshStageDays, STAGE_DAYS_PER_BATCH } from '../queries/stages/refreshStageDaily.ts';
-import { getSetting, setSetting } from '../queries/settings.ts';
+import { getSetting, setSetting } from '../queries/settings/appSettings.ts';
 
 const DIRTY_KEY = 'stages_dirty_from';
 

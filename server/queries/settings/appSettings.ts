@@ -1,5 +1,5 @@
-import type { Db } from '../db/client.ts';
-import { insertRows, one } from '../db/query.ts';
+import type { Db } from '../../db/client.ts';
+import { insertRows, one } from '../../db/query.ts';
 
 /** Reads one key of app_settings (latest write wins); undefined when never set. */
 export async function getSetting(db: Db, key: string): Promise<string | undefined> {

@@ -1,0 +1,154 @@
+/**
+ * The lifecycle stage rules (DESIGN section 6) as data: every threshold, its
+ * type and its valid range, the cross-field checks that keep the rules
+ * possible and non-overlapping, and the one SQL builder that evaluates them.
+ */
+export type ThresholdType = 'UInt16' | 'Decimal(18, 4)' | 'Decimal(9, 4)';
+
+export interface ThresholdDef {
+  name: string;
+  type: ThresholdType;
+  group: 'window' | 'exploration' | 'decline' | 'growth' | 'status' | 'tiers';
+  min: number;
+  max: number;
+  /** The bound itself is not allowed (ratios and percentiles strictly inside their range). */
+  exclusive?: boolean;
+}
+
+export const THRESHOLDS: readonly ThresholdDef[] = [
+  { name: 'window_days', type: 'UInt16', group: 'window', min: 1, max: 90 },
+  { name: 'explore_tenure_days', type: 'UInt16', group: 'exploration', min: 1, max: 365 },
+  { name: 'explore_max_tenure_days', type: 'UInt16', group: 'exploration', min: 1, max: 365 },
+  { name: 'explore_max_paying_days', type: 'UInt16', group: 'exploration', min: 0, max: 365 },
+  { name: 'explore_spend_cap', type: 'Decimal(18, 4)', group: 'exploration', min: 0, max: 1e9 },
+  { name: 'decline_idle_days', type: 'UInt16', group: 'decline', min: 1, max: 365 },
+  { name: 'decline_active_ratio', type: 'Decimal(9, 4)', group: 'decline', min: 0, max: 1, exclusive: true },
+  { name: 'decline_min_prior_active', type: 'UInt16', group: 'decline', min: 1, max: 90 },
+  { name: 'decline_spend_ratio', type: 'Decimal(9, 4)', group: 'decline', min: 0, max: 1, exclusive: true },
+  { name: 'growth_spend_ratio', type: 'Decimal(9, 4)', group: 'growth', min: 1, max: 100, exclusive: true },
+  { name: 'growth_active_ratio', type: 'Decimal(9, 4)', group: 'growth', min: 1, max: 100, exclusive: true },
+  { name: 'growth_min_recent_active', type: 'UInt16', group: 'growth', min: 1, max: 90 },
+  { name: 'lapsed_idle_days', type: 'UInt16', group: 'status', min: 1, max: 3650 },
+  { name: 'lost_idle_days', type: 'UInt16', group: 'status', min: 1, max: 3650 },
+  { name: 'dolphin_percentile', type: 'Decimal(9, 4)', group: 'tiers', min: 0, max: 1, exclusive: true },
+  { name: 'whale_percentile', type: 'Decimal(9, 4)', group: 'tiers', min: 0, max: 1, exclusive: true },
+];
+
+export const THRESHOLD_NAMES = THRESHOLDS.map((t) => t.name);
+
+/** Threshold values as decimal strings (money and ratios never go through floats on the way to SQL). */
+export type Rules = Record<string, string>;
+
+export interface RuleError {
+  field: string;
+  message: string;
+}
+
+const DECIMAL = /^\d{1,14}(\.\d{1,4})?$/;
+const INTEGER = /^\d{1,5}$/;
+
+/** Checks a draft; returns the normalised values and every problem found (empty when valid). */
+export function validateRules(input: Record<string, unknown>): { rules: Rules; errors: RuleError[] } {
+  const errors: RuleError[] = [];
+  const rules: Rules = {};
+  const num: Record<string, number> = {};
+  for (const def of THRESHOLDS) {
+    const raw = input[def.name];
+    const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+    if (text === '') {
+      errors.push({ field: def.name, message: `${def.name} is required` });
+      continue;
+    }
+    const isInt = def.type === 'UInt16';
+    if (!(isInt ? INTEGER : DECIMAL).test(text)) {
+      errors.push({ field: def.name, message: `${def.name} must be ${isInt ? 'a whole number' : 'a decimal number with at most 4 places'}, got "${text}"` });
+      continue;
+    }
+    const v = Number(text);
+    const below = def.exclusive ? v <= def.min : v < def.min;
+    const above = def.exclusive ? v >= def.max : v > def.max;
+    if (below || above) {
+      errors.push({ field: def.name, message: `${def.name} must be ${def.exclusive ? 'strictly ' : ''}between ${def.min} and ${def.max}, got ${text}` });
+      continue;
+    }
+    rules[def.name] = text;
+    num[def.name] = v;
+  }
+  const rule = (ok: boolean, field: string, message: string) => ok || errors.push({ field, message });
+  const has = (...names: string[]) => names.every((n) => n in num);
+  // Cross-field checks: each names a rule that would otherwise never fire or overlap another.
+  if (has('explore_tenure_days', 'explore_max_tenure_days'))
+    rule(num.explore_max_tenure_days >= num.explore_tenure_days, 'explore_max_tenure_days', 'the longer exploration tenure must be at least the plain exploration tenure, or its rule can never apply');
+  if (has('decline_min_prior_active', 'window_days'))
+    rule(num.decline_min_prior_active <= num.window_days, 'decline_min_prior_active', `at least ${num.decline_min_prior_active} active days in a ${num.window_days}-day window is impossible`);
+  if (has('growth_min_recent_active', 'window_days'))
+    rule(num.growth_min_recent_active <= num.window_days, 'growth_min_recent_active', `at least ${num.growth_min_recent_active} active days in a ${num.window_days}-day window is impossible`);
+  if (has('decline_idle_days', 'lapsed_idle_days'))
+    rule(num.lapsed_idle_days > num.decline_idle_days, 'lapsed_idle_days', 'lapsed must mean idle longer than the decline threshold');
+  if (has('lapsed_idle_days', 'lost_idle_days'))
+    rule(num.lost_idle_days > num.lapsed_idle_days, 'lost_idle_days', 'lost must mean idle longer than lapsed');
+  if (has('dolphin_percentile', 'whale_percentile'))
+    rule(num.whale_percentile > num.dolphin_percentile, 'whale_percentile', 'the whale percentile must be above the dolphin percentile');
+  return { rules, errors };
+}
+
+/** How the SQL refers to a threshold: the active configuration's column, or a typed query parameter of a draft. */
+export type ThresholdRef = (name: string) => string;
+
+export const activeRef: ThresholdRef = (name) => `(SELECT ${name} FROM active_lifecycle_config)`;
+export const draftRef: ThresholdRef = (name) => `{${name}:${THRESHOLDS.find((t) => t.name === name)!.type}}`;
+
+/**
+ * Every player's lifecycle features and stage as of {as_of:Date}: windows end
+ * on the day, inclusive; R = the last window_days, P = the window_days before.
+ * Rules in order: exploration, decline, growth, stable; decline carries a
+ * status (leaving, lapsed, lost); payers carry a value tier by spend percentile.
+ */
+export function playerStageSql(ref: ThresholdRef): string {
+  const w = ref('window_days');
+  return `SELECT f.player_id AS player_id, f.server_id AS server_id, f.first_day AS first_day, f.last_day AS last_day,
+  f.tenure_days AS tenure_days, f.idle_days AS idle_days, f.active_r AS active_r, f.active_p AS active_p,
+  f.spend_r AS spend_r, f.spend_p AS spend_p, f.lifetime_spend AS lifetime_spend, f.paying_days AS paying_days, f.first_pay_day AS first_pay_day,
+  multiIf(
+    f.tenure_days < ${ref('explore_tenure_days')}
+      OR (f.tenure_days < ${ref('explore_max_tenure_days')} AND f.paying_days <= ${ref('explore_max_paying_days')}
+          AND f.lifetime_spend < ${ref('explore_spend_cap')}), 'exploration',
+    f.idle_days >= ${ref('decline_idle_days')}
+      OR (f.active_p >= ${ref('decline_min_prior_active')} AND f.active_r <= ${ref('decline_active_ratio')} * f.active_p)
+      OR (f.spend_p > 0 AND f.spend_r <= ${ref('decline_spend_ratio')} * f.spend_p), 'decline',
+    (f.spend_r > 0 AND f.spend_r >= ${ref('growth_spend_ratio')} * f.spend_p)
+      OR (f.active_r >= ${ref('growth_min_recent_active')} AND f.active_r >= ${ref('growth_active_ratio')} * f.active_p)
+      OR (f.first_pay_day IS NOT NULL AND f.first_pay_day > {as_of:Date} - ${w}), 'growth',
+    'stable') AS stage,
+  multiIf(stage != 'decline', '',
+          f.idle_days >= ${ref('lost_idle_days')}, 'lost',
+          f.idle_days >= ${ref('lapsed_idle_days')}, 'lapsed',
+          'leaving') AS status,
+  multiIf(f.lifetime_spend <= 0, 'non_payer',
+          f.spend_rank >= ${ref('whale_percentile')}, 'whale',
+          f.spend_rank >= ${ref('dolphin_percentile')}, 'dolphin',
+          'minnow') AS tier
+FROM (
+  -- Lifetime-spend percentile among payers (0 = smallest payer, 1 = largest).
+  SELECT f0.*, percent_rank() OVER (PARTITION BY f0.lifetime_spend > 0 ORDER BY f0.lifetime_spend) AS spend_rank
+  FROM (
+    SELECT
+      player_id,
+      min(day) AS first_day,
+      max(day) AS last_day,
+      argMax(server_id, last_ts) AS server_id,
+      dateDiff('day', min(day), {as_of:Date}) AS tenure_days,
+      dateDiff('day', max(day), {as_of:Date}) AS idle_days,
+      uniqExactIf(day, sessions > 0 AND day > {as_of:Date} - ${w}) AS active_r,
+      uniqExactIf(day, sessions > 0 AND day <= {as_of:Date} - ${w} AND day > {as_of:Date} - 2 * ${w}) AS active_p,
+      sumIf(revenue, day > {as_of:Date} - ${w}) AS spend_r,
+      sumIf(revenue, day <= {as_of:Date} - ${w} AND day > {as_of:Date} - 2 * ${w}) AS spend_p,
+      sum(revenue) AS lifetime_spend,
+      uniqExactIf(day, payments > 0) AS paying_days,
+      minIf(toNullable(day), payments > 0) AS first_pay_day
+    FROM player_daily
+    WHERE day <= {as_of:Date}
+    GROUP BY player_id
+  ) AS f0
+) AS f`;
+}

@@ -1,0 +1,96 @@
+import { Router } from 'express';
+import type { Deps } from '../deps.ts';
+import { THRESHOLDS, validateRules, type Rules } from '../lifecycle/rules.ts';
+import { backtestRules, restoreVersion, saveRules, SettingsError } from '../lifecycle/settings.ts';
+import { configVersion, listConfigVersions } from '../queries/settings/configVersions.ts';
+import { previewMoves } from '../queries/settings/previewMoves.ts';
+import { dataDays } from '../queries/stages/dataDays.ts';
+import { handle, HttpError } from './http.ts';
+import { parseDay } from './params.ts';
+
+type Body = Record<string, unknown>;
+
+function text(body: Body, name: string, max: number, required: boolean): string {
+  const v = body[name];
+  if (v === undefined || v === null || v === '') {
+    if (required) throw new HttpError(400, `${name} is required`);
+    return '';
+  }
+  if (typeof v !== 'string' || v.length > max) throw new HttpError(400, `${name} must be text of at most ${max} characters`);
+  return v.trim();
+}
+
+function rulesOf(body: Body): { rules: Rules; errors: { field: string; message: string }[] } {
+  const raw = body.rules;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new HttpError(400, 'body must hold "rules": {threshold: value, ...}');
+  return validateRules(raw as Record<string, unknown>);
+}
+
+function version(raw: string | string[] | undefined): number {
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < 1) throw new HttpError(400, `a version is a whole number from 1, got "${raw}"`);
+  return v;
+}
+
+const asHttp = async <T>(p: Promise<T>): Promise<T> => {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof SettingsError) throw new HttpError(err.status, err.message);
+    throw err;
+  }
+};
+
+export function settingsRoutes({ db }: Deps): Router {
+  const r = Router();
+  r.get(
+    '/settings/lifecycle',
+    handle(async () => {
+      const [active, versions] = await Promise.all([configVersion(db, 0), listConfigVersions(db)]);
+      return { active, versions, thresholds: THRESHOLDS };
+    }),
+  );
+  r.get(
+    '/settings/lifecycle/versions/:v',
+    handle(async (req) => {
+      const v = version(req.params.v);
+      const found = await configVersion(db, v);
+      if (!found || found.version !== v) throw new HttpError(404, `no version ${v} of the stage rules`);
+      return found;
+    }),
+  );
+  r.post(
+    '/settings/lifecycle/preview',
+    handle(async (req) => {
+      const body = (req.body ?? {}) as Body;
+      const { rules, errors } = rulesOf(body);
+      const asOf = typeof body.asOf === 'string' && body.asOf ? parseDay(body.asOf, 'asOf') : (await dataDays(db)).maxDay;
+      if (errors.length || !asOf) return { asOf, valid: errors.length === 0, errors, moves: [] };
+      return { asOf, valid: true, errors, moves: await previewMoves(db, asOf, rules) };
+    }),
+  );
+  r.post(
+    '/settings/lifecycle/backtest',
+    handle(async (req) => {
+      const body = (req.body ?? {}) as Body;
+      const day = typeof body.day === 'string' && body.day ? parseDay(body.day, 'day') : undefined;
+      const draft = body.rules === undefined ? undefined : rulesOf(body);
+      if (draft?.errors.length) throw new HttpError(400, draft.errors.map((e) => e.message).join('; '));
+      return asHttp(backtestRules(db, day, draft?.rules));
+    }),
+  );
+  r.post(
+    '/settings/lifecycle',
+    handle(async (req) => {
+      const body = (req.body ?? {}) as Body;
+      const { rules, errors } = rulesOf(body);
+      if (errors.length) throw new HttpError(400, `the rules are not valid: ${errors.map((e) => e.message).join('; ')}`);
+      return saveRules(db, rules, { author: text(body, 'author', 64, true), note: text(body, 'note', 500, false) });
+    }),
+  );
+  r.post(
+    '/settings/lifecycle/versions/:v/restore',
+    handle(async (req) => asHttp(restoreVersion(db, version(req.params.v), text((req.body ?? {}) as Body, 'author', 64, true)))),
+  );
+  return r;
+}
