@@ -1,46 +1,17 @@
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
-import { simulateGame } from '../../server/sim/simulate.ts';
-import { ensureWebBuild, WEB_DIST } from '../../server/webBuild.ts';
-import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import { haveChromium, startRig, type BrowserRig } from '../helpers/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`CI must run the browser test, but ${CHROMIUM} is missing (.ci/run installs Debian's chromium)`);
-if (!haveChromium) console.warn(`skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-
-let engine: TestEngine;
-let server: Server;
+let rig: BrowserRig;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
   if (!haveChromium) return;
-  await ensureWebBuild(() => {});
-  engine = await freshEngine();
-  const inbox = path.join(engine.dir, 'inbox');
-  await simulateGame({ seed: 7, players: 3000, days: 45, servers: 8, endDay: '2026-03-31', out: inbox, format: 'ndjson', gzip: false, malformedRows: 20, filesEvery: 15 });
-  await runIngestAndRefresh(engine, { paths: [inbox], source: 'cli' });
-  server = createApp(engine, WEB_DIST).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  rig = await startRig(7);
+  ({ browser, base } = rig);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await engine?.cleanup();
-});
+afterAll(() => rig?.close());
 
 describe.runIf(haveChromium)('overview page in Chromium', () => {
   it('draws the simulated game: KPI tiles and charts carry the API numbers', async () => {

@@ -1,6 +1,10 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
 import type {
+  Backtest,
   CohortQuery,
+  LifecycleSettings,
+  RulesPreview,
+  RulesVersion,
   FlowPlayers,
   Health,
   IngestStatus,
@@ -38,7 +42,15 @@ export function apiUrl(path: string, params: Partial<Record<string, string>> = {
 }
 
 async function getJson<T>(path: string, params?: Partial<Record<string, string>>, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(apiUrl(path, params), { signal, headers: { accept: 'application/json' } });
+  return answer<T>(path, await fetch(apiUrl(path, params), { signal, headers: { accept: 'application/json' } }));
+}
+
+async function postJson<T>(path: string, body: object, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(apiUrl(path), { method: 'POST', signal, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return answer<T>(path, res);
+}
+
+async function answer<T>(path: string, res: Response): Promise<T> {
   // A proxy or crash page may answer with HTML, so the body is parsed defensively.
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
@@ -90,6 +102,21 @@ export const getValue = (q: { asOf?: string; server?: string }, signal?: AbortSi
 
 export const getValueList = (name: ValueListName, q: { asOf?: string; server?: string; offset?: string }, signal?: AbortSignal) =>
   getJson<ValueList>(`value/lists/${name}`, q, signal);
+
+export const getLifecycleSettings = (signal?: AbortSignal) => getJson<LifecycleSettings>('settings/lifecycle', undefined, signal);
+
+export const getRulesVersion = (version: number, signal?: AbortSignal) =>
+  getJson<RulesVersion & { rules: Record<string, string> }>(`settings/lifecycle/versions/${version}`, undefined, signal);
+
+export const previewRules = (rules: Record<string, string>, signal?: AbortSignal) => postJson<RulesPreview>('settings/lifecycle/preview', { rules }, signal);
+
+export const backtestRules = (rules: Record<string, string>, signal?: AbortSignal) => postJson<Backtest>('settings/lifecycle/backtest', { rules }, signal);
+
+export const saveRules = (rules: Record<string, string>, author: string, note: string) =>
+  postJson<{ version: number; stageDaysRefreshed: number }>('settings/lifecycle', { rules, author, note });
+
+export const restoreRules = (version: number, author: string) =>
+  postJson<{ version: number; stageDaysRefreshed: number }>(`settings/lifecycle/versions/${version}/restore`, { author });
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

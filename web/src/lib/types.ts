@@ -300,3 +300,48 @@ export interface ValueList {
   total: number;
   players: ValuedPlayer[];
 }
+
+export interface ThresholdDef {
+  name: string;
+  type: string;
+  group: 'window' | 'exploration' | 'decline' | 'growth' | 'status' | 'tiers';
+  min: number;
+  max: number;
+  exclusive?: boolean;
+}
+
+export interface RulesVersion {
+  version: number;
+  author: string;
+  note: string;
+  restoredFrom: number;
+  createdAt: string;
+}
+
+export interface LifecycleSettings {
+  active: RulesVersion & { rules: Record<string, string> };
+  versions: RulesVersion[];
+  thresholds: ThresholdDef[];
+}
+
+export interface RulesPreview {
+  asOf: Day | null;
+  valid: boolean;
+  errors: { field: string; message: string }[];
+  moves: { from: FlowKey; to: FlowKey; players: number; revenue: Money }[];
+}
+
+export interface BacktestRow {
+  stage: Stage;
+  players: number;
+  stillActive: number;
+  revenuePerPlayer: Money;
+}
+
+export interface Backtest {
+  day: Day;
+  through: Day;
+  days: number;
+  active: BacktestRow[];
+  draft: BacktestRow[] | null;
+}

@@ -85,7 +85,7 @@ export interface MatrixCell {
 }
 
 /** Rows (earlier day) and columns (later day) that hold players, with each cell's flow or null. */
-export function transitionMatrix(flows: readonly TransitionFlow[]): { rows: FlowKey[]; cols: FlowKey[]; cell: (from: FlowKey, to: FlowKey) => MatrixCell | null } {
+export function transitionMatrix(flows: readonly Pick<TransitionFlow, 'from' | 'to' | 'players' | 'revenue'>[]): { rows: FlowKey[]; cols: FlowKey[]; cell: (from: FlowKey, to: FlowKey) => MatrixCell | null } {
   const byPair = new Map(flows.map((f) => [`${f.from}>${f.to}`, { players: f.players, revenue: f.revenue }]));
   return {
     rows: FROM_KEYS.filter((k) => flows.some((f) => f.from === k)),

@@ -3,9 +3,10 @@ import core from './core.ts';
 import lifecycle from './lifecycle.ts';
 import players from './players.ts';
 import retention from './retention.ts';
+import settings from './settings.ts';
 import value from './value.ts';
 
-const features = [core, lifecycle, retention, value, players] as const;
+const features = [core, lifecycle, retention, value, players, settings] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -1,0 +1,61 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, startRig, type BrowserRig } from '../helpers/browser.ts';
+
+let rig: BrowserRig;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  rig = await startRig(11);
+  ({ browser, base } = rig);
+});
+afterAll(() => rig?.close());
+
+const api = async (path: string, body?: object) =>
+  (await fetch(`${base}/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined)).json();
+const declineOnLastDay = async () => {
+  const { flows } = await api('lifecycle/transitions');
+  return flows.filter((f: any) => f.to === 'decline').reduce((n: number, f: any) => n + f.players, 0);
+};
+
+describe.runIf(haveChromium)('stage rules in Chromium', () => {
+  it('a designer changes a threshold, sees the preview move players, saves, and the Lifecycle page follows', async () => {
+    const { active } = await api('settings/lifecycle');
+    const draft = { ...active.rules, decline_idle_days: '30', lapsed_idle_days: '45' };
+    const expected = await api('settings/lifecycle/preview', { rules: draft });
+    const moved = expected.moves.filter((m: any) => m.from !== m.to).reduce((n: number, m: any) => n + m.players, 0);
+    expect(moved).toBeGreaterThan(0);
+    const declineBefore = await declineOnLastDay();
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/?page=settings&lang=en`);
+    await page.getByTestId('preview-moved').waitFor();
+    expect(await page.getByTestId('preview-moved').textContent()).toBe('The draft moves no player.');
+
+    // An impossible value is refused on its field before anything moves.
+    await page.getByTestId('rule-decline_idle_days').fill('30');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('lapsed must mean idle longer than the decline threshold');
+    await page.getByTestId('rule-lapsed_idle_days').fill('45');
+    await expect.poll(() => page.getByTestId('preview-moved').textContent()).toBe(`${moved.toLocaleString('en-US')} players would change stage`);
+    const cell = expected.moves.find((m: any) => m.from === 'decline' && m.to !== 'decline');
+    expect(await page.getByTestId(`preview-decline-${cell.to}`).locator('strong').textContent()).toBe(cell.players.toLocaleString('en-US'));
+
+    await page.getByTestId('rules-author').fill('e2e designer');
+    await page.getByTestId('rules-note').fill('decline after 30 idle days');
+    await page.getByTestId('rules-save').click();
+    await expect.poll(() => page.getByTestId('rules-saved').textContent(), { timeout: 60_000 }).toMatch(/^Saved version 2; \d+ days of stage history recomputed\.$/);
+    expect(await page.getByTestId('rules-versions').textContent()).toContain('decline after 30 idle days');
+
+    const declineAfter = await declineOnLastDay();
+    expect(declineAfter).toBe(declineBefore - moved);
+    await page.goto(`${base}/?page=lifecycle&lang=en`);
+    await page.getByTestId('lifecycle-count-decline').waitFor();
+    expect(await page.getByTestId('lifecycle-count-decline').textContent()).toBe(declineAfter.toLocaleString('en-US'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

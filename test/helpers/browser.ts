@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createApp } from '../../server/app.ts';
+import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
+import { simulateGame } from '../../server/sim/simulate.ts';
+import { ensureWebBuild, WEB_DIST } from '../../server/webBuild.ts';
+import { freshEngine, type TestEngine } from './engine.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`CI must run the browser tests, but ${CHROMIUM} is missing (.ci/run installs Debian's chromium)`);
+if (!haveChromium) console.warn(`skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+export interface BrowserRig {
+  engine: TestEngine;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A small simulated game on a fresh engine, the built dashboard served from it, and headless Chromium. */
+export async function startRig(seed: number): Promise<BrowserRig> {
+  await ensureWebBuild(() => {});
+  const engine = await freshEngine();
+  const inbox = path.join(engine.dir, 'inbox');
+  await simulateGame({ seed, players: 3000, days: 45, servers: 8, endDay: '2026-03-31', out: inbox, format: 'ndjson', gzip: false, malformedRows: 20, filesEvery: 15 });
+  await runIngestAndRefresh(engine, { paths: [inbox], source: 'cli' });
+  const server: Server = createApp(engine, WEB_DIST).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  return {
+    engine, browser, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      await browser.close();
+      server.close();
+      await engine.cleanup();
+    },
+  };
+}
