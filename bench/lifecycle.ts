@@ -90,8 +90,19 @@ const base = `http://127.0.0.1:${port}/api`;
 const ENDPOINTS = [
   '/health',
   '/overview',
-  `/overview?server=s03`,
+  '/overview?server=s03',
   '/stages/trend',
+  '/lifecycle/transitions',
+  '/lifecycle/flow?fromStage=stable&toStage=decline',
+  '/retention',
+  '/retention?grain=week&mode=unbounded',
+  '/retention/ltv',
+  '/value',
+  '/value/lists/at_risk_high_value',
+  '/players?q=p12',
+  '/players/p1',
+  '/players/p1/events',
+  '/settings/lifecycle',
   '/ingest/status',
 ];
 console.log(`\nendpoints: ${connections} concurrent clients, ${loadSeconds} s each`);

@@ -48,7 +48,8 @@ describe.runIf(haveChromium)('stage rules in Chromium', () => {
     await page.getByTestId('rules-note').fill('decline after 30 idle days');
     await page.getByTestId('rules-save').click();
     await expect.poll(() => page.getByTestId('rules-saved').textContent(), { timeout: 60_000 }).toMatch(/^Saved version 2; \d+ days of stage history recomputed\.$/);
-    expect(await page.getByTestId('rules-versions').textContent()).toContain('decline after 30 idle days');
+    // The page reloads the versions after the save.
+    await expect.poll(() => page.getByTestId('rules-versions').textContent()).toContain('decline after 30 idle days');
 
     const declineAfter = await declineOnLastDay();
     expect(declineAfter).toBe(declineBefore - moved);
