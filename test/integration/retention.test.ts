@@ -159,4 +159,13 @@ describe('retention cohorts in a UTC+8 game', () => {
       expect(r.body.error).toMatch(msg);
     }
   });
+
+  it('counts stage tenure and idle days in local days too', async () => {
+    // As of 03-10 (local): P1 first seen 03-02 local (03-01 in UTC), last 03-09: tenure 8, idle 1 (UTC days would say 9).
+    // P3 first seen 03-03 local (03-02 in UTC): tenure 7. Both are still exploring (tenure < 14).
+    const p1 = (await get('/api/players/P1')).body;
+    const p3 = (await get('/api/players/P3')).body;
+    expect([p1.firstDay, p1.now.tenureDays, p1.now.idleDays, p1.now.stage]).toEqual(['2026-03-02', 8, 1, 'exploration']);
+    expect([p3.firstDay, p3.now.tenureDays, p3.now.idleDays]).toEqual(['2026-03-03', 7, 0]);
+  });
 });

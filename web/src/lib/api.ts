@@ -110,7 +110,8 @@ export const getRulesVersion = (version: number, signal?: AbortSignal) =>
 
 export const previewRules = (rules: Record<string, string>, signal?: AbortSignal) => postJson<RulesPreview>('settings/lifecycle/preview', { rules }, signal);
 
-export const backtestRules = (rules: Record<string, string>, signal?: AbortSignal) => postJson<Backtest>('settings/lifecycle/backtest', { rules }, signal);
+export const backtestRules = (rules: Record<string, string>, day: string, signal?: AbortSignal) =>
+  postJson<Backtest>('settings/lifecycle/backtest', { rules, day }, signal);
 
 export const saveRules = (rules: Record<string, string>, author: string, note: string) =>
   postJson<{ version: number; stageDaysRefreshed: number }>('settings/lifecycle', { rules, author, note });
