@@ -11,7 +11,8 @@ import { exec, one } from '../../server/db/query.ts';
  *   lifetime (mean 30 days), so the game has new, steady, fading and gone players;
  * - one player in ten pays, on about half of their sessions, with a few whales.
  */
-const PLAYER = `toUInt64(floor({players:UInt64} * pow((cityHash64(number, 1) % 1000000) / 1e6, 2)))`;
+// u has a billion steps: with fewer, u^2 would skip player numbers near the top of the range.
+const PLAYER = `toUInt64(floor({players:UInt64} * pow((cityHash64(number, 1) % 1000000000) / 1e9, 2)))`;
 const REG_DAY = `(cityHash64(p, 2) % {days:UInt32})`;
 const LIFE_DAYS = `(1 + toUInt32(-log(((cityHash64(p, 3) % 1000000) + 1) / 1000001) * 30))`;
 
