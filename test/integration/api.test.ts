@@ -1,31 +1,17 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 
 // Expected values are worked out by hand in test/helpers/lifecycleFixture.ts.
-let engine: TestEngine;
-let server: Server;
+let rig: ApiRig;
 let base: string;
-
-async function get(path: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`);
-  return { status: res.status, body: await res.json() };
-}
+const get = (p: string) => rig.get(p);
 
 beforeAll(async () => {
-  engine = await freshEngine();
-  await loadLifecycleFixture(engine);
-  server = createApp(engine).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  rig = await startApi(loadLifecycleFixture);
+  ({ base } = rig);
 });
-afterAll(async () => {
-  server?.close();
-  await engine?.cleanup();
-});
+afterAll(() => rig?.close());
 
 describe('overview API on the hand-worked fixture', () => {
   it('returns the March KPIs, stages and daily series', async () => {
@@ -78,7 +64,7 @@ describe('overview API on the hand-worked fixture', () => {
   });
 
   it('answers bad input with a 4xx and a message', async () => {
-    expect(await get('/api/overview?from=2026-02-30')).toEqual({ status: 400, body: { error: 'from must be a date as YYYY-MM-DD, got "2026-02-30"' } });
+    expect(await get('/api/overview?from=2026-02-30')).toMatchObject({ status: 400, body: { error: 'from must be a date as YYYY-MM-DD, got "2026-02-30"' } });
     expect((await get('/api/overview?from=2026-03-10&to=2026-03-01')).status).toBe(400);
     expect((await get('/api/overview?server=%27%3B%20DROP')).status).toBe(400);
     expect((await get('/api/nothing')).status).toBe(404);

@@ -1,11 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { one } from '../../server/db/query.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
-import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import type { TestEngine } from '../helpers/engine.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
 import { session, writeNdjson } from '../helpers/files.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 
@@ -31,26 +29,16 @@ import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
  * Revenue carried = lifetime spend on 03-31 (B 2, F 120, G 30, I 15, K 3); recent = spend in
  * 03-18..03-31 (F 20, G 20, I 15, K 1).
  */
+let rig: ApiRig;
 let engine: TestEngine;
-let server: Server;
 let base: string;
-
-async function get(p: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${p}`);
-  return { status: res.status, body: await res.json() };
-}
+const get = (p: string) => rig.get(p);
 
 beforeAll(async () => {
-  engine = await freshEngine();
-  await loadLifecycleFixture(engine);
-  server = createApp(engine).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  rig = await startApi(loadLifecycleFixture);
+  ({ engine, base } = rig);
 });
-afterAll(async () => {
-  server?.close();
-  await engine?.cleanup();
-});
+afterAll(() => rig?.close());
 
 const flow = (from: string, to: string, players: number, revenue: string, recentRevenue: string) => ({ from, to, players, revenue, recentRevenue });
 

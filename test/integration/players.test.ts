@@ -1,9 +1,6 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { stageRuns } from '../../server/players/stageRuns.ts';
-import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 
 /**
@@ -18,26 +15,13 @@ import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
  * | 02-20..02-26  | active 02-20: idle 0..6, 1 active day in R, none in P, no spend  | stable      |
  * | 02-27..03-31  | idle 7 and more                                                  | decline     |
  */
-let engine: TestEngine;
-let server: Server;
-let base: string;
-
-async function get(p: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${p}`);
-  return { status: res.status, body: await res.json() };
-}
+let rig: ApiRig;
+const get = (p: string) => rig.get(p);
 
 beforeAll(async () => {
-  engine = await freshEngine();
-  await loadLifecycleFixture(engine);
-  server = createApp(engine).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  rig = await startApi(loadLifecycleFixture);
 });
-afterAll(async () => {
-  server?.close();
-  await engine?.cleanup();
-});
+afterAll(() => rig?.close());
 
 describe('players', () => {
   it('finds players by the start of their id', async () => {

@@ -1,9 +1,7 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
+import type { TestEngine } from '../helpers/engine.ts';
 import { session, writeNdjson } from '../helpers/files.ts';
 
 /**
@@ -11,28 +9,15 @@ import { session, writeNdjson } from '../helpers/files.ts';
  * overview of that day says DAU 1; after P2's session of the same day is
  * ingested through the server's own engine it must say DAU 2, never the old 1.
  */
-let engine: TestEngine;
-let server: Server;
-let base: string;
-
-async function get(p: string) {
-  const res = await fetch(`${base}${p}`);
-  return { status: res.status, cache: res.headers.get('x-cache'), body: (await res.json()) as any };
-}
-const ingest = async (name: string, rows: object[]) =>
+let rig: ApiRig;
+const get = (p: string) => rig.get(p);
+const ingest = async (engine: TestEngine, name: string, rows: object[]) =>
   engine.ingester.run({ paths: [writeNdjson(path.join(engine.dir, 'in'), name, rows)], source: 'cli' });
 
 beforeAll(async () => {
-  engine = await freshEngine();
-  await ingest('sessions_1.ndjson', [session('e1', 'P1', '2026-03-10T10:00:00Z')]);
-  server = createApp(engine).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  rig = await startApi((engine) => ingest(engine, 'sessions_1.ndjson', [session('e1', 'P1', '2026-03-10T10:00:00Z')]).then(() => {}));
 });
-afterAll(async () => {
-  server?.close();
-  await engine?.cleanup();
-});
+afterAll(() => rig?.close());
 
 const OVERVIEW = '/api/overview?from=2026-03-10&to=2026-03-10';
 
@@ -53,7 +38,7 @@ describe('API response cache', () => {
   });
 
   it('forgets everything once data is written through the engine', async () => {
-    await ingest('sessions_2.ndjson', [session('e2', 'P2', '2026-03-10T11:00:00Z')]);
+    await ingest(rig.engine, 'sessions_2.ndjson', [session('e2', 'P2', '2026-03-10T11:00:00Z')]);
     const after = await get(OVERVIEW);
     expect([after.cache, after.body.kpis.dau]).toEqual(['miss', 2]);
   });

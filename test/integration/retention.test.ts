@@ -1,11 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { retainedPlayers } from '../../server/queries/retention/retainedPlayers.ts';
-import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import type { TestEngine } from '../helpers/engine.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
 
 /**
@@ -38,42 +36,32 @@ import { payment, session, writeNdjson } from '../helpers/files.ts';
  * Weekly, Sunday weeks: 03-01 = P1 P2 P3, W0 3, W1 (03-08..) 2 (P1 P3); 03-08 = P4, W0 1.
  * LTV of cohort 03-02 (size 2): n0 9.99 / 2 = 4.995; n1 (9.99 + 5) / 2 = 7.495, the same through n8.
  */
+let rig: ApiRig;
 let engine: TestEngine;
-let server: Server;
-let base: string;
-
-async function get(p: string): Promise<{ status: number; type: string; body: any }> {
-  const res = await fetch(`${base}${p}`);
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, type, body: type.includes('json') ? await res.json() : await res.text() };
-}
+const get = (p: string) => rig.get(p);
 
 beforeAll(async () => {
-  engine = await freshEngine({ GAME_TZ: 'Asia/Shanghai' });
-  const dir = path.join(engine.dir, 'fixture');
-  const s = (id: string, player: string, start: string, server: string, platform: string) => session(id, player, start, { server_id: server, platform, channel: 'organic' });
-  writeNdjson(dir, 'sessions_cohorts.ndjson', [
-    s('a1', 'P1', '2026-03-01T17:30:00Z', 's01', 'ios'),
-    s('a2', 'P1', '2026-03-02T20:00:00Z', 's01', 'ios'),
-    s('a3', 'P1', '2026-03-09T02:00:00Z', 's01', 'ios'),
-    s('b1', 'P2', '2026-03-02T03:00:00Z', 's01', 'android'),
-    s('b2', 'P2', '2026-03-04T10:00:00Z', 's01', 'android'),
-    s('c1', 'P3', '2026-03-02T16:00:00Z', 's01', 'ios'),
-    s('c2', 'P3', '2026-03-03T16:30:00Z', 's01', 'ios'),
-    s('c3', 'P3', '2026-03-10T01:00:00Z', 's01', 'ios'),
-    s('d1', 'P4', '2026-03-07T23:00:00Z', 's02', 'android'),
-    s('d2', 'P4', '2026-03-09T01:00:00Z', 's02', 'android'),
-  ]);
-  writeNdjson(dir, 'payments_cohorts.ndjson', [payment('m1', 'P2', '2026-03-02T04:00:00Z', '9.99'), payment('m2', 'P2', '2026-03-02T17:00:00Z', '5.00')]);
-  await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
-  server = createApp(engine).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  rig = await startApi(async (engine) => {
+    const dir = path.join(engine.dir, 'fixture');
+    const s = (id: string, player: string, start: string, server: string, platform: string) => session(id, player, start, { server_id: server, platform, channel: 'organic' });
+    writeNdjson(dir, 'sessions_cohorts.ndjson', [
+      s('a1', 'P1', '2026-03-01T17:30:00Z', 's01', 'ios'),
+      s('a2', 'P1', '2026-03-02T20:00:00Z', 's01', 'ios'),
+      s('a3', 'P1', '2026-03-09T02:00:00Z', 's01', 'ios'),
+      s('b1', 'P2', '2026-03-02T03:00:00Z', 's01', 'android'),
+      s('b2', 'P2', '2026-03-04T10:00:00Z', 's01', 'android'),
+      s('c1', 'P3', '2026-03-02T16:00:00Z', 's01', 'ios'),
+      s('c2', 'P3', '2026-03-03T16:30:00Z', 's01', 'ios'),
+      s('c3', 'P3', '2026-03-10T01:00:00Z', 's01', 'ios'),
+      s('d1', 'P4', '2026-03-07T23:00:00Z', 's02', 'android'),
+      s('d2', 'P4', '2026-03-09T01:00:00Z', 's02', 'android'),
+    ]);
+    writeNdjson(dir, 'payments_cohorts.ndjson', [payment('m1', 'P2', '2026-03-02T04:00:00Z', '9.99'), payment('m2', 'P2', '2026-03-02T17:00:00Z', '5.00')]);
+    await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
+  }, { GAME_TZ: 'Asia/Shanghai' });
+  ({ engine } = rig);
 });
-afterAll(async () => {
-  server?.close();
-  await engine?.cleanup();
-});
+afterAll(() => rig?.close());
 
 const N = null;
 const pad = (values: (number | null)[], len: number) => [...values, ...Array(len - values.length).fill(null)];

@@ -1,8 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 
 /**
@@ -26,26 +23,13 @@ import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
  * Draft: D (idle 11 < 30; 1 active day in R 02-18..03-03, none in P, no spend) is stable, and
  * inactive afterwards; decline 7, all active again, 165 / 7 = 23.5714.
  */
-let engine: TestEngine;
-let server: Server;
-let base: string;
-
-async function call(method: 'GET' | 'POST', p: string, body?: object): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${p}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
-}
+let rig: ApiRig;
+const call = (method: 'GET' | 'POST', p: string, body?: object) => (method === 'GET' ? rig.get(p) : rig.post(p, body));
 
 beforeAll(async () => {
-  engine = await freshEngine();
-  await loadLifecycleFixture(engine);
-  server = createApp(engine).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  rig = await startApi(loadLifecycleFixture);
 });
-afterAll(async () => {
-  server?.close();
-  await engine?.cleanup();
-});
+afterAll(() => rig?.close());
 
 let defaults: Record<string, string>;
 const draft = () => ({ ...defaults, decline_idle_days: '30', lapsed_idle_days: '45' });

@@ -1,9 +1,6 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { rfmSegment } from '../../server/value/rfm.ts';
-import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 
 /**
@@ -25,26 +22,13 @@ import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
  * J is stable with tenure 80 but 10 active days; growth potential (growth, spend R > P) G (20 > 10), I (15 > 0), not H (0);
  * at-risk high value (whale/dolphin in decline) F.
  */
-let engine: TestEngine;
-let server: Server;
-let base: string;
-
-async function get(p: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${p}`);
-  return { status: res.status, body: await res.json() };
-}
+let rig: ApiRig;
+const get = (p: string) => rig.get(p);
 
 beforeAll(async () => {
-  engine = await freshEngine();
-  await loadLifecycleFixture(engine);
-  server = createApp(engine).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  rig = await startApi(loadLifecycleFixture);
 });
-afterAll(async () => {
-  server?.close();
-  await engine?.cleanup();
-});
+afterAll(() => rig?.close());
 
 const ids = (body: any) => body.players.map((p: any) => p.playerId);
 
