@@ -67,6 +67,9 @@ describe('value', () => {
     // By 03-09 only B (2.00 on 03-08) and K (1.00 on 03-05 and 03-06) had paid; F's 100 came on 03-10.
     const early = await get('/api/value?asOf=2026-03-09');
     expect(early.body.pareto).toMatchObject({ payers: 2, revenue: '4' });
+    // Before anyone paid: no payers, no shares, and no error.
+    const none = await get('/api/value?asOf=2025-12-31');
+    expect([none.status, none.body.pareto, none.body.curve, none.body.rfm]).toEqual([200, { payers: 0, revenue: '0', top1: '0', top5: '0', top20: '0' }, [], []]);
     expect((await get('/api/value/lists/whales')).body.error).toMatch(/name must be one of top_spenders/);
     expect((await get('/api/value?asOf=yesterday')).status).toBe(400);
   });

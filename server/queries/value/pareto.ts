@@ -20,7 +20,7 @@ const RANKED = `
 /** Exact revenue concentration among payers, in Decimal arithmetic. */
 export async function paretoSummary(db: Db, q: { asOf: string; server: string }): Promise<ParetoSummary> {
   // Decimal division keeps the dividend's scale: widen it so the share keeps 6 exact places.
-  const share = (p: number) => `toString(round(toDecimal128(sumIf(spend, rn <= ceil(n_payers * ${p})), 10) / any(total_spend), 6))`;
+  const share = (p: number) => `toString(round(toDecimal128(sumIf(spend, rn <= ceil(n_payers * ${p})), 10) / nullIf(any(total_spend), 0), 6))`;
   const r = await one<ParetoSummary>(
     db,
     `SELECT any(n_payers) AS payers, toString(any(total_spend)) AS revenue, ${share(0.01)} AS top1, ${share(0.05)} AS top5, ${share(0.2)} AS top20
