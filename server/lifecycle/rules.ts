@@ -39,9 +39,35 @@ export const THRESHOLD_NAMES = THRESHOLDS.map((t) => t.name);
 /** Threshold values as decimal strings (money and ratios never go through floats on the way to SQL). */
 export type Rules = Record<string, string>;
 
+/** Why a value is refused; the dashboard words each code in its own language from `vars`. */
+export type RuleErrorCode =
+  | 'required' | 'whole' | 'decimal' | 'range' | 'range_strict'
+  | 'explore_order' | 'days_in_window' | 'lapsed_after_decline' | 'lost_after_lapsed' | 'whale_above_dolphin';
+
 export interface RuleError {
   field: string;
+  code: RuleErrorCode;
+  vars: Record<string, string | number>;
+  /** The English wording, for API clients and logs. */
   message: string;
+}
+
+const MESSAGES: Record<RuleErrorCode, string> = {
+  required: '{field} is required',
+  whole: '{field} must be a whole number, got "{value}"',
+  decimal: '{field} must be a decimal number with at most 4 places, got "{value}"',
+  range: '{field} must be between {min} and {max}, got {value}',
+  range_strict: '{field} must be strictly between {min} and {max}, got {value}',
+  explore_order: 'the longer exploration tenure must be at least the plain exploration tenure, or its rule can never apply',
+  days_in_window: 'at least {days} active days in a {window}-day window is impossible',
+  lapsed_after_decline: 'lapsed must mean idle longer than the decline threshold',
+  lost_after_lapsed: 'lost must mean idle longer than lapsed',
+  whale_above_dolphin: 'the whale percentile must be above the dolphin percentile',
+};
+
+function ruleError(field: string, code: RuleErrorCode, vars: Record<string, string | number> = {}): RuleError {
+  const all = { field, ...vars };
+  return { field, code, vars, message: MESSAGES[code].replace(/\{(\w+)\}/g, (_m, k: string) => String(all[k as keyof typeof all])) };
 }
 
 const DECIMAL = /^\d{1,14}(\.\d{1,4})?$/;
@@ -56,39 +82,38 @@ export function validateRules(input: Record<string, unknown>): { rules: Rules; e
     const raw = input[def.name];
     const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
     if (text === '') {
-      errors.push({ field: def.name, message: `${def.name} is required` });
+      errors.push(ruleError(def.name, 'required'));
       continue;
     }
     const isInt = def.type === 'UInt16';
     if (!(isInt ? INTEGER : DECIMAL).test(text)) {
-      errors.push({ field: def.name, message: `${def.name} must be ${isInt ? 'a whole number' : 'a decimal number with at most 4 places'}, got "${text}"` });
+      errors.push(ruleError(def.name, isInt ? 'whole' : 'decimal', { value: text }));
       continue;
     }
     const v = Number(text);
     const below = def.exclusive ? v <= def.min : v < def.min;
     const above = def.exclusive ? v >= def.max : v > def.max;
     if (below || above) {
-      errors.push({ field: def.name, message: `${def.name} must be ${def.exclusive ? 'strictly ' : ''}between ${def.min} and ${def.max}, got ${text}` });
+      errors.push(ruleError(def.name, def.exclusive ? 'range_strict' : 'range', { min: def.min, max: def.max, value: text }));
       continue;
     }
     rules[def.name] = text;
     num[def.name] = v;
   }
-  const rule = (ok: boolean, field: string, message: string) => ok || errors.push({ field, message });
+  const rule = (ok: boolean, field: string, code: RuleErrorCode, vars?: Record<string, number>) => ok || errors.push(ruleError(field, code, vars));
   const has = (...names: string[]) => names.every((n) => n in num);
   // Cross-field checks: each names a rule that would otherwise never fire or overlap another.
+  // (A decline ratio can never reach a growth ratio: their ranges, below and above 1, keep them apart.)
   if (has('explore_tenure_days', 'explore_max_tenure_days'))
-    rule(num.explore_max_tenure_days >= num.explore_tenure_days, 'explore_max_tenure_days', 'the longer exploration tenure must be at least the plain exploration tenure, or its rule can never apply');
-  if (has('decline_min_prior_active', 'window_days'))
-    rule(num.decline_min_prior_active <= num.window_days, 'decline_min_prior_active', `at least ${num.decline_min_prior_active} active days in a ${num.window_days}-day window is impossible`);
-  if (has('growth_min_recent_active', 'window_days'))
-    rule(num.growth_min_recent_active <= num.window_days, 'growth_min_recent_active', `at least ${num.growth_min_recent_active} active days in a ${num.window_days}-day window is impossible`);
+    rule(num.explore_max_tenure_days >= num.explore_tenure_days, 'explore_max_tenure_days', 'explore_order');
+  for (const field of ['decline_min_prior_active', 'growth_min_recent_active'])
+    if (has(field, 'window_days')) rule(num[field] <= num.window_days, field, 'days_in_window', { days: num[field], window: num.window_days });
   if (has('decline_idle_days', 'lapsed_idle_days'))
-    rule(num.lapsed_idle_days > num.decline_idle_days, 'lapsed_idle_days', 'lapsed must mean idle longer than the decline threshold');
+    rule(num.lapsed_idle_days > num.decline_idle_days, 'lapsed_idle_days', 'lapsed_after_decline');
   if (has('lapsed_idle_days', 'lost_idle_days'))
-    rule(num.lost_idle_days > num.lapsed_idle_days, 'lost_idle_days', 'lost must mean idle longer than lapsed');
+    rule(num.lost_idle_days > num.lapsed_idle_days, 'lost_idle_days', 'lost_after_lapsed');
   if (has('dolphin_percentile', 'whale_percentile'))
-    rule(num.whale_percentile > num.dolphin_percentile, 'whale_percentile', 'the whale percentile must be above the dolphin percentile');
+    rule(num.whale_percentile > num.dolphin_percentile, 'whale_percentile', 'whale_above_dolphin');
   return { rules, errors };
 }
 

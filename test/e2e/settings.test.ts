@@ -44,6 +44,15 @@ describe.runIf(haveChromium)('stage rules in Chromium', () => {
     const cell = expected.moves.find((m: any) => m.from === 'decline' && m.to !== 'decline');
     expect(await page.getByTestId(`preview-decline-${cell.to}`).locator('strong').textContent()).toBe(cell.players.toLocaleString('en-US'));
 
+    // The back-test compares both rule sets on the latest day with 28 days of data after it.
+    const backtest = await api('settings/lifecycle/backtest', { rules: draft });
+    await page.getByTestId('run-backtest').click();
+    await page.getByTestId('backtest').waitFor();
+    expect(backtest.active.length).toBeGreaterThan(0);
+    for (const which of ['active', 'draft'] as const)
+      for (const row of backtest[which])
+        expect(await page.getByTestId(`backtest-${row.stage}-${which}`).textContent()).toBe(row.players.toLocaleString('en-US'));
+
     await page.getByTestId('rules-author').fill('e2e designer');
     await page.getByTestId('rules-note').fill('decline after 30 idle days');
     await page.getByTestId('rules-save').click();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../server/db/query.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
-import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
+import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 
 /**
  * Editable stage rules on the fixture of test/helpers/lifecycleFixture.ts.
@@ -34,6 +35,12 @@ afterAll(() => rig?.close());
 let defaults: Record<string, string>;
 const draft = () => ({ ...defaults, decline_idle_days: '30', lapsed_idle_days: '45' });
 const move = (from: string, to: string, players: number, revenue: string) => ({ from, to, players, revenue });
+/** The stage of every player straight from the player_stage view, as "player:stage". */
+const stagesNow = async () =>
+  (await rows<{ p: string; s: string }>(rig.engine.db, `SELECT player_id AS p, stage AS s FROM player_stage(as_of = {d:Date}) ORDER BY p`, { d: AS_OF }))
+    .map((r) => `${r.p}:${r.s}`)
+    .join(' ');
+const DEFAULT_STAGES = 'A:exploration B:exploration C:decline D:decline E:decline F:decline G:growth H:growth I:growth J:stable K:decline';
 const stageCounts = async () => Object.fromEntries((await call('GET', '/api/overview')).body.stages.counts.map((c: any) => [c.stage, c.players]));
 
 describe('editable stage rules', () => {
@@ -64,7 +71,9 @@ describe('editable stage rules', () => {
     });
     expect(body.valid).toBe(false);
     expect(body.errors.map((e: any) => e.field).sort()).toEqual(['decline_spend_ratio', 'growth_min_recent_active', 'lapsed_idle_days']);
-    expect(body.errors.find((e: any) => e.field === 'growth_min_recent_active').message).toBe('at least 20 active days in a 14-day window is impossible');
+    expect(body.errors.find((e: any) => e.field === 'growth_min_recent_active')).toEqual({
+      field: 'growth_min_recent_active', code: 'days_in_window', vars: { days: 20, window: 14 }, message: 'at least 20 active days in a 14-day window is impossible',
+    });
     const save = await call('POST', '/api/settings/lifecycle', { rules: { ...defaults, window_days: '0' }, author: 'ana' });
     expect([save.status, save.body.error]).toEqual([400, 'the rules are not valid: window_days must be between 1 and 90, got 0']);
   });
@@ -73,27 +82,32 @@ describe('editable stage rules', () => {
     const { status, body } = await call('POST', '/api/settings/lifecycle/backtest', { rules: draft() });
     expect(status).toBe(200);
     expect([body.day, body.through]).toEqual(['2026-03-03', '2026-03-31']);
-    expect(body.active).toEqual([{ stage: 'decline', players: 8, stillActive: 7, revenuePerPlayer: '20.625' }]);
+    expect(body.active).toEqual([
+      { stage: 'decline', players: 8, stillActive: 7, lapsed: 1, stillActiveShare: 0.875, lapsedShare: 0.125, revenuePerPlayer: '20.625' },
+    ]);
     expect(body.draft).toEqual([
-      { stage: 'decline', players: 7, stillActive: 7, revenuePerPlayer: '23.5714' },
-      { stage: 'stable', players: 1, stillActive: 0, revenuePerPlayer: '0' },
+      { stage: 'decline', players: 7, stillActive: 7, lapsed: 0, stillActiveShare: 1, lapsedShare: 0, revenuePerPlayer: '23.5714' },
+      { stage: 'stable', players: 1, stillActive: 0, lapsed: 1, stillActiveShare: 0, lapsedShare: 1, revenuePerPlayer: '0' },
     ]);
     const late = await call('POST', '/api/settings/lifecycle/backtest', { day: '2026-03-20' });
     expect([late.status, late.body.error]).toEqual([400, expect.stringMatching(/needs data through 2026-04-17; the last day with data is 2026-03-31/)]);
   });
 
   it('saves a version that the stage views then use, and restores an earlier one', async () => {
+    expect(await stagesNow()).toBe(DEFAULT_STAGES);
     expect(await stageCounts()).toEqual({ exploration: 2, growth: 3, stable: 1, decline: 5 });
     const saved = await call('POST', '/api/settings/lifecycle', { rules: draft(), author: 'ana', note: 'idle 30 days before decline' });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(2);
     expect(saved.body.stageDaysRefreshed).toBe(90);
+    expect(await stagesNow()).toBe(DEFAULT_STAGES.replace('C:decline', 'C:stable'));
     expect(await stageCounts()).toEqual({ exploration: 2, growth: 3, stable: 2, decline: 4 });
     const c = (await call('GET', '/api/players/C')).body.now;
     expect(c.stage).toBe('stable');
 
     const restored = await call('POST', '/api/settings/lifecycle/versions/1/restore', { author: 'li' });
     expect(restored.body.version).toBe(3);
+    expect(await stagesNow()).toBe(DEFAULT_STAGES);
     expect(await stageCounts()).toEqual({ exploration: 2, growth: 3, stable: 1, decline: 5 });
     const { body } = await call('GET', '/api/settings/lifecycle');
     expect(body.versions.map((v: any) => [v.version, v.author, v.note, v.restoredFrom])).toEqual([

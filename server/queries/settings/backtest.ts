@@ -7,6 +7,11 @@ export interface BacktestRow {
   players: number;
   /** Players with a session in the 28 days after the day. */
   stillActive: number;
+  /** Players with no session in those 28 days. */
+  lapsed: number;
+  /** stillActive / players and lapsed / players, 4 places. */
+  stillActiveShare: number;
+  lapsedShare: number;
   /** Revenue in those 28 days per player of the stage (Decimal, 4 places). */
   revenuePerPlayer: string;
 }
@@ -22,17 +27,18 @@ export async function backtest(db: Db, day: string, draft?: Rules): Promise<Back
   const stages = draft ? `(${playerStageSql(draftRef)})` : `player_stage(as_of = {as_of:Date})`;
   return rows<BacktestRow>(
     db,
-    `SELECT s.stage AS stage, count() AS players, countIf(a.active_days > 0) AS stillActive,
+    `SELECT s.stage AS stage, count() AS players, countIf(a.active_days > 0) AS stillActive, players - stillActive AS lapsed,
+            round(stillActive / players, 4) AS stillActiveShare, round(lapsed / players, 4) AS lapsedShare,
             toString(round(toDecimal128(sum(a.revenue), 8) / count(), 4)) AS revenuePerPlayer
      FROM (SELECT player_id, stage FROM ${stages} WHERE status != 'lost') AS s
      LEFT JOIN (
        SELECT player_id, countIf(sessions > 0) AS active_days, sum(revenue) AS revenue
-       FROM player_daily WHERE day > {as_of:Date} AND day <= {as_of:Date} + ${BACKTEST_DAYS}
+       FROM player_daily WHERE day > {as_of:Date} AND day <= {as_of:Date} + {days:UInt16}
        GROUP BY player_id
      ) AS a ON a.player_id = s.player_id
      GROUP BY stage ORDER BY stage
      SETTINGS join_use_nulls = 0`,
-    { ...(draft ?? {}), as_of: day },
+    { ...(draft ?? {}), as_of: day, days: BACKTEST_DAYS },
   );
 }
 
