@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Deps } from '../deps.ts';
 import { playerProfile } from '../players/profile.ts';
 import { playerEvents } from '../queries/players/playerEvents.ts';
+import { playerSummary } from '../queries/players/playerSummary.ts';
 import { searchPlayers } from '../queries/players/searchPlayers.ts';
 import { handle, HttpError } from './http.ts';
 import { parseWhole, queryString } from './params.ts';
@@ -12,6 +13,8 @@ function playerId(raw: string | undefined): string {
   if (!raw || !PLAYER_ID.test(raw)) throw new HttpError(400, 'a player id is 1 to 128 letters, digits or _ . : @ -');
   return raw;
 }
+
+const unknownPlayer = (id: string) => new HttpError(404, `no player "${id}" in the data`);
 
 export function playerRoutes({ db }: Deps): Router {
   const r = Router();
@@ -29,7 +32,7 @@ export function playerRoutes({ db }: Deps): Router {
     handle(async (req) => {
       const id = playerId(req.params.id as string);
       const profile = await playerProfile(db, id);
-      if (!profile) throw new HttpError(404, `no player "${id}" in the data`);
+      if (!profile) throw unknownPlayer(id);
       return profile;
     }),
   );
@@ -39,7 +42,11 @@ export function playerRoutes({ db }: Deps): Router {
       const q = req.query as Record<string, unknown>;
       const limit = parseWhole(q, 'limit', 50, 1, 200);
       const offset = parseWhole(q, 'offset', 0, 0, 10_000_000);
-      return { limit, offset, events: await playerEvents(db, playerId(req.params.id as string), limit, offset) };
+      const id = playerId(req.params.id as string);
+      const events = await playerEvents(db, id, limit, offset);
+      // Every known player has an event, so only an empty page can mean an unknown id.
+      if (events.length === 0 && !(await playerSummary(db, id))) throw unknownPlayer(id);
+      return { limit, offset, events };
     }),
   );
   return r;

@@ -4,9 +4,8 @@ import type { Deps } from '../deps.ts';
 import { paretoCurve, paretoSummary } from '../queries/value/pareto.ts';
 import { rfmSegments } from '../queries/value/rfmSegments.ts';
 import { valueTiers } from '../queries/value/tiers.ts';
-import { valuedPlayers } from '../queries/value/valuedPlayers.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { VALUE_LIST_NAMES, VALUE_LISTS } from '../value/lists.ts';
+import { VALUE_LIST_NAMES, valueListPage } from '../value/lists.ts';
 import { RFM_SEGMENTS } from '../value/rfm.ts';
 import { handle, HttpError } from './http.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
@@ -43,7 +42,7 @@ export function valueRoutes({ db }: Deps): Router {
       const offset = parseWhole(query, 'offset', 0, 0, 10_000_000);
       const q = await valueQuery(db, req);
       if (!q) return { list: name, total: 0, players: [] };
-      return { list: name, ...q, limit, offset, ...(await valuedPlayers(db, VALUE_LISTS[name], { ...q, limit, offset })) };
+      return { list: name, ...q, limit, offset, ...(await valueListPage(db, name, { ...q, limit, offset })) };
     }),
   );
   r.get('/value/lists', handle(async () => {

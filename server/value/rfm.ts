@@ -1,39 +1,53 @@
 /**
- * RFM segments of paying players. Each of recency (days since the last paying
- * day; recent scores high), frequency (paying days) and monetary (lifetime
- * spend) is scored 1..5 by quintile among payers; a segment is the first rule
- * that matches, in this order, following the usual R x F segment grid.
+ * RFM segments of paying players. Recency (days since the last paying day;
+ * recent scores high), frequency (paying days) and monetary (lifetime spend)
+ * are each scored 1..5 by quintile among payers. The segment comes from the
+ * R x F score grid widely used for RFM maps (ten named cells, each of the 25
+ * (R, F) pairs in exactly one):
+ *
+ * |      | F 1            | F 2                 | F 3                 | F 4       | F 5       |
+ * |------|----------------|---------------------|---------------------|-----------|-----------|
+ * | R 5  | new            | potential loyalists | potential loyalists | champions | champions |
+ * | R 4  | promising      | potential loyalists | potential loyalists | loyal     | loyal     |
+ * | R 3  | about to sleep | about to sleep      | need attention      | loyal     | loyal     |
+ * | R 2  | hibernating    | hibernating         | at risk             | at risk   | can't lose|
+ * | R 1  | hibernating    | hibernating         | at risk             | at risk   | can't lose|
+ *
+ * M does not move a payer between cells; each segment reports its mean M so
+ * the spend behind a segment shows beside its size.
  */
 export interface RfmRule {
   segment: string;
-  /** Inclusive score ranges; absent = any score. */
-  r?: [number, number];
-  f?: [number, number];
-  m?: [number, number];
+  /** Inclusive score ranges. */
+  r: [number, number];
+  f: [number, number];
 }
 
+/** In display order, best first. */
 export const RFM_RULES: readonly RfmRule[] = [
-  { segment: 'champions', r: [4, 5], f: [4, 5] },
-  { segment: 'cant_lose', r: [1, 2], f: [4, 5], m: [4, 5] },
-  { segment: 'loyal', r: [3, 5], f: [3, 5] },
-  { segment: 'at_risk', r: [1, 2], f: [3, 5] },
-  { segment: 'new', r: [4, 5], f: [1, 1] },
-  { segment: 'potential', r: [3, 5], f: [1, 2] },
-  { segment: 'hibernating', r: [2, 2], f: [1, 2] },
-  { segment: 'lost', r: [1, 1], f: [1, 2] },
+  { segment: 'champions', r: [5, 5], f: [4, 5] },
+  { segment: 'loyal', r: [3, 4], f: [4, 5] },
+  { segment: 'potential_loyalists', r: [4, 5], f: [2, 3] },
+  { segment: 'new', r: [5, 5], f: [1, 1] },
+  { segment: 'promising', r: [4, 4], f: [1, 1] },
+  { segment: 'need_attention', r: [3, 3], f: [3, 3] },
+  { segment: 'about_to_sleep', r: [3, 3], f: [1, 2] },
+  { segment: 'at_risk', r: [1, 2], f: [3, 4] },
+  { segment: 'cant_lose', r: [1, 2], f: [5, 5] },
+  { segment: 'hibernating', r: [1, 2], f: [1, 2] },
 ];
 
 export const RFM_SEGMENTS = RFM_RULES.map((r) => r.segment);
 
-/** The segment of one player's scores (the same rules as the SQL below). */
-export function rfmSegment(r: number, f: number, m: number): string {
-  const inRange = (v: number, range?: [number, number]) => !range || (v >= range[0] && v <= range[1]);
-  return RFM_RULES.find((rule) => inRange(r, rule.r) && inRange(f, rule.f) && inRange(m, rule.m))?.segment ?? 'other';
+const inRange = (v: number, [lo, hi]: [number, number]) => v >= lo && v <= hi;
+
+/** The segment of one payer's R and F scores (the same rules as the SQL below). */
+export function rfmSegment(r: number, f: number): string {
+  return RFM_RULES.find((rule) => inRange(r, rule.r) && inRange(f, rule.f))?.segment ?? 'other';
 }
 
-/** The rules as one SQL expression over columns r, f, m (numbers and names come from the fixed list above). */
+/** The rules as one SQL expression over score columns r and f (numbers and names come from the fixed list above). */
 export function rfmSegmentSql(): string {
-  const cond = (col: string, range?: [number, number]) => (range ? `${col} BETWEEN ${range[0]} AND ${range[1]}` : '1');
-  const arms = RFM_RULES.map((rule) => `${cond('r', rule.r)} AND ${cond('f', rule.f)} AND ${cond('m', rule.m)}, '${rule.segment}'`);
+  const arms = RFM_RULES.map((rule) => `r BETWEEN ${rule.r[0]} AND ${rule.r[1]} AND f BETWEEN ${rule.f[0]} AND ${rule.f[1]}, '${rule.segment}'`);
   return `multiIf(${arms.join(', ')}, 'other')`;
 }

@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stageRuns } from '../../server/players/stageRuns.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
+import type { TestEngine } from '../helpers/engine.ts';
+import { session, writeNdjson } from '../helpers/files.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 
 /**
@@ -14,12 +17,26 @@ import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
  * | 01-31..02-19  | tenure 30, idle 30..49 (>= 7)                                    | decline     |
  * | 02-20..02-26  | active 02-20: idle 0..6, 1 active day in R, none in P, no spend  | stable      |
  * | 02-27..03-31  | idle 7 and more                                                  | decline     |
+ *
+ * Q is loaded afterwards without the stage refresh, so has no stored snapshots yet:
+ * 03-01 on s02 (android, organic), 03-02 on s01 (ios, ads). On 03-31: tenure 30, idle 29,
+ * decline (idle >= 7), leaving (29 < 30), non-payer; platform and channel of the first session.
  */
+async function loadFixtureAndQ(engine: TestEngine): Promise<void> {
+  await loadLifecycleFixture(engine);
+  const dir = path.join(engine.dir, 'q');
+  writeNdjson(dir, 'sessions_q.ndjson', [
+    session('s-Q-1', 'Q', '2026-03-01T12:00:00Z', { server_id: 's02', platform: 'android', channel: 'organic' }),
+    session('s-Q-2', 'Q', '2026-03-02T12:00:00Z', { server_id: 's01', platform: 'ios', channel: 'ads' }),
+  ]);
+  await engine.ingester.run({ paths: [dir], source: 'cli' });
+}
+
 let rig: ApiRig;
 const get = (p: string) => rig.get(p);
 
 beforeAll(async () => {
-  rig = await startApi(loadLifecycleFixture);
+  rig = await startApi(loadFixtureAndQ);
 });
 afterAll(() => rig?.close());
 
@@ -52,6 +69,14 @@ describe('players', () => {
     expect((await get('/api/players/A')).body.stageHistory).toEqual([{ from: '2026-03-25', to: '2026-03-31', stage: 'exploration' }]);
   });
 
+  it('gives no stage history before the snapshots are written, but the stage now, servers, platform and channel', async () => {
+    const { body } = await get('/api/players/Q');
+    expect(body).toMatchObject({
+      firstDay: '2026-03-01', lastDay: '2026-03-02', servers: ['s01', 's02'], platform: 'android', channel: 'organic',
+      stageHistory: [], now: { stage: 'decline', status: 'leaving', tier: 'non_payer', tenureDays: 30, idleDays: 29 },
+    });
+  });
+
   it('lists raw sessions and payments, latest first, paged', async () => {
     const { body } = await get('/api/players/F/events?limit=5');
     expect(body.events.map((e: any) => [e.kind, e.day, e.amount || e.durationS])).toEqual([
@@ -68,7 +93,12 @@ describe('players', () => {
   it('answers 404 for an unknown player and 400 for a malformed id', async () => {
     const unknown = await get('/api/players/ZZ');
     expect([unknown.status, unknown.body.error]).toEqual([404, 'no player "ZZ" in the data']);
+    const noEvents = await get('/api/players/ZZ/events');
+    expect([noEvents.status, noEvents.body.error]).toEqual([404, 'no player "ZZ" in the data']);
+    // Past the last page of a known player: an empty page, not a 404 (F has 11 sessions and 2 payments).
+    expect((await get('/api/players/F/events?offset=13')).body).toEqual({ limit: 50, offset: 13, events: [] });
     expect((await get('/api/players/a%20b')).status).toBe(400);
+    expect((await get('/api/players/F/events?limit=201')).status).toBe(400);
     expect((await get('/api/players')).body.error).toMatch(/q \(the start of a player id\) is required/);
   });
 });

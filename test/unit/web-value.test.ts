@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartContext } from '../../web/src/lib/charts/common.ts';
-import { paretoOption, rfmOption } from '../../web/src/lib/charts/value.ts';
+import { RFM_SEGMENTS } from '../../server/value/rfm.ts';
+import { paretoOption, rfmOption, rfmRows } from '../../web/src/lib/charts/value.ts';
 import { formatter } from '../../web/src/lib/format.ts';
 import { translate, type Lang } from '../../web/src/lib/i18n.ts';
 
@@ -16,10 +17,21 @@ describe('value charts', () => {
   });
 
   it('shows every RFM segment in rule order, empty ones as 0, with localized names', () => {
-    const order = ['champions', 'at_risk', 'lost'];
-    const o = rfmOption([{ segment: 'lost', players: 1, revenue: '2' }, { segment: 'champions', players: 2, revenue: '33' }], order, 'USD', ctx('zh')) as Loose;
-    expect(o.yAxis.data).toEqual(['核心玩家', '流失风险', '已流失']);
+    const order = ['champions', 'at_risk', 'hibernating'];
+    const segments = [
+      { segment: 'hibernating', players: 1, revenue: '2', avgMonetary: 1 },
+      { segment: 'champions', players: 2, revenue: '33', avgMonetary: 3.5 },
+    ];
+    const o = rfmOption(segments, order, 'USD', ctx('zh')) as Loose;
+    expect(o.yAxis.data).toEqual(['核心玩家', '流失风险', '沉睡']);
     expect(o.series[0].data).toEqual([2, 0, 1]);
     expect(o.tooltip.formatter({ dataIndex: 0 })).toBe('核心玩家：2 名付费玩家，US$33.00');
+    expect(rfmRows(segments, order)[1]).toEqual({ segment: 'at_risk', players: 0, revenue: '0', avgMonetary: 0 });
+  });
+
+  it('names every segment of the server rules in both languages', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const s of RFM_SEGMENTS) expect(translate(lang, `rfm.${s}` as Parameters<typeof translate>[1])).toMatch(/\S/);
+    }
   });
 });

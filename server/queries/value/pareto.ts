@@ -17,26 +17,42 @@ const RANKED = `
          count() OVER () AS n_payers, sum(spend) OVER () AS total_spend
   FROM (${PAYERS})`;
 
+/** The top shares reported, in whole percent of payers. */
+const TOP_PERCENTS = { top1: 1, top5: 5, top20: 20 } as const;
+
+/**
+ * Revenue share of the top {pct}% of payers: ceil(n * pct / 100) payers in
+ * integer arithmetic (a float product like 60 * 0.05 can land just above a
+ * whole number and round up one payer too many). Decimal division keeps the
+ * dividend's scale: widen it so the share keeps 6 exact places.
+ */
+const topShareSql = (param: keyof typeof TOP_PERCENTS) =>
+  `toString(round(toDecimal128(sumIf(spend, rn <= intDiv(n_payers * {${param}:UInt8} + 99, 100)), 10) / nullIf(any(total_spend), 0), 6))`;
+
 /** Exact revenue concentration among payers, in Decimal arithmetic. */
 export async function paretoSummary(db: Db, q: { asOf: string; server: string }): Promise<ParetoSummary> {
-  // Decimal division keeps the dividend's scale: widen it so the share keeps 6 exact places.
-  const share = (p: number) => `toString(round(toDecimal128(sumIf(spend, rn <= ceil(n_payers * ${p})), 10) / nullIf(any(total_spend), 0), 6))`;
   const r = await one<ParetoSummary>(
     db,
-    `SELECT any(n_payers) AS payers, toString(any(total_spend)) AS revenue, ${share(0.01)} AS top1, ${share(0.05)} AS top5, ${share(0.2)} AS top20
+    `SELECT any(n_payers) AS payers, toString(any(total_spend)) AS revenue,
+            ${topShareSql('top1')} AS top1, ${topShareSql('top5')} AS top5, ${topShareSql('top20')} AS top20
      FROM (${RANKED})`,
-    q,
+    { ...q, ...TOP_PERCENTS },
   );
   return r && Number(r.payers) > 0 ? r : { payers: 0, revenue: '0', top1: '0', top5: '0', top20: '0' };
 }
 
-/** The Pareto curve, at most about `points` points: cumulative payer share against cumulative revenue share (floats, for drawing only). */
+/**
+ * The Pareto curve in at most `points` + 2 points: cumulative payer share
+ * against cumulative revenue share (floats, for drawing only). Every
+ * ceil(n / points)-th payer is kept, plus the first (the top payer's share)
+ * and the last.
+ */
 export async function paretoCurve(db: Db, q: { asOf: string; server: string }, points: number): Promise<{ payerShare: number; revenueShare: number }[]> {
   return rows(
     db,
     `SELECT rn / n_payers AS payerShare, toFloat64(cum) / toFloat64(total_spend) AS revenueShare
      FROM (${RANKED})
-     WHERE rn % greatest(1, intDiv(n_payers, {points:UInt32})) = 0 OR rn = n_payers OR rn = 1
+     WHERE rn % intDiv(n_payers + {points:UInt32} - 1, {points:UInt32}) = 0 OR rn = n_payers OR rn = 1
      ORDER BY rn`,
     { ...q, points },
   );

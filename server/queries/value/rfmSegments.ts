@@ -3,11 +3,23 @@ import { rows } from '../../db/query.ts';
 import { rfmSegmentSql } from '../../value/rfm.ts';
 import { PAYERS } from './valueSql.ts';
 
-/** Payers per RFM segment with the revenue they brought, as of a day. Ties in a score are broken by player id. */
-export async function rfmSegments(db: Db, q: { asOf: string; server: string }): Promise<{ segment: string; players: number; revenue: string }[]> {
+export interface RfmSegmentRow {
+  segment: string;
+  players: number;
+  revenue: string;
+  /** Mean monetary score (1..5) of the segment's payers, two places. */
+  avgMonetary: number;
+}
+
+/**
+ * Payers per RFM segment with the revenue they brought, as of a day. Scores
+ * are quintiles (ntile) among payers; ties in a measure are broken by player
+ * id so every quintile holds the same number of payers.
+ */
+export async function rfmSegments(db: Db, q: { asOf: string; server: string }): Promise<RfmSegmentRow[]> {
   return rows(
     db,
-    `SELECT ${rfmSegmentSql()} AS segment, count() AS players, toString(sum(spend)) AS revenue
+    `SELECT ${rfmSegmentSql()} AS segment, count() AS players, toString(sum(spend)) AS revenue, round(avg(m), 2) AS avgMonetary
      FROM (
        SELECT spend,
               ntile(5) OVER (ORDER BY dateDiff('day', last_pay_day, {asOf:Date}) DESC, player_id) AS r,

@@ -274,9 +274,17 @@ export interface ValueSummary {
   pareto: { payers: number; revenue: Money; top1: string; top5: string; top20: string } | null;
   curve: { payerShare: number; revenueShare: number }[];
   tiers: { tier: Tier; players: number; revenue: Money }[];
-  rfm: { segment: string; players: number; revenue: Money }[];
+  rfm: RfmSegmentRow[];
   /** Every RFM segment, in rule order. */
   rfmSegments: string[];
+}
+
+export interface RfmSegmentRow {
+  segment: string;
+  players: number;
+  revenue: Money;
+  /** Mean monetary score (1..5). */
+  avgMonetary: number;
 }
 
 export type ValueListName = 'top_spenders' | 'big_spenders' | 'loyal' | 'growth_potential' | 'at_risk_high_value';
@@ -293,6 +301,8 @@ export interface ValuedPlayer {
   lifetimeSpend: Money;
   recentSpend: Money;
   priorSpend: Money;
+  /** Last day with a payment up to the as-of day; null for non-payers. */
+  lastPayDay: Day | null;
 }
 
 export interface ValueList {
@@ -327,7 +337,8 @@ export interface LifecycleSettings {
 export interface RulesPreview {
   asOf: Day | null;
   valid: boolean;
-  errors: { field: string; message: string }[];
+  /** code names the message in settings.err.<code>, filled with vars. */
+  errors: { field: string; code: string; vars: Record<string, string | number>; message: string }[];
   moves: { from: FlowKey; to: FlowKey; players: number; revenue: Money }[];
 }
 
@@ -335,6 +346,9 @@ export interface BacktestRow {
   stage: Stage;
   players: number;
   stillActive: number;
+  lapsed: number;
+  stillActiveShare: number;
+  lapsedShare: number;
   revenuePerPlayer: Money;
 }
 

@@ -1,4 +1,5 @@
 // Value charts: the Pareto curve of revenue over payers, and players per RFM segment.
+import type { RfmSegmentRow } from '../types.ts';
 import { TEXT_COLOR, SERIES_COLORS, type ChartContext, type ChartOption } from './common.ts';
 
 /** Cumulative revenue share against cumulative payer share (both in %), with the equal-spend diagonal for reference. */
@@ -17,9 +18,14 @@ export function paretoOption(curve: readonly { payerShare: number; revenueShare:
   };
 }
 
+/** Every RFM segment in rule order, the ones without payers as zero rows, for the chart and the table alike. */
+export function rfmRows(segments: readonly RfmSegmentRow[], order: readonly string[]): RfmSegmentRow[] {
+  return order.map((s) => segments.find((x) => x.segment === s) ?? { segment: s, players: 0, revenue: '0', avgMonetary: 0 });
+}
+
 /** Payers per RFM segment (bars), in the order of the segment rules. */
-export function rfmOption(segments: readonly { segment: string; players: number; revenue: string }[], order: readonly string[], currency: string, { t, fmt }: ChartContext): ChartOption {
-  const rows = order.map((s) => segments.find((x) => x.segment === s) ?? { segment: s, players: 0, revenue: '0' });
+export function rfmOption(segments: readonly RfmSegmentRow[], order: readonly string[], currency: string, { t, fmt }: ChartContext): ChartOption {
+  const rows = rfmRows(segments, order);
   const label = (s: string) => t(`rfm.${s}` as Parameters<typeof t>[0]);
   return {
     tooltip: {
