@@ -1,20 +1,22 @@
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../deps.ts';
-import { csvLine } from '../csv.ts';
 import { addDays, weekStartOf } from '../days.ts';
 import { filterOptions } from '../queries/retention/filterOptions.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
+import { retentionCsv } from '../retention/csvExport.ts';
 import { ltvTriangle, MAX_N, retentionMatrix, type RetentionQuery } from '../retention/retention.ts';
 import { handle, HttpError } from './http.ts';
 import { parseChoice, parseDay, parseServer, queryString } from './params.ts';
 
 /** At most this many cohorts per request: the heatmap stays readable and the query bounded. */
 export const MAX_COHORTS = { day: 90, week: 26 } as const;
-const ATTRIBUTE = /^[\w .:-]{0,64}$/;
+// Platform and channel names come from the game's logs (often not ASCII, e.g. 应用宝) and only
+// ever reach SQL as parameters, so any printable text of a sane length is accepted.
+const ATTRIBUTE = /^[^\p{Cc}]{0,64}$/u;
 
 function attribute(q: Record<string, unknown>, name: string): string {
   const v = queryString(q, name) ?? '';
-  if (!ATTRIBUTE.test(v)) throw new HttpError(400, `${name} must be a plain name (letters, digits, space, _ . : -)`);
+  if (!ATTRIBUTE.test(v)) throw new HttpError(400, `${name} must be a name of at most 64 printable characters`);
   return v;
 }
 
@@ -70,15 +72,9 @@ export function retentionRoutes({ db, cfg }: Deps): Router {
     '/retention.csv',
     handle(async (req: Request, res: Response) => {
       const l = await load(req);
-      const rows = l ? await retentionMatrix(db, l.q, l.lastDay) : [];
-      const grain = l?.q.grain ?? 'day';
-      const prefix = grain === 'day' ? 'D' : 'W';
-      const lines = [
-        csvLine(['cohort', 'size', ...Array.from({ length: MAX_N[grain] + 1 }, (_, n) => `${prefix}${n}`)]),
-        ...rows.map((c) => csvLine([c.cohort, c.size, ...c.rates.map((v) => (v === null ? null : (v * 100).toFixed(2)))])),
-      ];
+      const csv = l ? retentionCsv(l.q, await retentionMatrix(db, l.q, l.lastDay)) : retentionCsv(null, []);
       const name = l ? `retention_${l.q.grain}_${l.q.mode}_${l.q.from}_${l.q.to}.csv` : 'retention.csv';
-      res.type('text/csv; charset=utf-8').attachment(name).send(`${lines.join('\r\n')}\r\n`);
+      res.type('text/csv; charset=utf-8').attachment(name).send(csv);
     }),
   );
   return r;

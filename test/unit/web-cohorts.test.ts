@@ -47,5 +47,9 @@ describe('LTV heatmap', () => {
     expect(o.series[0].data).toEqual([[0, 0, 4.995, '4.995'], [1, 0, 7.495, '7.495']]);
     expect(o.visualMap.max).toBe(7.495);
     expect(o.tooltip.formatter({ value: [1, 0, 7.495, '7.495'] })).toBe('Mar 2, 2026, D1: $7.50 per player');
+    expect(o.series[0].label.show).toBe(true);
+    expect(o.series[0].label.formatter({ value: [0, 0, 4.995, '4.995'] })).toBe('$5.00');
+    const many: LtvCohort[] = Array.from({ length: 30 }, (_, i) => ({ cohort: `2026-03-${String(i + 1).padStart(2, '0')}`, size: 1, ltv: Array(31).fill('1') }));
+    expect((ltvHeatmapOption(many, 'day', 31, 'USD', ctx()) as Loose).series[0].label.show).toBe(false);
   });
 });

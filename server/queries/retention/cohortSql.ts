@@ -15,22 +15,20 @@ export const periodOf = (grain: Grain, day: string) =>
 
 /**
  * Cohort members: players new (first session or payment ever, game-zone day)
- * in the range, by the server, platform and channel they started on.
- * Columns: player_id, first_day, cohort.
+ * in the range. A player belongs to the cohorts of the server, platform and
+ * channel they started on (player_attributes: of their earliest event carrying
+ * one), and stays in them wherever they play later; their activity anywhere
+ * counts as retention. Columns: player_id, first_day, cohort.
  */
 export function cohortMembers(grain: Grain): string {
-  return `SELECT f.player_id AS player_id, f.first_day AS first_day, ${cohortOf(grain, 'f.first_day')} AS cohort
+  return `SELECT player_id, first AS first_day, ${cohortOf(grain, 'first')} AS cohort
     FROM (
-      SELECT player_id, min(first) AS first_day, argMin(server_id, first) AS first_server
-      FROM (SELECT player_id, server_id, min(first_day) AS first FROM player_server_first GROUP BY player_id, server_id)
-      GROUP BY player_id
-    ) AS f
-    LEFT JOIN (
-      SELECT player_id, argMinMerge(platform) AS platform, argMinMerge(channel) AS channel
+      SELECT player_id, min(first_day) AS first, argMinMerge(server) AS first_server,
+             argMinMerge(platform) AS first_platform, argMinMerge(channel) AS first_channel
       FROM player_attributes GROUP BY player_id
-    ) AS a ON a.player_id = f.player_id
-    WHERE f.first_day BETWEEN {from:Date} AND {to:Date}
-      AND ({server:String} = '' OR f.first_server = {server:String})
-      AND ({platform:String} = '' OR a.platform = {platform:String})
-      AND ({channel:String} = '' OR a.channel = {channel:String})`;
+    )
+    WHERE first BETWEEN {from:Date} AND {to:Date}
+      AND ({server:String} = '' OR first_server = {server:String})
+      AND ({platform:String} = '' OR first_platform = {platform:String})
+      AND ({channel:String} = '' OR first_channel = {channel:String})`;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import { addDays } from '../../days.ts';
 import { cohortMembers, periodOf, type Grain } from './cohortSql.ts';
 import type { CohortFilter } from './filter.ts';
 
@@ -15,7 +16,10 @@ export interface RetainedCell {
  * in period n or any later one (their last active period is n or later).
  */
 export async function retainedPlayers(db: Db, grain: Grain, mode: 'classic' | 'unbounded', maxN: number, f: CohortFilter): Promise<RetainedCell[]> {
-  const activeDays = `SELECT player_id, day FROM player_daily WHERE sessions > 0 AND day >= {from:Date} GROUP BY player_id, day`;
+  // Classic retention reads no day past the last period of the last cohort; unbounded reads every later day
+  // (2149-06-06 is the last day a Date holds).
+  const until = mode === 'classic' ? addDays(f.to, grain === 'day' ? maxN : 7 * maxN + 6) : '2149-06-06';
+  const activeDays = `SELECT player_id, day FROM player_daily WHERE sessions > 0 AND day BETWEEN {from:Date} AND {until:Date} GROUP BY player_id, day`;
   const sql =
     mode === 'classic'
       ? `SELECT toString(cohort) AS cohort, n, uniqExact(player_id) AS players
@@ -39,5 +43,5 @@ export async function retainedPlayers(db: Db, grain: Grain, mode: 'classic' | 'u
            GROUP BY player_id, cohort
          )
          GROUP BY cohort, n ORDER BY cohort, n`;
-  return rows<RetainedCell>(db, sql, { ...f, maxN });
+  return rows<RetainedCell>(db, sql, { ...f, maxN, until });
 }

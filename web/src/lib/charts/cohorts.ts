@@ -72,7 +72,7 @@ export function ltvHeatmapOption(rows: readonly LtvCohort[], grain: Grain, perio
         type: 'heatmap',
         name: ctx.t('retention.ltv'),
         data,
-        label: { show: false },
+        label: { show: periods * rows.length <= 600, fontSize: 9, formatter: (p: unknown) => ctx.fmt.money((p as { value: [number, number, number, string] }).value[3], currency) },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
       },
     ],

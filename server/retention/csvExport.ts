@@ -1,0 +1,21 @@
+import { csvLine } from '../csv.ts';
+import { MAX_N, type CohortRow, type RetentionQuery } from './retention.ts';
+
+/**
+ * The retention matrix as CSV: one row per cohort with its size, the filters
+ * it was cut by (so rows pasted together from several exports stay apart) and
+ * the share retained in each period as a percentage; empty for periods not
+ * reached yet. Filter values are text from the game's logs: csvLine defuses
+ * any that a spreadsheet would run as a formula.
+ */
+export function retentionCsv(q: Pick<RetentionQuery, 'grain' | 'server' | 'platform' | 'channel'> | null, rows: readonly CohortRow[]): string {
+  const grain = q?.grain ?? 'day';
+  const prefix = grain === 'day' ? 'D' : 'W';
+  const lines = [
+    csvLine(['cohort', 'size', 'server', 'platform', 'channel', ...Array.from({ length: MAX_N[grain] + 1 }, (_, n) => `${prefix}${n}`)]),
+    ...rows.map((c) =>
+      csvLine([c.cohort, c.size, q?.server, q?.platform, q?.channel, ...c.rates.map((v) => (v === null ? null : (v * 100).toFixed(2)))]),
+    ),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}

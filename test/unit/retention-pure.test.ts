@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { cohortMembers, cohortOf, periodOf } from '../../server/queries/retention/cohortSql.ts';
+import { retentionCsv } from '../../server/retention/csvExport.ts';
+import { periodStart, shapeRows, type CohortRow } from '../../server/retention/retention.ts';
+
+describe('cohort SQL fragments', () => {
+  it('puts a day in its own cohort, or in the week the {wmode} parameter starts', () => {
+    expect(cohortOf('day', 'first')).toBe('first');
+    expect(cohortOf('week', 'first')).toBe('toStartOfWeek(first, {wmode:UInt8})');
+  });
+
+  it('counts periods in days, or in whole weeks from the cohort week', () => {
+    expect(periodOf('day', 'd.day')).toBe("dateDiff('day', cohort, d.day)");
+    expect(periodOf('week', 'd.day')).toBe("intDiv(dateDiff('day', cohort, toStartOfWeek(d.day, {wmode:UInt8})), 7)");
+  });
+
+  it('selects members through typed parameters only', () => {
+    const sql = cohortMembers('week');
+    for (const p of ['{from:Date}', '{to:Date}', '{server:String}', '{platform:String}', '{channel:String}', '{wmode:UInt8}']) expect(sql).toContain(p);
+    expect(sql).toContain('FROM player_attributes');
+    expect(cohortMembers('day')).not.toContain('wmode');
+  });
+});
+
+describe('shapeRows', () => {
+  const sizes = [
+    { cohort: '2026-03-02', size: 2 },
+    { cohort: '2026-03-09', size: 0 },
+  ];
+  const cells = [
+    { cohort: '2026-03-02', n: 0, v: 2 },
+    { cohort: '2026-03-02', n: 1, v: 1 },
+  ];
+  const shape = (grain: 'day' | 'week', lastDay: string) =>
+    shapeRows(sizes, cells, (c) => `${c.cohort}|${c.n}`, (c) => c?.v ?? 0, grain, lastDay);
+
+  it('fills missing periods with zero and leaves periods after the last day with data null', () => {
+    const [a, b] = shape('day', '2026-03-10');
+    expect(a.values).toHaveLength(31);
+    expect(a.values.slice(0, 10)).toEqual([2, 1, 0, 0, 0, 0, 0, 0, 0, null]);
+    expect(b.values.slice(0, 3)).toEqual([0, 0, null]);
+  });
+
+  it('counts a week as started on its first day', () => {
+    expect(periodStart('week', '2026-03-02', 1)).toBe('2026-03-09');
+    const [a, b] = shape('week', '2026-03-09');
+    expect(a.values).toHaveLength(13);
+    expect(a.values.slice(0, 3)).toEqual([2, 1, null]);
+    expect(b.values.slice(0, 2)).toEqual([0, null]);
+  });
+});
+
+describe('retentionCsv', () => {
+  const rows: CohortRow[] = [{ cohort: '2026-03-02', size: 3, players: [3, 1, null], rates: [1, 1 / 3, null] }];
+
+  it('writes a header row, percentages with two decimals and empty cells for periods not reached', () => {
+    const csv = retentionCsv({ grain: 'week', server: 's01', platform: '', channel: '' }, rows);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(['cohort,size,server,platform,channel', ...Array.from({ length: 13 }, (_, n) => `W${n}`)].join(','));
+    expect(lines[1]).toBe('2026-03-02,3,s01,,,100.00,33.33,');
+    expect(lines[2]).toBe('');
+  });
+
+  it('defuses filter values a spreadsheet would run as formulas', () => {
+    const csv = retentionCsv({ grain: 'day', server: '', platform: '@SUM(A1)', channel: '=HYPERLINK("http://x","y")' }, rows);
+    expect(csv.split('\r\n')[1].startsWith(`2026-03-02,3,,'@SUM(A1),"'=HYPERLINK(""http://x"",""y"")",100.00,`)).toBe(true);
+  });
+
+  it('is a header only when there is no data', () => {
+    expect(retentionCsv(null, []).split('\r\n')).toEqual([['cohort,size,server,platform,channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`)].join(','), '']);
+  });
+});
