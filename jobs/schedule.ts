@@ -3,6 +3,7 @@ import type { Config } from '../server/config.ts';
 import type { Deps } from '../server/deps.ts';
 import * as ingest from './ingest.ts';
 import * as stages from './stages.ts';
+import * as stagesDaily from './stagesDaily.ts';
 import type { JobDef } from './types.ts';
 
 /** The job registry: every scheduled job, its cron expression and what it runs. */
@@ -10,6 +11,8 @@ export function jobTable(cfg: Config): JobDef[] {
   return [
     { name: 'ingest', cron: cfg.ingest.cron, run: ingest.run },
     { name: 'stages', cron: '*/15 * * * *', run: stages.run },
+    // Shortly after midnight in the game time zone (the schedule runs in cfg.gameTz), once the day is complete.
+    { name: 'stages-daily', cron: '10 0 * * *', run: stagesDaily.run },
   ];
 }
 

@@ -35,3 +35,16 @@ export async function refreshDirtyStages(db: Db, onDay: (done: number, total: nu
   await setSetting(db, DIRTY_KEY, '');
   return days;
 }
+
+/**
+ * Snapshots the latest day with data (the daily job). The dirty-day refresh
+ * after each ingest normally covers it already; this also covers data that
+ * reached the rollup without the ingester (a rollup rebuild, a hand load).
+ * Returns the day, or null when there is no data yet.
+ */
+export async function snapshotLatestDay(db: Db): Promise<string | null> {
+  const { maxDay } = await dataDays(db);
+  if (!maxDay) return null;
+  await snapshotStages(db, maxDay, maxDay);
+  return maxDay;
+}

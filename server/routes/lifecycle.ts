@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { Db } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import { backfillStages, BackfillRangeError } from '../lifecycle/backfill.ts';
-import { flowPlayers } from '../queries/lifecycle/flowPlayers.ts';
+import { FLOW_ORDER, flowPlayers, type FlowOrder } from '../queries/lifecycle/flowPlayers.ts';
 import { snapshotDays } from '../queries/lifecycle/snapshotDays.ts';
 import { transitions } from '../queries/lifecycle/transitions.ts';
 import { handle, HttpError } from './http.ts';
@@ -11,6 +11,7 @@ import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './p
 
 export const FROM_KEYS = ['new', 'exploration', 'growth', 'stable', 'decline', 'lost'] as const;
 export const TO_KEYS = ['exploration', 'growth', 'stable', 'decline', 'lost'] as const;
+const ORDERS = Object.keys(FLOW_ORDER) as FlowOrder[];
 
 /**
  * ?from&to&server for a comparison of two snapshot days. Default: the last
@@ -51,12 +52,13 @@ export function lifecycleRoutes({ db }: Deps): Router {
       const q = req.query as Record<string, unknown>;
       const fromStage = parseChoice(q, 'fromStage', FROM_KEYS);
       const toStage = parseChoice(q, 'toStage', TO_KEYS);
+      const order = parseChoice(q, 'order', ORDERS, 'desc');
       const limit = parseWhole(q, 'limit', 50, 1, 500);
       const offset = parseWhole(q, 'offset', 0, 0, 10_000_000);
       const pair = await pairOf(db, req);
       if (!pair) return { total: 0, players: [] };
       const { first: _f, last: _l, ...range } = pair;
-      return { ...range, fromStage, toStage, limit, offset, ...(await flowPlayers(db, { ...range, fromStage, toStage, limit, offset })) };
+      return { ...range, fromStage, toStage, order, limit, offset, ...(await flowPlayers(db, { ...range, fromStage, toStage, order, limit, offset })) };
     }),
   );
   // Used by `npm run backfill:stages` when this server owns the embedded engine.

@@ -77,6 +77,11 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
     const rows = page.locator('[data-testid="flow-players"] tbody tr');
     await expect.poll(() => rows.count()).toBe(Math.min(50, moved.players));
     expect(new URL(page.url()).searchParams.get('flowFrom')).toBe(moved.from);
+    // The lifetime-spend header flips the list to smallest spenders first, kept in the URL.
+    const asc = await (await fetch(`${base}/api/lifecycle/flow?fromStage=${moved.from}&toStage=${moved.to}&order=asc&limit=1`)).json();
+    await page.getByTestId('flow-sort').click();
+    await expect.poll(() => rows.first().getByTestId('player-link').textContent()).toBe(asc.players[0].playerId);
+    expect(new URL(page.url()).searchParams.get('flowOrder')).toBe('asc');
     // Every listed player opens their profile.
     const first = (await rows.first().getByTestId('player-link').textContent())!;
     await rows.first().getByTestId('player-link').click();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobTable } from '../../jobs/schedule.ts';
 import { one } from '../../server/db/query.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import type { TestEngine } from '../helpers/engine.ts';
@@ -79,6 +80,8 @@ describe('stage history and transitions', () => {
     ]);
     const page2 = await get('/api/lifecycle/flow?fromStage=decline&toStage=growth&limit=2&offset=2');
     expect([page2.body.total, page2.body.players.map((p: any) => p.playerId)]).toEqual([3, ['H']]);
+    const smallestFirst = await get('/api/lifecycle/flow?fromStage=decline&toStage=growth&order=asc');
+    expect([smallestFirst.body.order, smallestFirst.body.players.map((p: any) => [p.playerId, p.lifetimeSpend])]).toEqual(['asc', [['H', '0'], ['I', '15'], ['G', '30']]]);
   });
 
   it('filters by server and refuses bad input with a message', async () => {
@@ -88,6 +91,7 @@ describe('stage history and transitions', () => {
       ['/api/lifecycle/transitions?to=2026-02-30', /YYYY-MM-DD/],
       ['/api/lifecycle/flow?fromStage=decline&toStage=nowhere', /toStage must be one of/],
       ['/api/lifecycle/flow?toStage=growth', /fromStage is required/],
+      ['/api/lifecycle/flow?fromStage=new&toStage=growth&order=spend', /order must be one of desc, asc/],
       ['/api/lifecycle/flow?fromStage=new&toStage=growth&limit=9999', /limit must be a whole number from 1 to 500/],
     ] as const;
     for (const [url, msg] of bad) {
@@ -130,6 +134,28 @@ describe('stage history and transitions', () => {
     const outside = await post({ from: '2026-05-01' });
     expect([outside.status, outside.body.error]).toEqual([400, expect.stringMatching(/outside the days with data \(2026-01-01\.\.2026-03-31\)/)]);
     // The snapshots are unchanged by a re-computation.
+    expect((await get('/api/lifecycle/transitions')).body.flows).toContainEqual(flow('decline', 'growth', 3, '45', '35'));
+  });
+
+  it('has a daily job that re-snapshots only the latest day with data, under the active rules version', async () => {
+    const job = jobTable(engine.cfg).find((j) => j.name === 'stages-daily');
+    expect(job?.cron).toBe('10 0 * * *');
+    const latest = (day: string) =>
+      one<{ at: string; n: number; version: number }>(
+        engine.db,
+        `SELECT toString(max(computed_at)) AS at, countIf(computed_at = (SELECT max(computed_at) FROM player_stage_daily WHERE day = {day:Date})) AS n,
+                max(config_version) AS version
+         FROM player_stage_daily WHERE day = {day:Date}`,
+        { day },
+      );
+    const [before31, before30] = [await latest('2026-03-31'), await latest('2026-03-30')];
+    const logs: string[] = [];
+    await job!.run({ ...engine, log: (m) => logs.push(m) });
+    const [after31, after30] = [await latest('2026-03-31'), await latest('2026-03-30')];
+    expect(logs).toEqual(["stages-daily: snapshotted every player's stage on 2026-03-31"]);
+    expect(after31!.at > before31!.at).toBe(true);
+    expect([after31!.n, after31!.version]).toEqual([11, 1]);
+    expect(after30).toEqual(before30);
     expect((await get('/api/lifecycle/transitions')).body.flows).toContainEqual(flow('decline', 'growth', 3, '45', '35'));
   });
 });

@@ -11,17 +11,25 @@ export interface FlowPlayer {
   idleDays: number;
 }
 
+/** ORDER BY for each sort direction on lifetime spend: the only SQL a request value selects. */
+export const FLOW_ORDER = {
+  desc: 'lifetime_spend DESC, player_id',
+  asc: 'lifetime_spend ASC, player_id',
+} as const;
+export type FlowOrder = keyof typeof FLOW_ORDER;
+
 export interface FlowQuery {
   from: string;
   to: string;
   server: string;
   fromStage: string;
   toStage: string;
+  order: FlowOrder;
   limit: number;
   offset: number;
 }
 
-/** The players of one transition flow, biggest spenders first, one page at a time. */
+/** The players of one transition flow, by lifetime spend (biggest first by default), one page at a time. */
 export async function flowPlayers(db: Db, q: FlowQuery): Promise<{ total: number; players: FlowPlayer[] }> {
   const where = `FROM (${TRANSITION_ROWS}) WHERE from_stage = {fromStage:String} AND to_stage = {toStage:String}`;
   const [count, list] = await Promise.all([
@@ -31,7 +39,7 @@ export async function flowPlayers(db: Db, q: FlowQuery): Promise<{ total: number
       `SELECT player_id AS playerId, server_id AS serverId, tier, toString(lifetime_spend) AS lifetimeSpend,
               toString(spend_r) AS recentSpend, idle_days AS idleDays
        ${where}
-       ORDER BY lifetime_spend DESC, player_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+       ORDER BY ${FLOW_ORDER[q.order]} LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
       { ...q },
     ),
   ]);

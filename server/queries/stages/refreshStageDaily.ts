@@ -17,7 +17,7 @@ export async function refreshStageDays(db: Db, days: string[]): Promise<void> {
   // Parameter names d0..dN are generated here; the values go in as typed Date parameters.
   const selects = days.map(
     (_, i) =>
-      `SELECT {d${i}:Date} AS day, player_id, server_id, stage, status, tier, (SELECT max(version) FROM lifecycle_config) AS config_version, idle_days, spend_r, lifetime_spend, {at:DateTime64(3)} AS computed_at
+      `SELECT {d${i}:Date} AS day, player_id, server_id, stage, status, tier, (SELECT version FROM active_lifecycle_config) AS config_version, idle_days, spend_r, lifetime_spend, {at:DateTime64(3)} AS computed_at
        FROM player_stage(as_of = {d${i}:Date})`,
   );
   const params = { ...Object.fromEntries(days.map((d, i) => [`d${i}`, d])), days, at };

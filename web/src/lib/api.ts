@@ -5,6 +5,7 @@ import type {
   LifecycleSettings,
   RulesPreview,
   RulesVersion,
+  FlowOrder,
   FlowPlayers,
   Health,
   IngestStatus,
@@ -79,7 +80,7 @@ export const getIngestStatus = (signal?: AbortSignal) => getJson<IngestStatus>('
 export const getTransitions = (q: Partial<RangeQuery>, signal?: AbortSignal) =>
   getJson<Transitions>('lifecycle/transitions', { ...q }, signal);
 
-export const getFlowPlayers = (q: Partial<RangeQuery> & { fromStage: string; toStage: string; offset?: string }, signal?: AbortSignal) =>
+export const getFlowPlayers = (q: Partial<RangeQuery> & { fromStage: string; toStage: string; order?: FlowOrder; offset?: string }, signal?: AbortSignal) =>
   getJson<FlowPlayers>('lifecycle/flow', { ...q }, signal);
 
 export const getRetention = (q: Partial<CohortQuery>, signal?: AbortSignal) => getJson<Retention>('retention', { ...q }, signal);

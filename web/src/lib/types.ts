@@ -155,6 +155,9 @@ export interface FlowPlayer {
   idleDays: number;
 }
 
+/** Sort direction of a flow's players by lifetime spend. */
+export type FlowOrder = 'desc' | 'asc';
+
 export interface FlowPlayers {
   total: number;
   players: FlowPlayer[];
