@@ -20,7 +20,7 @@ import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
  *
  * Q is loaded afterwards without the stage refresh, so has no stored snapshots yet:
  * 03-01 on s02 (android, organic), 03-02 on s01 (ios, ads). On 03-31: tenure 30, idle 29,
- * decline (idle >= 7), leaving (29 < 30), non-payer; platform and channel of the first session.
+ * decline (idle >= 7), leaving (29 < 30), non-payer; platform and channel of the earliest event that carries one.
  */
 async function loadFixtureAndQ(engine: TestEngine): Promise<void> {
   await loadLifecycleFixture(engine);
