@@ -1,17 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, startRig, type BrowserRig } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, useRig } from '../helpers/browser.ts';
 
-let rig: BrowserRig;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  rig = await startRig(7);
-  ({ browser, base } = rig);
-});
-afterAll(() => rig?.close());
+useRig(7, (rig) => ({ browser, base } = rig));
 
 describe.runIf(haveChromium)('overview page in Chromium', () => {
   it('draws the simulated game: KPI tiles and charts carry the API numbers', async () => {

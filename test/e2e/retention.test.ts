@@ -1,17 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, startRig, type BrowserRig } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, useRig } from '../helpers/browser.ts';
 
-let rig: BrowserRig;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  rig = await startRig(11);
-  ({ browser, base } = rig);
-});
-afterAll(() => rig?.close());
+useRig(11, (rig) => ({ browser, base } = rig));
 
 describe.runIf(haveChromium)('retention page in Chromium', () => {
   it('draws both heatmaps with the cohort sizes of the API, switches grain through the URL, and speaks Chinese', async () => {

@@ -1,18 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
-import { haveChromium, startRig, type BrowserRig } from '../helpers/browser.ts';
+import { haveChromium, useRig } from '../helpers/browser.ts';
 
-let rig: BrowserRig;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  rig = await startRig(11);
-  ({ browser, base } = rig);
-});
-afterAll(() => rig?.close());
+useRig(11, (rig) => ({ browser, base } = rig));
 
 const api = async (path: string) => (await fetch(`${base}${path}`)).json();
 const en = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { simulateGame } from '../../server/sim/simulate.ts';
@@ -42,4 +43,15 @@ export async function startRig(seed: number): Promise<BrowserRig> {
       await engine.cleanup();
     },
   };
+}
+
+/** Starts a rig before the file's tests (when Chromium is there) and closes it after them; `ready` receives it. */
+export function useRig(seed: number, ready: (rig: BrowserRig) => void): void {
+  let rig: BrowserRig | undefined;
+  beforeAll(async () => {
+    if (!haveChromium) return;
+    rig = await startRig(seed);
+    ready(rig);
+  });
+  afterAll(() => rig?.close());
 }
