@@ -1,0 +1,179 @@
+/**
+ * Sufficient statistics for the lifetime models (DESIGN section 7), computed
+ * in ClickHouse so a fit reads one row per distinct summary instead of one
+ * per player. A transaction is a game-zone calendar day (`player_daily.day`)
+ * with activity: engagement = at least one session, monetary = at least one
+ * positive payment (refunds lower a day's revenue but are no transaction).
+ * A player's first transaction day f starts their clock; x counts the
+ * transaction days after f. Times are whole days; `toModelUnit` converts.
+ * `server` ('' or absent = all) keeps only the activity on that server, so f
+ * is then the first transaction there.
+ */
+import type { Db } from '../../db/client.ts';
+import { rows } from '../../db/query.ts';
+
+export type TransactionKind = 'engagement' | 'monetary';
+
+/** The player_daily counter that makes a day a transaction day; an allow-list, never input. */
+const TRANSACTION_COUNTER: Record<TransactionKind, string> = { engagement: 'sessions', monetary: 'payments' };
+
+/**
+ * A player's transaction days up to {upTo:Date} on {server:String}, one row
+ * per (player_id, day) with the day's revenue: player_daily holds several rows per player, day and
+ * server until parts merge (and one per server), so the counter is summed
+ * before it is tested.
+ */
+function transactionDaysSql(kind: TransactionKind): string {
+  const counter = TRANSACTION_COUNTER[kind];
+  if (!counter) throw new RangeError(`unknown transaction kind: ${String(kind)}`);
+  return `SELECT player_id, day, sum(revenue) AS day_revenue
+    FROM player_daily
+    WHERE day <= {upTo:Date} AND ({server:String} = '' OR server_id = {server:String})
+    GROUP BY player_id, day
+    HAVING sum(${counter}) > 0`;
+}
+
+/** Per player, over their transaction days up to {calibrationEnd:Date}: x, t_x and T in days. */
+const CALIBRATION_SUMMARY = `toUInt32(count() - 1) AS x,
+  toUInt32(dateDiff('day', min(day), max(day))) AS t_x_days,
+  toUInt32(dateDiff('day', min(day), {calibrationEnd:Date})) AS T_days`;
+
+/**
+ * Per payer with a paying day up to {calibrationEnd:Date}: the calibration
+ * summary and repeat_mean, the mean revenue of the repeat paying days (all
+ * but the first) as Decimal rounded to 4 places, NULL when x = 0. The scale
+ * is widened before dividing because Decimal division keeps the dividend's
+ * scale and would truncate, not round.
+ */
+const PAYER_SUMMARY = `SELECT player_id, x, t_x_days, T_days, round(repeat_revenue / nullIf(x, 0), 4) AS repeat_mean
+  FROM (
+    SELECT player_id, ${CALIBRATION_SUMMARY},
+           toDecimal128(sum(day_revenue) - argMin(day_revenue, day), 10) AS repeat_revenue
+    FROM (${transactionDaysSql('monetary')})
+    GROUP BY player_id
+  )`;
+
+/** Players sharing one calibration summary, in days. */
+export interface BgNbdDayStats {
+  x: number;
+  t_x_days: number;
+  T_days: number;
+  n: number;
+}
+
+/** BG/NBD inputs: players per (x, t_x, T) in days, calibration ending on calibrationEnd (inclusive). */
+export async function bgnbdStats(
+  db: Db,
+  q: { kind: TransactionKind; calibrationEnd: string; server?: string },
+): Promise<BgNbdDayStats[]> {
+  return rows(
+    db,
+    `SELECT x, t_x_days, T_days, count() AS n
+     FROM (SELECT player_id, ${CALIBRATION_SUMMARY} FROM (${transactionDaysSql(q.kind)}) GROUP BY player_id)
+     GROUP BY x, t_x_days, T_days
+     ORDER BY x, t_x_days, T_days`,
+    { calibrationEnd: q.calibrationEnd, upTo: q.calibrationEnd, server: q.server ?? '' },
+  );
+}
+
+/** The row shape the BG/NBD fitter takes (server/models/bgnbd.ts), in the model's time unit. */
+export interface ModelStats {
+  x: number;
+  t_x: number;
+  T: number;
+  n: number;
+}
+
+const DAYS_PER_UNIT = { day: 1, week: 7 } as const;
+
+/** Converts day counts to the model's time unit; weeks are 7 days, as in the published CDNOW results. */
+export function toModelUnit(stats: readonly BgNbdDayStats[], unit: keyof typeof DAYS_PER_UNIT): ModelStats[] {
+  const days = DAYS_PER_UNIT[unit];
+  return stats.map((s) => ({ x: s.x, t_x: s.t_x_days / days, T: s.T_days / days, n: s.n }));
+}
+
+/** Payers sharing one (x, zbar); zbar is the 4-place Decimal mean, turned into a number for the model only here. */
+export interface GammaGammaStats {
+  x: number;
+  zbar: number;
+  n: number;
+}
+
+/**
+ * Gamma-Gamma inputs: payers with a repeat paying day in calibration, per
+ * (x, zbar). Payers whose refunds bring zbar to zero or below are left out:
+ * the model is defined for positive spend only.
+ */
+export async function gammaGammaStats(db: Db, q: { calibrationEnd: string; server?: string }): Promise<GammaGammaStats[]> {
+  const found = await rows<{ x: number; zbar: string; n: number }>(
+    db,
+    `SELECT x, toString(repeat_mean) AS zbar, count() AS n
+     FROM (${PAYER_SUMMARY})
+     WHERE x > 0 AND repeat_mean > 0
+     GROUP BY x, repeat_mean
+     ORDER BY x, repeat_mean`,
+    { calibrationEnd: q.calibrationEnd, upTo: q.calibrationEnd, server: q.server ?? '' },
+  );
+  return found.map((r) => ({ x: r.x, zbar: Number(r.zbar), n: r.n }));
+}
+
+/** One payer's monetary calibration summary; zbar is an exact decimal string (4 places), null without a repeat paying day. */
+export interface MonetaryPlayerSummary {
+  player_id: string;
+  x: number;
+  t_x_days: number;
+  T_days: number;
+  zbar: string | null;
+}
+
+/**
+ * Every payer's monetary summary, for checking the grouped statistics against
+ * published per-customer data (CDNOW). Lists every payer: use it on
+ * validation data sets, not on a live game.
+ */
+export async function monetarySummaryPerPlayer(db: Db, q: { calibrationEnd: string; server?: string }): Promise<MonetaryPlayerSummary[]> {
+  return rows(
+    db,
+    `SELECT player_id, x, t_x_days, T_days, toString(repeat_mean) AS zbar
+     FROM (${PAYER_SUMMARY})
+     ORDER BY player_id`,
+    { calibrationEnd: q.calibrationEnd, upTo: q.calibrationEnd, server: q.server ?? '' },
+  );
+}
+
+/** Calibration frequencies at or above this share the last bucket of the holdout check. */
+export const HOLDOUT_TOP_BUCKET = 7;
+
+/** Players of one calibration-frequency bucket and the transactions they made in the holdout period. */
+export interface HoldoutBucket {
+  /** Calibration x, capped at HOLDOUT_TOP_BUCKET (which stands for "that many or more"). */
+  bucket: number;
+  players: number;
+  /** Sum over the bucket's players of their transaction days in the holdout period. */
+  actual: number;
+}
+
+/**
+ * Actual transactions in the holdout period (calibrationEnd, holdoutEnd] per
+ * calibration-frequency bucket, for players whose first transaction is in
+ * calibration: the "actual" side of the predicted-vs-actual model check.
+ * Buckets without players are absent.
+ */
+export async function holdoutActuals(
+  db: Db,
+  q: { kind: TransactionKind; calibrationEnd: string; holdoutEnd: string; server?: string },
+): Promise<HoldoutBucket[]> {
+  return rows(
+    db,
+    `SELECT least(x_calibration, {top:UInt32}) AS bucket, count() AS players, sum(holdout) AS actual
+     FROM (
+       SELECT player_id, countIf(day <= {calibrationEnd:Date}) - 1 AS x_calibration, countIf(day > {calibrationEnd:Date}) AS holdout
+       FROM (${transactionDaysSql(q.kind)})
+       GROUP BY player_id
+       HAVING min(day) <= {calibrationEnd:Date}
+     )
+     GROUP BY bucket
+     ORDER BY bucket`,
+    { calibrationEnd: q.calibrationEnd, upTo: q.holdoutEnd, server: q.server ?? '', top: HOLDOUT_TOP_BUCKET },
+  );
+}
