@@ -16,10 +16,13 @@ const PLAYER = `toUInt64(floor({players:UInt64} * pow((cityHash64(number, 1) % 1
 const REG_DAY = `(cityHash64(p, 2) % {days:UInt32})`;
 const LIFE_DAYS = `(1 + toUInt32(-log(((cityHash64(p, 3) % 1000000) + 1) / 1000001) * 30))`;
 
-export async function insertSessions(db: Db, offset: number, count: number, players: number, days: number, firstDay: string): Promise<void> {
+/** Sessions number offset..offset+count-1; `table` 'sessions_plain' is a copy without the rollup views, for timing their upkeep. */
+export async function insertSessions(
+  db: Db, offset: number, count: number, players: number, days: number, firstDay: string, table: 'sessions' | 'sessions_plain' = 'sessions',
+): Promise<void> {
   await exec(
     db,
-    `INSERT INTO sessions (event_id, player_id, server_id, start, duration_s, day, level, platform, channel, source_file)
+    `INSERT INTO ${table} (event_id, player_id, server_id, start, duration_s, day, level, platform, channel, source_file)
      SELECT concat('s', toString(number)) AS event_id,
             concat('p', toString(p)) AS player_id,
             concat('s', leftPad(toString(p % 16), 2, '0')) AS server_id,
@@ -53,6 +56,20 @@ export async function insertPayments(db: Db): Promise<void> {
        WHERE toUInt64(substring(player_id, 2)) % 10 = 0 AND cityHash64(event_id, 11) % 2 = 0
      )`,
   );
+}
+
+/** A copy of the sessions table that no materialized view reads: the same insert without the rollup upkeep. */
+export async function createPlainSessions(db: Db): Promise<void> {
+  await exec(db, 'CREATE TABLE sessions_plain AS sessions');
+}
+
+export async function dropPlainSessions(db: Db): Promise<void> {
+  await exec(db, 'DROP TABLE sessions_plain SYNC');
+}
+
+/** Folds the daily rollup's parts into one row per key now, as the engine's background merges do over time. */
+export async function mergeRollups(db: Db): Promise<void> {
+  await exec(db, 'OPTIMIZE TABLE player_daily FINAL');
 }
 
 export async function eventCounts(db: Db): Promise<{ sessions: number; payments: number; players: number }> {

@@ -150,30 +150,57 @@ export function playerStageSql(ref: ThresholdRef): string {
           f.idle_days >= ${ref('lapsed_idle_days')}, 'lapsed',
           'leaving') AS status,
   multiIf(f.lifetime_spend <= 0, 'non_payer',
-          f.spend_rank >= ${ref('whale_percentile')}, 'whale',
-          f.spend_rank >= ${ref('dolphin_percentile')}, 'dolphin',
+          f.lifetime_spend > c.whale_cut, 'whale',
+          f.lifetime_spend > c.dolphin_cut, 'dolphin',
           'minnow') AS tier
 FROM (
-  -- Lifetime-spend percentile among payers (0 = smallest payer, 1 = largest).
-  SELECT f0.*, percent_rank() OVER (PARTITION BY f0.lifetime_spend > 0 ORDER BY f0.lifetime_spend) AS spend_rank
+  SELECT a.player_id AS player_id, a.first_day AS first_day, a.last_day AS last_day, a.server_id AS server_id,
+         dateDiff('day', a.first_day, {as_of:Date}) AS tenure_days, dateDiff('day', a.last_day, {as_of:Date}) AS idle_days,
+         a.active_r AS active_r, a.active_p AS active_p,
+         p.spend_r AS spend_r, p.spend_p AS spend_p, p.lifetime_spend AS lifetime_spend,
+         p.paying_days AS paying_days, p.first_pay_day AS first_pay_day
   FROM (
-    SELECT
-      player_id,
-      min(day) AS first_day,
-      max(day) AS last_day,
-      argMax(server_id, last_ts) AS server_id,
-      dateDiff('day', min(day), {as_of:Date}) AS tenure_days,
-      dateDiff('day', max(day), {as_of:Date}) AS idle_days,
-      uniqExactIf(day, sessions > 0 AND day > {as_of:Date} - ${w}) AS active_r,
-      uniqExactIf(day, sessions > 0 AND day <= {as_of:Date} - ${w} AND day > {as_of:Date} - 2 * ${w}) AS active_p,
-      sumIf(revenue, day > {as_of:Date} - ${w}) AS spend_r,
-      sumIf(revenue, day <= {as_of:Date} - ${w} AND day > {as_of:Date} - 2 * ${w}) AS spend_p,
-      sum(revenue) AS lifetime_spend,
-      uniqExactIf(day, payments > 0) AS paying_days,
-      minIf(toNullable(day), payments > 0) AS first_pay_day
+    -- Active days in each window as a bit per day (a window is at most 90 days, a UInt128 holds it):
+    -- exact distinct days without a hash set per player.
+    SELECT player_id, min(day) AS first_day, max(day) AS last_day, argMax(server_id, last_ts) AS server_id,
+           bitCount(groupBitOrIf(bitShiftLeft(toUInt128(1), toUInt8({as_of:Date} - day)), sessions > 0 AND day > {as_of:Date} - ${w})) AS active_r,
+           bitCount(groupBitOrIf(bitShiftLeft(toUInt128(1), toUInt8({as_of:Date} - ${w} - day)),
+                                 sessions > 0 AND day <= {as_of:Date} - ${w} AND day > {as_of:Date} - 2 * ${w})) AS active_p
     FROM player_daily
     WHERE day <= {as_of:Date}
     GROUP BY player_id
-  ) AS f0
-) AS f`;
+  ) AS a
+  LEFT JOIN (
+    -- Spend features from the rows that carry money only (a small share of all rows); others get 0 and NULL.
+    SELECT player_id,
+           sumIf(revenue, day > {as_of:Date} - ${w}) AS spend_r,
+           sumIf(revenue, day <= {as_of:Date} - ${w} AND day > {as_of:Date} - 2 * ${w}) AS spend_p,
+           sum(revenue) AS lifetime_spend,
+           uniqExactIf(day, payments > 0) AS paying_days,
+           minIf(toNullable(day), payments > 0) AS first_pay_day
+    FROM player_daily
+    WHERE day <= {as_of:Date} AND (payments > 0 OR revenue != 0)
+    GROUP BY player_id
+  ) AS p ON p.player_id = a.player_id
+) AS f
+CROSS JOIN (
+  -- The tier cut-offs, from the lifetime spend of every payer (only rows carrying revenue are read).
+  SELECT ${spendCut('whale_percentile', ref)} AS whale_cut, ${spendCut('dolphin_percentile', ref)} AS dolphin_cut
+  FROM (
+    SELECT arraySort(groupArray(spend)) AS payer_spend
+    FROM (SELECT sum(revenue) AS spend FROM player_daily WHERE day <= {as_of:Date} AND revenue != 0 GROUP BY player_id HAVING spend > 0)
+  )
+) AS c`;
+}
+
+/**
+ * The lifetime spend a payer must exceed to reach a percentile tier, as an SQL
+ * expression over payer_spend, every payer's lifetime spend ascending (n values).
+ * Tiers follow percent_rank = (payers spending strictly less) / (n - 1) >= p,
+ * which holds exactly when the spend exceeds the k-th smallest value,
+ * k = ceil(p * (n - 1)); computed so instead of as a window function, which
+ * would sort every player. With one payer percent_rank is 0: no tier above minnow.
+ */
+function spendCut(percentile: string, ref: ThresholdRef): string {
+  return `if(length(payer_spend) < 2, NULL, payer_spend[toUInt64(ceil(${ref(percentile)} * (length(payer_spend) - 1)))])`;
 }

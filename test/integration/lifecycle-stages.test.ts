@@ -62,6 +62,30 @@ describe('player_stage view (DESIGN section 6 defaults)', () => {
     await engine.db.client.command({ query: `DELETE FROM lifecycle_config WHERE version = 2` });
   });
 
+  it('gives the tiers of percent_rank among payers, ties included, for any percentiles', async () => {
+    // The view compares spend with cut-offs instead of ranking every player; the
+    // reference here is the plain window-function definition over the same spends.
+    const check = async () => {
+      const got = await rows<{ player_id: string; tier: string; want: string }>(
+        engine.db,
+        `SELECT player_id, tier,
+                multiIf(lifetime_spend <= 0, 'non_payer', rank >= c.whale_percentile, 'whale', rank >= c.dolphin_percentile, 'dolphin', 'minnow') AS want
+         FROM (SELECT player_id, tier, lifetime_spend, percent_rank() OVER (PARTITION BY lifetime_spend > 0 ORDER BY lifetime_spend) AS rank
+               FROM player_stage(as_of = {d:Date})) AS s
+         CROSS JOIN active_lifecycle_config AS c`,
+        { d: AS_OF },
+      );
+      expect(got.length).toBe(11);
+      for (const r of got) expect(r.tier, r.player_id).toBe(r.want);
+      return got.filter((r) => r.tier !== 'non_payer').map((r) => r.tier).sort();
+    };
+    expect(await check()).toEqual(['minnow', 'minnow', 'minnow', 'minnow', 'whale']);
+    // Five payers: cut-offs at ranks 0.25 and 0.5 land between and on spends.
+    await engine.db.client.command({ query: `INSERT INTO lifecycle_config (version, note, dolphin_percentile, whale_percentile) VALUES (2, 'test', 0.25, 0.5)` });
+    expect(await check()).toEqual(['dolphin', 'minnow', 'whale', 'whale', 'whale']);
+    await engine.db.client.command({ query: `DELETE FROM lifecycle_config WHERE version = 2` });
+  });
+
   it('snapshots the stage counts of every day with data', async () => {
     const got = await rows<{ stage: string; status: string; players: number }>(
       engine.db,
