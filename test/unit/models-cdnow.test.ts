@@ -11,7 +11,7 @@ import {
   type BgNbdParams,
   type BgNbdRow,
 } from '../../server/models/bgnbd.ts';
-import { expectedClv } from '../../server/models/clv.ts';
+import { expectedClv, WEEKS_PER_MONTH } from '../../server/models/clv.ts';
 import { expectedSpend, fitGammaGamma, populationMeanSpend, type GammaGammaRow } from '../../server/models/gammaGamma.ts';
 import { timeBgNbdFit } from '../../server/models/timeFit.ts';
 
@@ -57,6 +57,16 @@ describe('published BG/NBD and CLV values that need no data file', () => {
       [{ x: 7, t_x: 29.43, T: 38.86 }, 71.462843, 1003.868107],
     ];
     for (const [player, spend, clv] of published) expect(expectedClv(LIFETIMES_BGNBD, player, spend, horizon) / clv).toBeCloseTo(1, 5);
+  });
+
+  it('without discounting, CLV is spend times the expected transactions over the whole horizon', () => {
+    // The monthly differences telescope; discounting can only lower the sum.
+    const horizon = { months: 24, monthlyDiscount: 0, periodsPerMonth: WEEKS_PER_MONTH };
+    const { x, t_x, T } = CUSTOMER_1;
+    const whole = 24.66 * expectedTransactions(LIFETIMES_BGNBD, 24 * WEEKS_PER_MONTH, x, t_x, T);
+    expect(expectedClv(LIFETIMES_BGNBD, CUSTOMER_1, 24.66, horizon)).toBeCloseTo(whole, 10);
+    expect(expectedClv(LIFETIMES_BGNBD, CUSTOMER_1, 24.66, { ...horizon, monthlyDiscount: 0.01 })).toBeLessThan(whole);
+    expect(() => expectedClv(LIFETIMES_BGNBD, CUSTOMER_1, 24.66, { ...horizon, months: 1.5 })).toThrow(/months must be a whole number/);
   });
 
   it('stays finite for very frequent buyers (Fader & Hardie, "Overcoming the BG/NBD model’s #NUM! error problem", 2013)', () => {
