@@ -38,14 +38,16 @@ import { payment, session, writeNdjson } from '../helpers/files.ts';
  * | E      | 3: 8.00 and 2.00 (two files); 5: 6.00              |                 |            |
  * | F s02  | 4 (00:30+08:00): 50.00; 9: 6.00                    |                 | 21 (03-20T16:00Z): 5.00 |
  * | G      | 2: 10.00; 5: 1.00 and -1.00                        |                 |            |
+ * | Z      | 3: 0.00; 8: 0.00 (free bundles)                    | 14: 0.00        |            |
  * Monetary (x, t_x, T, zbar): A (3, 9, 9, (5.50 + 16.00 + 7.50) / 3 = 9.6667, where a
  * truncating division would give 9.6666); B (0, 0, 4, none: refund days are not
  * paying days); D (2, 6, 8, 15); E (1, 2, 7, 6); F (1, 5, 6, 6); G (1, 3, 8, 0: a
- * paying day whose refund nets it to zero, so no Gamma-Gamma row); C left out.
+ * paying day whose refund nets it to zero, so no Gamma-Gamma row); Z (1, 5, 7, 0: a
+ * $0.00 payment is a purchase, not a refund); C left out.
  *
  * Holdout actuals by calibration x (players, holdout days):
  * engagement 0: B D (2, 1); 1: E (1, 0); 3: A (1, 2); 7+: H, x = 8 (1, 2).
- * monetary 0: B (1, 0); 1: E F G (3, 0); 2: D (1, 1); 3: A (1, 1).
+ * monetary 0: B (1, 0); 1: E F G Z (4, 1); 2: D (1, 1); 3: A (1, 1).
  */
 const S02 = { server_id: 's02' };
 const FILE_1 = {
@@ -87,6 +89,9 @@ const FILE_1 = {
     payment('pg1', 'G', '2026-03-02T03:00:00Z', '10.00'),
     payment('pg2', 'G', '2026-03-05T03:00:00Z', '1.00'),
     payment('pg3', 'G', '2026-03-05T05:00:00Z', '-1.00'),
+    payment('pz1', 'Z', '2026-03-03T12:00:00+08:00', '0.00'),
+    payment('pz2', 'Z', '2026-03-08T12:00:00+08:00', '0.00'),
+    payment('pz3', 'Z', '2026-03-14T12:00:00+08:00', '0.00'),
   ],
 };
 // A second delivery puts more rows for E's 2026-03-03 into player_daily, which the queries must add up.
@@ -124,12 +129,13 @@ describe('BG/NBD sufficient statistics', () => {
     ]);
   });
 
-  it('counts paying days only, never refund-only days', async () => {
+  it('counts purchase days ($0.00 included), never refund-only days', async () => {
     expect(await bgnbdStats(engine.db, { kind: 'monetary', ...CAL })).toEqual([
       { x: 0, t_x_days: 0, T_days: 4, n: 1 },
       { x: 1, t_x_days: 2, T_days: 7, n: 1 },
       { x: 1, t_x_days: 3, T_days: 8, n: 1 },
       { x: 1, t_x_days: 5, T_days: 6, n: 1 },
+      { x: 1, t_x_days: 5, T_days: 7, n: 1 },
       { x: 2, t_x_days: 6, T_days: 8, n: 1 },
       { x: 3, t_x_days: 9, T_days: 9, n: 1 },
     ]);
@@ -175,6 +181,7 @@ describe('Gamma-Gamma sufficient statistics', () => {
       E: { x: 1, t_x_days: 2, T_days: 7, zbar: '6' },
       F: { x: 1, t_x_days: 5, T_days: 6, zbar: '6' },
       G: { x: 1, t_x_days: 3, T_days: 8, zbar: '0' },
+      Z: { x: 1, t_x_days: 5, T_days: 7, zbar: '0' },
     });
   });
 });
@@ -191,10 +198,10 @@ describe('holdout actuals', () => {
     ]);
   });
 
-  it('sums holdout paying days, ignoring refunds and days after the holdout', async () => {
+  it('sums holdout purchase days ($0.00 included), ignoring refunds and days after the holdout', async () => {
     expect(await holdoutActuals(engine.db, { kind: 'monetary', ...HOLDOUT })).toEqual([
       { bucket: 0, players: 1, actual: 0 },
-      { bucket: 1, players: 3, actual: 0 },
+      { bucket: 1, players: 4, actual: 1 },
       { bucket: 2, players: 1, actual: 1 },
       { bucket: 3, players: 1, actual: 1 },
     ]);

@@ -1,36 +1,52 @@
 /**
  * Sufficient statistics for the lifetime models (DESIGN section 7), computed
  * in ClickHouse so a fit reads one row per distinct summary instead of one
- * per player. A transaction is a game-zone calendar day (`player_daily.day`)
- * with activity: engagement = at least one session, monetary = at least one
- * positive payment (refunds lower a day's revenue but are no transaction).
- * A player's first transaction day f starts their clock; x counts the
- * transaction days after f. Times are whole days; `toModelUnit` converts.
- * `server` ('' or absent = all) keeps only the activity on that server, so f
- * is then the first transaction there.
+ * per player. A transaction is a game-zone calendar day with activity:
+ * engagement = at least one session (`player_daily.day`), monetary = a
+ * purchase day, at least one payment that is not a refund (amount >= 0, raw
+ * `payments.day`). A player's first transaction day f starts their clock; x
+ * counts the transaction days after f. Times are whole days; `toModelUnit`
+ * converts. `server` ('' or absent = all) keeps only the activity on that
+ * server, so f is then the first transaction there.
  */
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 
 export type TransactionKind = 'engagement' | 'monetary';
 
-/** The player_daily counter that makes a day a transaction day; an allow-list, never input. */
-const TRANSACTION_COUNTER: Record<TransactionKind, string> = { engagement: 'sessions', monetary: 'payments' };
-
 /**
  * A player's transaction days up to {upTo:Date} on {server:String}, one row
- * per (player_id, day) with the day's revenue: player_daily holds several rows per player, day and
- * server until parts merge (and one per server), so the counter is summed
- * before it is tested.
+ * per (player_id, day) with the day's revenue.
+ *
+ * Engagement reads the rollup: player_daily holds several rows per player,
+ * day and server until parts merge (and one per server), so the counter is
+ * summed before it is tested.
+ *
+ * Monetary reads the raw payments, not the rollup's `payments` counter: that
+ * counter (a paying day for the stage rules and KPIs) counts positive
+ * payments only, so a $0.00 purchase (a free bundle, a 100% coupon; 8 CDNOW
+ * customers whose one purchase is $0.00) would vanish and the BG/NBD fit
+ * would miss the published CDNOW estimates. For the models a purchase is any
+ * payment with amount >= 0; a refund lowers the day's revenue but does not
+ * make a day a purchase day. Payments are few beside sessions, so the scan
+ * stays small.
  */
 function transactionDaysSql(kind: TransactionKind): string {
-  const counter = TRANSACTION_COUNTER[kind];
-  if (!counter) throw new RangeError(`unknown transaction kind: ${String(kind)}`);
-  return `SELECT player_id, day, sum(revenue) AS day_revenue
+  if (kind === 'engagement') {
+    return `SELECT player_id, day, sum(revenue) AS day_revenue
     FROM player_daily
     WHERE day <= {upTo:Date} AND ({server:String} = '' OR server_id = {server:String})
     GROUP BY player_id, day
-    HAVING sum(${counter}) > 0`;
+    HAVING sum(sessions) > 0`;
+  }
+  if (kind === 'monetary') {
+    return `SELECT player_id, day, sum(amount) AS day_revenue
+    FROM payments
+    WHERE day <= {upTo:Date} AND ({server:String} = '' OR server_id = {server:String})
+    GROUP BY player_id, day
+    HAVING countIf(amount >= 0) > 0`;
+  }
+  throw new RangeError(`unknown transaction kind: ${String(kind)}`);
 }
 
 /** Per player, over their transaction days up to {calibrationEnd:Date}: x, t_x and T in days. */
@@ -39,8 +55,8 @@ const CALIBRATION_SUMMARY = `toUInt32(count() - 1) AS x,
   toUInt32(dateDiff('day', min(day), {calibrationEnd:Date})) AS T_days`;
 
 /**
- * Per payer with a paying day up to {calibrationEnd:Date}: the calibration
- * summary and repeat_mean, the mean revenue of the repeat paying days (all
+ * Per payer with a purchase day up to {calibrationEnd:Date}: the calibration
+ * summary and repeat_mean, the mean revenue of the repeat purchase days (all
  * but the first) as Decimal rounded to 4 places, NULL when x = 0. The scale
  * is widened before dividing because Decimal division keeps the dividend's
  * scale and would truncate, not round.
@@ -100,9 +116,10 @@ export interface GammaGammaStats {
 }
 
 /**
- * Gamma-Gamma inputs: payers with a repeat paying day in calibration, per
- * (x, zbar). Payers whose refunds bring zbar to zero or below are left out:
- * the model is defined for positive spend only.
+ * Gamma-Gamma inputs: payers with a repeat purchase day in calibration, per
+ * (x, zbar). Payers whose zbar is zero or below ($0.00 purchases, or refunds
+ * netting their purchase days to nothing) are left out: the model is defined
+ * for positive spend only.
  */
 export async function gammaGammaStats(db: Db, q: { calibrationEnd: string; server?: string }): Promise<GammaGammaStats[]> {
   const found = await rows<{ x: number; zbar: string; n: number }>(
@@ -117,7 +134,7 @@ export async function gammaGammaStats(db: Db, q: { calibrationEnd: string; serve
   return found.map((r) => ({ x: r.x, zbar: Number(r.zbar), n: r.n }));
 }
 
-/** One payer's monetary calibration summary; zbar is an exact decimal string (4 places), null without a repeat paying day. */
+/** One payer's monetary calibration summary; zbar is an exact decimal string (4 places), null without a repeat purchase day. */
 export interface MonetaryPlayerSummary {
   player_id: string;
   x: number;
