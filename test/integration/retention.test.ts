@@ -242,24 +242,26 @@ describe('player_attributes migration', () => {
     { player_id: 'P6', day: '2026-03-06', server: 's02', platform: 'android', channel: '=1+2' },
   ];
   const migrationNamed = (name: string) => loadMigrations().find((m) => m.name === name)!;
-  const migration = migrationNamed('011_player_first_attributes.sql');
+  const upgrades = ['011_player_first_attributes.sql', '013_player_attributes_numeric_keys.sql'].map(migrationNamed);
 
   it('is kept by the views as events arrive', async () => {
     expect(await attributes()).toEqual(EXPECTED);
   });
 
-  it('replaces the table of 008 on a database that already holds events, and a second back-fill changes nothing', async () => {
+  it('replaces the tables of 008 and 011 on a database that already holds events, and a second back-fill changes nothing', async () => {
     // A database from before 011: the session-only table and view of 008, filled from the stored sessions.
     for (const statement of ['DROP VIEW player_attributes_from_sessions SYNC', 'DROP VIEW player_attributes_from_payments SYNC', 'DROP TABLE player_attributes SYNC']) {
       await exec(engine.db, statement);
     }
     for (const statement of migrationNamed('008_player_attributes.sql').statements) await exec(engine.db, statement);
-    // The file drops that table, so only its INSERT ... SELECT can bring the rows back.
-    for (const statement of migration.statements) await exec(engine.db, statement);
-    expect(await attributes()).toEqual(EXPECTED);
+    // Each upgrade drops the table before it, so only its INSERT ... SELECT can bring the rows back.
+    for (const migration of upgrades) {
+      for (const statement of migration.statements) await exec(engine.db, statement);
+      expect(await attributes(), migration.name).toEqual(EXPECTED);
+    }
     const stored = async () => Number((await rows<{ n: number }>(engine.db, 'SELECT count() AS n FROM player_attributes'))[0].n);
     const before = await stored();
-    await exec(engine.db, migration.statements.at(-1)!);
+    await exec(engine.db, upgrades.at(-1)!.statements.at(-1)!);
     expect(await stored()).toBe(before);
     expect(await attributes()).toEqual(EXPECTED);
   });
