@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import type { Config } from '../server/config.ts';
 import type { Deps } from '../server/deps.ts';
 import * as ingest from './ingest.ts';
+import * as models from './models.ts';
 import * as stages from './stages.ts';
 import * as stagesDaily from './stagesDaily.ts';
 import type { JobDef } from './types.ts';
@@ -13,6 +14,8 @@ export function jobTable(cfg: Config): JobDef[] {
     { name: 'stages', cron: '*/15 * * * *', run: stages.run },
     // Shortly after midnight in the game time zone (the schedule runs in cfg.gameTz), once the day is complete.
     { name: 'stages-daily', cron: '10 0 * * *', run: stagesDaily.run },
+    // After the day's stage snapshot; the fit uses the data up to the day just completed.
+    { name: 'models', cron: '30 0 * * *', run: models.run },
   ];
 }
 

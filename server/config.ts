@@ -28,6 +28,13 @@ export interface Config {
     /** A file with a larger share of bad rows is rejected whole. */
     maxBadShare: number;
   };
+  /** Lifetime value (player CLV and Dwyer segment CLV): how far ahead and how money later is worth less. */
+  clv: {
+    /** Discount rate per month (0.01 = 1% a month). */
+    monthlyDiscount: number;
+    /** Months of future value counted. */
+    horizonMonths: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(apiCacheSeconds) || apiCacheSeconds < 0) throw new ConfigError(`API_CACHE_SECONDS must be a whole number of seconds (0 = off), got "${env.API_CACHE_SECONDS}"`);
   const maxBadShare = env.INGEST_MAX_BAD_SHARE ? Number(env.INGEST_MAX_BAD_SHARE) : 0.5;
   if (!(maxBadShare > 0 && maxBadShare <= 1)) throw new ConfigError('INGEST_MAX_BAD_SHARE must be a number in (0, 1]');
+  const monthlyDiscount = env.CLV_MONTHLY_DISCOUNT ? Number(env.CLV_MONTHLY_DISCOUNT) : 0.01;
+  if (!(monthlyDiscount >= 0 && monthlyDiscount < 1)) throw new ConfigError(`CLV_MONTHLY_DISCOUNT must be a rate in [0, 1) such as 0.01, got "${env.CLV_MONTHLY_DISCOUNT}"`);
+  const horizonMonths = intVar(env, 'CLV_HORIZON_MONTHS', 12);
+  if (horizonMonths > 120) throw new ConfigError(`CLV_HORIZON_MONTHS must be at most 120, got "${env.CLV_HORIZON_MONTHS}"`);
 
   return {
     port: intVar(env, 'PORT', 8080),
@@ -104,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       cron: env.INGEST_CRON || '* * * * *',
       maxBadShare,
     },
+    clv: { monthlyDiscount, horizonMonths },
   };
 }

@@ -55,13 +55,30 @@ const CALIBRATION_SUMMARY = `toUInt32(count() - 1) AS x,
   toUInt32(dateDiff('day', min(day), {calibrationEnd:Date})) AS T_days`;
 
 /**
+ * One row per player with a transaction day up to {calibrationEnd:Date}:
+ * player_id, x, t_x_days, T_days. Parameters as `calibrationParams` gives
+ * them; for the scoring queries, which join every player to the scores of
+ * their summary.
+ */
+export function playerSummarySql(kind: TransactionKind): string {
+  return `SELECT player_id, ${CALIBRATION_SUMMARY} FROM (${transactionDaysSql(kind)}) GROUP BY player_id`;
+}
+
+/** The parameters of the calibration summaries: transaction days up to the calibration end, on one server or all. */
+export const calibrationParams = (q: { calibrationEnd: string; server?: string }) => ({
+  calibrationEnd: q.calibrationEnd,
+  upTo: q.calibrationEnd,
+  server: q.server ?? '',
+});
+
+/**
  * Per payer with a purchase day up to {calibrationEnd:Date}: the calibration
  * summary and repeat_mean, the mean revenue of the repeat purchase days (all
  * but the first) as Decimal rounded to 4 places, NULL when x = 0. The scale
  * is widened before dividing because Decimal division keeps the dividend's
  * scale and would truncate, not round.
  */
-const PAYER_SUMMARY = `SELECT player_id, x, t_x_days, T_days, round(repeat_revenue / nullIf(x, 0), 4) AS repeat_mean
+export const PAYER_SUMMARY = `SELECT player_id, x, t_x_days, T_days, round(repeat_revenue / nullIf(x, 0), 4) AS repeat_mean
   FROM (
     SELECT player_id, ${CALIBRATION_SUMMARY},
            toDecimal128(sum(day_revenue) - argMin(day_revenue, day), 10) AS repeat_revenue
@@ -85,10 +102,10 @@ export async function bgnbdStats(
   return rows(
     db,
     `SELECT x, t_x_days, T_days, count() AS n
-     FROM (SELECT player_id, ${CALIBRATION_SUMMARY} FROM (${transactionDaysSql(q.kind)}) GROUP BY player_id)
+     FROM (${playerSummarySql(q.kind)})
      GROUP BY x, t_x_days, T_days
      ORDER BY x, t_x_days, T_days`,
-    { calibrationEnd: q.calibrationEnd, upTo: q.calibrationEnd, server: q.server ?? '' },
+    calibrationParams(q),
   );
 }
 
@@ -100,10 +117,13 @@ export interface ModelStats {
   n: number;
 }
 
-const DAYS_PER_UNIT = { day: 1, week: 7 } as const;
+/** Days per model time unit; weeks are 7 days, as in the published CDNOW results. */
+export const DAYS_PER_UNIT = { day: 1, week: 7 } as const;
 
-/** Converts day counts to the model's time unit; weeks are 7 days, as in the published CDNOW results. */
-export function toModelUnit(stats: readonly BgNbdDayStats[], unit: keyof typeof DAYS_PER_UNIT): ModelStats[] {
+export type ModelUnit = keyof typeof DAYS_PER_UNIT;
+
+/** Converts day counts to the model's time unit. */
+export function toModelUnit(stats: readonly BgNbdDayStats[], unit: ModelUnit): ModelStats[] {
   const days = DAYS_PER_UNIT[unit];
   return stats.map((s) => ({ x: s.x, t_x: s.t_x_days / days, T: s.T_days / days, n: s.n }));
 }
@@ -129,7 +149,7 @@ export async function gammaGammaStats(db: Db, q: { calibrationEnd: string; serve
      WHERE x > 0 AND repeat_mean > 0
      GROUP BY x, repeat_mean
      ORDER BY x, repeat_mean`,
-    { calibrationEnd: q.calibrationEnd, upTo: q.calibrationEnd, server: q.server ?? '' },
+    calibrationParams(q),
   );
   return found.map((r) => ({ x: r.x, zbar: Number(r.zbar), n: r.n }));
 }
@@ -154,7 +174,7 @@ export async function monetarySummaryPerPlayer(db: Db, q: { calibrationEnd: stri
     `SELECT player_id, x, t_x_days, T_days, toString(repeat_mean) AS zbar
      FROM (${PAYER_SUMMARY})
      ORDER BY player_id`,
-    { calibrationEnd: q.calibrationEnd, upTo: q.calibrationEnd, server: q.server ?? '' },
+    calibrationParams(q),
   );
 }
 

@@ -1,0 +1,17 @@
+import type { Deps } from '../server/deps.ts';
+import { ModelsBusyError, refreshModels } from '../server/models/refresh.ts';
+
+/** Once a day: refit the lifetime models on the data up to the last complete day and rescore every player. */
+export async function run(deps: Deps): Promise<void> {
+  try {
+    const result = await refreshModels(deps);
+    if (!result.asOf) return;
+    for (const r of result.runs) deps.log(`models: ${r.kind} as of ${r.asOf}: ${r.status}: ${r.message}`);
+  } catch (err) {
+    if (err instanceof ModelsBusyError) {
+      deps.log('models: a refresh is already running, skipping this tick');
+      return;
+    }
+    throw err;
+  }
+}

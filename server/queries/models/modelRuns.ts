@@ -1,0 +1,83 @@
+/** The model_runs table (sql/012_model_scores.sql) as the API and the refresh see it. */
+import type { Db } from '../../db/client.ts';
+import { insertRows, rows } from '../../db/query.ts';
+import type { ModelUnit, TransactionKind } from './sufficientStats.ts';
+
+export type RunStatus = 'ok' | 'failed' | 'skipped';
+
+export interface ModelRun {
+  runId: string;
+  kind: TransactionKind;
+  unit: ModelUnit;
+  /** Calibration end: the fit saw every day up to and including it. */
+  asOf: string;
+  startedAt: string;
+  finishedAt: string;
+  status: RunStatus;
+  message: string;
+  /** Fitted parameters by name ({} when nothing was fitted). */
+  params: Record<string, number>;
+  logLikelihood: number | null;
+  players: number;
+  /** Distinct (x, t_x, T) summaries the fit read. */
+  triples: number;
+  iterations: number;
+  scoredPlayers: number;
+  seconds: { stats: number; fit: number; score: number };
+  /** Each model's fit summary and the CLV settings used. */
+  details: Record<string, unknown>;
+}
+
+interface Row {
+  runId: string;
+  kind: TransactionKind;
+  unit: ModelUnit;
+  asOf: string;
+  startedAt: string;
+  finishedAt: string;
+  status: RunStatus;
+  message: string;
+  params: string;
+  logLikelihood: number | null;
+  players: number;
+  triples: number;
+  iterations: number;
+  scoredPlayers: number;
+  statsS: number;
+  fitS: number;
+  scoreS: number;
+  details: string;
+}
+
+const SELECT = `SELECT run_id AS runId, kind, unit, toString(as_of) AS asOf, started_at AS startedAt, finished_at AS finishedAt,
+  status, message, params, log_likelihood AS logLikelihood, players, triples, iterations, scored_players AS scoredPlayers,
+  stats_s AS statsS, fit_s AS fitS, score_s AS scoreS, details
+  FROM model_runs`;
+
+const toRun = ({ statsS, fitS, scoreS, params, details, ...r }: Row): ModelRun => ({
+  ...r,
+  params: JSON.parse(params) as Record<string, number>,
+  seconds: { stats: statsS, fit: fitS, score: scoreS },
+  details: JSON.parse(details) as Record<string, unknown>,
+});
+
+export async function recordModelRun(db: Db, run: ModelRun): Promise<void> {
+  await insertRows(db, 'model_runs', [
+    {
+      run_id: run.runId, kind: run.kind, unit: run.unit, as_of: run.asOf, started_at: run.startedAt, finished_at: run.finishedAt,
+      status: run.status, message: run.message, params: JSON.stringify(run.params), log_likelihood: run.logLikelihood,
+      players: run.players, triples: run.triples, iterations: run.iterations, scored_players: run.scoredPlayers,
+      stats_s: run.seconds.stats, fit_s: run.seconds.fit, score_s: run.seconds.score, details: JSON.stringify(run.details),
+    },
+  ]);
+}
+
+/** The latest runs, newest first, any status. */
+export async function recentModelRuns(db: Db, limit: number): Promise<ModelRun[]> {
+  return (await rows<Row>(db, `${SELECT} ORDER BY started_at DESC, run_id LIMIT {limit:UInt32}`, { limit })).map(toRun);
+}
+
+/** The latest successful run of each kind: the runs whose scores readers see. */
+export async function currentModelRuns(db: Db): Promise<ModelRun[]> {
+  return (await rows<Row>(db, `${SELECT} WHERE status = 'ok' ORDER BY finished_at DESC, run_id LIMIT 1 BY kind`)).map(toRun);
+}
