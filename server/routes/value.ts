@@ -3,8 +3,10 @@ import type { Db } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import { paretoCurve, paretoSummary } from '../queries/value/pareto.ts';
 import { rfmSegments } from '../queries/value/rfmSegments.ts';
+import { stageScores } from '../queries/value/stageScores.ts';
 import { valueTiers } from '../queries/value/tiers.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
+import { VALUED_ORDER, type ValuedOrder } from '../queries/value/valuedPlayers.ts';
 import { VALUE_LIST_NAMES, valueListPage } from '../value/lists.ts';
 import { RFM_SEGMENTS } from '../value/rfm.ts';
 import { handle, HttpError } from './http.ts';
@@ -12,6 +14,7 @@ import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './p
 
 /** Points on the Pareto curve: enough for a smooth line, few enough to draw at once. */
 const CURVE_POINTS = 200;
+const LIST_ORDERS = Object.keys(VALUED_ORDER) as ValuedOrder[];
 
 /** ?asOf (default: the last day with data) and ?server; null when there is no data yet. */
 async function valueQuery(db: Db, req: Request) {
@@ -28,9 +31,11 @@ export function valueRoutes({ db }: Deps): Router {
     '/value',
     handle(async (req) => {
       const q = await valueQuery(db, req);
-      if (!q) return { asOf: null, pareto: null, curve: [], tiers: [], rfm: [], rfmSegments: RFM_SEGMENTS };
-      const [pareto, curve, tiers, rfm] = await Promise.all([paretoSummary(db, q), paretoCurve(db, q, CURVE_POINTS), valueTiers(db, q), rfmSegments(db, q)]);
-      return { ...q, pareto, curve, tiers, rfm, rfmSegments: RFM_SEGMENTS };
+      if (!q) return { asOf: null, pareto: null, curve: [], tiers: [], rfm: [], rfmSegments: RFM_SEGMENTS, stageScores: [] };
+      const [pareto, curve, tiers, rfm, scores] = await Promise.all([
+        paretoSummary(db, q), paretoCurve(db, q, CURVE_POINTS), valueTiers(db, q), rfmSegments(db, q), stageScores(db, q),
+      ]);
+      return { ...q, pareto, curve, tiers, rfm, rfmSegments: RFM_SEGMENTS, stageScores: scores };
     }),
   );
   r.get(
@@ -40,9 +45,10 @@ export function valueRoutes({ db }: Deps): Router {
       const query = req.query as Record<string, unknown>;
       const limit = parseWhole(query, 'limit', name === 'top_spenders' ? 20 : 50, 1, 500);
       const offset = parseWhole(query, 'offset', 0, 0, 10_000_000);
+      const sort = parseChoice(query, 'sort', LIST_ORDERS, 'spend');
       const q = await valueQuery(db, req);
       if (!q) return { list: name, total: 0, players: [] };
-      return { list: name, ...q, limit, offset, ...(await valueListPage(db, name, { ...q, limit, offset })) };
+      return { list: name, ...q, limit, offset, sort, ...(await valueListPage(db, name, { ...q, limit, offset, sort })) };
     }),
   );
   r.get('/value/lists', handle(async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { lastPayDays } from '../queries/value/lastPayDays.ts';
-import { valuedPlayers, type ValuedPlayer } from '../queries/value/valuedPlayers.ts';
+import { valuedPlayers, type ValuedOrder, type ValuedPlayer } from '../queries/value/valuedPlayers.ts';
 
 /**
  * The player lists live-ops asks for, as conditions on the stage view's
@@ -31,11 +31,11 @@ export interface ListedPlayer extends ValuedPlayer {
   lastPayDay: string | null;
 }
 
-/** One page of a list, biggest spenders first, with each player's last paying day. */
+/** One page of a list in the chosen order (biggest spenders first by default), with each player's last paying day. */
 export async function valueListPage(
   db: Db,
   name: ValueList,
-  q: { asOf: string; server: string; limit: number; offset: number },
+  q: { asOf: string; server: string; limit: number; offset: number; sort: ValuedOrder },
 ): Promise<{ total: number; players: ListedPlayer[] }> {
   const page = await valuedPlayers(db, VALUE_LISTS[name], q);
   const lastPay = await lastPayDays(db, page.players.map((p) => p.playerId), q.asOf);

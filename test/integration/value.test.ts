@@ -88,6 +88,8 @@ describe('value', () => {
     expect(top.body.players[0]).toEqual({
       playerId: 'F', serverId: 's01', stage: 'decline', status: 'leaving', tier: 'whale', tenureDays: 80, idleDays: 0,
       payingDays: 2, lifetimeSpend: '120', recentSpend: '20', priorSpend: '100', lastPayDay: '2026-03-28',
+      // No model has run on this fixture: the score fields are there, empty.
+      pAlive: null, riskTier: null, expectedClv: null,
     });
     const next = await get('/api/value/lists/top_spenders?limit=3&offset=3');
     expect([next.body.total, ids(next.body)]).toEqual([5, ['K', 'B']]);

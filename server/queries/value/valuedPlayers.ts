@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/query.ts';
+import { RISK_ORDER } from '../../models/riskTier.ts';
+import { latestScoresSql } from '../models/latestScoresSql.ts';
 
 export interface ValuedPlayer {
   playerId: string;
@@ -13,27 +15,49 @@ export interface ValuedPlayer {
   lifetimeSpend: string;
   recentSpend: string;
   priorSpend: string;
+  /** Model scores of the latest successful runs; null where a model has not scored the player (CLV: non-payers). */
+  pAlive: number | null;
+  riskTier: string | null;
+  expectedClv: string | null;
 }
+
+/** Churn-risk tiers as ranks 1 (highest risk) and up; 0 = not scored. Built from constants, never input. */
+const RISK_RANK = `indexOf([${RISK_ORDER.map((t) => `'${t}'`).join(', ')}], ifNull(s.churn_risk, ''))`;
+
+/** List orders, an allow-list: biggest spenders, highest churn risk, or highest expected CLV first; unscored players last. */
+export const VALUED_ORDER = {
+  spend: 'v.lifetime_spend DESC, v.player_id',
+  risk: `${RISK_RANK} = 0, ${RISK_RANK}, s.engagement_p_alive, v.lifetime_spend DESC, v.player_id`,
+  clv: 's.clv DESC NULLS LAST, v.lifetime_spend DESC, v.player_id',
+} as const;
+
+export type ValuedOrder = keyof typeof VALUED_ORDER;
 
 /**
  * Players of the stage view matching a list's condition (an SQL expression
- * over player_stage columns from server/value/lists.ts, never input), the
- * biggest spenders first, a page at a time.
+ * over player_stage columns from server/value/lists.ts, never input), with
+ * their latest model scores, in the chosen order, a page at a time.
  */
 export async function valuedPlayers(
   db: Db,
   where: string,
-  q: { asOf: string; server: string; limit: number; offset: number },
+  q: { asOf: string; server: string; limit: number; offset: number; sort: ValuedOrder },
 ): Promise<{ total: number; players: ValuedPlayer[] }> {
-  const from = `FROM player_stage(as_of = {asOf:Date}) WHERE ({server:String} = '' OR server_id = {server:String}) AND (${where})`;
+  const condition = `({server:String} = '' OR server_id = {server:String}) AND (${where})`;
   const [count, list] = await Promise.all([
-    one<{ n: number }>(db, `SELECT count() AS n ${from}`, q),
+    one<{ n: number }>(db, `SELECT count() AS n FROM player_stage(as_of = {asOf:Date}) WHERE ${condition}`, q),
+    // The view is joined as it is, not wrapped in a subquery: ClickHouse's join-order optimizer
+    // (chDB 26.7) fails with "Left and right columns have same names" on a wrapped multi-join view.
     rows<ValuedPlayer>(
       db,
-      `SELECT player_id AS playerId, server_id AS serverId, stage, status, tier, tenure_days AS tenureDays, idle_days AS idleDays,
-              paying_days AS payingDays, toString(lifetime_spend) AS lifetimeSpend, toString(spend_r) AS recentSpend, toString(spend_p) AS priorSpend
-       ${from}
-       ORDER BY lifetime_spend DESC, player_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+      `SELECT v.player_id AS playerId, v.server_id AS serverId, v.stage AS stage, v.status AS status, v.tier AS tier,
+              v.tenure_days AS tenureDays, v.idle_days AS idleDays, v.paying_days AS payingDays,
+              toString(v.lifetime_spend) AS lifetimeSpend, toString(v.spend_r) AS recentSpend, toString(v.spend_p) AS priorSpend,
+              s.engagement_p_alive AS pAlive, s.churn_risk AS riskTier, toString(s.clv) AS expectedClv
+       FROM player_stage(as_of = {asOf:Date}) AS v
+       LEFT JOIN (${latestScoresSql()}) AS s ON s.player_id = v.player_id
+       WHERE ${condition}
+       ORDER BY ${VALUED_ORDER[q.sort]} LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
       q,
     ),
   ]);
