@@ -6,6 +6,7 @@ import { healthRoutes } from './routes/health.ts';
 import { HttpError } from './routes/http.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
+import { modelRoutes } from './routes/models.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { playerRoutes } from './routes/players.ts';
 import { responseCache } from './routes/responseCache.ts';
@@ -28,6 +29,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(playerRoutes(deps));
   api.use(valueRoutes(deps));
   api.use(settingsRoutes(deps));
+  api.use(modelRoutes(deps));
   api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api', api);
 

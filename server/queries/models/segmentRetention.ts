@@ -1,0 +1,45 @@
+import type { Db } from '../../db/client.ts';
+import { rows } from '../../db/query.ts';
+import { snapshotOf } from '../lifecycle/snapshotSql.ts';
+
+export interface SegmentPeriod {
+  stage: string;
+  tier: string;
+  /** Players of the segment on the "from" day (those already lost are out of the base and left out). */
+  players: number;
+  /** Of them, those neither lapsed nor lost on the "to" day. */
+  retained: number;
+  /** Their revenue over the days after "from" up to "to" (decimal string). */
+  revenue: string;
+}
+
+/**
+ * The inputs of a Dwyer segment CLV, per segment = stage x value tier on the
+ * {from:Date} stage snapshot: how many of its players are still in the active
+ * base on the {to:Date} snapshot, and what they paid in between. Server
+ * {server:String} ('' = all) picks players by their server on "from".
+ */
+export async function segmentRetention(db: Db, q: { from: string; to: string; server: string }): Promise<SegmentPeriod[]> {
+  return rows<SegmentPeriod>(
+    db,
+    `SELECT a.key AS stage, a.tier AS tier, count() AS players,
+            countIf(b.player_id != '' AND b.status NOT IN ('lapsed', 'lost')) AS retained,
+            toString(sum(r.period_revenue)) AS revenue
+     FROM (${snapshotOf('from')}) AS a
+     LEFT JOIN (
+       SELECT player_id, status FROM player_stage_daily
+       WHERE day = {to:Date} AND computed_at = (SELECT max(computed_at) FROM player_stage_daily WHERE day = {to:Date})
+     ) AS b ON b.player_id = a.player_id
+     LEFT JOIN (
+       SELECT player_id, sum(revenue) AS period_revenue
+       FROM player_daily
+       WHERE day > {from:Date} AND day <= {to:Date} AND revenue != 0
+       GROUP BY player_id
+     ) AS r ON r.player_id = a.player_id
+     WHERE a.key != 'lost' AND ({server:String} = '' OR a.server_id = {server:String})
+     GROUP BY stage, tier
+     ORDER BY stage, tier
+     SETTINGS join_use_nulls = 0`,
+    q,
+  );
+}
