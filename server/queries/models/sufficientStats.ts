@@ -15,12 +15,16 @@ import { rows } from '../../db/query.ts';
 export type TransactionKind = 'engagement' | 'monetary';
 
 /**
- * A player's transaction days up to {upTo:Date} on {server:String}, one row
- * per (player_id, day) with the day's revenue.
+ * A player's transaction days up to {upTo:Date} on {server:String}, as rows
+ * of (player_id, day), a day possibly repeated: the summaries count distinct
+ * days.
  *
  * Engagement reads the rollup: player_daily holds several rows per player,
- * day and server until parts merge (and one per server), so the counter is
- * summed before it is tested.
+ * day and server until parts merge (and one per server). A session adds a
+ * positive count to its row and nothing subtracts one, so a day is active
+ * when any of its rows has sessions > 0; testing the rows as they are instead
+ * of summing each day first makes the 1M-player statistics take about a
+ * second instead of ten.
  *
  * Monetary reads the raw payments, not the rollup's `payments` counter: that
  * counter (a paying day for the stage rules and KPIs) counts positive
@@ -28,16 +32,14 @@ export type TransactionKind = 'engagement' | 'monetary';
  * customers whose one purchase is $0.00) would vanish and the BG/NBD fit
  * would miss the published CDNOW estimates. For the models a purchase is any
  * payment with amount >= 0; a refund lowers the day's revenue but does not
- * make a day a purchase day. Payments are few beside sessions, so the scan
- * stays small.
+ * make a day a purchase day. Payments are few beside sessions, so grouping
+ * them by day (one row per purchase day, with the day's revenue) stays cheap.
  */
 function transactionDaysSql(kind: TransactionKind): string {
   if (kind === 'engagement') {
-    return `SELECT player_id, day, sum(revenue) AS day_revenue
+    return `SELECT player_id, day
     FROM player_daily
-    WHERE day <= {upTo:Date} AND ({server:String} = '' OR server_id = {server:String})
-    GROUP BY player_id, day
-    HAVING sum(sessions) > 0`;
+    WHERE sessions > 0 AND day <= {upTo:Date} AND ({server:String} = '' OR server_id = {server:String})`;
   }
   if (kind === 'monetary') {
     return `SELECT player_id, day, sum(amount) AS day_revenue
@@ -50,7 +52,7 @@ function transactionDaysSql(kind: TransactionKind): string {
 }
 
 /** Per player, over their transaction days up to {calibrationEnd:Date}: x, t_x and T in days. */
-const CALIBRATION_SUMMARY = `toUInt32(count() - 1) AS x,
+const CALIBRATION_SUMMARY = `toUInt32(uniqExact(day) - 1) AS x,
   toUInt32(dateDiff('day', min(day), max(day))) AS t_x_days,
   toUInt32(dateDiff('day', min(day), {calibrationEnd:Date})) AS T_days`;
 
@@ -204,7 +206,7 @@ export async function holdoutActuals(
     db,
     `SELECT least(x_calibration, {top:UInt32}) AS bucket, count() AS players, sum(holdout) AS actual
      FROM (
-       SELECT player_id, countIf(day <= {calibrationEnd:Date}) - 1 AS x_calibration, countIf(day > {calibrationEnd:Date}) AS holdout
+       SELECT player_id, uniqExactIf(day, day <= {calibrationEnd:Date}) - 1 AS x_calibration, uniqExactIf(day, day > {calibrationEnd:Date}) AS holdout
        FROM (${transactionDaysSql(q.kind)})
        GROUP BY player_id
        HAVING min(day) <= {calibrationEnd:Date}
