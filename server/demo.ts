@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Deps } from './deps.ts';
 import { runIngestAndRefresh } from './ingest/runAndRefresh.ts';
+import { refreshModels } from './models/refresh.ts';
 import { dataCounts } from './queries/health/counts.ts';
 import { simulateGame } from './sim/simulate.ts';
 import { progressLine } from './progress.ts';
@@ -9,8 +10,9 @@ import { progressLine } from './progress.ts';
 export const DEMO_GAME = { seed: 42, players: 50_000, days: 120, servers: 8, malformedRows: 300 };
 
 /**
- * On an empty database (and DEMO=auto), simulates a demo game into the inbox
- * and loads it through the real ingester, so a fresh install shows a living game.
+ * On an empty database (and DEMO=auto), simulates a demo game into the inbox,
+ * loads it through the real ingester and fits the lifetime models, so a fresh
+ * install shows a living game.
  */
 export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
   const { cfg, db, log } = deps;
@@ -37,5 +39,8 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
     `demo loaded: ${summary.rowsLoaded.toLocaleString('en')} rows, ${summary.rowsQuarantined} quarantined, ` +
       `${summary.stageDaysRefreshed} days of stages, in ${summary.seconds.toFixed(1)} s (files archived to ${path.relative(process.cwd(), cfg.archiveDir)})`,
   );
+  // Scores from the first minute rather than from the first nightly model job.
+  const models = await refreshModels(deps, { onStep: (m) => progressLine(`lifetime models: ${m}`) });
+  log(`lifetime models fitted as of ${models.asOf}: ${models.runs.map((r) => `${r.kind} ${r.status}${r.message ? ` (${r.message})` : ''}`).join(', ')}`);
   return true;
 }
