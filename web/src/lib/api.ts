@@ -1,7 +1,9 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
 import type {
   Backtest,
+  CohortProjections,
   CohortQuery,
+  FitAnswer,
   LifecycleSettings,
   RulesPreview,
   RulesVersion,
@@ -11,17 +13,25 @@ import type {
   IngestStatus,
   LtvTriangle,
   Meta,
+  ModelsStatus,
+  ModelUnit,
   Overview,
   PlayerEvent,
   PlayerHit,
   PlayerProfile,
+  ProjectionGrain,
   RangeQuery,
   Retention,
   RetentionFilters,
+  SegmentClvs,
   StageTrend,
   Transitions,
+  TrustEmpty,
+  TrustQuery,
+  TrustResult,
   ValueList,
   ValueListName,
+  ValueListSort,
   ValueSummary,
 } from './types.ts';
 
@@ -101,8 +111,19 @@ export const getPlayerEvents = (id: string, offset: number, signal?: AbortSignal
 
 export const getValue = (q: { asOf?: string; server?: string }, signal?: AbortSignal) => getJson<ValueSummary>('value', q, signal);
 
-export const getValueList = (name: ValueListName, q: { asOf?: string; server?: string; offset?: string }, signal?: AbortSignal) =>
+export const getValueList = (name: ValueListName, q: { asOf?: string; server?: string; offset?: string; sort?: ValueListSort }, signal?: AbortSignal) =>
   getJson<ValueList>(`value/lists/${name}`, q, signal);
+
+export const getModels = (signal?: AbortSignal) => getJson<ModelsStatus>('models', undefined, signal);
+
+/** Fits and scores both kinds; the server answers 409 while another refresh runs. */
+export const fitModels = (body: { asOf?: string; unit?: ModelUnit } = {}) => postJson<FitAnswer>('models/fit', body);
+
+export const getTrust = (q: Partial<TrustQuery>, signal?: AbortSignal) => getJson<TrustResult | TrustEmpty>('models/trust', { ...q }, signal);
+
+export const getSegmentClvs = (signal?: AbortSignal) => getJson<SegmentClvs>('models/segments', undefined, signal);
+
+export const getCohortProjections = (q: { grain: ProjectionGrain }, signal?: AbortSignal) => getJson<CohortProjections>('models/cohorts', q, signal);
 
 export const getLifecycleSettings = (signal?: AbortSignal) => getJson<LifecycleSettings>('settings/lifecycle', undefined, signal);
 

@@ -11,12 +11,16 @@ export interface Formatter {
   /** Axis labels: 12K / 1.2万. */
   compact(n: number): string;
   percent(ratio: number): string;
+  /** Model parameters and per-player expectations: four significant digits, whatever the scale. */
+  sig(n: number): string;
   /** Decimal money string, formatted exactly (Intl reads the string; no float arithmetic). */
   money(amount: Money, currency: string): string;
   /** Long form, e.g. "Mar 5, 2025" / "2025年3月5日". */
   day(day: Day): string;
   /** Axis form, e.g. "Mar 5" / "3月5日". */
   shortDay(day: Day): string;
+  /** The month of a day, e.g. "Sep 2026" / "2026年9月". */
+  month(day: Day): string;
   /** ISO timestamp in the given IANA zone (the game zone, so it matches the day boundaries). */
   dateTime(iso: string, timeZone?: string): string;
 }
@@ -45,8 +49,10 @@ export function formatter(lang: Lang): Formatter {
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const sig = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
   const longDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const shortDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const moneyFormats = new Map<string, (amount: Money) => string>();
   const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
@@ -87,9 +93,11 @@ export function formatter(lang: Lang): Formatter {
     decimal: (n) => decimal.format(n),
     compact: (n) => compact.format(n),
     percent: (ratio) => percent.format(ratio),
+    sig: (n) => sig.format(n),
     money: (amount, currency) => moneyFormat(currency)(amount),
     day: (day) => longDay.format(dayToDate(day)),
     shortDay: (day) => shortDay.format(dayToDate(day)),
+    month: (day) => month.format(dayToDate(day)),
     dateTime: (iso, timeZone) => {
       const date = new Date(iso);
       return Number.isNaN(date.getTime()) ? iso : dateTimeFormat(timeZone).format(date);
