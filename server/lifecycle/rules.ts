@@ -161,11 +161,13 @@ FROM (
          p.paying_days AS paying_days, p.first_pay_day AS first_pay_day
   FROM (
     -- Active days in each window as a bit per day (a window is at most 90 days, a UInt128 holds it):
-    -- exact distinct days without a hash set per player.
+    -- exact distinct days without a hash set per player. if() rather than -If: the threshold
+    -- subqueries are Nullable, and groupBitOrIf over no matching row would give NULL, not 0.
     SELECT player_id, min(day) AS first_day, max(day) AS last_day, argMax(server_id, last_ts) AS server_id,
-           bitCount(groupBitOrIf(bitShiftLeft(toUInt128(1), toUInt8({as_of:Date} - day)), sessions > 0 AND day > {as_of:Date} - ${w})) AS active_r,
-           bitCount(groupBitOrIf(bitShiftLeft(toUInt128(1), toUInt8({as_of:Date} - ${w} - day)),
-                                 sessions > 0 AND day <= {as_of:Date} - ${w} AND day > {as_of:Date} - 2 * ${w})) AS active_p
+           bitCount(groupBitOr(if(sessions > 0 AND day > {as_of:Date} - ${w},
+                                  bitShiftLeft(toUInt128(1), toUInt8({as_of:Date} - day)), toUInt128(0)))) AS active_r,
+           bitCount(groupBitOr(if(sessions > 0 AND day <= {as_of:Date} - ${w} AND day > {as_of:Date} - 2 * ${w},
+                                  bitShiftLeft(toUInt128(1), toUInt8({as_of:Date} - ${w} - day)), toUInt128(0)))) AS active_p
     FROM player_daily
     WHERE day <= {as_of:Date}
     GROUP BY player_id

@@ -62,6 +62,34 @@ describe('player_stage view (DESIGN section 6 defaults)', () => {
     await engine.db.client.command({ query: `DELETE FROM lifecycle_config WHERE version = 2` });
   });
 
+  it('computes the same features as a plain per-player aggregation, on every fifth day of the fixture', async () => {
+    // The view counts active days with day bits and reads spend from the money rows only;
+    // the reference is the direct definition over the rollup (default 14-day windows).
+    const features = `player_id, active_r, active_p, toString(spend_r) AS spend_r, toString(spend_p) AS spend_p,
+                      toString(lifetime_spend) AS lifetime_spend, paying_days, first_pay_day, tenure_days, idle_days`;
+    for (let day = Date.parse('2026-01-03T00:00:00Z'); day <= Date.parse(`${AS_OF}T00:00:00Z`); day += 5 * 86_400_000) {
+      const d = new Date(day).toISOString().slice(0, 10);
+      const got = await rows(engine.db, `SELECT ${features} FROM player_stage(as_of = {d:Date}) ORDER BY player_id`, { d });
+      const want = await rows(
+        engine.db,
+        `SELECT ${features} FROM (
+           SELECT player_id,
+                  uniqExactIf(day, sessions > 0 AND day > {d:Date} - 14) AS active_r,
+                  uniqExactIf(day, sessions > 0 AND day <= {d:Date} - 14 AND day > {d:Date} - 28) AS active_p,
+                  sumIf(revenue, day > {d:Date} - 14) AS spend_r,
+                  sumIf(revenue, day <= {d:Date} - 14 AND day > {d:Date} - 28) AS spend_p,
+                  sum(revenue) AS lifetime_spend, uniqExactIf(day, payments > 0) AS paying_days,
+                  minIf(toNullable(day), payments > 0) AS first_pay_day,
+                  dateDiff('day', min(day), {d:Date}) AS tenure_days, dateDiff('day', max(day), {d:Date}) AS idle_days
+           FROM player_daily WHERE day <= {d:Date} GROUP BY player_id
+         ) ORDER BY player_id`,
+        { d },
+      );
+      expect(got.length, d).toBeGreaterThan(0);
+      expect(got, d).toEqual(want);
+    }
+  });
+
   it('gives the tiers of percent_rank among payers, ties included, for any percentiles', async () => {
     // The view compares spend with cut-offs instead of ranking every player; the
     // reference here is the plain window-function definition over the same spends.
