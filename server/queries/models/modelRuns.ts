@@ -28,26 +28,8 @@ export interface ModelRun {
   details: Record<string, unknown>;
 }
 
-interface Row {
-  runId: string;
-  kind: TransactionKind;
-  unit: ModelUnit;
-  asOf: string;
-  startedAt: string;
-  finishedAt: string;
-  status: RunStatus;
-  message: string;
-  params: string;
-  logLikelihood: number | null;
-  players: number;
-  triples: number;
-  iterations: number;
-  scoredPlayers: number;
-  statsS: number;
-  fitS: number;
-  scoreS: number;
-  details: string;
-}
+/** A model_runs row as selected: JSON columns as text, the timings flat. */
+type Row = Omit<ModelRun, 'params' | 'details' | 'seconds'> & { params: string; details: string; statsS: number; fitS: number; scoreS: number };
 
 const SELECT = `SELECT run_id AS runId, kind, unit, toString(as_of) AS asOf, started_at AS startedAt, finished_at AS finishedAt,
   status, message, params, log_likelihood AS logLikelihood, players, triples, iterations, scored_players AS scoredPlayers,
