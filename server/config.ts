@@ -35,6 +35,33 @@ export interface Config {
     /** Months of future value counted. */
     horizonMonths: number;
   };
+  /** Where the dashboard is reached from outside, for links in reports and webhook payloads. */
+  publicUrl: string;
+  /** Outgoing webhooks (offer audiences, reports): signing and retries. */
+  webhook: {
+    /** HMAC-SHA256 key for the X-Signature header; unset sends unsigned requests. */
+    secret?: string;
+    /** Attempts per delivery, the first included. */
+    attempts: number;
+    /** Wait before the second attempt; each later wait doubles. */
+    retryBaseMs: number;
+    timeoutMs: number;
+  };
+  offers: {
+    /** The game mail system's endpoint that receives launched audiences. */
+    webhookUrl?: string;
+  };
+  /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.com:587; unset turns e-mail off. */
+  smtp: {
+    url?: string;
+    from: string;
+  };
+  reports: {
+    /** Most missed windows a schedule catches up after downtime. */
+    catchUpCap: number;
+    /** Where report files (HTML, CSV, JSON) are written. */
+    dir: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -91,11 +118,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const monthlyDiscount = env.CLV_MONTHLY_DISCOUNT ? Number(env.CLV_MONTHLY_DISCOUNT) : 0.01;
   if (!(monthlyDiscount >= 0 && monthlyDiscount < 1)) throw new ConfigError(`CLV_MONTHLY_DISCOUNT must be a rate in [0, 1) such as 0.01, got "${env.CLV_MONTHLY_DISCOUNT}"`);
   const horizonMonths = intVar(env, 'CLV_HORIZON_MONTHS', 12);
+  const port = intVar(env, 'PORT', 8080);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/\S+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got "${env.PUBLIC_URL}"`);
+  const offersWebhookUrl = env.OFFERS_WEBHOOK_URL || undefined;
+  if (offersWebhookUrl && !/^https?:\/\/\S+$/.test(offersWebhookUrl)) throw new ConfigError(`OFFERS_WEBHOOK_URL must be an http(s) URL, got "${offersWebhookUrl}"`);
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/\S+$/.test(smtpUrl)) throw new ConfigError(`SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465, got "${smtpUrl}"`);
   if (horizonMonths > 120) throw new ConfigError(`CLV_HORIZON_MONTHS must be at most 120, got "${env.CLV_HORIZON_MONTHS}"`);
 
   return {
-    port: intVar(env, 'PORT', 8080),
-    host: env.HOST || '127.0.0.1',
+    port,
+    host,
     dataDir,
     inboxDir: path.resolve(cwd, env.INBOX_DIR || path.join(dataDir, 'inbox')),
     archiveDir: path.join(dataDir, 'archive'),
@@ -116,5 +151,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxBadShare,
     },
     clv: { monthlyDiscount, horizonMonths },
+    publicUrl,
+    webhook: {
+      secret: env.WEBHOOK_SECRET || undefined,
+      attempts: intVar(env, 'WEBHOOK_ATTEMPTS', 5),
+      retryBaseMs: intVar(env, 'WEBHOOK_RETRY_BASE_MS', 2000),
+      timeoutMs: intVar(env, 'WEBHOOK_TIMEOUT_MS', 10000),
+    },
+    offers: { webhookUrl: offersWebhookUrl },
+    smtp: { url: smtpUrl, from: env.SMTP_FROM || 'Player Lifecycle <reports@localhost>' },
+    reports: {
+      catchUpCap: intVar(env, 'REPORT_CATCH_UP_CAP', 7),
+      dir: path.resolve(cwd, env.REPORTS_DIR || path.join(dataDir, 'reports')),
+    },
   };
 }

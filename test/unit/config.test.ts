@@ -12,6 +12,10 @@ describe('loadConfig', () => {
     expect(load({ WEEK_START: 'Sunday' }).weekStart).toBe(7);
     expect(c.clickhouse).toEqual({ url: undefined, user: undefined, password: undefined, database: 'lifecycle' });
     expect(c.inboxDir).toBe(path.join('/srv/game/data', 'inbox'));
+    expect(c.publicUrl).toBe('http://127.0.0.1:8080');
+    expect(c.webhook).toEqual({ secret: undefined, attempts: 5, retryBaseMs: 2000, timeoutMs: 10000 });
+    expect(c.smtp.url).toBeUndefined();
+    expect(c.reports).toEqual({ catchUpCap: 7, dir: path.join('/srv/game/data', 'reports') });
   });
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be a positive integer'],
@@ -21,6 +25,10 @@ describe('loadConfig', () => {
     [{ CLICKHOUSE_DATABASE: 'a;drop' }, 'must be a plain identifier'],
     [{ INGEST_MAX_BAD_SHARE: '2' }, 'INGEST_MAX_BAD_SHARE'],
     [{ CURRENCY_RATES: 'EUR:1.1' }, 'CODE=rate'],
+    [{ PUBLIC_URL: 'dashboard.example.com' }, 'PUBLIC_URL must be an http(s) URL'],
+    [{ OFFERS_WEBHOOK_URL: 'ftp://mail' }, 'OFFERS_WEBHOOK_URL must be an http(s) URL'],
+    [{ SMTP_URL: 'mail.example.com:25' }, 'SMTP_URL must look like smtp://'],
+    [{ WEBHOOK_ATTEMPTS: '0' }, 'WEBHOOK_ATTEMPTS must be a positive integer'],
   ])('refuses %j', (env, msg) => {
     expect(() => load(env)).toThrow(ConfigError);
     expect(() => load(env)).toThrow(msg);

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postWebhook } from '../../server/delivery/webhook.ts';
+import { verifySignature } from '../../server/delivery/sign.ts';
+import { deliveriesOf } from '../../server/queries/delivery/deliveriesOf.ts';
+import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+
+let engine: TestEngine;
+let receiver: Receiver;
+
+beforeAll(async () => {
+  engine = await freshEngine({ WEBHOOK_SECRET: 'k3y', WEBHOOK_ATTEMPTS: '4', WEBHOOK_RETRY_BASE_MS: '20' });
+  receiver = await startReceiver();
+});
+afterAll(async () => {
+  await receiver.close();
+  await engine.cleanup();
+});
+
+describe('webhook delivery', () => {
+  it('retries 5xx with growing waits, signs every attempt and records each one', async () => {
+    receiver.plan = [503, 500];
+    const t0 = Date.now();
+    const out = await postWebhook(engine.db, engine.cfg, { subject: 'launch', subjectId: 'L1', url: receiver.url, payload: { hello: '世界' } });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(20 + 40);
+    expect(out.ok).toBe(true);
+    expect(out.attempts.map((a) => [a.status, a.httpStatus])).toEqual([['failed', 503], ['failed', 500], ['ok', 200]]);
+    expect(receiver.received).toHaveLength(3);
+    for (const r of receiver.received) {
+      expect(JSON.parse(r.body)).toEqual({ hello: '世界' });
+      expect(verifySignature('k3y', String(r.headers['x-timestamp']), r.body, r.headers['x-signature'] as string)).toBe(true);
+      expect(verifySignature('other', String(r.headers['x-timestamp']), r.body, r.headers['x-signature'] as string)).toBe(false);
+      expect(r.headers['x-delivery-id']).toBe(out.deliveryId);
+    }
+    const stored = await deliveriesOf(engine.db, 'launch', 'L1');
+    expect(stored.map((d) => [d.attempt, d.status, d.httpStatus])).toEqual([[1, 'failed', 503], [2, 'failed', 500], [3, 'ok', 200]]);
+    expect(stored[0].error).toContain('HTTP 503');
+  });
+
+  it('gives up at once on a 4xx and after the last attempt when nobody answers', async () => {
+    receiver.received.length = 0;
+    receiver.plan = [400];
+    const refused = await postWebhook(engine.db, engine.cfg, { subject: 'report', subjectId: 'R1', url: receiver.url, payload: {} });
+    expect(refused.ok).toBe(false);
+    expect(refused.attempts).toHaveLength(1);
+
+    const down = await postWebhook(engine.db, engine.cfg, { subject: 'report', subjectId: 'R2', url: 'http://127.0.0.1:9/none', payload: {} });
+    expect(down.ok).toBe(false);
+    expect(down.attempts).toHaveLength(4);
+    expect(down.attempts.every((a) => a.httpStatus === 0 && a.error !== '')).toBe(true);
+    expect(await deliveriesOf(engine.db, 'report', 'R2')).toHaveLength(4);
+  });
+});
