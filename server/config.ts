@@ -62,6 +62,10 @@ export interface Config {
     /** Where report files (HTML, CSV, JSON) are written. */
     dir: string;
   };
+  winback: {
+    /** Expected returning players a server's declining and lapsed base must reach before the planner recommends a new server. */
+    newServerMinReturning: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -164,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       catchUpCap: intVar(env, 'REPORT_CATCH_UP_CAP', 7),
       dir: path.resolve(cwd, env.REPORTS_DIR || path.join(dataDir, 'reports')),
     },
+    winback: { newServerMinReturning: intVar(env, 'NEW_SERVER_MIN_RETURNING', 50) },
   };
 }

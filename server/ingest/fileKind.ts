@@ -1,6 +1,9 @@
 import path from 'node:path';
 
-export type EventKind = 'sessions' | 'payments';
+/** What an input file holds: player activity (sessions, payments) or the optional friend links. */
+export type EventKind = 'sessions' | 'payments' | 'friends';
+/** Kinds whose rows are activity: they feed player_daily and the stage snapshots; friend links feed neither. */
+export const ACTIVITY_KINDS: ReadonlySet<EventKind> = new Set(['sessions', 'payments']);
 export type FileFormat = 'ndjson' | 'csv';
 
 export interface InboxFile {
@@ -9,7 +12,7 @@ export interface InboxFile {
   gzip: boolean;
 }
 
-const NAME = /^(payments|sessions)[^/]*\.(ndjson|jsonl|csv)(\.gz)?$/i;
+const NAME = /^(payments|sessions|friends)[^/]*\.(ndjson|jsonl|csv)(\.gz)?$/i;
 
 /** What a dropped file holds, from its name (DESIGN section 4); null for files the ingester ignores. */
 export function classifyFile(filePath: string): InboxFile | null {

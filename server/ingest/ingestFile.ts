@@ -7,7 +7,7 @@ import { clearDedupToken, countStoredFromFile, freshCount, insertChunk, selectFr
 import { ledgerEntry, recordLedger, type LedgerEntry } from '../queries/ingest/ledger.ts';
 import { repairDailyRollup } from '../queries/ingest/rollupRepair.ts';
 import { clearWorkTables, quarantineStagedRows, stageCounts } from '../queries/ingest/stage.ts';
-import type { InboxFile } from './fileKind.ts';
+import { ACTIVITY_KINDS, type InboxFile } from './fileKind.ts';
 import { hashFile } from './hashFile.ts';
 import { stagingInsertSql } from './stagingSql.ts';
 
@@ -135,7 +135,7 @@ export async function ingestFile(
   }
   await clearDedupToken(db);
 
-  if (recovered && counts.minDay && counts.maxDay) await repairDailyRollup(db, info.kind, counts.minDay, counts.maxDay);
+  if (recovered && ACTIVITY_KINDS.has(info.kind) && counts.minDay && counts.maxDay) await repairDailyRollup(db, info.kind, counts.minDay, counts.maxDay);
   // A recovered file's rows stored before the crash are its own, not duplicates.
   const loaded = recovered ? await countStoredFromFile(db, info.kind, fileHash) : fresh;
   const good = total - bad;

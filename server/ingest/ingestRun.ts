@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { Db } from '../db/client.ts';
 import { markStagesDirty } from '../lifecycle/snapshots.ts';
 import { recordRun } from '../queries/ingest/runs.ts';
-import { classifyFile } from './fileKind.ts';
+import { ACTIVITY_KINDS, classifyFile, type EventKind } from './fileKind.ts';
 import { ingestFile, type FileOutcome, type IngestProgress, type IngestSettings } from './ingestFile.ts';
 
 export interface RunRequest {
-  /** Files or directories; directories are scanned (not recursively) for payments and sessions files. */
+  /** Files or directories; directories are scanned (not recursively) for payments, sessions and friends files. */
   paths: string[];
   source: 'cron' | 'cli' | 'api' | 'demo';
   /** Move each finished file into this folder (the inbox's archive); leave files in place when unset. */
@@ -103,7 +103,7 @@ export class Ingester {
         summary.rowsLoaded += outcome.rowsLoaded;
         summary.rowsQuarantined += outcome.rowsQuarantined;
         summary.rowsDuplicate += outcome.rowsDuplicate;
-        if (outcome.minDay && (outcome.rowsLoaded > 0 || outcome.recovered)) await markStagesDirty(this.db, outcome.minDay);
+        if (ACTIVITY_KINDS.has(outcome.kind as EventKind) && outcome.minDay && (outcome.rowsLoaded > 0 || outcome.recovered)) await markStagesDirty(this.db, outcome.minDay);
         if (req.archiveDir) archive(file, req.archiveDir, outcome.state);
       }
     } catch (err) {

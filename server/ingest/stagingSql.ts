@@ -14,6 +14,7 @@ import type { EventKind, FileFormat } from './fileKind.ts';
 export const FIELDS: Record<EventKind, string[]> = {
   sessions: ['event_id', 'player_id', 'server_id', 'start', 'end', 'duration_s', 'level', 'platform', 'channel'],
   payments: ['event_id', 'player_id', 'server_id', 'ts', 'amount', 'currency', 'sku', 'channel'],
+  friends: ['player_id', 'friend_id', 'since'],
 };
 
 export type Source = 'file' | 'input';
@@ -130,9 +131,31 @@ function paymentsSelect(): string {
           )`;
 }
 
+/** Friend links: two player ids and an optional `since` time; a link keyed by its two ends, no event id. */
+function friendsSelect(): string {
+  const reason = reasonExpr([
+    [`NOT parsed`, 'unparsable JSON'],
+    [blank('f_player_id'), 'missing player_id'],
+    [blank('f_friend_id'), 'missing friend_id'],
+    ['f_player_id = f_friend_id', 'friend_id is the player_id itself'],
+    [`NOT ${blank('f_since')} AND t_since IS NULL`, 'since is not ISO-8601 with an offset or epoch milliseconds'],
+    ['t_since > {now:DateTime64(3)} + INTERVAL 1 DAY', 'since is more than a day in the future'],
+  ]);
+  return `SELECT line_no AS line, if(reason = '', '', raw_line) AS raw, reason,
+            ifNull(f_player_id, '') AS player_id, ifNull(f_friend_id, '') AS friend_id,
+            if(reason = '', t_since, NULL) AS since,
+            toDate(since, {tz:String}) AS day
+          FROM (
+            SELECT *, if(${blank('f_since')}, NULL, ${timeExpr('f_since')}) AS t_since, ${reason} AS reason
+            FROM (SELECT line_no, raw_line, parsed, ${fieldColumns('friends')} FROM (SOURCE) WHERE NOT match(raw_line, '^\\s*$'))
+          )`;
+}
+
+const SELECTS: Record<EventKind, () => string> = { sessions: sessionsSelect, payments: paymentsSelect, friends: friendsSelect };
+
 /** INSERT INTO stage_<kind> ... parsing the file; `source` picks file() (embedded) or input() (remote, body streamed). */
 export function stagingInsertSql(kind: EventKind, format: FileFormat, source: Source): string {
-  const select = kind === 'sessions' ? sessionsSelect() : paymentsSelect();
+  const select = SELECTS[kind]();
   const sql = `INSERT INTO stage_${kind} ${select.replace('SOURCE', sourceSelect(kind, format, source))}`;
   const settings =
     format === 'csv'

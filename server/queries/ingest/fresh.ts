@@ -1,26 +1,27 @@
 import type { Db } from '../../db/client.ts';
 import { exec, one } from '../../db/query.ts';
 import type { EventKind } from '../../ingest/fileKind.ts';
-import { RAW_COLUMNS, TABLES } from './tables.ts';
+import { RAW_COLUMNS, ROW_KEY, TABLES } from './tables.ts';
 
 /**
- * Keeps the good staged rows whose event_id is not stored yet (looked up only
+ * Keeps the good staged rows whose key (event_id; a friend link's two ends) is not stored yet (looked up only
  * among the players in this file, which the sort key makes cheap) and not
  * repeated earlier in the file: delivered twice, counted once.
  */
 export async function selectFreshRows(db: Db, kind: EventKind): Promise<void> {
   const t = TABLES[kind];
   const cols = RAW_COLUMNS[kind].join(', ');
+  const key = ROW_KEY[kind];
   await exec(
     db,
     `INSERT INTO ${t.fresh} (line, ${cols})
      SELECT line, ${cols} FROM ${t.stage}
      WHERE reason = ''
-       AND event_id NOT IN (
-         SELECT event_id FROM ${t.raw}
+       AND ${key} NOT IN (
+         SELECT ${key} FROM ${t.raw}
          WHERE player_id IN (SELECT player_id FROM ${t.stage} WHERE reason = ''))
      ORDER BY line
-     LIMIT 1 BY event_id`,
+     LIMIT 1 BY ${key}`,
   );
 }
 

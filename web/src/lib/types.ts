@@ -93,7 +93,7 @@ export interface StageTrend {
 export interface LedgerEntry {
   fileHash: string;
   fileName: string;
-  kind: 'sessions' | 'payments';
+  kind: 'sessions' | 'payments' | 'friends';
   state: 'loading' | 'done' | 'rejected' | 'duplicate';
   rowsTotal: number;
   rowsLoaded: number;
