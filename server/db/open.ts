@@ -3,6 +3,7 @@ import { checkEngineSettings, checkGameTimeZone } from './checks.ts';
 import { openDb, type Db } from './client.ts';
 import { migrate } from './migrate.ts';
 import { ensureStageView } from '../lifecycle/stageView.ts';
+import { seedDefaultOffers } from '../offers/defaults.ts';
 
 /** Opens the engine, applies migrations and runs the start-up checks: the one way in for every entry point. */
 export async function openReadyDb(cfg: Config, log: (msg: string) => void = () => {}): Promise<Db> {
@@ -13,6 +14,7 @@ export async function openReadyDb(cfg: Config, log: (msg: string) => void = () =
     await checkEngineSettings(db);
     await checkGameTimeZone(db, cfg);
     await ensureStageView(db);
+    await seedDefaultOffers(db);
     return db;
   } catch (err) {
     await db.close();

@@ -1,0 +1,113 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { one, rows } from '../db/query.ts';
+import { audienceMembersSql, audienceSql, audienceTotalsSql, type AudienceSort } from './audienceSql.ts';
+import type { OfferDefinition, Stage, ValueTier } from './types.ts';
+
+/**
+ * An offer's audience as of a day (see audienceSql.ts for who is in it and how
+ * expected CLV is estimated when a player has no model score). Used by the
+ * proposals and what-if here, by launches to freeze an audience (all members,
+ * no page) and by the win-back pricing.
+ */
+
+export type ClvSource = 'model' | 'fallback';
+
+export interface AudienceMember {
+  playerId: string;
+  serverId: string;
+  stage: Stage;
+  /** '' unless decline: leaving | lapsed (lost players are never in an audience). */
+  status: string;
+  tier: ValueTier;
+  idleDays: number;
+  maxLevel: number;
+  lifetimeSpend: string;
+  /** Engagement P(alive); null without a score. */
+  pAlive: number | null;
+  churnRisk: string | null;
+  expectedClv: string;
+  clvSource: ClvSource;
+  /** What the offer costs for this player (fixed cost, or its share of the expected CLV). */
+  cost: string;
+}
+
+export interface AudienceTotals {
+  members: number;
+  totalCost: string;
+  totalClv: string;
+  /** Members priced by the monetary model's CLV, and by the fallback estimate. */
+  modelClv: number;
+  fallbackClv: number;
+}
+
+export interface AudiencePage {
+  limit: number;
+  offset: number;
+  sort?: AudienceSort;
+}
+
+type Offer = Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>;
+
+/** Days of value the CLV horizon covers: the months of cfg.clv at an average month length. */
+export const horizonDays = (cfg: Config): number => (cfg.clv.horizonMonths * 365.25) / 12;
+
+interface MemberRow {
+  player_id: string;
+  server_id: string;
+  stage: Stage;
+  status: string;
+  tier: ValueTier;
+  idle_days: number;
+  max_level: number;
+  lifetime_spend: string;
+  p_alive: number | null;
+  churn_risk: string | null;
+  expected_clv: string;
+  clv_source: ClvSource;
+  cost: string;
+}
+
+export interface Audience {
+  asOf: string;
+  members: AudienceMember[];
+}
+
+/**
+ * The members, highest expected CLV first unless `page.sort` says otherwise;
+ * every member when no page is given (a launch freezing its audience).
+ */
+export async function offerAudience(db: Db, cfg: Config, offer: Offer, asOf: string, page?: AudiencePage): Promise<Audience> {
+  const base = audienceSql(offer, { asOf, horizonDays: horizonDays(cfg) });
+  const q = audienceMembersSql(base, page?.sort ?? 'clv', page ? { limit: page.limit, offset: page.offset } : undefined);
+  const found = await rows<MemberRow>(db, q.sql, q.params);
+  const members = found.map((r): AudienceMember => ({
+    playerId: r.player_id,
+    serverId: r.server_id,
+    stage: r.stage,
+    status: r.status,
+    tier: r.tier,
+    idleDays: Number(r.idle_days),
+    maxLevel: Number(r.max_level),
+    lifetimeSpend: r.lifetime_spend,
+    pAlive: r.p_alive === null ? null : Number(r.p_alive),
+    churnRisk: r.churn_risk,
+    expectedClv: r.expected_clv,
+    clvSource: r.clv_source,
+    cost: r.cost,
+  }));
+  return { asOf, members };
+}
+
+/** Count, total cost and expected CLV of the audience, and how many members the model vs the fallback priced. */
+export async function audienceTotals(db: Db, cfg: Config, offer: Offer, asOf: string): Promise<AudienceTotals> {
+  const q = audienceTotalsSql(audienceSql(offer, { asOf, horizonDays: horizonDays(cfg) }));
+  const r = await one<{ members: number; total_cost: string; total_clv: string; model_clv: number; fallback_clv: number }>(db, q.sql, q.params);
+  return {
+    members: Number(r?.members ?? 0),
+    totalCost: r?.total_cost ?? '0',
+    totalClv: r?.total_clv ?? '0',
+    modelClv: Number(r?.model_clv ?? 0),
+    fallbackClv: Number(r?.fallback_clv ?? 0),
+  };
+}

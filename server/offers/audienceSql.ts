@@ -1,0 +1,120 @@
+import type { Params } from '../db/query.ts';
+import { latestScoresSql } from '../queries/models/latestScoresSql.ts';
+import type { OfferDefinition } from './types.ts';
+
+/**
+ * The audience of an offer (saved or draft, evaluated alike) as of a day, as
+ * one SQL query: every player of the offer's stages who meets its conditions,
+ * with their expected CLV and what the offer costs for them. Every condition
+ * value is a typed query parameter; a condition left open adds no SQL at all.
+ * Lost players are never in an audience.
+ *
+ * Columns: player_id, server_id, stage, status, tier, idle_days, max_level,
+ * lifetime_spend, p_alive (engagement), churn_risk, expected_clv (Decimal as
+ * text), clv_source ('model' | 'fallback'), cost (Decimal as text).
+ *
+ * Expected CLV is the monetary model's CLV of the latest successful run. The
+ * fallback, for a player without one (non-payers, who the monetary model does
+ * not score, and payers newer than the last run):
+ *   spend per active day over the player's whole history
+ *     x expected active days over the CLV horizon,
+ * where the expected active days are the engagement model's expected active
+ * days in the next 90 days scaled to the horizon (horizon days / 90), or,
+ * without an engagement score, the player's active-day rate over the last two
+ * stage windows (R and P) kept up over the horizon. Non-payers so get 0: the
+ * offer may still be worth it to them, but the dashboard does not claim value
+ * it cannot see. The fallback is undiscounted and straight-line, so it leans
+ * high for long horizons; it is used only where the model has no answer, and
+ * audiences say how many members it priced.
+ */
+
+export type AudienceSort = 'clv' | 'cost' | 'idle';
+export const AUDIENCE_SORTS: readonly AudienceSort[] = ['clv', 'cost', 'idle'];
+
+const ORDER: Record<AudienceSort, string> = {
+  clv: 'clv_value DESC, player_id',
+  cost: 'cost_value DESC, clv_value DESC, player_id',
+  idle: 'idle_days DESC, player_id',
+};
+
+export interface AudienceQueryOptions {
+  asOf: string;
+  /** Days of future value counted (CLV horizon months x 365.25 / 12). */
+  horizonDays: number;
+}
+
+/** Spend-share ratios go to SQL as exact decimals, never as a binary float multiplied into money. */
+const ratioText = (r: number): string => r.toFixed(6);
+
+/** The audience's base query (no order, no paging) and its parameters. */
+export function audienceSql(offer: Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>, opts: AudienceQueryOptions): { sql: string; params: Params } {
+  const c = offer.conditions;
+  const params: Params = { as_of: opts.asOf, stages: offer.stages, horizon_days: opts.horizonDays };
+  const inner: string[] = [`s.status != 'lost'`, `s.stage IN {stages:Array(String)}`];
+  const outer: string[] = [];
+  if (c.statuses.length) {
+    // Statuses narrow the decline stage only; other stages of the offer are kept whole.
+    inner.push(`(s.stage != 'decline' OR s.status IN {statuses:Array(String)})`);
+    params.statuses = c.statuses;
+  }
+  if (c.tiers.length) (inner.push(`s.tier IN {tiers:Array(String)}`), (params.tiers = c.tiers));
+  if (c.servers.length) (inner.push(`s.server_id IN {servers:Array(String)}`), (params.servers = c.servers));
+  if (c.riskTiers.length) (inner.push(`sc.churn_risk IN {risk_tiers:Array(String)}`), (params.risk_tiers = c.riskTiers));
+  if (c.minIdleDays !== null) (inner.push(`s.idle_days >= {min_idle:UInt16}`), (params.min_idle = c.minIdleDays));
+  if (c.maxIdleDays !== null) (inner.push(`s.idle_days <= {max_idle:UInt16}`), (params.max_idle = c.maxIdleDays));
+  if (c.minLevel !== null) (inner.push(`h.max_level >= {min_level:UInt16}`), (params.min_level = c.minLevel));
+  if (c.maxLevel !== null) (inner.push(`h.max_level <= {max_level:UInt16}`), (params.max_level = c.maxLevel));
+  if (c.minClv !== null) (outer.push(`clv_value >= {min_clv:Decimal(18, 4)}`), (params.min_clv = c.minClv));
+  if (c.maxClv !== null) (outer.push(`clv_value <= {max_clv:Decimal(18, 4)}`), (params.max_clv = c.maxClv));
+
+  let cost: string;
+  if (offer.cost.kind === 'spend_share') {
+    cost = `CAST(round(toDecimal128(clv_value, 4) * {spend_share:Decimal(18, 6)}, 4) AS Decimal(18, 4))`;
+    params.spend_share = ratioText(offer.cost.spendShare);
+  } else {
+    cost = `{fixed_cost:Decimal(18, 4)}`;
+    params.fixed_cost = offer.cost.fixedCost;
+  }
+
+  // Expected active days over the horizon, as an exact decimal (see the header for the rule).
+  const horizonActiveDays = `toDecimal128(toString(round(if(sc.expected_days_90 IS NOT NULL,
+        assumeNotNull(sc.expected_days_90) * {horizon_days:Float64} / 90,
+        (s.active_r + s.active_p) / (2 * assumeNotNull((SELECT window_days FROM active_lifecycle_config))) * {horizon_days:Float64}), 6)), 6)`;
+  const fallbackClv = `if(h.active_days = 0 OR s.lifetime_spend <= 0, toDecimal128(0, 4),
+        CAST(round(toDecimal128(s.lifetime_spend, 4) * ${horizonActiveDays} / h.active_days, 4) AS Decimal(38, 4)))`;
+
+  const sql = `SELECT player_id, server_id, stage, status, tier, idle_days, max_level, toString(lifetime_spend) AS lifetime_spend,
+       p_alive, churn_risk, toString(clv_value) AS expected_clv, clv_source, toString(cost_value) AS cost
+FROM (
+  SELECT s.player_id AS player_id, s.server_id AS server_id, s.stage AS stage, s.status AS status, s.tier AS tier,
+         toUInt32(s.idle_days) AS idle_days, h.max_level AS max_level, s.lifetime_spend AS lifetime_spend,
+         sc.engagement_p_alive AS p_alive, sc.churn_risk AS churn_risk,
+         if(sc.clv IS NOT NULL, 'model', 'fallback') AS clv_source,
+         CAST(if(sc.clv IS NOT NULL, toDecimal128(assumeNotNull(sc.clv), 4), ${fallbackClv}) AS Decimal(18, 4)) AS clv_value,
+         ${cost} AS cost_value
+  FROM player_stage(as_of = {as_of:Date}) AS s
+  LEFT JOIN (
+    SELECT player_id, max(max_level) AS max_level, uniqExactIf(day, sessions > 0) AS active_days
+    FROM player_daily WHERE day <= {as_of:Date} GROUP BY player_id
+  ) AS h ON h.player_id = s.player_id
+  LEFT JOIN (${latestScoresSql()}) AS sc ON sc.player_id = s.player_id
+  WHERE ${inner.join('\n    AND ')}
+)${outer.length ? `\nWHERE ${outer.join(' AND ')}` : ''}`;
+  return { sql, params };
+}
+
+/** The members, ordered, optionally one page. */
+export function audienceMembersSql(base: { sql: string; params: Params }, sort: AudienceSort, page?: { limit: number; offset: number }): { sql: string; params: Params } {
+  const paging = page ? `\nLIMIT {limit:UInt32} OFFSET {offset:UInt32}` : '';
+  return { sql: `${base.sql}\nORDER BY ${ORDER[sort]}${paging}`, params: page ? { ...base.params, ...page } : base.params };
+}
+
+/** Count, total cost and total expected CLV of the audience, and how many members each CLV source priced. */
+export function audienceTotalsSql(base: { sql: string; params: Params }): { sql: string; params: Params } {
+  return {
+    sql: `SELECT count() AS members, toString(sum(toDecimal128(cost, 4))) AS total_cost, toString(sum(toDecimal128(expected_clv, 4))) AS total_clv,
+       countIf(clv_source = 'model') AS model_clv, countIf(clv_source = 'fallback') AS fallback_clv
+FROM (${base.sql})`,
+    params: base.params,
+  };
+}
