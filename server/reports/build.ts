@@ -1,15 +1,56 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import type { ReportFiles, ReportOptions, ReportWindow } from './types.ts';
+import { atRiskSection, dataHealthSection, declineMoversSection, previousWindow, retentionSection, stageMixSection } from './content.ts';
+import { renderHtml } from './render.ts';
+import { reportCsvFiles } from './renderCsv.ts';
+import { REPORT_LANGS, REPORT_SECTIONS, type ReportFiles, type ReportOptions, type ReportSummary, type ReportWindow } from './types.ts';
 
 export type { ReportFiles, ReportOptions, ReportWindow } from './types.ts';
 export { REPORT_SECTIONS } from './types.ts';
 
+/** Most players a report lists per section: a mail stays readable and the CSV small. */
+export const MAX_TOP_N = 500;
+
+/** A window or options a report cannot be built for; the message says which and why. */
+export class ReportInputError extends Error {}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+
+function checkInput(window: ReportWindow, options: ReportOptions): void {
+  if (!isDay(window?.from) || !isDay(window?.to)) throw new ReportInputError('the report window needs from and to as dates YYYY-MM-DD');
+  if (window.from > window.to) throw new ReportInputError(`the report window starts (${window.from}) after it ends (${window.to})`);
+  if (!REPORT_LANGS.includes(options?.lang)) throw new ReportInputError(`lang must be one of ${REPORT_LANGS.join(', ')}`);
+  if (!Number.isInteger(options.topN) || options.topN < 1 || options.topN > MAX_TOP_N) throw new ReportInputError(`topN must be a whole number from 1 to ${MAX_TOP_N}`);
+  const unknown = (options.sections ?? []).filter((s) => !REPORT_SECTIONS.includes(s));
+  if (!Array.isArray(options.sections) || unknown.length) throw new ReportInputError(`unknown report sections: ${unknown.join(', ')} (known: ${REPORT_SECTIONS.join(', ')})`);
+}
+
 /**
  * Builds one churn report: its content is a function of the data, the window
- * and the options only, so building the same window twice gives the same bytes.
+ * and the options only (no clock, stable orders, fixed formatting), so
+ * building the same window twice gives the same bytes.
  */
 export async function buildReport(db: Db, cfg: Config, window: ReportWindow, options: ReportOptions): Promise<ReportFiles> {
-  void db; void cfg; void window; void options;
-  throw new Error('buildReport: content not built yet');
+  checkInput(window, options);
+  const w = { from: window.from, to: window.to };
+  const previous = previousWindow(w);
+  const sections = REPORT_SECTIONS.filter((s) => options.sections.includes(s));
+  const want = (s: (typeof sections)[number]) => sections.includes(s);
+  const [stageMix, declineMovers, atRisk, retention, dataHealth] = await Promise.all([
+    want('stage_mix') ? stageMixSection(db, w, previous) : undefined,
+    want('decline_movers') ? declineMoversSection(db, w, previous, options.topN) : undefined,
+    want('at_risk') ? atRiskSection(db, w, options.topN) : undefined,
+    want('retention') ? retentionSection(db, cfg, w, previous) : undefined,
+    want('data_health') ? dataHealthSection(db, cfg, w) : undefined,
+  ]);
+  const summary: ReportSummary = {
+    window: w, previous, lang: options.lang, currency: cfg.baseCurrency, topN: options.topN, sections,
+    ...(stageMix && { stageMix }),
+    ...(declineMovers && { declineMovers }),
+    ...(atRisk && { atRisk }),
+    ...(retention && { retention }),
+    ...(dataHealth && { dataHealth }),
+  };
+  return { html: renderHtml(summary, cfg.gameTz), csv: reportCsvFiles(summary), summary };
 }

@@ -3,6 +3,8 @@
  * days and options) and what building it returns (an HTML page, CSV files and
  * a JSON summary). Scheduling, storage and delivery use only these shapes.
  */
+import type { DeclineMoverRow } from '../queries/reports/declineMovers.ts';
+import type { ListedPlayer } from '../value/lists.ts';
 
 /** The report's sections, in the order they appear. */
 export const REPORT_SECTIONS = ['stage_mix', 'decline_movers', 'at_risk', 'retention', 'offers', 'data_health'] as const;
@@ -39,11 +41,13 @@ export interface ReportFiles {
 /** Players in one stage and status on one day. Money is a decimal string in the base currency. */
 export interface StageMixRow {
   stage: string;
-  /** '' unless decline: leaving | lapsed | lost. */
+  /** '' unless decline: leaving | lapsed. */
   status: string;
   players: number;
-  /** players / all players of the day, 0..1. */
+  /** players / the active base (every stage, lost players excluded), 0..1. */
   share: number;
+  /** Their spend in the recent stage window before the day. */
+  recentSpend: string;
   previousPlayers: number;
   previousShare: number;
   /** players - previousPlayers. */
@@ -53,25 +57,13 @@ export interface StageMixRow {
 export interface StageMixSummary {
   asOf: string;
   previousAsOf: string;
+  /** The active base: players in a stage, lost ones excluded (as the Overview counts them). */
   total: number;
   previousTotal: number;
+  /** Players gone past the lost horizon, counted apart. */
+  lost: number;
+  previousLost: number;
   rows: StageMixRow[];
-}
-
-/** One player who moved into decline, or one at-risk high-value player. */
-export interface ReportPlayer {
-  playerId: string;
-  serverId: string;
-  tier: string;
-  /** The stage the player came from (movers) or the status in decline (at-risk). */
-  from?: string;
-  status?: string;
-  idleDays: number;
-  lifetimeSpend: string;
-  recentSpend: string;
-  /** Expected lifetime value from the latest model run; null when not scored. */
-  expectedClv: string | null;
-  riskTier?: string | null;
 }
 
 export interface DeclineMoversSummary {
@@ -86,27 +78,44 @@ export interface DeclineMoversSummary {
   scoredPlayers: number;
   /** Movers by the stage they came from. */
   byFrom: { from: string; players: number; lifetimeSpend: string }[];
-  top: ReportPlayer[];
+  /** The movers carrying the most lifetime spend, at most topN. */
+  top: DeclineMoverRow[];
 }
 
+/** The Value page's at_risk_high_value list as of the window end (whales and dolphins in decline, not lost). */
 export interface AtRiskSummary {
   asOf: string;
   total: number;
-  top: ReportPlayer[];
+  /** Biggest lifetime spenders first, at most topN, as the list's API gives them. */
+  top: ListedPlayer[];
 }
 
 export interface RetentionCohort {
   cohort: string;
   size: number;
-  /** Retained share on day/week n (index n); null where period n was not reached by the window end. */
-  rates: (number | null)[];
+  /** Players retained on day (or week) n, index n; null where period n had not started by the window end. */
   players: (number | null)[];
+  /** players / size, 0..1 (null as above). */
+  rates: (number | null)[];
+}
+
+export interface RetentionBlock {
+  grain: 'day' | 'week';
+  /** First days of the first and last cohort. */
+  from: string;
+  to: string;
+  /** Periods starting after this day are not reached (the window end, or the last day with data when earlier). */
+  lastDay: string;
+  cohorts: RetentionCohort[];
+  /** Retention by period over all cohorts that reached it: retained players / their cohorts' players. */
+  curve: (number | null)[];
 }
 
 export interface RetentionSummary {
-  /** Daily cohorts of the window (D0..D7) and the weekly cohorts ending with the window (W0..W4). */
-  daily: { from: string; to: string; lastDay: string; cohorts: RetentionCohort[] };
-  weekly: { from: string; to: string; lastDay: string; cohorts: RetentionCohort[] };
+  /** Daily cohorts of this window and the previous one (so D7 is reached), classic retention, D0..D30. */
+  daily: RetentionBlock;
+  /** The last 8 complete weeks' cohorts up to the window end, W0..W12. */
+  weekly: RetentionBlock;
 }
 
 export interface OfferRow {
@@ -129,12 +138,14 @@ export interface OffersSummary {
 }
 
 export interface DataHealthSummary {
-  /** Latest event time with a game day up to the window end (ISO), null when none. */
+  /** Latest event time (ISO, UTC) on a game day up to the window end; null when none. */
   latestEventAt: string | null;
-  /** Latest ingested file up to the window end. */
+  /** The latest file whose load finished by the end of the window's last day (game time zone). */
   latestFile: { name: string; ingestedAt: string } | null;
-  filesInWindow: number;
-  rowsInWindow: number;
+  /** Files whose load finished on a day of the window, rejected ones included, and their rows. */
+  files: number;
+  rejectedFiles: number;
+  rowsLoaded: number;
   quarantined: number;
   quarantineByReason: { reason: string; rows: number }[];
 }

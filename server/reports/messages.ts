@@ -1,0 +1,249 @@
+import type { ReportLang } from './types.ts';
+
+/**
+ * Every label of the churn report in English and Simplified Chinese, and the
+ * number formatting per language. Stage, tier and risk names are the
+ * dashboard's (web/src/lib/messages), so a reader finds the same words there.
+ */
+const EN = {
+  'report.title': 'Churn report',
+  'report.window': '{from} – {to}',
+  'report.compared': 'Compared with {from} – {to}',
+  'report.currency': 'Money in {currency}',
+  'report.footer': 'Built from the dashboard’s data for the game days {from} – {to} (game time zone {tz}). Lists are also attached as CSV files.',
+  'section.stage_mix': 'Stage mix',
+  'section.decline_movers': 'Players moving into decline',
+  'section.at_risk': 'At-risk high-value players',
+  'section.retention': 'Retention of recent cohorts',
+  'section.offers': 'Proposed retention offers',
+  'section.data_health': 'Data freshness and quarantine',
+  'mix.hint': 'Players in each stage on {day} against {previous}. Shares are of the active base (lost players are counted apart).',
+  'mix.stage': 'Stage',
+  'mix.players': 'Players',
+  'mix.share': 'Share',
+  'mix.previous': 'Previous',
+  'mix.change': 'Change',
+  'mix.recentSpend': 'Recent spend',
+  'mix.total': 'Active base',
+  'mix.lost': 'Lost players (not in the base)',
+  'mix.chartThis': 'This window ({day})',
+  'mix.chartPrevious': 'Previous window ({day})',
+  'movers.hint': 'Players in another stage on {from} and in decline on {to}, and the value they carry.',
+  'movers.players': 'Players',
+  'movers.lifetimeSpend': 'Lifetime spend',
+  'movers.recentSpend': 'Recent spend',
+  'movers.expectedClv': 'Expected CLV ({scored} scored)',
+  'movers.byFrom': 'Came from',
+  'movers.top': 'Top {n} by lifetime spend',
+  'movers.none': 'No player moved into decline.',
+  'at_risk.hint': 'Whales and dolphins in decline (not lost) on {day}: {total} players. The biggest spenders first.',
+  'at_risk.none': 'No high-value player is at risk.',
+  'col.player': 'Player',
+  'col.server': 'Server',
+  'col.tier': 'Tier',
+  'col.from': 'From',
+  'col.status': 'Status',
+  'col.idleDays': 'Idle days',
+  'col.lifetimeSpend': 'Lifetime spend',
+  'col.recentSpend': 'Recent spend',
+  'col.expectedClv': 'Expected CLV',
+  'col.risk': 'Churn risk',
+  'col.lastPayDay': 'Last payment',
+  'retention.hint': 'Share of each cohort’s new players active n days (weeks) after their first day. Periods after {day} are not reached yet.',
+  'retention.daily': 'Daily cohorts',
+  'retention.weekly': 'Weekly cohorts',
+  'retention.cohort': 'Cohort',
+  'retention.size': 'Players',
+  'retention.curve': 'All cohorts',
+  'retention.chartDaily': 'Daily cohorts: retained share by day',
+  'retention.chartWeekly': 'Weekly cohorts: retained share by week',
+  'retention.none': 'No new players in these cohorts.',
+  'offers.hint': 'Offers active on {day}: who they reach, what they cost and the revenue they are expected to keep.',
+  'offers.offer': 'Offer',
+  'offers.audience': 'Audience',
+  'offers.cost': 'Cost',
+  'offers.retained': 'Expected retained revenue',
+  'offers.roi': 'ROI',
+  'offers.total': 'All offers',
+  'offers.none': 'No active offer.',
+  'health.latestEvent': 'Latest event up to {day}',
+  'health.latestFile': 'Latest file loaded by {day}',
+  'health.files': 'Files loaded in the window',
+  'health.rejected': 'of them rejected',
+  'health.rowsLoaded': 'Rows loaded',
+  'health.quarantined': 'Rows quarantined',
+  'health.reason': 'Reason',
+  'health.rows': 'Rows',
+  'health.noneYet': 'none',
+  'stage.exploration': 'Exploration',
+  'stage.growth': 'Growth',
+  'stage.stable': 'Stable',
+  'stage.decline': 'Decline',
+  'stage.lost': 'Lost',
+  'stage.new': 'New players',
+  'status.leaving': 'leaving',
+  'status.lapsed': 'lapsed',
+  'status.lost': 'lost',
+  'tier.non_payer': 'Non-payer',
+  'tier.minnow': 'Minnow',
+  'tier.dolphin': 'Dolphin',
+  'tier.whale': 'Whale',
+  'risk.gone': 'Gone',
+  'risk.high': 'High',
+  'risk.medium': 'Medium',
+  'risk.low': 'Low',
+  'value.none': '–',
+} as const;
+
+export type MessageKey = keyof typeof EN;
+
+const ZH: Record<MessageKey, string> = {
+  'report.title': '流失报告',
+  'report.window': '{from} 至 {to}',
+  'report.compared': '对比 {from} 至 {to}',
+  'report.currency': '金额单位：{currency}',
+  'report.footer': '数据来自看板，游戏日 {from} 至 {to}（游戏时区 {tz}）。名单另附 CSV 文件。',
+  'section.stage_mix': '阶段分布',
+  'section.decline_movers': '进入衰退期的玩家',
+  'section.at_risk': '有流失风险的高价值玩家',
+  'section.retention': '近期新玩家留存',
+  'section.offers': '建议的挽留方案',
+  'section.data_health': '数据新鲜度与隔离',
+  'mix.hint': '{day} 各阶段玩家数，对比 {previous}。占比以活跃玩家为基数（流失玩家单独计数）。',
+  'mix.stage': '阶段',
+  'mix.players': '玩家数',
+  'mix.share': '占比',
+  'mix.previous': '上期',
+  'mix.change': '变化',
+  'mix.recentSpend': '近期付费',
+  'mix.total': '活跃玩家',
+  'mix.lost': '流失玩家（不计入基数）',
+  'mix.chartThis': '本期（{day}）',
+  'mix.chartPrevious': '上期（{day}）',
+  'movers.hint': '{from} 处于其他阶段、{to} 进入衰退期的玩家及其价值。',
+  'movers.players': '玩家数',
+  'movers.lifetimeSpend': '累计付费',
+  'movers.recentSpend': '近期付费',
+  'movers.expectedClv': '预期生命周期价值（已评分 {scored} 名）',
+  'movers.byFrom': '来自阶段',
+  'movers.top': '累计付费最高的 {n} 名',
+  'movers.none': '没有玩家进入衰退期。',
+  'at_risk.hint': '{day} 处于衰退期（未流失）的大额和中额付费玩家：共 {total} 名，按累计付费从高到低。',
+  'at_risk.none': '没有高价值玩家有流失风险。',
+  'col.player': '玩家',
+  'col.server': '服务器',
+  'col.tier': '付费层级',
+  'col.from': '原阶段',
+  'col.status': '状态',
+  'col.idleDays': '未活跃天数',
+  'col.lifetimeSpend': '累计付费',
+  'col.recentSpend': '近期付费',
+  'col.expectedClv': '预期生命周期价值',
+  'col.risk': '流失风险',
+  'col.lastPayDay': '最近付费日',
+  'retention.hint': '各批新玩家在首日之后第 n 天（周）仍活跃的比例。{day} 之后的周期尚未到达。',
+  'retention.daily': '按日新玩家',
+  'retention.weekly': '按周新玩家',
+  'retention.cohort': '批次',
+  'retention.size': '玩家数',
+  'retention.curve': '全部批次',
+  'retention.chartDaily': '按日新玩家：各天留存率',
+  'retention.chartWeekly': '按周新玩家：各周留存率',
+  'retention.none': '这些批次没有新玩家。',
+  'offers.hint': '{day} 有效的方案：覆盖人数、成本和预期挽回收入。',
+  'offers.offer': '方案',
+  'offers.audience': '覆盖人数',
+  'offers.cost': '成本',
+  'offers.retained': '预期挽回收入',
+  'offers.roi': '投资回报率',
+  'offers.total': '全部方案',
+  'offers.none': '没有有效的方案。',
+  'health.latestEvent': '截至 {day} 的最新事件',
+  'health.latestFile': '截至 {day} 最近加载的文件',
+  'health.files': '本期加载的文件',
+  'health.rejected': '其中被拒绝',
+  'health.rowsLoaded': '加载行数',
+  'health.quarantined': '隔离行数',
+  'health.reason': '原因',
+  'health.rows': '行数',
+  'health.noneYet': '无',
+  'stage.exploration': '探索期',
+  'stage.growth': '成长期',
+  'stage.stable': '稳定期',
+  'stage.decline': '衰退期',
+  'stage.lost': '流失',
+  'stage.new': '新玩家',
+  'status.leaving': '流失中',
+  'status.lapsed': '已沉默',
+  'status.lost': '已流失',
+  'tier.non_payer': '未付费',
+  'tier.minnow': '小额付费',
+  'tier.dolphin': '中额付费',
+  'tier.whale': '大额付费',
+  'risk.gone': '已离开',
+  'risk.high': '高',
+  'risk.medium': '中',
+  'risk.low': '低',
+  'value.none': '–',
+};
+
+const MESSAGES: Record<ReportLang, Record<MessageKey, string>> = { en: EN, zh: ZH };
+const LOCALES: Record<ReportLang, string> = { en: 'en-US', zh: 'zh-CN' };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** Looks up a label and fills its {placeholders}. */
+export function translator(lang: ReportLang): Translate {
+  const table = MESSAGES[lang];
+  return (key, params = {}) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A label for a data value with a known key (a stage, tier, risk tier), or the value itself when it has none. */
+export function labelOf(t: Translate, prefix: 'stage' | 'status' | 'tier' | 'risk', value: string): string {
+  const key = `${prefix}.${value}`;
+  return key in EN ? t(key as MessageKey) : value;
+}
+
+export interface ReportFormat {
+  int(n: number): string;
+  /** A ratio as a percentage with one decimal. */
+  percent(ratio: number | null): string;
+  /** A signed whole number: +12, −3, 0. */
+  change(n: number): string;
+  /** A decimal money string in the base currency, exact (never through a float). */
+  money(amount: string | null): string;
+  day(day: string): string;
+  /** An ISO timestamp in the game time zone, to the minute. */
+  dateTime(iso: string | null): string;
+}
+
+/**
+ * Fixed formatting per language: the same input always gives the same text,
+ * so re-built reports stay byte-identical.
+ */
+export function reportFormat(lang: ReportLang, currency: string, timeZone: string): ReportFormat {
+  const locale = LOCALES[lang];
+  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  let moneyFormat: Intl.NumberFormat;
+  try {
+    moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  } catch {
+    moneyFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+  // ES2023 Intl formats a decimal string exactly; the cast keeps ES2022-lib type checks happy.
+  const exact = moneyFormat.format as unknown as (value: string) => string;
+  const longDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const stamp = new Intl.DateTimeFormat(locale, {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
+  });
+  const none = MESSAGES[lang]['value.none'];
+  return {
+    int: (n) => int.format(n),
+    percent: (r) => (r === null ? none : pct.format(r)),
+    change: (n) => (n > 0 ? `+${int.format(n)}` : n < 0 ? `−${int.format(-n)}` : '0'),
+    money: (a) => (a === null ? none : moneyFormat.resolvedOptions().style === 'currency' ? exact(a) : `${exact(a)} ${currency}`),
+    day: (d) => longDay.format(new Date(`${d}T00:00:00Z`)),
+    dateTime: (iso) => (iso === null ? none : `${stamp.format(new Date(iso))} (${timeZone})`),
+  };
+}

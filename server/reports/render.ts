@@ -1,0 +1,276 @@
+import { renderSvg, retentionOption, stageMixOption, stageRowLabel, FONT_FAMILY, reachedPeriods } from './charts.ts';
+import { labelOf, reportFormat, translator, type ReportFormat, type Translate } from './messages.ts';
+import {
+  REPORT_SECTIONS,
+  type AtRiskSummary,
+  type DataHealthSummary,
+  type DeclineMoversSummary,
+  type OffersSummary,
+  type ReportSection,
+  type ReportSummary,
+  type RetentionBlock,
+  type RetentionSummary,
+  type StageMixSummary,
+} from './types.ts';
+
+/**
+ * The report as one self-contained HTML page: inline CSS (also inline on the
+ * table cells, which mail clients keep when they drop <style>), inline SVG
+ * charts, no scripts, no external resources. Every text from the data (player
+ * and server ids, file names, reasons, offer names) goes through `esc`.
+ */
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+const COLORS = { text: '#1f2937', muted: '#5b6472', line: '#e3e6ea', head: '#f3f4f6', page: '#f5f6f8', card: '#ffffff', up: '#b42318', down: '#067647' };
+const CELL = `padding:6px 10px;border-bottom:1px solid ${COLORS.line};font-size:13px;vertical-align:top;`;
+const TABLE = 'border-collapse:collapse;width:100%;margin:8px 0 16px;';
+
+type Align = 'left' | 'right';
+interface Column<T> {
+  head: string;
+  cell: (row: T) => string;
+  align?: Align;
+}
+
+/** A table with inline cell styles; cells are already-escaped HTML. */
+function table<T>(columns: Column<T>[], rows: T[], foot?: string[]): string {
+  const th = columns.map((c) => `<th style="${CELL}background:${COLORS.head};text-align:${c.align ?? 'left'};font-weight:600;">${c.head}</th>`).join('');
+  const body = rows.map((r) => `<tr>${columns.map((c) => `<td style="${CELL}text-align:${c.align ?? 'left'};">${c.cell(r)}</td>`).join('')}</tr>`).join('\n');
+  const tfoot = foot
+    ? `\n<tfoot><tr>${foot.map((f, i) => `<td style="${CELL}font-weight:600;text-align:${columns[i]?.align ?? 'left'};">${f}</td>`).join('')}</tr></tfoot>`
+    : '';
+  return `<table role="table" style="${TABLE}">\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>${tfoot}\n</table>`;
+}
+
+const hint = (text: string) => `<p style="margin:4px 0 8px;color:${COLORS.muted};font-size:13px;">${text}</p>`;
+const empty = (text: string) => `<p style="margin:8px 0 16px;font-size:14px;">${text}</p>`;
+const figure = (svg: string, caption: string) =>
+  `<figure style="margin:8px 0 12px;"><figcaption style="font-size:13px;color:${COLORS.muted};margin-bottom:4px;">${caption}</figcaption>${svg}</figure>`;
+
+function changeCell(fmt: ReportFormat, n: number): string {
+  const color = n > 0 ? COLORS.up : n < 0 ? COLORS.down : COLORS.muted;
+  return `<span style="color:${color};">${esc(fmt.change(n))}</span>`;
+}
+
+/** Stage counts are good news or bad news depending on the stage, so the change is coloured only for decline. */
+function stageMixSection(mix: StageMixSummary, t: Translate, fmt: ReportFormat): string {
+  const svg = renderSvg(stageMixOption(mix, { t, fmt }), { width: 720, height: 280, id: 'stage-mix' });
+  const columns: Column<StageMixSummary['rows'][number]>[] = [
+    { head: esc(t('mix.stage')), cell: (r) => esc(stageRowLabel(t, r.stage, r.status)) },
+    { head: esc(t('mix.players')), cell: (r) => esc(fmt.int(r.players)), align: 'right' },
+    { head: esc(t('mix.share')), cell: (r) => esc(fmt.percent(r.share)), align: 'right' },
+    { head: esc(t('mix.previous')), cell: (r) => esc(fmt.int(r.previousPlayers)), align: 'right' },
+    { head: esc(t('mix.change')), cell: (r) => (r.stage === 'decline' ? changeCell(fmt, r.change) : esc(fmt.change(r.change))), align: 'right' },
+    { head: esc(t('mix.recentSpend')), cell: (r) => esc(fmt.money(r.recentSpend)), align: 'right' },
+  ];
+  const lostRow = `<p style="margin:0 0 8px;font-size:13px;">${esc(t('mix.lost'))}: <strong>${esc(fmt.int(mix.lost))}</strong> (${esc(t('mix.previous'))} ${esc(fmt.int(mix.previousLost))}, ${changeCell(fmt, mix.lost - mix.previousLost)})</p>`;
+  return [
+    hint(esc(t('mix.hint', { day: fmt.day(mix.asOf), previous: fmt.day(mix.previousAsOf) }))),
+    figure(svg, esc(t('section.stage_mix'))),
+    table(columns, mix.rows, [
+      esc(t('mix.total')), esc(fmt.int(mix.total)), esc(fmt.percent(mix.total === 0 ? 0 : 1)), esc(fmt.int(mix.previousTotal)),
+      esc(fmt.change(mix.total - mix.previousTotal)), '',
+    ]),
+    lostRow,
+  ].join('\n');
+}
+
+const playerCell = (id: string) => `<span style="font-family:ui-monospace,Menlo,Consolas,monospace;">${esc(id)}</span>`;
+
+function moversSection(m: DeclineMoversSummary, topN: number, t: Translate, fmt: ReportFormat): string {
+  if (m.players === 0) return [hint(esc(t('movers.hint', { from: fmt.day(m.fromDay), to: fmt.day(m.toDay) }))), empty(esc(t('movers.none')))].join('\n');
+  const figures = [
+    [t('movers.players'), fmt.int(m.players)],
+    [t('movers.lifetimeSpend'), fmt.money(m.lifetimeSpend)],
+    [t('movers.recentSpend'), fmt.money(m.recentSpend)],
+    [t('movers.expectedClv', { scored: fmt.int(m.scoredPlayers) }), fmt.money(m.expectedClv)],
+  ];
+  const tiles = table(
+    figures.map(([head], i) => ({ head: esc(head), cell: () => `<strong style="font-size:16px;">${esc(figures[i][1])}</strong>`, align: 'right' as const })),
+    [null],
+  );
+  const byFrom = table(
+    [
+      { head: esc(t('movers.byFrom')), cell: (r: DeclineMoversSummary['byFrom'][number]) => esc(labelOf(t, 'stage', r.from)) },
+      { head: esc(t('movers.players')), cell: (r) => esc(fmt.int(r.players)), align: 'right' },
+      { head: esc(t('movers.lifetimeSpend')), cell: (r) => esc(fmt.money(r.lifetimeSpend)), align: 'right' },
+    ],
+    m.byFrom,
+  );
+  const top = table(
+    [
+      { head: esc(t('col.player')), cell: (p: DeclineMoversSummary['top'][number]) => playerCell(p.playerId) },
+      { head: esc(t('col.server')), cell: (p) => esc(p.serverId) },
+      { head: esc(t('col.tier')), cell: (p) => esc(labelOf(t, 'tier', p.tier)) },
+      { head: esc(t('col.from')), cell: (p) => esc(labelOf(t, 'stage', p.from)) },
+      { head: esc(t('col.idleDays')), cell: (p) => esc(fmt.int(p.idleDays)), align: 'right' },
+      { head: esc(t('col.lifetimeSpend')), cell: (p) => esc(fmt.money(p.lifetimeSpend)), align: 'right' },
+      { head: esc(t('col.recentSpend')), cell: (p) => esc(fmt.money(p.recentSpend)), align: 'right' },
+      { head: esc(t('col.expectedClv')), cell: (p) => esc(fmt.money(p.expectedClv)), align: 'right' },
+    ],
+    m.top,
+  );
+  return [
+    hint(esc(t('movers.hint', { from: fmt.day(m.fromDay), to: fmt.day(m.toDay) }))),
+    tiles,
+    byFrom,
+    `<h3 style="font-size:14px;margin:12px 0 4px;">${esc(t('movers.top', { n: fmt.int(Math.min(topN, m.players)) }))}</h3>`,
+    top,
+  ].join('\n');
+}
+
+function atRiskSection(a: AtRiskSummary, t: Translate, fmt: ReportFormat): string {
+  const intro = hint(esc(t('at_risk.hint', { day: fmt.day(a.asOf), total: fmt.int(a.total) })));
+  if (a.total === 0) return [intro, empty(esc(t('at_risk.none')))].join('\n');
+  return [
+    intro,
+    table(
+      [
+        { head: esc(t('col.player')), cell: (p: AtRiskSummary['top'][number]) => playerCell(p.playerId) },
+        { head: esc(t('col.server')), cell: (p) => esc(p.serverId) },
+        { head: esc(t('col.tier')), cell: (p) => esc(labelOf(t, 'tier', p.tier)) },
+        { head: esc(t('col.status')), cell: (p) => esc(labelOf(t, 'status', p.status)) },
+        { head: esc(t('col.idleDays')), cell: (p) => esc(fmt.int(p.idleDays)), align: 'right' },
+        { head: esc(t('col.lifetimeSpend')), cell: (p) => esc(fmt.money(p.lifetimeSpend)), align: 'right' },
+        { head: esc(t('col.recentSpend')), cell: (p) => esc(fmt.money(p.recentSpend)), align: 'right' },
+        { head: esc(t('col.expectedClv')), cell: (p) => esc(fmt.money(p.expectedClv)), align: 'right' },
+        { head: esc(t('col.risk')), cell: (p) => esc(p.riskTier ? labelOf(t, 'risk', p.riskTier) : t('value.none')) },
+        { head: esc(t('col.lastPayDay')), cell: (p) => esc(p.lastPayDay ?? t('value.none')) },
+      ],
+      a.top,
+    ),
+  ].join('\n');
+}
+
+/** The periods a cohort table shows, of those reached. */
+const TABLE_PERIODS = { day: [1, 3, 7, 14, 30], week: [1, 2, 4, 8, 12] } as const;
+
+function cohortTable(block: RetentionBlock, t: Translate, fmt: ReportFormat): string {
+  const reached = reachedPeriods(block);
+  const prefix = block.grain === 'day' ? 'D' : 'W';
+  const periods = TABLE_PERIODS[block.grain].filter((n) => n < reached);
+  const columns: Column<RetentionBlock['cohorts'][number]>[] = [
+    { head: esc(t('retention.cohort')), cell: (c) => esc(c.cohort) },
+    { head: esc(t('retention.size')), cell: (c) => esc(fmt.int(c.size)), align: 'right' },
+    ...periods.map((n) => ({ head: `${prefix}${n}`, cell: (c: RetentionBlock['cohorts'][number]) => esc(fmt.percent(c.rates[n] ?? null)), align: 'right' as const })),
+  ];
+  const size = block.cohorts.reduce((s, c) => s + c.size, 0);
+  return table(columns, block.cohorts, [esc(t('retention.curve')), esc(fmt.int(size)), ...periods.map((n) => esc(fmt.percent(block.curve[n] ?? null)))]);
+}
+
+function retentionSection(r: RetentionSummary, t: Translate, fmt: ReportFormat): string {
+  const part = (block: RetentionBlock, title: 'retention.daily' | 'retention.weekly', chart: 'retention.chartDaily' | 'retention.chartWeekly') => {
+    const head = `<h3 style="font-size:14px;margin:12px 0 4px;">${esc(t(title))} (${esc(block.from)} – ${esc(block.to)})</h3>`;
+    if (block.cohorts.length === 0) return [head, empty(esc(t('retention.none')))].join('\n');
+    const svg = renderSvg(retentionOption(block, { t, fmt }), { width: 720, height: 260, id: `retention-${block.grain}` });
+    return [head, figure(svg, esc(t(chart))), cohortTable(block, t, fmt)].join('\n');
+  };
+  return [
+    hint(esc(t('retention.hint', { day: fmt.day(r.daily.lastDay) }))),
+    part(r.daily, 'retention.daily', 'retention.chartDaily'),
+    part(r.weekly, 'retention.weekly', 'retention.chartWeekly'),
+  ].join('\n');
+}
+
+function offersSection(o: OffersSummary, t: Translate, fmt: ReportFormat): string {
+  const intro = hint(esc(t('offers.hint', { day: fmt.day(o.asOf) })));
+  if (o.offers.length === 0) return [intro, empty(esc(t('offers.none')))].join('\n');
+  return [
+    intro,
+    table(
+      [
+        { head: esc(t('offers.offer')), cell: (r: OffersSummary['offers'][number]) => esc(r.name) },
+        { head: esc(t('offers.audience')), cell: (r) => esc(fmt.int(r.audience)), align: 'right' },
+        { head: esc(t('offers.cost')), cell: (r) => esc(fmt.money(r.cost)), align: 'right' },
+        { head: esc(t('offers.retained')), cell: (r) => esc(fmt.money(r.expectedRetainedRevenue)), align: 'right' },
+        { head: esc(t('offers.roi')), cell: (r) => esc(fmt.percent(r.roi)), align: 'right' },
+      ],
+      o.offers,
+      [esc(t('offers.total')), esc(fmt.int(o.audience)), esc(fmt.money(o.cost)), esc(fmt.money(o.expectedRetainedRevenue)), ''],
+    ),
+  ].join('\n');
+}
+
+function dataHealthSection(d: DataHealthSummary, day: string, t: Translate, fmt: ReportFormat): string {
+  const facts: [string, string][] = [
+    [t('health.latestEvent', { day: fmt.day(day) }), fmt.dateTime(d.latestEventAt)],
+    [t('health.latestFile', { day: fmt.day(day) }), d.latestFile ? `${d.latestFile.name}, ${fmt.dateTime(d.latestFile.ingestedAt)}` : t('health.noneYet')],
+    [t('health.files'), `${fmt.int(d.files)} (${t('health.rejected')} ${fmt.int(d.rejectedFiles)})`],
+    [t('health.rowsLoaded'), fmt.int(d.rowsLoaded)],
+    [t('health.quarantined'), fmt.int(d.quarantined)],
+  ];
+  const list = facts
+    .map(([k, v]) => `<tr><th style="${CELL}text-align:left;font-weight:600;width:40%;">${esc(k)}</th><td style="${CELL}">${esc(v)}</td></tr>`)
+    .join('\n');
+  const reasons = d.quarantineByReason.length
+    ? table(
+        [
+          { head: esc(t('health.reason')), cell: (r: DataHealthSummary['quarantineByReason'][number]) => esc(r.reason) },
+          { head: esc(t('health.rows')), cell: (r) => esc(fmt.int(r.rows)), align: 'right' },
+        ],
+        d.quarantineByReason,
+      )
+    : '';
+  return [`<table role="table" style="${TABLE}">\n${list}\n</table>`, reasons].filter(Boolean).join('\n');
+}
+
+function sectionBody(s: ReportSection, summary: ReportSummary, t: Translate, fmt: ReportFormat): string | null {
+  switch (s) {
+    case 'stage_mix':
+      return summary.stageMix ? stageMixSection(summary.stageMix, t, fmt) : null;
+    case 'decline_movers':
+      return summary.declineMovers ? moversSection(summary.declineMovers, summary.topN, t, fmt) : null;
+    case 'at_risk':
+      return summary.atRisk ? atRiskSection(summary.atRisk, t, fmt) : null;
+    case 'retention':
+      return summary.retention ? retentionSection(summary.retention, t, fmt) : null;
+    case 'offers':
+      return summary.offers ? offersSection(summary.offers, t, fmt) : null;
+    case 'data_health':
+      return summary.dataHealth ? dataHealthSection(summary.dataHealth, summary.window.to, t, fmt) : null;
+  }
+}
+
+/** The whole page for a summary, in the summary's language; `timeZone` is the game's, for timestamps. */
+export function renderHtml(summary: ReportSummary, timeZone: string): string {
+  const t = translator(summary.lang);
+  const fmt = reportFormat(summary.lang, summary.currency, timeZone);
+  const { window: w, previous: p } = summary;
+  const title = `${t('report.title')} · ${t('report.window', { from: w.from, to: w.to })}`;
+  const sections = REPORT_SECTIONS.filter((s) => summary.sections.includes(s))
+    .map((s) => {
+      const body = sectionBody(s, summary, t, fmt);
+      return body === null
+        ? ''
+        : `<section id="${s}" style="background:${COLORS.card};border:1px solid ${COLORS.line};border-radius:8px;padding:16px 20px;margin:0 0 16px;">\n<h2 style="font-size:18px;margin:0 0 4px;">${esc(t(`section.${s}`))}</h2>\n${body}\n</section>`;
+    })
+    .filter(Boolean)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="${summary.lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>
+body { margin: 0; background: ${COLORS.page}; color: ${COLORS.text}; font-family: ${FONT_FAMILY}; }
+svg { max-width: 100%; height: auto; }
+@media print { section { break-inside: avoid; } }
+</style>
+</head>
+<body style="margin:0;background:${COLORS.page};color:${COLORS.text};font-family:${esc(FONT_FAMILY)};">
+<div style="max-width:920px;margin:0 auto;padding:24px 16px;">
+<header style="margin:0 0 16px;">
+<h1 style="font-size:24px;margin:0 0 4px;">${esc(t('report.title'))}</h1>
+<p style="margin:0;font-size:15px;font-weight:600;">${esc(t('report.window', { from: fmt.day(w.from), to: fmt.day(w.to) }))}</p>
+<p style="margin:2px 0 0;color:${COLORS.muted};font-size:13px;">${esc(t('report.compared', { from: fmt.day(p.from), to: fmt.day(p.to) }))} · ${esc(t('report.currency', { currency: summary.currency }))}</p>
+</header>
+${sections}
+<footer style="color:${COLORS.muted};font-size:12px;margin:8px 0 0;">${esc(t('report.footer', { from: w.from, to: w.to, tz: timeZone }))}</footer>
+</div>
+</body>
+</html>
+`;
+}
