@@ -5,6 +5,7 @@ import type { Deps } from './deps.ts';
 import { healthRoutes } from './routes/health.ts';
 import { HttpError } from './routes/http.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { launchRoutes } from './routes/launches.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { modelRoutes } from './routes/models.ts';
 import { overviewRoutes } from './routes/overview.ts';
@@ -30,6 +31,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(valueRoutes(deps));
   api.use(settingsRoutes(deps));
   api.use(modelRoutes(deps));
+  api.use(launchRoutes(deps));
   api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api', api);
 
