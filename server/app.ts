@@ -9,6 +9,7 @@ import { launchRoutes } from './routes/launches.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { modelRoutes } from './routes/models.ts';
 import { overviewRoutes } from './routes/overview.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { playerRoutes } from './routes/players.ts';
 import { responseCache } from './routes/responseCache.ts';
 import { retentionRoutes } from './routes/retention.ts';
@@ -31,6 +32,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(valueRoutes(deps));
   api.use(settingsRoutes(deps));
   api.use(modelRoutes(deps));
+  api.use(reportRoutes(deps));
   api.use(launchRoutes(deps));
   api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api', api);

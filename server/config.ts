@@ -61,6 +61,11 @@ export interface Config {
     catchUpCap: number;
     /** Where report files (HTML, CSV, JSON) are written. */
     dir: string;
+    /** REPORT_SCHEDULES: a JSON file of schedules applied at start. */
+    schedulesFile?: string;
+    /** Recipients of the default weekly report (REPORT_EMAILS, REPORT_WEBHOOKS). */
+    emails: string[];
+    webhooks: string[];
   };
   winback: {
     /** Expected returning players a server's declining and lapsed base must reach before the planner recommends a new server. */
@@ -77,6 +82,9 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
   return n;
 }
+
+/** A comma-separated list; checked where it is used (the default report schedule). */
+const listVar = (raw: string | undefined) => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 function validTimeZone(tz: string): boolean {
   try {
@@ -167,6 +175,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     reports: {
       catchUpCap: intVar(env, 'REPORT_CATCH_UP_CAP', 7),
       dir: path.resolve(cwd, env.REPORTS_DIR || path.join(dataDir, 'reports')),
+      schedulesFile: env.REPORT_SCHEDULES ? path.resolve(cwd, env.REPORT_SCHEDULES) : undefined,
+      emails: listVar(env.REPORT_EMAILS),
+      webhooks: listVar(env.REPORT_WEBHOOKS),
     },
     winback: { newServerMinReturning: intVar(env, 'NEW_SERVER_MIN_RETURNING', 50) },
   };

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { startReportJobs } from '../jobs/reports.ts';
 import { startSchedule } from '../jobs/schedule.ts';
 import * as stagesJob from '../jobs/stages.ts';
 import { createApp } from './app.ts';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   await seedDemoIfEmpty(deps);
 
   const stopJobs = startSchedule(deps);
+  const stopReports = await startReportJobs(deps);
   const server: Server = createApp(deps, WEB_DIST).listen(cfg.port, cfg.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: stopping`);
     await stopJobs();
+    await stopReports();
     server.close();
     server.closeAllConnections();
     await db.close();

@@ -1,0 +1,23 @@
+import type { Deps } from '../server/deps.ts';
+import { runnerFor } from '../server/reports/runs.ts';
+import { applyScheduleConfig } from '../server/reports/scheduleConfig.ts';
+import { ReportScheduler } from '../server/reports/scheduler.ts';
+
+/**
+ * The report jobs: one cron task per enabled report schedule, each in its
+ * own zone, so they live beside the fixed job table instead of in it. Applies
+ * the configured schedules (a bad REPORT_SCHEDULES file stops the start), then
+ * catches up missed windows in the background; returns a stop function.
+ */
+export async function startReportJobs(deps: Deps): Promise<() => Promise<void>> {
+  await applyScheduleConfig(deps.db, deps.cfg, deps.log);
+  // The embedded engine has one owner, this process, which is just starting: a 'running' row is a leftover.
+  const interrupted = await runnerFor(deps.db, deps.cfg, deps.log).failInterrupted(deps.db.engine === 'embedded');
+  if (interrupted) deps.log(`reports: ${interrupted} run(s) interrupted by the last stop marked failed`);
+  const scheduler = new ReportScheduler(deps);
+  const started = scheduler.start().catch((err: unknown) => deps.log(`reports: catch-up failed: ${(err as Error).message}`));
+  return async () => {
+    await scheduler.stop();
+    await started;
+  };
+}

@@ -1,0 +1,23 @@
+/** A report run as stored (one row per run and language; the newest row of a run_id is its state). */
+export interface RunRow {
+  runId: string;
+  scheduleId: string;
+  scheduleVersion: number;
+  windowFrom: string;
+  windowTo: string;
+  lang: string;
+  trigger: string;
+  firedAt: string | null;
+  options: string;
+  state: string;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string;
+  outputDir: string;
+  files: string;
+}
+
+/** The SELECT list that reads a RunRow from report_runs. */
+export const RUN_COLUMNS = `run_id AS runId, schedule_id AS scheduleId, schedule_version AS scheduleVersion,
+  toString(window_from) AS windowFrom, toString(window_to) AS windowTo, lang, trigger, fired_at AS firedAt, options, state,
+  started_at AS startedAt, finished_at AS finishedAt, error, output_dir AS outputDir, files`;

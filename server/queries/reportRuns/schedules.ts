@@ -1,0 +1,39 @@
+import type { Db } from '../../db/client.ts';
+import { rows } from '../../db/query.ts';
+
+export interface ScheduleRow {
+  scheduleId: string;
+  version: number;
+  name: string;
+  cron: string;
+  tz: string;
+  period: string;
+  langs: string[];
+  emails: string[];
+  webhooks: string[];
+  topN: number;
+  sections: string[];
+  enabled: number;
+  archived: number;
+  source: string;
+  author: string;
+  savedAt: string;
+  createdAt: string;
+}
+
+/** The current (highest) version of every schedule, or of one, with when its first version was saved. */
+export function currentSchedules(db: Db, scheduleId = ''): Promise<ScheduleRow[]> {
+  return rows<ScheduleRow>(
+    db,
+    `SELECT schedule_id AS scheduleId, s.version AS version, name, cron, tz, period, langs, emails, webhooks,
+            top_n AS topN, sections, enabled, archived, source, author, saved_at AS savedAt, c.created_at AS createdAt
+     FROM report_schedules AS s
+     INNER JOIN (
+       SELECT schedule_id, max(version) AS version, min(saved_at) AS created_at FROM report_schedules
+       WHERE {id:String} = '' OR schedule_id = {id:String} GROUP BY schedule_id
+     ) AS c USING (schedule_id)
+     WHERE s.version = c.version
+     ORDER BY c.created_at, schedule_id`,
+    { id: scheduleId },
+  );
+}

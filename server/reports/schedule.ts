@@ -1,0 +1,147 @@
+/**
+ * A report schedule as the product stores it, and the validation every way of
+ * saving one goes through (dashboard, REPORT_SCHEDULES file, default).
+ */
+import { REPORT_LANGS, REPORT_SECTIONS, type ReportLang, type ReportSection } from './types.ts';
+import { checkCron, REPORT_PERIODS, type ReportPeriod } from './scheduleWindows.ts';
+
+export interface ScheduleDraft {
+  name: string;
+  cron: string;
+  tz: string;
+  period: ReportPeriod;
+  langs: ReportLang[];
+  emails: string[];
+  webhooks: string[];
+  topN: number;
+  sections: ReportSection[];
+  enabled: boolean;
+}
+
+export const SCHEDULE_SOURCES = ['dashboard', 'config', 'default'] as const;
+export type ScheduleSource = (typeof SCHEDULE_SOURCES)[number];
+
+export interface ReportSchedule extends ScheduleDraft {
+  scheduleId: string;
+  version: number;
+  archived: boolean;
+  source: ScheduleSource;
+  author: string;
+  savedAt: string;
+  /** When the first version was saved: catch-up never reaches back further. */
+  createdAt: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export const MAX_TOP_N = 500;
+const MAX_RECIPIENTS = 50;
+// A practical address check (local@domain.tld); the SMTP server has the final word.
+const EMAIL = /^[^\s@<>(),;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+export function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function validUrl(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function list(input: Record<string, unknown>, field: string, errors: FieldError[]): string[] {
+  const v = input[field] ?? [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+    errors.push({ field, message: `${field} must be a list of text values` });
+    return [];
+  }
+  const out = [...new Set((v as string[]).map((s) => s.trim()).filter(Boolean))];
+  if (out.length > MAX_RECIPIENTS) errors.push({ field, message: `${field} may hold at most ${MAX_RECIPIENTS} entries` });
+  return out;
+}
+
+/**
+ * Checks a schedule given as JSON (field names as in ScheduleDraft) and
+ * returns it normalised (trimmed, deduplicated, sections in report order)
+ * with one message per bad field.
+ */
+export function validateSchedule(input: Record<string, unknown>, defaults: { tz: string }): { draft: ScheduleDraft; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const str = (field: string, fallback: string): string => {
+    const v = input[field];
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== 'string') {
+      errors.push({ field, message: `${field} must be text` });
+      return fallback;
+    }
+    return v.trim();
+  };
+
+  const name = str('name', '');
+  if (!name) errors.push({ field: 'name', message: 'name is required' });
+  else if (name.length > 120) errors.push({ field: 'name', message: 'name may be at most 120 characters' });
+
+  const cronExpr = str('cron', '').replace(/\s+/g, ' ');
+  const cronCheck = checkCron(cronExpr);
+  if (!cronExpr) errors.push({ field: 'cron', message: 'cron is required, for example "0 8 * * 1" (Mondays 08:00)' });
+  else if (!cronCheck.ok) errors.push({ field: 'cron', message: cronCheck.message });
+
+  const tz = str('tz', defaults.tz);
+  if (!validTimeZone(tz)) errors.push({ field: 'tz', message: `tz must be an IANA time zone such as Asia/Shanghai, got "${tz}"` });
+
+  const period = str('period', 'week') as ReportPeriod;
+  if (!REPORT_PERIODS.includes(period)) errors.push({ field: 'period', message: `period must be one of ${REPORT_PERIODS.join(', ')}, got "${period}"` });
+
+  const langs = list(input, 'langs', errors) as ReportLang[];
+  if (langs.length === 0) errors.push({ field: 'langs', message: `langs must name at least one of ${REPORT_LANGS.join(', ')}` });
+  const badLang = langs.find((l) => !REPORT_LANGS.includes(l));
+  if (badLang !== undefined) errors.push({ field: 'langs', message: `langs must be among ${REPORT_LANGS.join(', ')}, got "${badLang}"` });
+
+  const emails = list(input, 'emails', errors);
+  const badEmail = emails.find((e) => !EMAIL.test(e));
+  if (badEmail !== undefined) errors.push({ field: 'emails', message: `"${badEmail}" is not an e-mail address` });
+
+  const webhooks = list(input, 'webhooks', errors);
+  const badHook = webhooks.find((u) => !validUrl(u));
+  if (badHook !== undefined) errors.push({ field: 'webhooks', message: `"${badHook}" is not an http(s) URL` });
+
+  const topNRaw = input.topN ?? 20;
+  const topN = Number(topNRaw);
+  if (typeof topNRaw !== 'number' || !Number.isInteger(topN) || topN < 1 || topN > MAX_TOP_N) {
+    errors.push({ field: 'topN', message: `topN must be a whole number from 1 to ${MAX_TOP_N}` });
+  }
+
+  const sectionsRaw = input.sections === undefined ? [...REPORT_SECTIONS] : list(input, 'sections', errors);
+  const badSection = sectionsRaw.find((s) => !REPORT_SECTIONS.includes(s as ReportSection));
+  if (badSection !== undefined) errors.push({ field: 'sections', message: `sections must be among ${REPORT_SECTIONS.join(', ')}, got "${badSection}"` });
+  const sections = REPORT_SECTIONS.filter((s) => sectionsRaw.includes(s));
+  if (sectionsRaw.length === 0) errors.push({ field: 'sections', message: 'sections must name at least one section' });
+
+  const enabledRaw = input.enabled ?? true;
+  if (typeof enabledRaw !== 'boolean') errors.push({ field: 'enabled', message: 'enabled must be true or false' });
+
+  return {
+    draft: {
+      name, cron: cronExpr, tz, period, langs: REPORT_LANGS.filter((l) => langs.includes(l)), emails, webhooks,
+      topN: Number.isInteger(topN) ? topN : 20, sections, enabled: enabledRaw !== false,
+    },
+    errors,
+  };
+}
+
+/** True when saving `draft` over `current` would change anything. */
+export function scheduleDiffers(current: ScheduleDraft, draft: ScheduleDraft): boolean {
+  const keys: (keyof ScheduleDraft)[] = ['name', 'cron', 'tz', 'period', 'langs', 'emails', 'webhooks', 'topN', 'sections', 'enabled'];
+  return keys.some((k) => JSON.stringify(current[k]) !== JSON.stringify(draft[k]));
+}
