@@ -8,6 +8,7 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { launchRoutes } from './routes/launches.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { modelRoutes } from './routes/models.ts';
+import { offerRoutes } from './routes/offers.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { playerRoutes } from './routes/players.ts';
@@ -32,6 +33,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(valueRoutes(deps));
   api.use(settingsRoutes(deps));
   api.use(modelRoutes(deps));
+  api.use(offerRoutes(deps));
   api.use(reportRoutes(deps));
   api.use(launchRoutes(deps));
   api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));

@@ -1,0 +1,132 @@
+import { Router, type Response } from 'express';
+import type { Deps } from '../deps.ts';
+import { audienceTotals, offerAudience } from '../offers/audience.ts';
+import { AUDIENCE_SORTS } from '../offers/audienceSql.ts';
+import { CatalogError, createOffer, getOffer, listOffers, saveOfferVersion, setArchived, type SaveMeta } from '../offers/catalog.ts';
+import { economics, PROPOSAL_SORTS } from '../offers/economics.ts';
+import { proposals, whatIf } from '../offers/proposals.ts';
+import { STAGES } from '../offers/types.ts';
+import { errorSummary, validateOffer, type OfferError } from '../offers/validate.ts';
+import { dataDays } from '../queries/stages/dataDays.ts';
+import { handle, HttpError } from './http.ts';
+import { parseChoice, parseDay, parseWhole, queryString } from './params.ts';
+
+type Body = Record<string, unknown>;
+
+function text(body: Body, name: string, max: number, required: boolean): string {
+  const v = body[name];
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+    if (required) throw new HttpError(400, `${name} is required`);
+    return '';
+  }
+  if (typeof v !== 'string' || v.length > max) throw new HttpError(400, `${name} must be text of at most ${max} characters`);
+  return v.trim();
+}
+
+const meta = (body: Body): SaveMeta => ({ author: text(body, 'author', 64, true), note: text(body, 'note', 500, false) });
+
+function bodyOf(req: { body?: unknown }): Body {
+  const b = req.body;
+  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new HttpError(400, 'the body must be a JSON object');
+  return b as Body;
+}
+
+/** A 400 that carries every field error, so the editor can show each next to its input. */
+function invalid(res: Response, errors: OfferError[]): void {
+  res.status(400).json({ error: `the offer is not valid: ${errorSummary(errors)}`, errors });
+}
+
+function offerBody(body: Body): unknown {
+  if (typeof body.offer !== 'object' || body.offer === null || Array.isArray(body.offer)) throw new HttpError(400, 'the body must hold "offer": {...the definition}');
+  return body.offer;
+}
+
+const asHttp = async <T>(p: Promise<T>): Promise<T> => {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof CatalogError) throw new HttpError(err.status, err.message);
+    throw err;
+  }
+};
+
+const asOfParam = (q: Record<string, unknown>): string | undefined => {
+  const raw = queryString(q, 'asOf');
+  return raw === undefined ? undefined : parseDay(raw, 'asOf');
+};
+
+export function offerRoutes({ db, cfg }: Deps): Router {
+  const r = Router();
+  r.get(
+    '/offers',
+    handle(async (req) => ({ offers: await listOffers(db, parseChoice(req.query, 'archived', ['0', '1'], '0') === '1') })),
+  );
+  r.get(
+    '/offers/proposals',
+    handle(async (req) => {
+      const sort = parseChoice(req.query, 'sort', PROPOSAL_SORTS, 'roi');
+      const stage = queryString(req.query, 'stage') === undefined ? undefined : parseChoice(req.query, 'stage', STAGES);
+      return { currency: cfg.baseCurrency, ...(await proposals(db, cfg, asOfParam(req.query), sort, stage)) };
+    }),
+  );
+  r.post(
+    '/offers/what-if',
+    handle(async (req) => {
+      const body = bodyOf(req);
+      const asOf = typeof body.asOf === 'string' && body.asOf ? parseDay(body.asOf, 'asOf') : undefined;
+      return { currency: cfg.baseCurrency, ...(await whatIf(db, cfg, offerBody(body), asOf)) };
+    }),
+  );
+  r.get(
+    '/offers/:id',
+    handle(async (req) => {
+      const found = await getOffer(db, String(req.params.id));
+      if (!found) throw new HttpError(404, `no offer with id "${req.params.id}"`);
+      return found;
+    }),
+  );
+  r.post(
+    '/offers',
+    handle(async (req, res) => {
+      const body = bodyOf(req);
+      const { offer, errors } = validateOffer(offerBody(body));
+      if (errors.length) return invalid(res, errors);
+      const saved = await asHttp(createOffer(db, offer, meta(body)));
+      res.status(201).json(saved);
+    }),
+  );
+  r.put(
+    '/offers/:id',
+    handle(async (req, res) => {
+      const body = bodyOf(req);
+      const { offer, errors } = validateOffer(offerBody(body), String(req.params.id));
+      if (errors.length) return invalid(res, errors);
+      const base = body.baseVersion === undefined || body.baseVersion === null ? undefined : Number(body.baseVersion);
+      if (base !== undefined && !(Number.isInteger(base) && base >= 1)) throw new HttpError(400, `baseVersion must be a version number from 1, got "${String(body.baseVersion)}"`);
+      return asHttp(saveOfferVersion(db, offer, meta(body), base));
+    }),
+  );
+  for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
+    r.post(
+      `/offers/:id/${action}`,
+      handle(async (req) => asHttp(setArchived(db, String(req.params.id), archived, meta(bodyOf(req))))),
+    );
+  }
+  r.get(
+    '/offers/:id/audience',
+    handle(async (req) => {
+      const found = await getOffer(db, String(req.params.id));
+      if (!found) throw new HttpError(404, `no offer with id "${req.params.id}"`);
+      const page = {
+        limit: parseWhole(req.query, 'limit', 50, 1, 1000),
+        offset: parseWhole(req.query, 'offset', 0, 0, 100_000_000),
+        sort: parseChoice(req.query, 'sort', AUDIENCE_SORTS, 'clv'),
+      };
+      const asOf = asOfParam(req.query) ?? (await dataDays(db)).maxDay;
+      if (!asOf) return { asOf: null, offer: found.offer, totals: null, economics: null, members: [], ...page };
+      const [totals, { members }] = await Promise.all([audienceTotals(db, cfg, found.offer, asOf), offerAudience(db, cfg, found.offer, asOf, page)]);
+      return { asOf, currency: cfg.baseCurrency, offer: found.offer, totals, economics: economics(found.offer, totals), members, ...page };
+    }),
+  );
+  return r;
+}

@@ -1,0 +1,224 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { insertRows } from '../../server/db/query.ts';
+import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
+import { DEFAULT_OFFERS, seedDefaultOffers } from '../../server/offers/defaults.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
+import { session, writeNdjson } from '../helpers/files.ts';
+import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
+
+/**
+ * The offer catalog, audiences, proposals and what-if on the lifecycle fixture
+ * (test/helpers/lifecycleFixture.ts, as of 2026-03-31, 14-day windows) plus:
+ * - L: active 2025-09-01 and 2025-10-01, idle 181 days: decline, lost (never in an audience);
+ * - M: active 03-28 and 03-30 at level 12: exploration, idle 1.
+ * Model scores, written by hand into the latest runs:
+ * - F: engagement P(alive) 0.9, 9 expected days in 90, risk low; monetary CLV 500.0000;
+ * - K: engagement P(alive) 0.6, 18 expected days in 90, risk medium; no monetary score.
+ * The CLV horizon is the default 12 months = 365.25 days.
+ *
+ * Decline on 03-31: leaving C, E, F, K; lapsed D; lost L. Expected CLV:
+ * - F: model, 500.0000;
+ * - K: fallback with engagement: lifetime 3.00 over 7 active days x (18 x 365.25 / 90 = 73.05 days)
+ *      = 3 x 73.05 / 7 = 31.30714... -> 31.3071;
+ * - C, D, E, M: non-payers -> 0 (fallback);
+ * - G: fallback without engagement: 30.00 over 11 active days x (10 active days in R+P / 28 x 365.25
+ *      = 130.446428... -> 130.446429) = 30 x 130.446429 / 11 = 355.762988... -> 355.7630;
+ * - I: 15.00 / 11 x 130.446429 = 177.881494... -> 177.8815.
+ */
+let rig: ApiRig;
+
+const send = async (method: 'PUT' | 'POST', p: string, body: object) => {
+  const res = await fetch(`${rig.base}${p}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+};
+
+const draft = (over: Record<string, unknown> = {}) => ({
+  offerId: 'leaving-gift', kind: 'returning_reward', name: 'Leaving gift', description: 'For players on their way out',
+  stages: ['decline'],
+  conditions: { statuses: ['leaving'], tiers: [], minIdleDays: null, maxIdleDays: null, minLevel: null, maxLevel: null, servers: [], minClv: null, maxClv: null, riskTiers: [] },
+  reward: '300 gems', cost: { kind: 'fixed', fixedCost: '2.50', spendShare: 0 },
+  assumedUplift: 0.2, holdoutShare: 0.1, activeFrom: '2026-03-01', activeTo: null, enabled: true,
+  ...over,
+});
+
+beforeAll(async () => {
+  rig = await startApi(async (engine) => {
+    await loadLifecycleFixture(engine);
+    const dir = path.join(engine.dir, 'extra');
+    writeNdjson(dir, 'sessions_extra.ndjson', [
+      session('s-L-1', 'L', '2025-09-01T12:00:00Z'),
+      session('s-L-2', 'L', '2025-10-01T12:00:00Z'),
+      session('s-M-1', 'M', '2026-03-28T12:00:00Z', { level: 11 }),
+      session('s-M-2', 'M', '2026-03-30T12:00:00Z', { level: 12 }),
+    ]);
+    await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
+    const at = '2026-03-31T20:00:00.000Z';
+    await insertRows(engine.db, 'model_runs', [
+      { run_id: 'e1', kind: 'engagement', unit: 'day', as_of: AS_OF, started_at: at, finished_at: at, status: 'ok' },
+      { run_id: 'm1', kind: 'monetary', unit: 'day', as_of: AS_OF, started_at: at, finished_at: at, status: 'ok' },
+    ]);
+    const score = (run_id: string, kind: string, player_id: string, p_alive: number, expected_90: number, risk_tier: string, clv: string | null) => ({
+      run_id, kind, as_of: AS_OF, player_id, x: 1, t_x_days: 1, T_days: 1, p_alive, expected_30: expected_90 / 3, expected_90, risk_tier,
+      expected_spend: clv === null ? null : '10.0000', expected_clv: clv,
+    });
+    await insertRows(engine.db, 'player_scores', [
+      score('e1', 'engagement', 'F', 0.9, 9, 'low', null),
+      score('e1', 'engagement', 'K', 0.6, 18, 'medium', null),
+      score('m1', 'monetary', 'F', 0.95, 3, '', '500.0000'),
+    ]);
+  });
+}, 120_000);
+afterAll(() => rig?.close());
+
+describe('catalog', () => {
+  test('the default catalog is seeded once, as version 1 by system', async () => {
+    expect(await seedDefaultOffers(rig.engine.db)).toBe(0);
+    const { status, body } = await rig.get('/api/offers');
+    expect(status).toBe(200);
+    expect(body.offers.map((o: { offerId: string }) => o.offerId).sort()).toEqual(DEFAULT_OFFERS.map((o) => o.offerId).sort());
+    expect(body.offers.every((o: { version: number; author: string; holdoutShare: number }) => o.version === 1 && o.author === 'system' && o.holdoutShare === 0.1)).toBe(true);
+    expect(new Set(DEFAULT_OFFERS.map((o) => o.kind)).size).toBe(12);
+  });
+
+  test('create, edit with versions, archive and restore', async () => {
+    const created = await rig.post('/api/offers', { offer: draft(), author: 'mei', note: 'first cut' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ offerId: 'leaving-gift', version: 1, author: 'mei', note: 'first cut', archived: false });
+    expect((await rig.post('/api/offers', { offer: draft(), author: 'mei' })).status).toBe(409);
+
+    const edited = await send('PUT', '/api/offers/leaving-gift', { offer: draft({ name: 'Leaving gift II' }), author: 'li', note: 'renamed', baseVersion: 1 });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ version: 2, name: 'Leaving gift II', author: 'li' });
+    const stale = await send('PUT', '/api/offers/leaving-gift', { offer: draft(), author: 'mei', baseVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatch(/version 2 now, not 1/);
+    expect((await send('PUT', '/api/offers/nope', { offer: draft(), author: 'mei' })).status).toBe(404);
+
+    const one = await rig.get('/api/offers/leaving-gift');
+    expect(one.body.offer.version).toBe(2);
+    expect(one.body.versions.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([[2, 'renamed'], [1, 'first cut']]);
+
+    expect((await rig.post('/api/offers/leaving-gift/archive', { author: 'li', note: 'pause' })).body).toMatchObject({ version: 3, archived: true, name: 'Leaving gift II' });
+    expect((await rig.post('/api/offers/leaving-gift/archive', { author: 'li' })).status).toBe(409);
+    const listed = (await rig.get('/api/offers')).body.offers.map((o: { offerId: string }) => o.offerId);
+    expect(listed).not.toContain('leaving-gift');
+    const all = (await rig.get('/api/offers?archived=1')).body.offers.map((o: { offerId: string }) => o.offerId);
+    expect(all).toContain('leaving-gift');
+    expect((await rig.get('/api/offers/proposals')).body.proposals.map((p: { offerId: string }) => p.offerId)).not.toContain('leaving-gift');
+    expect((await rig.post('/api/offers/leaving-gift/restore', { author: 'li' })).body).toMatchObject({ version: 4, archived: false });
+    expect((await rig.post('/api/offers/nope/restore', { author: 'li' })).status).toBe(404);
+    expect((await rig.post('/api/offers/leaving-gift/restore', {})).status).toBe(400);
+  });
+
+  test('invalid definitions are refused with every field error', async () => {
+    const bad = draft({
+      offerId: 'Bad Id', kind: 'lottery', name: '', stages: ['growth'], holdoutShare: 0.7, assumedUplift: -0.1,
+      conditions: { statuses: ['leaving'], tiers: ['kraken'], minIdleDays: 30, maxIdleDays: 7, minLevel: 1.5, maxLevel: null, servers: ['s 1'], minClv: '1,5', maxClv: null, riskTiers: [] },
+      cost: { kind: 'fixed', fixedCost: '-1' }, activeFrom: '2026-02-30', activeTo: null,
+    });
+    const { status, body } = await rig.post('/api/offers', { offer: bad, author: 'mei' });
+    expect(status).toBe(400);
+    expect(body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual([
+      'activeFrom:date', 'assumedUplift:range', 'conditions.maxIdleDays:order', 'conditions.minClv:decimal', 'conditions.minLevel:whole',
+      'conditions.servers:server', 'conditions.statuses:statuses_need_decline', 'conditions.tiers:unknown', 'cost.fixedCost:decimal',
+      'holdoutShare:range', 'kind:unknown', 'name:required', 'offerId:offer_id',
+    ]);
+    expect(body.errors.find((e: { field: string }) => e.field === 'holdoutShare').values).toEqual({ min: 0, max: 0.5, value: 0.7 });
+    expect(body.error).toMatch(/holdoutShare must be between 0 and 0.5, got 0.7/);
+    expect((await rig.post('/api/offers', { author: 'mei' })).status).toBe(400);
+    expect((await rig.post('/api/offers', { offer: draft({ offerId: 'x1' }) })).body.error).toBe('author is required');
+    const late = await rig.post('/api/offers', { offer: draft({ offerId: 'x2', activeFrom: '2026-04-01', activeTo: '2026-03-01' }), author: 'mei' });
+    expect(late.body.errors.map((e: { code: string }) => e.code)).toEqual(['date_order']);
+  });
+});
+
+describe('audience and economics', () => {
+  test('a saved offer: the leaving players, model CLV where scored, the fallback elsewhere', async () => {
+    const { status, body } = await rig.get(`/api/offers/leaving-gift/audience?asOf=${AS_OF}`);
+    expect(status).toBe(200);
+    // Members C, E, F, K (D is lapsed, L lost): cost 4 x 2.50 = 10.00; CLV 500 + 31.3071 = 531.3071.
+    expect(body.totals).toEqual({ members: 4, totalCost: '10', totalClv: '531.3071', modelClv: 1, fallbackClv: 3 });
+    // retained 0.2 x 531.3071 = 106.26142 -> 106.2614; net 96.2614; ROI 9.62614.
+    expect(body.economics).toMatchObject({ retained: '106.2614', net: '96.2614', reason: { code: 'pays' } });
+    expect(body.economics.roi).toBeCloseTo(9.62614, 10);
+    const brief = body.members.map((m: Record<string, unknown>) => [m.playerId, m.status, m.tier, m.idleDays, m.pAlive, m.churnRisk, m.expectedClv, m.clvSource, m.cost]);
+    expect(brief).toEqual([
+      ['F', 'leaving', 'whale', 0, 0.9, 'low', '500', 'model', '2.5'],
+      ['K', 'leaving', 'minnow', 0, 0.6, 'medium', '31.3071', 'fallback', '2.5'],
+      ['C', 'leaving', 'non_payer', 11, null, null, '0', 'fallback', '2.5'],
+      ['E', 'leaving', 'non_payer', 0, null, null, '0', 'fallback', '2.5'],
+    ]);
+    const page = await rig.get(`/api/offers/leaving-gift/audience?asOf=${AS_OF}&sort=idle&limit=1&offset=0`);
+    expect(page.body.members.map((m: { playerId: string }) => m.playerId)).toEqual(['C']);
+  });
+
+  test('the fallback without an engagement score, and a spend-share cost', async () => {
+    // limited-bundle: growth payers G and I, 1.50 each = 3.00; CLV 355.7630 + 177.8815 = 533.6445.
+    const { body } = await rig.get(`/api/offers/limited-bundle/audience?asOf=${AS_OF}`);
+    expect(body.members.map((m: { playerId: string; expectedClv: string }) => [m.playerId, m.expectedClv])).toEqual([['G', '355.763'], ['I', '177.8815']]);
+    // topup-bonus: 5% of each CLV: 17.78815 -> 17.7882 and 8.894075 -> 8.8941; total 26.6823.
+    const topup = await rig.get(`/api/offers/topup-bonus/audience?asOf=${AS_OF}`);
+    expect(topup.body.members.map((m: { cost: string }) => m.cost)).toEqual(['17.7882', '8.8941']);
+    expect(topup.body.totals.totalCost).toBe('26.6823');
+  });
+
+  test('level conditions read the highest level reached; lost players are in no audience', async () => {
+    const gift = await rig.get(`/api/offers/starter-gift-l10/audience?asOf=${AS_OF}`);
+    expect(gift.body.members.map((m: { playerId: string; maxLevel: number }) => [m.playerId, m.maxLevel])).toEqual([['M', 12]]);
+    const anyDecline = await rig.post('/api/offers/what-if', { offer: draft({ offerId: '', conditions: {} }), asOf: AS_OF });
+    // Every decline player but the lost L: C, D, E, F, K.
+    expect(anyDecline.body.proposal.economics.members).toBe(5);
+  });
+
+  test('what-if re-prices a draft before it is saved', async () => {
+    // minClv 100 keeps F only: cost 2.50, CLV 500, retained 0.2 x 500 = 100, net 97.50, ROI 39.
+    const rich = await rig.post('/api/offers/what-if', { offer: draft({ conditions: { statuses: ['leaving'], minClv: '100' } }), asOf: AS_OF });
+    expect(rich.status).toBe(200);
+    expect(rich.body).toMatchObject({ asOf: AS_OF, valid: true, errors: [] });
+    expect(rich.body.proposal.economics).toMatchObject({ members: 1, totalCost: '2.5', totalClv: '500', retained: '100.0000', net: '97.5000', roi: 39 });
+    // A 10% spend share on the four leaving players: 50.0000 + 3.13071 -> 3.1307 + 0 + 0 = 53.1307.
+    const share = await rig.post('/api/offers/what-if', { offer: draft({ cost: { kind: 'spend_share', spendShare: 0.1 } }), asOf: AS_OF });
+    expect(share.body.proposal.economics.totalCost).toBe('53.1307');
+    // churn risk narrows to scored players: medium is K alone.
+    const risky = await rig.post('/api/offers/what-if', { offer: draft({ conditions: { statuses: ['leaving'], riskTiers: ['medium'] } }), asOf: AS_OF });
+    expect(risky.body.proposal.economics).toMatchObject({ members: 1, totalClv: '31.3071' });
+    const invalid = await rig.post('/api/offers/what-if', { offer: draft({ holdoutShare: 2 }) });
+    expect(invalid.status).toBe(200);
+    expect(invalid.body).toMatchObject({ valid: false, proposal: null });
+    expect(invalid.body.errors[0]).toMatchObject({ field: 'holdoutShare', code: 'range' });
+    expect((await rig.post('/api/offers/what-if', { offer: draft(), asOf: '2026-13-01' })).status).toBe(400);
+    expect((await rig.post('/api/offers/what-if', { draft: {} })).status).toBe(400);
+  });
+});
+
+describe('proposals', () => {
+  test('every active offer, priced, best ROI first; the stage filter', async () => {
+    const { status, body } = await rig.get(`/api/offers/proposals?asOf=${AS_OF}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ asOf: AS_OF, sort: 'roi', currency: 'USD' });
+    expect(body.proposals).toHaveLength(15);
+    const mine = body.proposals.find((p: { offerId: string }) => p.offerId === 'leaving-gift');
+    expect(mine).toMatchObject({ version: 4, economics: { members: 4, totalCost: '10', retained: '106.2614', net: '96.2614' } });
+    const rois = body.proposals.map((p: { economics: { roi: number | null } }) => p.economics.roi);
+    const priced = rois.filter((r: number | null) => r !== null);
+    expect(priced).toEqual([...priced].sort((a: number, b: number) => b - a));
+    expect(rois.slice(priced.length).every((r: number | null) => r === null)).toBe(true);
+
+    const growth = await rig.get(`/api/offers/proposals?asOf=${AS_OF}&stage=growth&sort=cost`);
+    expect(growth.body.proposals.map((p: { offerId: string }) => p.offerId)).toEqual(['topup-bonus', 'limited-bundle', 'event-invite']);
+    // Offers whose active dates miss the day are left out: leaving-gift starts 2026-03-01.
+    const early = await rig.get('/api/offers/proposals?asOf=2026-02-15');
+    expect(early.body.proposals.map((p: { offerId: string }) => p.offerId)).not.toContain('leaving-gift');
+  });
+
+  test('bad parameters are 400 with a message', async () => {
+    expect((await rig.get('/api/offers/proposals?sort=fun')).body.error).toMatch(/sort must be one of roi, net, cost, audience, retained/);
+    expect((await rig.get('/api/offers/proposals?stage=lost')).status).toBe(400);
+    expect((await rig.get('/api/offers/proposals?asOf=yesterday')).status).toBe(400);
+    expect((await rig.get('/api/offers/leaving-gift/audience?limit=0')).status).toBe(400);
+    expect((await rig.get('/api/offers/leaving-gift/audience?sort=name')).status).toBe(400);
+    expect((await rig.get('/api/offers/nope/audience')).status).toBe(404);
+    expect((await rig.get('/api/offers/nope')).status).toBe(404);
+  });
+});
