@@ -16,6 +16,7 @@ import { responseCache } from './routes/responseCache.ts';
 import { retentionRoutes } from './routes/retention.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { valueRoutes } from './routes/value.ts';
+import { winbackRoutes } from './routes/winback.ts';
 
 /** Builds the Express app without listening, so tests and the server share it. */
 export function createApp(deps: Deps, webDist?: string): express.Express {
@@ -34,6 +35,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(settingsRoutes(deps));
   api.use(modelRoutes(deps));
   api.use(offerRoutes(deps));
+  api.use(winbackRoutes(deps));
   api.use(reportRoutes(deps));
   api.use(launchRoutes(deps));
   api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));

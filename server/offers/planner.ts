@@ -1,0 +1,59 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { serverFacts } from '../queries/offers/serverFacts.ts';
+import { fromUnits, toUnits } from './money.ts';
+import { planServer, type ServerPlan } from './plannerRules.ts';
+import { decliningPriced, pricingOffer } from './rescue.ts';
+import type { WinBackRate } from './rescueRules.ts';
+import type { CostModel } from './types.ts';
+
+/** The active trend compares mean DAU over this many days ending on the as-of day with the same span before. */
+export const TREND_DAYS = 14;
+
+export interface PlannerAnswer {
+  asOf: string;
+  currency: string;
+  /** The new_server offer pricing the plans; null when the catalog has none active (servers are still listed, unplanned). */
+  offer: { offerId: string; name: string; reward: string; version: number; cost: CostModel } | null;
+  rate: WinBackRate | null;
+  minReturning: number;
+  trendDays: number;
+  servers: ServerPlan[];
+}
+
+const NO_COST: CostModel = { kind: 'fixed', fixedCost: '0', spendShare: 0 };
+
+interface Acc {
+  leaving: number;
+  lapsed: number;
+  spend: bigint;
+  clv: bigint;
+  cost: bigint;
+}
+
+/** Per server with activity up to the day: its declining and lapsed base, age, trend and the new-server recommendation. */
+export async function planServers(db: Db, cfg: Config, asOf: string): Promise<PlannerAnswer> {
+  const [priced, facts] = await Promise.all([pricingOffer(db, 'new_server', asOf), serverFacts(db, asOf, TREND_DAYS)]);
+  const acc = new Map<string, Acc>();
+  // Without an offer the base is still counted, priced at nothing.
+  for (const m of await decliningPriced(db, cfg, priced?.offer.cost ?? NO_COST, asOf)) {
+    const a = acc.get(m.serverId) ?? { leaving: 0, lapsed: 0, spend: 0n, clv: 0n, cost: 0n };
+    if (m.status === 'lapsed') a.lapsed++;
+    else a.leaving++;
+    a.spend += toUnits(m.lifetimeSpend);
+    a.clv += toUnits(m.expectedClv);
+    a.cost += toUnits(m.cost);
+    acc.set(m.serverId, a);
+  }
+  const minReturning = cfg.winback.newServerMinReturning;
+  const servers = facts.map((f) => {
+    const a = acc.get(f.serverId) ?? { leaving: 0, lapsed: 0, spend: 0n, clv: 0n, cost: 0n };
+    const base = {
+      serverId: f.serverId, leaving: a.leaving, lapsed: a.lapsed, lifetimeSpend: fromUnits(a.spend), expectedClv: fromUnits(a.clv),
+      cost: fromUnits(a.cost), ageDays: Number(f.ageDays), dauRecent: Number(f.dauRecent), dauPrior: Number(f.dauPrior),
+    };
+    return planServer(base, priced?.rate.rate ?? 0, minReturning);
+  });
+  const offer = priced && { offerId: priced.offer.offerId, name: priced.offer.name, reward: priced.offer.reward, version: priced.offer.version, cost: priced.offer.cost };
+  return { asOf, currency: cfg.baseCurrency, offer, rate: priced?.rate ?? null, minReturning, trendDays: TREND_DAYS, servers };
+}

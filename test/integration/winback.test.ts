@@ -1,0 +1,212 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../server/db/query.ts';
+import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
+import { getOffer, saveOfferVersion } from '../../server/offers/catalog.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
+import type { TestEngine } from '../helpers/engine.ts';
+import { payment, session, writeNdjson, writeText } from '../helpers/files.ts';
+
+/**
+ * A hand-made game of two servers as of D = 2026-03-31 (R = 03-18..03-31,
+ * P = 03-04..03-17), one session at 12:00Z per listed day, no model run (so
+ * every CLV is the audience fallback: lifetime spend x (active days in R + P)
+ * / 28 x 365.25 horizon days / all active days).
+ *
+ * | player | server | days                                    | pays        | stage, status      | fallback CLV                  |
+ * |--------|--------|-----------------------------------------|-------------|--------------------|-------------------------------|
+ * | L1     | s01    | 01-01, 02-01, 02-10, 02-20              | 02-10 50.00 | decline, lapsed    | 0 (no days in R + P)          |
+ * | L2     | s01    | 01-01, 02-10, 02-25                     |             | decline, lapsed    | 0                             |
+ * | L3     | s02    | 01-01, 02-15, 02-16                     |             | decline, lapsed    | 0                             |
+ * | A6     | s01    | 01-01, 02-10, 03-04..03-10              | 03-05 36.00 | decline, leaving   | 36 x 91.3125 / 9 = 365.25     |
+ * | M1     | s02    | 01-01, 03-04..03-10                     | 03-05 1.60  | decline, leaving   | 1.6 x 91.3125 / 8 = 18.2625   |
+ * | M2     | s02    | 01-01, 03-04..03-17                     | 03-05 10.00 | decline, leaving   | 10 x 182.625 / 15 = 121.75    |
+ * | A1     | s01    | 01-01, 02-01, 02-10, 02-20, 03-25, 03-31 |            | active (2 days in R) |                             |
+ * | A2     | s01    | 01-01, 02-10, 02-25, 03-30              |             | active (1)         |                               |
+ * | A3     | s01    | 01-01, 02-20, 03-31                     |             | active (1)         |                               |
+ * | A4     | s01    | 01-01, 02-01, 02-10, 02-20, 02-25, 03-29 |            | active (1)         |                               |
+ * | A5     | s02    | 01-01, 02-15, 02-16, 03-28              |             | active (1)         |                               |
+ *
+ * Rescue (default returning_reward: 3.00 a player, assumed win-back 15%, no
+ * engagement score so P(win back) = 0.15; tiers: large from CLV 180 costing
+ * 12, medium from 60 costing 6, else small costing 3):
+ *   A6 large, 0.15 x 365.25 = 54.7875 > 12: rescue;
+ *   M2 medium, 0.15 x 121.75 = 18.2625 > 6: rescue;
+ *   M1 small, 0.15 x 18.2625 = 2.739375 -> 2.7394 <= 3: let go (cost);
+ *   L1, L2, L3 small, 0 expected: let go (no value).
+ *
+ * Comrades (shared days in the 28 days up to each lapsed player's last day):
+ *   L1 (02-01, 02-10, 02-20): A1 3 (2 days in R), A4 3 (1), A2 1 (1), A3 1 (1) -> A1, A4, A2;
+ *   L2 (02-10, 02-25): A2 2, A4 2, A1 1 (A6 shares 02-10 but is not active in R) -> A2, A4, A1;
+ *   L3 (02-15, 02-16 on s02): A5 2.
+ */
+const span = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+};
+
+const PLAYERS: Record<string, { server: string; days: string[]; pays?: [string, string] }> = {
+  L1: { server: 's01', days: ['2026-01-01', '2026-02-01', '2026-02-10', '2026-02-20'], pays: ['2026-02-10', '50.00'] },
+  L2: { server: 's01', days: ['2026-01-01', '2026-02-10', '2026-02-25'] },
+  L3: { server: 's02', days: ['2026-01-01', '2026-02-15', '2026-02-16'] },
+  A6: { server: 's01', days: ['2026-01-01', '2026-02-10', ...span('2026-03-04', '2026-03-10')], pays: ['2026-03-05', '36.00'] },
+  M1: { server: 's02', days: ['2026-01-01', ...span('2026-03-04', '2026-03-10')], pays: ['2026-03-05', '1.60'] },
+  M2: { server: 's02', days: ['2026-01-01', ...span('2026-03-04', '2026-03-17')], pays: ['2026-03-05', '10.00'] },
+  A1: { server: 's01', days: ['2026-01-01', '2026-02-01', '2026-02-10', '2026-02-20', '2026-03-25', '2026-03-31'] },
+  A2: { server: 's01', days: ['2026-01-01', '2026-02-10', '2026-02-25', '2026-03-30'] },
+  A3: { server: 's01', days: ['2026-01-01', '2026-02-20', '2026-03-31'] },
+  A4: { server: 's01', days: ['2026-01-01', '2026-02-01', '2026-02-10', '2026-02-20', '2026-02-25', '2026-03-29'] },
+  A5: { server: 's02', days: ['2026-01-01', '2026-02-15', '2026-02-16', '2026-03-28'] },
+};
+
+async function loadGame(engine: TestEngine): Promise<void> {
+  const dir = path.join(engine.dir, 'winback');
+  const entries = Object.entries(PLAYERS);
+  writeNdjson(dir, 'sessions_winback.ndjson', entries.flatMap(([p, v]) => v.days.map((d) => session(`s-${p}-${d}`, p, `${d}T12:00:00Z`, { server_id: v.server }))));
+  writeNdjson(dir, 'payments_winback.ndjson', entries.filter(([, v]) => v.pays).map(([p, v]) => payment(`pay-${p}`, p, `${v.pays![0]}T13:00:00Z`, v.pays![1], { server_id: v.server })));
+  await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
+}
+
+let api: ApiRig;
+beforeAll(async () => {
+  api = await startApi(loadGame, { API_CACHE_SECONDS: '0', NEW_SERVER_MIN_RETURNING: '1' });
+});
+afterAll(async () => api?.close());
+
+describe('rescue or let go', () => {
+  it('decides every declining player exactly, most expected return first', async () => {
+    const r = await api.get('/api/winback/rescue?asOf=2026-03-31');
+    expect(r.status).toBe(200);
+    expect(r.body.offer).toMatchObject({ offerId: 'returning-reward', cost: { kind: 'fixed', fixedCost: '3' } });
+    expect(r.body.rate).toEqual({ rate: 0.15, source: 'assumed', launchId: null });
+    expect(r.body.decliningPlayers).toBe(6);
+    const brief = r.body.players.map((p: any) => [p.playerId, p.status, p.expectedClv, p.rewardTier, p.cost, p.expectedReturn, p.decision, p.reason.code]);
+    expect(brief).toEqual([
+      ['A6', 'leaving', '365.2500', 'large', '12.0000', '54.7875', 'rescue', 'rescue'],
+      ['M2', 'leaving', '121.7500', 'medium', '6.0000', '18.2625', 'rescue', 'rescue'],
+      ['M1', 'leaving', '18.2625', 'small', '3.0000', '2.7394', 'let_go', 'let_go_cost'],
+      ['L1', 'lapsed', '0.0000', 'small', '3.0000', '0.0000', 'let_go', 'let_go_no_value'],
+      ['L2', 'lapsed', '0.0000', 'small', '3.0000', '0.0000', 'let_go', 'let_go_no_value'],
+      ['L3', 'lapsed', '0.0000', 'small', '3.0000', '0.0000', 'let_go', 'let_go_no_value'],
+    ]);
+    expect(r.body.players[0]).toMatchObject({ serverId: 's01', lifetimeSpend: '36.0000', pAlive: null, clvSource: 'fallback', pWinBack: 0.15 });
+    expect(r.body.players[0].reason.values).toMatchObject({ pAliveScored: false, rateSource: 'assumed', winBackRate: 0.15 });
+  });
+
+  it('sums each decision and reward tier', async () => {
+    const { body } = await api.get('/api/winback/rescue?asOf=2026-03-31');
+    const of = (d: string, t: string) => body.summary.find((s: any) => s.decision === d && s.tier === t);
+    expect(of('rescue', 'large')).toEqual({ decision: 'rescue', tier: 'large', players: 1, cost: '12.0000', expectedReturn: '54.7875', expectedClv: '365.2500' });
+    expect(of('rescue', 'medium')).toMatchObject({ players: 1, cost: '6.0000', expectedReturn: '18.2625' });
+    expect(of('let_go', 'small')).toEqual({ decision: 'let_go', tier: 'small', players: 4, cost: '12.0000', expectedReturn: '2.7394', expectedClv: '18.2625' });
+    expect(body.summary.reduce((n: number, s: any) => n + s.players, 0)).toBe(6);
+  });
+
+  it('filters by decision, sorts and pages', async () => {
+    const rescue = await api.get('/api/winback/rescue?asOf=2026-03-31&decision=rescue');
+    expect(rescue.body.total).toBe(2);
+    expect(rescue.body.players.map((p: any) => p.playerId)).toEqual(['A6', 'M2']);
+    const idle = await api.get('/api/winback/rescue?asOf=2026-03-31&sort=idle&limit=2&offset=1');
+    // Idle days: L1 39, L3 43 (02-16), L2 34, A6 21, M1 21, M2 14 -> L3, L1, L2, ...; the page starts at the second.
+    expect(idle.body.players.map((p: any) => [p.playerId, p.idleDays])).toEqual([['L1', 39], ['L2', 34]]);
+    expect(idle.body.total).toBe(6);
+  });
+
+  it('answers bad parameters with 400 and a message', async () => {
+    for (const q of ['asOf=2026-02-30', 'decision=maybe', 'sort=luck', 'limit=0', 'offset=-1']) {
+      const r = await api.get(`/api/winback/rescue?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.body.error).toMatch(/asOf|decision|sort|limit|offset/);
+    }
+  });
+});
+
+describe('new-server planner', () => {
+  it('counts each server’s declining and lapsed base, its age and trend, and plans with the default offer', async () => {
+    const r = await api.get('/api/winback/servers?asOf=2026-03-31');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ offer: { offerId: 'new-server' }, rate: { rate: 0.08, source: 'assumed' }, minReturning: 1, trendDays: 14 });
+    const [s01, s02] = r.body.servers;
+    // s01: A6 leaving, L1 + L2 lapsed; spend 36 + 50; CLV 365.25; 3 x 2.00 invites; 3 x 0.08 = 0.24 < 1 returning.
+    expect(s01).toMatchObject({
+      serverId: 's01', leaving: 1, lapsed: 2, population: 3, lifetimeSpend: '86.0000', expectedClv: '365.2500', ageDays: 90,
+      expectedCost: '6.0000', expectedRevenue: '29.2200', recommendation: 'not_yet', reason: { code: 'too_few_returning' },
+    });
+    expect(s01.expectedReturning).toBeCloseTo(0.24, 12);
+    // DAU on s01: R has 5 player-days (A1 2, A2, A3, A4), P 7 (A6): 5/14 against 7/14.
+    expect(s01.dauRecent).toBeCloseTo(5 / 14, 12);
+    expect(s01.dauPrior).toBeCloseTo(7 / 14, 12);
+    expect(s01.trend).toBeCloseTo(5 / 7 - 1, 12);
+    // s02: M1 + M2 leaving, L3 lapsed; CLV 18.2625 + 121.75 = 140.0125; 0.08 x 140.0125 = 11.201.
+    expect(s02).toMatchObject({ serverId: 's02', leaving: 2, lapsed: 1, lifetimeSpend: '11.6000', expectedClv: '140.0125', expectedRevenue: '11.2010', ageDays: 90 });
+    expect(s02.trend).toBeCloseTo(1 / 21 - 1, 12);
+  });
+
+  it('follows the catalog: at a 50% win-back and 30.00 an invite s01 opens and s02 does not pay', async () => {
+    const found = (await getOffer(api.engine.db, 'new-server'))!;
+    const { version: _v, author: _a, note: _n, savedAt: _s, archived: _ar, ...def } = found.offer;
+    await saveOfferVersion(api.engine.db, { ...def, assumedUplift: 0.5, cost: { ...def.cost, fixedCost: '30.0000' } }, { author: 'test', note: 'planner test' });
+    const { body } = await api.get('/api/winback/servers?asOf=2026-03-31');
+    const [s01, s02] = body.servers;
+    // s01: 1.5 returning >= 1; 0.5 x 365.25 = 182.625 against 3 x 30 = 90.
+    expect(s01).toMatchObject({ expectedReturning: 1.5, expectedRevenue: '182.6250', expectedCost: '90.0000', net: '92.6250', recommendation: 'open', reason: { code: 'open' } });
+    // s02: 0.5 x 140.0125 = 70.00625 -> 70.0063 against 90.
+    expect(s02).toMatchObject({ expectedRevenue: '70.0063', expectedCost: '90.0000', recommendation: 'not_yet', reason: { code: 'cost_exceeds_revenue' } });
+    await saveOfferVersion(api.engine.db, def, { author: 'test', note: 'back to the default' });
+  });
+
+  it('rejects a bad day', async () => {
+    expect((await api.get('/api/winback/servers?asOf=yesterday')).status).toBe(400);
+  });
+});
+
+describe('find your old comrades', () => {
+  const brief = (pairs: any[]) => pairs.map((p) => [p.lapsedId, p.comradeId, p.sharedDays, p.rank]);
+
+  it('pairs lapsed players with the active players who shared their last days on the same server', async () => {
+    const r = await api.get('/api/winback/comrades?asOf=2026-03-31');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ basis: 'shared_days', lookbackDays: 28, perLapsed: 3, total: 7, offer: { offerId: 'comrades-referral' } });
+    expect(brief(r.body.pairs)).toEqual([
+      ['L1', 'A1', 3, 1], ['L1', 'A4', 3, 2], ['L1', 'A2', 1, 3],
+      ['L2', 'A2', 2, 1], ['L2', 'A4', 2, 2], ['L2', 'A1', 1, 3],
+      ['L3', 'A5', 2, 1],
+    ]);
+    expect(r.body.pairs[0]).toMatchObject({
+      lapsedServer: 's01', lapsedSpend: '50', lapsedIdleDays: 39, lapsedLastDay: '2026-02-20', sharedServer: 's01',
+      lastSharedDay: '2026-02-20', comradeActiveDays: 2, rewardCost: '2.5',
+    });
+  });
+
+  it('pages the pairs and keeps the total past the end', async () => {
+    const p = await api.get('/api/winback/comrades?asOf=2026-03-31&limit=2&offset=2');
+    expect(brief(p.body.pairs)).toEqual([['L1', 'A2', 1, 3], ['L2', 'A2', 2, 1]]);
+    const past = await api.get('/api/winback/comrades?asOf=2026-03-31&offset=50');
+    expect(past.body).toMatchObject({ total: 7, pairs: [] });
+    expect((await api.get('/api/winback/comrades?limit=501')).status).toBe(400);
+  });
+
+  it('uses friend links once ingested, quarantining a bad link, and a re-ingest changes nothing', async () => {
+    const dir = path.join(api.engine.dir, 'friends');
+    // L1's friends: A3 (twice), A2 (stored the other way round); L2's only friend A6 is not active; L3's friend A1 plays on s01.
+    writeText(dir, 'friends_2026-03.csv', 'player_id,friend_id,since\nL1,A3,2026-01-02T00:00:00Z\nA2,L1,\nL2,A6,\nA5,A5,\nL3,A1,1767312000000\nL1,A3,\nA4,L2,2026-04-05T00:00:00Z\n');
+    const run = await runIngestAndRefresh(api.engine, { paths: [dir], source: 'cli' });
+    expect(run.files[0]).toMatchObject({ kind: 'friends', state: 'done', rowsTotal: 7, rowsLoaded: 5, rowsQuarantined: 1, rowsDuplicate: 1 });
+    const bad = await rows<{ line: number; reason: string }>(api.engine.db, `SELECT line, reason FROM quarantine WHERE kind = 'friends'`);
+    expect(bad).toEqual([{ line: 5, reason: 'friend_id is the player_id itself' }]);
+
+    // A4-L2 dates from after the as-of day, so it does not count.
+    const expected = [['L1', 'A2', null, 1], ['L1', 'A3', null, 2], ['L3', 'A1', null, 1]];
+    const r = await api.get('/api/winback/comrades?asOf=2026-03-31');
+    expect(r.body).toMatchObject({ basis: 'friends', total: 3 });
+    expect(brief(r.body.pairs)).toEqual(expected);
+
+    const again = await runIngestAndRefresh(api.engine, { paths: [dir], source: 'cli' });
+    expect(again.files[0].state).toBe('skipped');
+    writeText(dir, 'friends_copy.csv', 'player_id,friend_id\nL1,A3\nL3,A1\n');
+    const overlap = await runIngestAndRefresh(api.engine, { paths: [path.join(dir, 'friends_copy.csv')], source: 'cli' });
+    expect(overlap.files[0]).toMatchObject({ rowsLoaded: 0, rowsDuplicate: 2 });
+    expect(brief((await api.get('/api/winback/comrades?asOf=2026-03-31')).body.pairs)).toEqual(expected);
+  });
+});
