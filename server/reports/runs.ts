@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { listRuns } from '../queries/reportRuns/listRuns.ts';
 import type { RunRow } from '../queries/reportRuns/runRow.ts';
 import { runningClaims } from '../queries/reportRuns/runningClaims.ts';
+import { scheduleHistory } from '../queries/reportRuns/scheduleHistory.ts';
 import { writeRun } from '../queries/reportRuns/writeRun.ts';
 import { buildReport } from './build.ts';
 import { deliverReport, type DeliveryOutcome } from './deliver.ts';
@@ -38,6 +39,8 @@ export interface RunRequest {
   firedAt?: Date;
   /** false: write the files only (the CLI's --no-deliver). */
   deliver?: boolean;
+  /** Catch-up: do nothing when the window was done meanwhile (by another scheduler). */
+  unlessDone?: boolean;
 }
 
 export interface RunResult {
@@ -52,6 +55,9 @@ export interface RunResult {
 
 /** The window is being reported right now, in this process or another one on the same database. */
 export class WindowBusyError extends Error {}
+
+/** A catch-up found the window already done (another scheduler caught it up first). */
+export class WindowDoneError extends Error {}
 
 export type BuildFn = (db: Db, cfg: Config, window: Window, options: ReportOptions) => Promise<ReportFiles>;
 
@@ -135,6 +141,11 @@ export class ReportRunner {
       throw new WindowBusyError(`the ${lang} report of ${schedule.scheduleId} for ${window.from}..${window.to} is running (${key})`);
     }
     row.startedAt = (await this.stored(row.runId))?.startedAt ?? null;
+    // Checked after winning the claim: a run that finished before it shows as done here, so this is race-free.
+    if (req.unlessDone && (await scheduleHistory(this.db, schedule.scheduleId)).done.includes(`${window.to}/${lang}`)) {
+      await writeRun(this.db, row, true);
+      throw new WindowDoneError(`the ${lang} report of ${schedule.scheduleId} for ${window.from}..${window.to} is done already`);
+    }
 
     let built: ReportFiles;
     let files: RunFile[];

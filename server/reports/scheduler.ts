@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { scheduleHistory } from '../queries/reportRuns/scheduleHistory.ts';
 import { planCatchUp } from './catchUp.ts';
-import { runnerFor, WindowBusyError, type ReportRunner, type RunResult, type RunTrigger } from './runs.ts';
+import { runnerFor, WindowBusyError, WindowDoneError, type ReportRunner, type RunResult, type RunTrigger } from './runs.ts';
 import type { ReportSchedule } from './schedule.ts';
 import { listSchedules } from './scheduleStore.ts';
 import { windowOfFire, type Window } from './scheduleWindows.ts';
@@ -34,9 +34,10 @@ export interface WindowRun {
   window: Window;
   lang: ReportLang;
   trigger: RunTrigger;
-  /** Absent when the window was already running elsewhere. */
+  /** Absent when the window was running elsewhere (busy) or done meanwhile (done). */
   result?: RunResult;
   busy: boolean;
+  done?: boolean;
 }
 
 const listeners = new WeakMap<Db, Set<() => void>>();
@@ -108,10 +109,11 @@ export class ReportScheduler {
   private async runOne(schedule: ReportSchedule, window: Window, lang: ReportLang, trigger: RunTrigger, firedAt: Date): Promise<WindowRun> {
     const base = { scheduleId: schedule.scheduleId, window, lang, trigger };
     try {
-      const result = await this.runner.run({ schedule, window, lang, trigger, firedAt });
+      const result = await this.runner.run({ schedule, window, lang, trigger, firedAt, unlessDone: trigger === 'catch_up' });
       // Delivery goes on in the background; the next window need not wait for mail retries.
       return { ...base, result, busy: false };
     } catch (err) {
+      if (err instanceof WindowDoneError) return { ...base, busy: false, done: true };
       if (!(err instanceof WindowBusyError)) throw err;
       this.deps.log(`reports: ${err.message}; not starting it again`);
       return { ...base, busy: true };

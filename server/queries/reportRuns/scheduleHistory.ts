@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { one } from '../../db/query.ts';
 
 export interface ScheduleHistory {
-  /** The latest fire time a scheduled or catch-up run stood for; null before the first. */
+  /** The latest fire time a finished scheduled or catch-up run stood for; null before the first (a failed window is tried again). */
   lastFiredAt: string | null;
   /** "window_to/lang" of every window with a finished ('done') run. */
   done: string[];
@@ -12,9 +12,9 @@ export async function scheduleHistory(db: Db, scheduleId: string): Promise<Sched
   // maxIf over no rows gives the zero time, not NULL: `fired` tells the two apart.
   const r = await one<ScheduleHistory & { fired: number }>(
     db,
-    `SELECT maxIf(fired_at, trigger IN ('schedule', 'catch_up') AND fired_at IS NOT NULL) AS lastFiredAt,
+    `SELECT maxIf(fired_at, trigger IN ('schedule', 'catch_up') AND fired_at IS NOT NULL AND state = 'done') AS lastFiredAt,
             groupUniqArrayIf(concat(toString(window_to), '/', lang), state = 'done') AS done,
-            countIf(trigger IN ('schedule', 'catch_up') AND fired_at IS NOT NULL) AS fired
+            countIf(trigger IN ('schedule', 'catch_up') AND fired_at IS NOT NULL AND state = 'done') AS fired
      FROM report_runs FINAL WHERE schedule_id = {id:String}`,
     { id: scheduleId },
   );

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRuns } from '../../server/queries/reportRuns/listRuns.ts';
+import { ReportRunner, type BuildFn } from '../../server/reports/runs.ts';
+import { ReportScheduler } from '../../server/reports/scheduler.ts';
+import { saveSchedule } from '../../server/reports/scheduleStore.ts';
+import type { ReportSummary } from '../../server/reports/types.ts';
+import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+
+/**
+ * Scheduling without the report content: a stand-in build records every call
+ * (and can be held open), so the tests count exactly which windows ran.
+ * Downtime is simulated by the schedulers' clock; node-cron is not armed.
+ */
+let engine: TestEngine;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  engine = await freshEngine();
+});
+afterAll(() => engine?.cleanup());
+
+function recordingBuild(calls: string[], gate?: Promise<void>): BuildFn {
+  return async (_db, _cfg, window, options) => {
+    calls.push(`${window.to}/${options.lang}`);
+    await gate;
+    return {
+      html: `<p>${window.from}..${window.to} ${options.lang}</p>`,
+      csv: [{ name: 'stage_mix.csv', content: 'stage,players\r\n' }],
+      summary: { window, lang: options.lang } as unknown as ReportSummary,
+    };
+  };
+}
+
+async function schedule(id: string, input: Record<string, unknown>) {
+  return (await saveSchedule(engine.db, engine.cfg, { scheduleId: id, input: { name: id, tz: 'UTC', langs: ['en'], ...input }, source: 'dashboard', author: 't', upsert: true })).schedule;
+}
+
+function scheduler(build: BuildFn, now: Date, logs: string[] = []) {
+  const log = (m: string) => logs.push(m);
+  return new ReportScheduler({ db: engine.db, cfg: engine.cfg, log }, { runner: new ReportRunner(engine.db, engine.cfg, log, build), clock: () => now, arm: false });
+}
+
+async function doneCounts(scheduleId: string): Promise<Record<string, number>> {
+  const runs = await listRuns(engine.db, { scheduleId, limit: 500, offset: 0 });
+  const out: Record<string, number> = {};
+  for (const r of runs) if (r.state === 'done') out[`${r.windowTo}/${r.lang}`] = (out[`${r.windowTo}/${r.lang}`] ?? 0) + 1;
+  return out;
+}
+
+describe('catch-up after downtime', () => {
+  it('runs each missed window once, oldest first, and a second start runs none', async () => {
+    const s = await schedule('cu', { cron: '0 8 * * 1', period: 'week', langs: ['en', 'zh'] });
+    const created = Date.parse(s.createdAt);
+    // Down for three weeks and a day after the schedule was made: three Monday firings were missed.
+    const now = new Date(created + 22 * DAY);
+    const calls: string[] = [];
+    const ran = await scheduler(recordingBuild(calls), now).start();
+    expect(ran.every((r) => r.trigger === 'catch_up' && r.result?.state === 'done')).toBe(true);
+    const windows = [...new Set(calls.map((c) => c.split('/')[0]))];
+    expect(windows).toHaveLength(3);
+    expect(windows).toEqual([...windows].sort());
+    expect(calls).toHaveLength(6); // three windows x two languages
+    expect(Object.values(await doneCounts('cu'))).toEqual([1, 1, 1, 1, 1, 1]);
+    // The firing each run stands for is recorded.
+    const runs = await listRuns(engine.db, { scheduleId: 'cu', limit: 10, offset: 0 });
+    expect(runs.every((r) => r.firedAt !== null && new Date(r.firedAt).getUTCDay() === 1)).toBe(true);
+
+    const again: string[] = [];
+    expect(await scheduler(recordingBuild(again), now).start()).toEqual([]);
+    expect(again).toEqual([]);
+  });
+
+  it('catches up at most REPORT_CATCH_UP_CAP windows, the newest, and says how many it skipped', async () => {
+    const s = await schedule('daily', { cron: '0 6 * * *', period: 'day' });
+    const now = new Date(Date.parse(s.createdAt) + 22 * DAY);
+    const calls: string[] = [];
+    const logs: string[] = [];
+    await scheduler(recordingBuild(calls), now, logs).start();
+    expect(calls).toHaveLength(engine.cfg.reports.catchUpCap);
+    const lastWindow = new Date(now.getTime() - DAY).toISOString().slice(0, 10);
+    expect(calls.at(-1)).toBe(`${now.getUTCHours() >= 6 ? lastWindow : new Date(now.getTime() - 2 * DAY).toISOString().slice(0, 10)}/en`);
+    expect(logs.find((l) => l.includes('reports: daily missed'))).toMatch(/missed 22 window\(s\); running 7, skipping the 15 oldest/);
+  });
+});
+
+describe('no overlap', () => {
+  it('a second scheduler on the same database does not start a window that is running, and nothing runs twice', async () => {
+    const s = await schedule('ov', { cron: '0 9 * * 3', period: 'week' });
+    const now = new Date(Date.parse(s.createdAt) + 22 * DAY);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const first: string[] = [];
+    const second: string[] = [];
+    const a = scheduler(recordingBuild(first, gate), now).start();
+    // Wait until the first scheduler is inside its first window's build.
+    while (first.length === 0) await new Promise((r) => setTimeout(r, 20));
+    const running = await listRuns(engine.db, { scheduleId: 'ov', state: 'running', limit: 10, offset: 0 });
+    expect(running).toHaveLength(1);
+
+    const b = await scheduler(recordingBuild(second), now).start();
+    expect(b[0]).toMatchObject({ window: { to: first[0].split('/')[0] }, busy: true });
+    expect(second).not.toContain(first[0]);
+    release();
+    const aRuns = await a;
+    // The first scheduler finds the windows the second one caught up already done, and leaves them.
+    expect(aRuns.filter((r) => r.done).length).toBe(second.length);
+    expect(first).toHaveLength(1);
+    const counts = await doneCounts('ov');
+    expect(Object.keys(counts)).toHaveLength(1 + second.length);
+    expect(Object.values(counts).every((n) => n === 1)).toBe(true);
+    // Withdrawn claims leave no rows behind.
+    expect(await listRuns(engine.db, { scheduleId: 'ov', limit: 100, offset: 0 })).toHaveLength(1 + second.length);
+  });
+});
