@@ -36,7 +36,8 @@ export function stageRowLabel(t: Translate, stage: string, status: string): stri
 export function stageMixOption(mix: StageMixSummary, { t, fmt }: ChartLabels): EChartsOption {
   return {
     textStyle: { fontFamily: FONT_FAMILY },
-    legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: TEXT_COLOR } },
+    // Server-side text widths are estimates: a wide gap keeps the two legend entries apart in any font.
+    legend: { top: 0, itemWidth: 12, itemHeight: 10, itemGap: 40, textStyle: { color: TEXT_COLOR } },
     grid: { left: 56, right: 16, top: 36, bottom: 40 },
     xAxis: { type: 'category', data: mix.rows.map((r) => stageRowLabel(t, r.stage, r.status)), axisLabel: { color: TEXT_COLOR, interval: 0 } },
     yAxis: { type: 'value', axisLabel: { color: TEXT_COLOR, formatter: (v: number) => fmt.int(v) } },
@@ -88,7 +89,7 @@ export function retentionOption(block: RetentionBlock, { t, fmt }: ChartLabels):
       : [];
   return {
     textStyle: { fontFamily: FONT_FAMILY },
-    legend: { top: 0, type: 'plain', itemWidth: 12, itemHeight: 8, textStyle: { color: TEXT_COLOR, fontSize: 10 } },
+    legend: { top: 0, type: 'plain', itemWidth: 12, itemHeight: 8, itemGap: 16, textStyle: { color: TEXT_COLOR, fontSize: 10 } },
     grid: { left: 48, right: 16, top: block.grain === 'week' ? 56 : 32, bottom: 28 },
     xAxis: { type: 'category', boundaryGap: false, data: Array.from({ length: periods }, (_, n) => `${prefix}${n}`), axisLabel: { color: TEXT_COLOR } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: TEXT_COLOR, formatter: (v: number) => `${fmt.int(v)}%` } },

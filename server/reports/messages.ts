@@ -25,7 +25,8 @@ const EN = {
   'mix.change': 'Change',
   'mix.recentSpend': 'Recent spend',
   'mix.total': 'Active base',
-  'mix.lost': 'Lost players (not in the base)',
+  'mix.lost': 'Lost players (not in the base): {lost} (previous {previous}, {change})',
+  'mix.chart': 'Players per stage, this window against the previous one',
   'mix.chartThis': 'This window ({day})',
   'mix.chartPrevious': 'Previous window ({day})',
   'movers.hint': 'Players in another stage on {from} and in decline on {to}, and the value they carry.',
@@ -63,8 +64,9 @@ const EN = {
   'offers.audience': 'Audience',
   'offers.cost': 'Cost',
   'offers.retained': 'Expected retained revenue',
+  'offers.net': 'Net',
   'offers.roi': 'ROI',
-  'offers.total': 'All offers',
+  'offers.total': 'All offers (audiences overlap)',
   'offers.none': 'No active offer.',
   'health.latestEvent': 'Latest event up to {day}',
   'health.latestFile': 'Latest file loaded by {day}',
@@ -117,7 +119,8 @@ const ZH: Record<MessageKey, string> = {
   'mix.change': '变化',
   'mix.recentSpend': '近期付费',
   'mix.total': '活跃玩家',
-  'mix.lost': '流失玩家（不计入基数）',
+  'mix.lost': '流失玩家（不计入基数）：{lost}（上期 {previous}，{change}）',
+  'mix.chart': '各阶段玩家数：本期对比上期',
   'mix.chartThis': '本期（{day}）',
   'mix.chartPrevious': '上期（{day}）',
   'movers.hint': '{from} 处于其他阶段、{to} 进入衰退期的玩家及其价值。',
@@ -155,8 +158,9 @@ const ZH: Record<MessageKey, string> = {
   'offers.audience': '覆盖人数',
   'offers.cost': '成本',
   'offers.retained': '预期挽回收入',
+  'offers.net': '净收益',
   'offers.roi': '投资回报率',
-  'offers.total': '全部方案',
+  'offers.total': '全部方案（覆盖人群有重叠）',
   'offers.none': '没有有效的方案。',
   'health.latestEvent': '截至 {day} 的最新事件',
   'health.latestFile': '截至 {day} 最近加载的文件',
@@ -225,12 +229,8 @@ export function reportFormat(lang: ReportLang, currency: string, timeZone: strin
   const locale = LOCALES[lang];
   const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  let moneyFormat: Intl.NumberFormat;
-  try {
-    moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  } catch {
-    moneyFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  }
+  // Config only accepts three-letter codes, which Intl formats whether it knows them or not (XBT 1.50).
+  const moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // ES2023 Intl formats a decimal string exactly; the cast keeps ES2022-lib type checks happy.
   const exact = moneyFormat.format as unknown as (value: string) => string;
   const longDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -242,7 +242,7 @@ export function reportFormat(lang: ReportLang, currency: string, timeZone: strin
     int: (n) => int.format(n),
     percent: (r) => (r === null ? none : pct.format(r)),
     change: (n) => (n > 0 ? `+${int.format(n)}` : n < 0 ? `−${int.format(-n)}` : '0'),
-    money: (a) => (a === null ? none : moneyFormat.resolvedOptions().style === 'currency' ? exact(a) : `${exact(a)} ${currency}`),
+    money: (a) => (a === null ? none : exact(a)),
     day: (d) => longDay.format(new Date(`${d}T00:00:00Z`)),
     dateTime: (iso) => (iso === null ? none : `${stamp.format(new Date(iso))} (${timeZone})`),
   };

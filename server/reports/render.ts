@@ -1,5 +1,5 @@
 import { renderSvg, retentionOption, stageMixOption, stageRowLabel, FONT_FAMILY, reachedPeriods } from './charts.ts';
-import { labelOf, reportFormat, translator, type ReportFormat, type Translate } from './messages.ts';
+import { labelOf, reportFormat, translator, type MessageKey, type ReportFormat, type Translate } from './messages.ts';
 import {
   REPORT_SECTIONS,
   type AtRiskSummary,
@@ -26,6 +26,8 @@ export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => 
 const COLORS = { text: '#1f2937', muted: '#5b6472', line: '#e3e6ea', head: '#f3f4f6', page: '#f5f6f8', card: '#ffffff', up: '#b42318', down: '#067647' };
 const CELL = `padding:6px 10px;border-bottom:1px solid ${COLORS.line};font-size:13px;vertical-align:top;`;
 const TABLE = 'border-collapse:collapse;width:100%;margin:8px 0 16px;';
+/** The page's content width: charts fill it, and shrink with it on narrow screens (svg max-width). */
+const CHART_WIDTH = 860;
 
 type Align = 'left' | 'right';
 interface Column<T> {
@@ -44,6 +46,8 @@ function table<T>(columns: Column<T>[], rows: T[], foot?: string[]): string {
   return `<table role="table" style="${TABLE}">\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>${tfoot}\n</table>`;
 }
 
+/** A label whose placeholders take HTML (already escaped) rather than text. */
+const labelHtml = (t: Translate, key: MessageKey, parts: Record<string, string>) => esc(t(key)).replace(/\{(\w+)\}/g, (m, name: string) => parts[name] ?? m);
 const hint = (text: string) => `<p style="margin:4px 0 8px;color:${COLORS.muted};font-size:13px;">${text}</p>`;
 const empty = (text: string) => `<p style="margin:8px 0 16px;font-size:14px;">${text}</p>`;
 const figure = (svg: string, caption: string) =>
@@ -56,7 +60,7 @@ function changeCell(fmt: ReportFormat, n: number): string {
 
 /** Stage counts are good news or bad news depending on the stage, so the change is coloured only for decline. */
 function stageMixSection(mix: StageMixSummary, t: Translate, fmt: ReportFormat): string {
-  const svg = renderSvg(stageMixOption(mix, { t, fmt }), { width: 720, height: 280, id: 'stage-mix' });
+  const svg = renderSvg(stageMixOption(mix, { t, fmt }), { width: CHART_WIDTH, height: 280, id: 'stage-mix' });
   const columns: Column<StageMixSummary['rows'][number]>[] = [
     { head: esc(t('mix.stage')), cell: (r) => esc(stageRowLabel(t, r.stage, r.status)) },
     { head: esc(t('mix.players')), cell: (r) => esc(fmt.int(r.players)), align: 'right' },
@@ -65,10 +69,12 @@ function stageMixSection(mix: StageMixSummary, t: Translate, fmt: ReportFormat):
     { head: esc(t('mix.change')), cell: (r) => (r.stage === 'decline' ? changeCell(fmt, r.change) : esc(fmt.change(r.change))), align: 'right' },
     { head: esc(t('mix.recentSpend')), cell: (r) => esc(fmt.money(r.recentSpend)), align: 'right' },
   ];
-  const lostRow = `<p style="margin:0 0 8px;font-size:13px;">${esc(t('mix.lost'))}: <strong>${esc(fmt.int(mix.lost))}</strong> (${esc(t('mix.previous'))} ${esc(fmt.int(mix.previousLost))}, ${changeCell(fmt, mix.lost - mix.previousLost)})</p>`;
+  const lostRow = `<p style="margin:0 0 8px;font-size:13px;">${labelHtml(t, 'mix.lost', {
+    lost: `<strong>${esc(fmt.int(mix.lost))}</strong>`, previous: esc(fmt.int(mix.previousLost)), change: changeCell(fmt, mix.lost - mix.previousLost),
+  })}</p>`;
   return [
     hint(esc(t('mix.hint', { day: fmt.day(mix.asOf), previous: fmt.day(mix.previousAsOf) }))),
-    figure(svg, esc(t('section.stage_mix'))),
+    figure(svg, esc(t('mix.chart'))),
     table(columns, mix.rows, [
       esc(t('mix.total')), esc(fmt.int(mix.total)), esc(fmt.percent(mix.total === 0 ? 0 : 1)), esc(fmt.int(mix.previousTotal)),
       esc(fmt.change(mix.total - mix.previousTotal)), '',
@@ -164,7 +170,7 @@ function retentionSection(r: RetentionSummary, t: Translate, fmt: ReportFormat):
   const part = (block: RetentionBlock, title: 'retention.daily' | 'retention.weekly', chart: 'retention.chartDaily' | 'retention.chartWeekly') => {
     const head = `<h3 style="font-size:14px;margin:12px 0 4px;">${esc(t(title))} (${esc(block.from)} – ${esc(block.to)})</h3>`;
     if (block.cohorts.length === 0) return [head, empty(esc(t('retention.none')))].join('\n');
-    const svg = renderSvg(retentionOption(block, { t, fmt }), { width: 720, height: 260, id: `retention-${block.grain}` });
+    const svg = renderSvg(retentionOption(block, { t, fmt }), { width: CHART_WIDTH, height: 260, id: `retention-${block.grain}` });
     return [head, figure(svg, esc(t(chart))), cohortTable(block, t, fmt)].join('\n');
   };
   return [
@@ -185,10 +191,11 @@ function offersSection(o: OffersSummary, t: Translate, fmt: ReportFormat): strin
         { head: esc(t('offers.audience')), cell: (r) => esc(fmt.int(r.audience)), align: 'right' },
         { head: esc(t('offers.cost')), cell: (r) => esc(fmt.money(r.cost)), align: 'right' },
         { head: esc(t('offers.retained')), cell: (r) => esc(fmt.money(r.expectedRetainedRevenue)), align: 'right' },
+        { head: esc(t('offers.net')), cell: (r) => esc(fmt.money(r.net)), align: 'right' },
         { head: esc(t('offers.roi')), cell: (r) => esc(fmt.percent(r.roi)), align: 'right' },
       ],
       o.offers,
-      [esc(t('offers.total')), esc(fmt.int(o.audience)), esc(fmt.money(o.cost)), esc(fmt.money(o.expectedRetainedRevenue)), ''],
+      [esc(t('offers.total')), '', esc(fmt.money(o.cost)), esc(fmt.money(o.expectedRetainedRevenue)), esc(fmt.money(o.net)), ''],
     ),
   ].join('\n');
 }

@@ -64,8 +64,8 @@ export function reportCsvFiles(s: ReportSummary): ReportFile[] {
     out.push(
       file(
         'offers.csv',
-        ['as_of', 'offer_id', 'name', 'kind', 'audience', 'cost', 'expected_retained_revenue', 'roi'],
-        o.offers.map((r) => [o.asOf, r.offerId, r.name, r.kind, r.audience, r.cost, r.expectedRetainedRevenue, r.roi === null ? null : r.roi.toFixed(4)]),
+        ['as_of', 'offer_id', 'name', 'kind', 'audience', 'cost', 'expected_retained_revenue', 'net', 'roi'],
+        o.offers.map((r) => [o.asOf, r.offerId, r.name, r.kind, r.audience, r.cost, r.expectedRetainedRevenue, r.net, r.roi === null ? null : r.roi.toFixed(4)]),
       ),
     );
   }

@@ -118,23 +118,30 @@ export interface RetentionSummary {
   weekly: RetentionBlock;
 }
 
+/** One proposed offer, priced as the Offers page prices it. */
 export interface OfferRow {
   offerId: string;
   name: string;
   kind: string;
+  /** Players the offer would reach on the day. */
   audience: number;
   cost: string;
+  /** Assumed uplift x the audience's expected CLV. */
   expectedRetainedRevenue: string;
-  /** (expected retained revenue - cost) / cost; null when the cost is zero. */
+  /** expectedRetainedRevenue - cost. */
+  net: string;
+  /** net / cost; null when the offer costs nothing. */
   roi: number | null;
 }
 
 export interface OffersSummary {
   asOf: string;
+  /** Best ROI first. */
   offers: OfferRow[];
-  audience: number;
+  /** Sums over the offers (a player may be in several audiences, so audiences are not summed). */
   cost: string;
   expectedRetainedRevenue: string;
+  net: string;
 }
 
 export interface DataHealthSummary {
