@@ -22,10 +22,10 @@ export interface BrowserRig {
   close(): Promise<void>;
 }
 
-/** A small simulated game on a fresh engine, the built dashboard served from it, and headless Chromium. */
-export async function startRig(seed: number): Promise<BrowserRig> {
+/** A small simulated game on a fresh engine (configured by `env`), the built dashboard served from it, and headless Chromium. */
+export async function startRig(seed: number, env: Record<string, string> = {}): Promise<BrowserRig> {
   await ensureWebBuild(() => {});
-  const engine = await freshEngine();
+  const engine = await freshEngine(env);
   const inbox = path.join(engine.dir, 'inbox');
   await simulateGame({ seed, players: 3000, days: 45, servers: 8, endDay: '2026-03-31', out: inbox, format: 'ndjson', gzip: false, malformedRows: 20, filesEvery: 15 });
   await runIngestAndRefresh(engine, { paths: [inbox], source: 'cli' });
