@@ -9,7 +9,7 @@ import { launchMembers } from '../queries/launches/launchMembers.ts';
 import { launches, type LaunchRow } from '../queries/launches/launches.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { handle, HttpError } from './http.ts';
-import { parseChoice, parseDay, parseWhole } from './params.ts';
+import { bodyText, parseChoice, parseDay, parseWhole } from './params.ts';
 
 type Body = Record<string, unknown>;
 
@@ -18,16 +18,6 @@ const OFFER_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 /** Rows per page read while a CSV streams out. */
 const CSV_PAGE = 10_000;
 const CSV_COLUMNS = ['group', 'player_id', 'server_id', 'stage', 'status', 'tier', 'idle_days', 'p_alive', 'expected_clv', 'cost', 'reward'];
-
-function text(body: Body, name: string, max: number, required: boolean): string {
-  const v = body[name];
-  if (v === undefined || v === null || v === '') {
-    if (required) throw new HttpError(400, `${name} is required`);
-    return '';
-  }
-  if (typeof v !== 'string' || v.length > max) throw new HttpError(400, `${name} must be text of at most ${max} characters`);
-  return v.trim();
-}
 
 function flag(body: Body, name: string): boolean {
   const v = body[name];
@@ -58,8 +48,8 @@ export function launchRequest(offerId: string, body: Body): LaunchRequest {
     windowDays: wholeIn(body, 'windowDays', 1, 90) ?? 14,
     holdoutShare: typeof share === 'number' ? share : undefined,
     webhook: flag(body, 'webhook'),
-    author: text(body, 'author', 64, true),
-    note: text(body, 'note', 500, false),
+    author: bodyText(body, 'author', 64, true),
+    note: bodyText(body, 'note', 500, false),
     force: flag(body, 'force'),
   };
 }

@@ -60,3 +60,14 @@ export function parseRange(q: Record<string, unknown>, lastDay: string, maxDays 
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= maxDays) throw new HttpError(400, `the range may cover at most ${maxDays} days`);
   return { from, to, server: parseServer(q) };
 }
+
+/** Reads a text field of a JSON body, trimmed: '' when absent and optional, 400 when required and missing or not short text. */
+export function bodyText(body: Record<string, unknown>, name: string, max: number, required: boolean): string {
+  const v = body[name];
+  if (v === undefined || v === null || v === '') {
+    if (required) throw new HttpError(400, `${name} is required`);
+    return '';
+  }
+  if (typeof v !== 'string' || v.length > max) throw new HttpError(400, `${name} must be text of at most ${max} characters`);
+  return v.trim();
+}

@@ -1,18 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import type { LaunchMember } from './saveLaunchMembers.ts';
 
-export interface LaunchMemberRow {
-  playerId: string;
-  group: 'treatment' | 'holdout';
-  serverId: string;
-  stage: string;
-  status: string;
-  tier: string;
-  idleDays: number;
-  pAlive: number | null;
-  expectedClv: string;
-  cost: string;
-}
+/** A stored member reads back as it was written. */
+export type LaunchMemberRow = LaunchMember;
 
 /**
  * One page of a launch's frozen audience in (group, player) order, the table's

@@ -1,26 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import type { LaunchRecord } from './saveLaunch.ts';
 
-export interface LaunchRow {
-  launchId: string;
-  offerId: string;
-  offerVersion: number;
+/** A stored launch: the record as written, its time as text, and the offer's name and kind read from its frozen JSON. */
+export interface LaunchRow extends Omit<LaunchRecord, 'launchedAt' | 'webhookStatus'> {
+  launchedAt: string;
+  webhookStatus: string;
   offerName: string;
   offerKind: string;
-  offerJson: string;
-  asOf: string;
-  launchedAt: string;
-  author: string;
-  note: string;
-  seed: number;
-  holdoutShare: number;
-  windowDays: number;
-  audience: number;
-  treatment: number;
-  holdout: number;
-  totalCost: string;
-  webhookUrl: string;
-  webhookStatus: string;
 }
 
 /**
