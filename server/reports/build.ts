@@ -1,15 +1,13 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { atRiskSection, dataHealthSection, declineMoversSection, previousWindow, retentionSection, stageMixSection } from './content.ts';
+import { offersSection } from './contentOffers.ts';
 import { renderHtml } from './render.ts';
 import { reportCsvFiles } from './renderCsv.ts';
-import { REPORT_LANGS, REPORT_SECTIONS, type ReportFiles, type ReportOptions, type ReportSummary, type ReportWindow } from './types.ts';
+import { MAX_TOP_N, REPORT_LANGS, REPORT_SECTIONS, type ReportFiles, type ReportOptions, type ReportSummary, type ReportWindow } from './types.ts';
 
 export type { ReportFiles, ReportOptions, ReportWindow } from './types.ts';
-export { REPORT_SECTIONS } from './types.ts';
-
-/** Most players a report lists per section: a mail stays readable and the CSV small. */
-export const MAX_TOP_N = 500;
+export { MAX_TOP_N, REPORT_SECTIONS } from './types.ts';
 
 /** A window or options a report cannot be built for; the message says which and why. */
 export class ReportInputError extends Error {}
@@ -37,11 +35,12 @@ export async function buildReport(db: Db, cfg: Config, window: ReportWindow, opt
   const previous = previousWindow(w);
   const sections = REPORT_SECTIONS.filter((s) => options.sections.includes(s));
   const want = (s: (typeof sections)[number]) => sections.includes(s);
-  const [stageMix, declineMovers, atRisk, retention, dataHealth] = await Promise.all([
+  const [stageMix, declineMovers, atRisk, retention, offers, dataHealth] = await Promise.all([
     want('stage_mix') ? stageMixSection(db, w, previous) : undefined,
     want('decline_movers') ? declineMoversSection(db, w, previous, options.topN) : undefined,
     want('at_risk') ? atRiskSection(db, w, options.topN) : undefined,
     want('retention') ? retentionSection(db, cfg, w, previous) : undefined,
+    want('offers') ? offersSection(db, cfg, w) : undefined,
     want('data_health') ? dataHealthSection(db, cfg, w) : undefined,
   ]);
   const summary: ReportSummary = {
@@ -50,6 +49,7 @@ export async function buildReport(db: Db, cfg: Config, window: ReportWindow, opt
     ...(declineMovers && { declineMovers }),
     ...(atRisk && { atRisk }),
     ...(retention && { retention }),
+    ...(offers && { offers }),
     ...(dataHealth && { dataHealth }),
   };
   return { html: renderHtml(summary, cfg.gameTz), csv: reportCsvFiles(summary), summary };

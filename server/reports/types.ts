@@ -19,6 +19,9 @@ export interface ReportWindow {
   to: string;
 }
 
+/** Most players a report lists per section: a mail stays readable and the CSV small. */
+export const MAX_TOP_N = 500;
+
 export interface ReportOptions {
   lang: ReportLang;
   /** How many players the player lists show (movers into decline, at-risk high value). */

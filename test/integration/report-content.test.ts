@@ -22,7 +22,7 @@ import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 const HOSTILE_ID = '<script>alert("x")</script>';
 const HOSTILE_SERVER = "=cmd|' /C calc'!A0";
 const WEEK = { from: '2026-03-25', to: '2026-03-31' };
-const ALL: ReportOptions = { lang: 'en', topN: 10, sections: REPORT_SECTIONS.filter((s) => s !== 'offers') };
+const ALL: ReportOptions = { lang: 'en', topN: 10, sections: [...REPORT_SECTIONS] };
 
 let rig: ApiRig;
 let engine: TestEngine;
@@ -56,7 +56,7 @@ describe('churn report content', () => {
   it('compares the window with the week before it', () => {
     expect(en.summary.window).toEqual(WEEK);
     expect(en.summary.previous).toEqual({ from: '2026-03-18', to: '2026-03-24' });
-    expect(en.summary.sections).toEqual(['stage_mix', 'decline_movers', 'at_risk', 'retention', 'data_health']);
+    expect(en.summary.sections).toEqual(['stage_mix', 'decline_movers', 'at_risk', 'retention', 'offers', 'data_health']);
   });
 
   it('gives the stage mix of the Overview on both last days', async () => {
@@ -116,6 +116,23 @@ describe('churn report content', () => {
     expect(daily.curve.slice(0, 8)).toEqual([1, 0, 0, 0, 0, 0, 1, null]);
   });
 
+  it('prices the offers as the Offers page proposes them on the window end', async () => {
+    const api = await get('/api/offers/proposals?asOf=2026-03-31');
+    const o = en.summary.offers!;
+    expect(o.asOf).toBe(api.asOf);
+    expect(o.offers).toEqual(
+      api.proposals.map((p: any) => ({
+        offerId: p.offerId, name: p.name, kind: p.kind, audience: p.economics.members, cost: p.economics.totalCost,
+        expectedRetainedRevenue: p.economics.retained, net: p.economics.net, roi: p.economics.roi,
+      })),
+    );
+    // The default catalog is seeded at start; the fixture's decliners are in some audiences.
+    expect(o.offers.length).toBeGreaterThan(0);
+    expect(o.offers.some((x) => x.audience > 0)).toBe(true);
+    const total = (k: 'cost' | 'expectedRetainedRevenue') => o.offers.reduce((n, x) => n + Math.round(Number(x[k]) * 10_000), 0) / 10_000;
+    expect([Number(o.cost), Number(o.expectedRetainedRevenue)]).toEqual([total('cost'), total('expectedRetainedRevenue')]);
+  });
+
   it('reports data freshness and the quarantine of the files loaded in the window', async () => {
     const march = en.summary.dataHealth!;
     // Every file was loaded today (wall clock), after March: none in the window, none by its end.
@@ -143,7 +160,7 @@ describe('churn report rendering', () => {
       expect(b.csv).toEqual(a.csv);
       expect(JSON.stringify(b.summary)).toBe(JSON.stringify(a.summary));
     }
-  });
+  }, 180_000);
 
   it('is one self-contained page with inline SVG charts and no scripts or external resources', () => {
     const html = en.html;
@@ -155,12 +172,13 @@ describe('churn report rendering', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|\bsrc=|\bhref="(?!#)|url\((?!#)/i);
     expect(html).toContain('Stage mix');
     expect(html).toContain('Players moving into decline');
+    expect(html).toContain('Proposed retention offers');
   });
 
   it('renders the Chinese report with Chinese labels', async () => {
     const zh = await buildReport(engine.db, engine.cfg, WEEK, { ...ALL, lang: 'zh' });
     expect(zh.html).toContain('<html lang="zh-CN">');
-    for (const label of ['流失报告', '阶段分布', '进入衰退期的玩家', '有流失风险的高价值玩家', '近期新玩家留存', '数据新鲜度与隔离', '衰退期', '大额付费']) expect(zh.html).toContain(label);
+    for (const label of ['流失报告', '阶段分布', '进入衰退期的玩家', '有流失风险的高价值玩家', '近期新玩家留存', '建议的挽留方案', '数据新鲜度与隔离', '衰退期', '大额付费']) expect(zh.html).toContain(label);
     expect(zh.html).not.toContain('Stage mix');
     expect(zh.summary.declineMovers).toEqual(en.summary.declineMovers);
   });
@@ -175,7 +193,7 @@ describe('churn report rendering', () => {
   });
 
   it('writes one CSV per list section', () => {
-    expect(en.csv.map((f) => f.name)).toEqual(['stage_mix.csv', 'decline_movers.csv', 'at_risk.csv', 'retention.csv', 'retention_weekly.csv']);
+    expect(en.csv.map((f) => f.name)).toEqual(['stage_mix.csv', 'decline_movers.csv', 'at_risk.csv', 'retention.csv', 'retention_weekly.csv', 'offers.csv']);
     const mix = en.csv[0].content.split('\r\n');
     expect(mix[0]).toBe('day,previous_day,stage,status,players,share,previous_players,previous_share,change,recent_spend');
     expect(mix[4]).toBe('2026-03-31,2026-03-24,decline,leaving,5,0.4167,' + mix[4].split(',').slice(6).join(','));
