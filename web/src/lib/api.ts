@@ -40,6 +40,7 @@ import type {
   ValueListSort,
   ValueSummary,
 } from './types.ts';
+import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from './winbackTypes.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -157,6 +158,13 @@ export const getUplift = (id: string, signal?: AbortSignal) => getJson<Uplift>(`
 
 /** Download link of a launch's frozen audience; group '' = both groups with a group column. */
 export const launchCsvUrl = (id: string, group: '' | LaunchGroup = '') => apiUrl(`launches/${encodeURIComponent(id)}/audience.csv`, { group });
+
+export const getRescue = (q: { asOf?: string; decision?: '' | RescueDecision; sort?: RescueSort; offset?: string }, signal?: AbortSignal) =>
+  getJson<RescueList>('winback/rescue', q, signal);
+
+export const getServerPlans = (q: { asOf?: string }, signal?: AbortSignal) => getJson<ServerPlans>('winback/servers', q, signal);
+
+export const getComrades = (q: { asOf?: string; offset?: string }, signal?: AbortSignal) => getJson<ComradePairs>('winback/comrades', q, signal);
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
