@@ -42,6 +42,9 @@ import type {
 } from './types.ts';
 import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from './winbackTypes.ts';
 
+import type { OfferDraft } from './offerDraft.ts';
+import type { OfferAudience, AudienceSort, OfferSave, OfferVersion, OfferWithVersions, Proposals, ProposalSort, WhatIf } from './offerTypes.ts';
+
 export class ApiError extends Error {
   readonly status: number;
   constructor(message: string, status: number) {
@@ -165,6 +168,31 @@ export const getRescue = (q: { asOf?: string; decision?: '' | RescueDecision; so
 export const getServerPlans = (q: { asOf?: string }, signal?: AbortSignal) => getJson<ServerPlans>('winback/servers', q, signal);
 
 export const getComrades = (q: { asOf?: string; offset?: string }, signal?: AbortSignal) => getJson<ComradePairs>('winback/comrades', q, signal);
+
+export const getOffers = (archived: boolean, signal?: AbortSignal) =>
+  getJson<{ offers: OfferVersion[] }>('offers', { archived: archived ? '1' : '' }, signal);
+
+export const getOffer = (id: string, signal?: AbortSignal) => getJson<OfferWithVersions>(`offers/${encodeURIComponent(id)}`, undefined, signal);
+
+export const getProposals = (q: { asOf?: string; sort?: ProposalSort; stage?: string }, signal?: AbortSignal) =>
+  getJson<Proposals>('offers/proposals', q, signal);
+
+/** Validates and prices an unsaved definition; invalid drafts answer 200 with their field errors. */
+export const whatIfOffer = (offer: OfferDraft, asOf: string, signal?: AbortSignal) => postJson<WhatIf>('offers/what-if', { offer, asOf }, signal);
+
+export const createOffer = (body: OfferSave) => postJson<OfferVersion>('offers', body);
+
+export async function saveOffer(body: OfferSave): Promise<OfferVersion> {
+  const path = `offers/${encodeURIComponent(body.offer.offerId)}`;
+  const res = await fetch(apiUrl(path), { method: 'PUT', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return answer<OfferVersion>(path, res);
+}
+
+export const archiveOffer = (id: string, archived: boolean, author: string) =>
+  postJson<OfferVersion>(`offers/${encodeURIComponent(id)}/${archived ? 'archive' : 'restore'}`, { author });
+
+export const getOfferAudience = (id: string, q: { asOf?: string; sort?: AudienceSort; offset?: string; limit?: string }, signal?: AbortSignal) =>
+  getJson<OfferAudience>(`offers/${encodeURIComponent(id)}/audience`, q, signal);
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
