@@ -40,6 +40,7 @@ import type {
   ValueListSort,
   ValueSummary,
 } from './types.ts';
+import type { FieldError, ReportLang, ReportRuns, ReportSchedule, ReportSchedules, RunNowAnswer, ScheduleSaveResult } from './reportTypes.ts';
 import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from './winbackTypes.ts';
 
 import type { OfferDraft } from './offerDraft.ts';
@@ -193,6 +194,27 @@ export const archiveOffer = (id: string, archived: boolean, author: string) =>
 
 export const getOfferAudience = (id: string, q: { asOf?: string; sort?: AudienceSort; offset?: string; limit?: string }, signal?: AbortSignal) =>
   getJson<OfferAudience>(`offers/${encodeURIComponent(id)}/audience`, q, signal);
+
+export const getReportSchedules = (signal?: AbortSignal) => getJson<ReportSchedules>('reports/schedules', undefined, signal);
+
+/** Saves a new schedule (no id) or a new version of one; a 400 comes back as its field errors instead of throwing. */
+export async function saveReportSchedule(id: string | null, body: object): Promise<ScheduleSaveResult> {
+  const path = id ? `reports/schedules/${encodeURIComponent(id)}` : 'reports/schedules';
+  const res = await fetch(apiUrl(path), { method: id ? 'PUT' : 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status === 400) {
+    const b = (await res.json().catch(() => ({}))) as { error?: string; errors?: FieldError[] };
+    return { ok: false, error: b.error ?? 'invalid schedule', errors: b.errors ?? [] };
+  }
+  return { ok: true, ...(await answer<{ schedule: ReportSchedule; saved: boolean }>(path, res)) };
+}
+
+export const runReportNow = (id: string, window: string, lang: '' | ReportLang) =>
+  postJson<RunNowAnswer>(`reports/schedules/${encodeURIComponent(id)}/run`, { window, lang: lang || undefined });
+
+export const getReportRuns = (q: { schedule?: string; offset?: string; limit?: string }, signal?: AbortSignal) => getJson<ReportRuns>('reports/runs', q, signal);
+
+/** A stored report file: the HTML page opens in the browser, CSV and JSON download. */
+export const reportFileUrl = (runId: string, name: string) => apiUrl(`reports/runs/${encodeURIComponent(runId)}/${encodeURIComponent(name)}`);
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -3,6 +3,7 @@
 import type { RiskTier } from './modelTypes.ts';
 export type * from './modelTypes.ts';
 export type * from './launchTypes.ts';
+export type * from './reportTypes.ts';
 export type * from './offerTypes.ts';
 export type * from './winbackTypes.ts';
 

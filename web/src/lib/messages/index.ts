@@ -5,12 +5,13 @@ import lifecycle from './lifecycle.ts';
 import models from './models.ts';
 import offers from './offers.ts';
 import players from './players.ts';
+import reports from './reports.ts';
 import retention from './retention.ts';
 import settings from './settings.ts';
 import value from './value.ts';
 import winback from './winback.ts';
 
-const features = [core, lifecycle, retention, value, models, players, settings, launches, winback, offers] as const;
+const features = [core, lifecycle, retention, value, models, players, settings, reports, launches, winback, offers] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
 type KeysOf<T> = T extends unknown ? keyof T : never;

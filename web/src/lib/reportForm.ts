@@ -1,0 +1,54 @@
+// The schedule form's text fields and the schedule they stand for; pure, so they are unit-tested.
+import type { ReportDelivery, ReportSchedule, ReportScheduleDraft } from './reportTypes.ts';
+
+export interface ScheduleForm {
+  name: string;
+  cron: string;
+  tz: string;
+  period: ReportScheduleDraft['period'];
+  langs: ReportScheduleDraft['langs'];
+  /** One recipient per line (commas also split). */
+  emails: string;
+  webhooks: string;
+  topN: string;
+  sections: string[];
+  enabled: boolean;
+}
+
+export function blankForm(tz: string, sections: readonly string[]): ScheduleForm {
+  return { name: '', cron: '0 8 * * 1', tz, period: 'week', langs: ['en', 'zh'], emails: '', webhooks: '', topN: '20', sections: [...sections], enabled: true };
+}
+
+export function formOf(s: ReportSchedule): ScheduleForm {
+  return { ...s, emails: s.emails.join('\n'), webhooks: s.webhooks.join('\n'), topN: String(s.topN), sections: [...s.sections], langs: [...s.langs] };
+}
+
+const lines = (text: string) => text.split(/[\n,]/).map((x) => x.trim()).filter(Boolean);
+
+/** The request body; topN stays as typed when it is not a number so the server names the field. */
+export function draftOf(f: ScheduleForm): Omit<ReportScheduleDraft, 'topN'> & { topN: number | string } {
+  const n = Number(f.topN);
+  return {
+    name: f.name, cron: f.cron, tz: f.tz, period: f.period, langs: f.langs, emails: lines(f.emails), webhooks: lines(f.webhooks),
+    topN: /^\d+$/.test(f.topN.trim()) ? n : f.topN, sections: f.sections, enabled: f.enabled,
+  };
+}
+
+export interface DeliverySummary {
+  channel: ReportDelivery['channel'];
+  target: string;
+  ok: boolean;
+  attempts: number;
+  /** The last attempt's error, '' when delivered. */
+  error: string;
+}
+
+/** One line per delivery (a recipient's attempts grouped), in the order they started. */
+export function summariseDeliveries(attempts: readonly ReportDelivery[]): DeliverySummary[] {
+  const by = new Map<string, ReportDelivery[]>();
+  for (const a of attempts) by.set(a.deliveryId, [...(by.get(a.deliveryId) ?? []), a]);
+  return [...by.values()].map((group) => {
+    const last = group.reduce((x, y) => (y.attempt > x.attempt ? y : x));
+    return { channel: last.channel, target: last.target, ok: last.status === 'ok', attempts: group.length, error: last.status === 'ok' ? '' : last.error };
+  });
+}
