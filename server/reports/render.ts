@@ -85,8 +85,33 @@ function stageMixSection(mix: StageMixSummary, t: Translate, fmt: ReportFormat):
 
 const playerCell = (id: string) => `<span style="font-family:ui-monospace,Menlo,Consolas,monospace;">${esc(id)}</span>`;
 
+interface PlayerRow {
+  playerId: string;
+  serverId: string;
+  tier: string;
+  idleDays: number;
+  lifetimeSpend: string;
+  recentSpend: string;
+  expectedClv: string | null;
+}
+
+/** The columns every player list shows, with the list's own column (where the player came from, or the status) fourth. */
+function playerColumns<T extends PlayerRow>(t: Translate, fmt: ReportFormat, own: Column<T>): Column<T>[] {
+  return [
+    { head: esc(t('col.player')), cell: (p) => playerCell(p.playerId) },
+    { head: esc(t('col.server')), cell: (p) => esc(p.serverId) },
+    { head: esc(t('col.tier')), cell: (p) => esc(labelOf(t, 'tier', p.tier)) },
+    own,
+    { head: esc(t('col.idleDays')), cell: (p) => esc(fmt.int(p.idleDays)), align: 'right' },
+    { head: esc(t('col.lifetimeSpend')), cell: (p) => esc(fmt.money(p.lifetimeSpend)), align: 'right' },
+    { head: esc(t('col.recentSpend')), cell: (p) => esc(fmt.money(p.recentSpend)), align: 'right' },
+    { head: esc(t('col.expectedClv')), cell: (p) => esc(fmt.money(p.expectedClv)), align: 'right' },
+  ];
+}
+
 function moversSection(m: DeclineMoversSummary, topN: number, t: Translate, fmt: ReportFormat): string {
-  if (m.players === 0) return [hint(esc(t('movers.hint', { from: fmt.day(m.fromDay), to: fmt.day(m.toDay) }))), empty(esc(t('movers.none')))].join('\n');
+  const intro = hint(esc(t('movers.hint', { from: fmt.day(m.fromDay), to: fmt.day(m.toDay) })));
+  if (m.players === 0) return [intro, empty(esc(t('movers.none')))].join('\n');
   const figures = [
     [t('movers.players'), fmt.int(m.players)],
     [t('movers.lifetimeSpend'), fmt.money(m.lifetimeSpend)],
@@ -105,21 +130,9 @@ function moversSection(m: DeclineMoversSummary, topN: number, t: Translate, fmt:
     ],
     m.byFrom,
   );
-  const top = table(
-    [
-      { head: esc(t('col.player')), cell: (p: DeclineMoversSummary['top'][number]) => playerCell(p.playerId) },
-      { head: esc(t('col.server')), cell: (p) => esc(p.serverId) },
-      { head: esc(t('col.tier')), cell: (p) => esc(labelOf(t, 'tier', p.tier)) },
-      { head: esc(t('col.from')), cell: (p) => esc(labelOf(t, 'stage', p.from)) },
-      { head: esc(t('col.idleDays')), cell: (p) => esc(fmt.int(p.idleDays)), align: 'right' },
-      { head: esc(t('col.lifetimeSpend')), cell: (p) => esc(fmt.money(p.lifetimeSpend)), align: 'right' },
-      { head: esc(t('col.recentSpend')), cell: (p) => esc(fmt.money(p.recentSpend)), align: 'right' },
-      { head: esc(t('col.expectedClv')), cell: (p) => esc(fmt.money(p.expectedClv)), align: 'right' },
-    ],
-    m.top,
-  );
+  const top = table(playerColumns(t, fmt, { head: esc(t('col.from')), cell: (p: DeclineMoversSummary['top'][number]) => esc(labelOf(t, 'stage', p.from)) }), m.top);
   return [
-    hint(esc(t('movers.hint', { from: fmt.day(m.fromDay), to: fmt.day(m.toDay) }))),
+    intro,
     tiles,
     byFrom,
     `<h3 style="font-size:14px;margin:12px 0 4px;">${esc(t('movers.top', { n: fmt.int(Math.min(topN, m.players)) }))}</h3>`,
@@ -134,14 +147,7 @@ function atRiskSection(a: AtRiskSummary, t: Translate, fmt: ReportFormat): strin
     intro,
     table(
       [
-        { head: esc(t('col.player')), cell: (p: AtRiskSummary['top'][number]) => playerCell(p.playerId) },
-        { head: esc(t('col.server')), cell: (p) => esc(p.serverId) },
-        { head: esc(t('col.tier')), cell: (p) => esc(labelOf(t, 'tier', p.tier)) },
-        { head: esc(t('col.status')), cell: (p) => esc(labelOf(t, 'status', p.status)) },
-        { head: esc(t('col.idleDays')), cell: (p) => esc(fmt.int(p.idleDays)), align: 'right' },
-        { head: esc(t('col.lifetimeSpend')), cell: (p) => esc(fmt.money(p.lifetimeSpend)), align: 'right' },
-        { head: esc(t('col.recentSpend')), cell: (p) => esc(fmt.money(p.recentSpend)), align: 'right' },
-        { head: esc(t('col.expectedClv')), cell: (p) => esc(fmt.money(p.expectedClv)), align: 'right' },
+        ...playerColumns(t, fmt, { head: esc(t('col.status')), cell: (p: AtRiskSummary['top'][number]) => esc(labelOf(t, 'status', p.status)) }),
         { head: esc(t('col.risk')), cell: (p) => esc(p.riskTier ? labelOf(t, 'risk', p.riskTier) : t('value.none')) },
         { head: esc(t('col.lastPayDay')), cell: (p) => esc(p.lastPayDay ?? t('value.none')) },
       ],

@@ -4,6 +4,7 @@
  * a JSON summary). Scheduling, storage and delivery use only these shapes.
  */
 import type { DeclineMoverRow } from '../queries/reports/declineMovers.ts';
+import type { CohortRow } from '../retention/retention.ts';
 import type { ListedPlayer } from '../value/lists.ts';
 
 /** The report's sections, in the order they appear. */
@@ -93,14 +94,8 @@ export interface AtRiskSummary {
   top: ListedPlayer[];
 }
 
-export interface RetentionCohort {
-  cohort: string;
-  size: number;
-  /** Players retained on day (or week) n, index n; null where period n had not started by the window end. */
-  players: (number | null)[];
-  /** players / size, 0..1 (null as above). */
-  rates: (number | null)[];
-}
+/** A cohort row as the Retention page's API gives it. */
+export type RetentionCohort = CohortRow;
 
 export interface RetentionBlock {
   grain: 'day' | 'week';
