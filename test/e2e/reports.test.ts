@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, useRig } from '../helpers/browser.ts';
+import { startReceiver } from '../helpers/receiver.ts';
+
+let browser: Browser;
+let base: string;
+useRig(31, (rig) => ({ browser, base } = rig));
+
+const api = async (path: string) => (await fetch(`${base}/api/${path}`)).json();
+
+describe.runIf(haveChromium)('reports page in Chromium', () => {
+  it('creates a schedule (showing field errors), runs a past week now and opens the report from the archive', async () => {
+    const hook = await startReceiver();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/?page=reports&lang=en`);
+    await expect.poll(() => page.getByTestId('report-schedules').textContent()).toContain('No report schedule yet');
+    await expect.poll(() => page.locator('body').textContent()).toContain('No report has run yet');
+
+    // A bad schedule: the server's messages show under their fields and nothing is saved.
+    await page.getByTestId('new-schedule').click();
+    const editor = page.getByTestId('schedule-editor');
+    await editor.locator('input[name=cron]').fill('every monday');
+    await page.getByTestId('save-schedule').click();
+    await expect.poll(() => editor.textContent()).toContain('name is required');
+    expect(await editor.textContent()).toContain('cron must have five fields');
+    expect((await api('reports/schedules')).schedules).toEqual([]);
+
+    await editor.locator('input[name=name]').fill('Weekly churn report');
+    await editor.locator('input[name=cron]').fill('0 8 * * 1');
+    await editor.getByLabel('Chinese').uncheck();
+    await editor.locator('textarea[name=webhooks]').fill(hook.url);
+    await page.getByTestId('save-schedule').click();
+    await expect.poll(() => page.getByTestId('report-schedules').textContent()).toContain('Saved as version 1.');
+    const [schedule] = (await api('reports/schedules')).schedules;
+    expect(schedule).toMatchObject({ name: 'Weekly churn report', langs: ['en'], webhooks: [hook.url] });
+
+    // Run now: the default day is a week before the last day with data (2026-03-31), in the week 03-23..03-29.
+    expect(await page.getByTestId('run-day').inputValue()).toBe('2026-03-24');
+    await page.getByTestId('run-now').click();
+    await page.getByTestId('run-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('run-result').textContent()).toContain('English Done');
+    const runs = (await api('reports/runs')).runs;
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ windowFrom: '2026-03-23', windowTo: '2026-03-29', lang: 'en', state: 'done', trigger: 'manual' });
+    const row = page.locator(`[data-run-id="${runs[0].runId}"]`);
+    await expect.poll(() => row.getAttribute('data-state')).toBe('done');
+    expect(await row.textContent()).toContain('Mar 23, 2026 – Mar 29, 2026');
+    // The webhook got the summary, and the archive says so (it looks again shortly after a run).
+    await expect.poll(() => hook.received.length).toBe(1);
+    expect(JSON.parse(hook.received[0].body).runId).toBe(runs[0].runId);
+    await expect.poll(() => row.getByTestId('delivery').textContent(), { timeout: 15_000 }).toBe(`webhook ${hook.url}: delivered`);
+
+    // View opens the stored page itself, with its inline SVG charts.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), row.getByTestId('view-report').click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(`${base}/api/reports/runs/${runs[0].runId}/report.html`);
+    expect(await popup.locator('svg').count()).toBeGreaterThan(0);
+    const stored = await (await fetch(popup.url())).text();
+    expect(await popup.evaluate(() => document.documentElement.outerHTML.length)).toBeGreaterThan(stored.length / 2);
+    // The data files download.
+    const csvHref = await row.locator('a[download$=".csv"]').first().getAttribute('href');
+    const csv = await fetch(`${base}${csvHref}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment/);
+
+    // In Chinese.
+    await page.goto(`${base}/?page=reports&lang=zh`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('流失报告');
+    await expect.poll(() => row.textContent()).toContain('完成');
+    expect(errors).toEqual([]);
+    await hook.close();
+  }, 180_000);
+});
