@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartContext } from '../../web/src/lib/charts/common.ts';
-import { endStateColor, endStateOption, endStateShares } from '../../web/src/lib/charts/launches.ts';
+import { endStateColor, endStateOption, endStateShares, floatMoney, intervalText, pointsText } from '../../web/src/lib/charts/launches.ts';
 import { formatter } from '../../web/src/lib/format.ts';
 import { translate, type Lang } from '../../web/src/lib/i18n.ts';
 import type { LaunchTransition } from '../../web/src/lib/types.ts';
@@ -44,5 +44,21 @@ describe('end-state chart of a launch', () => {
     expect(onlyTreatment).toEqual({ states: ['unknown'], shares: { treatment: [1], holdout: [0] } });
     expect(endStateColor('growth')).toBe('#22a06b');
     expect(endStateColor('lost')).toBe('#9ca3af');
+  });
+});
+
+describe('uplift wording', () => {
+  it('writes rate differences as signed percentage points in both languages', () => {
+    expect(pointsText(0.125, ctx('en'))).toBe('+12.5 pts');
+    expect(pointsText(-0.0333, ctx('en'))).toBe('-3.3 pts');
+    expect(pointsText(0, ctx('en'))).toBe('0 pts');
+    expect(pointsText(0.5, ctx('zh'))).toBe('+50 个百分点');
+  });
+
+  it('formats statistics in money after rounding to cents, and intervals with a dash when missing', () => {
+    expect(floatMoney(6.004999, 'USD', ctx())).toBe('$6.00');
+    expect(floatMoney(-7.144836, 'USD', ctx())).toBe('-$7.14');
+    expect(intervalText({ low: -0.192952, high: 1.192952 }, (v) => pointsText(v, ctx()))).toBe('[-19.3 pts, +119.3 pts]');
+    expect(intervalText(null, String)).toBe('–');
   });
 });
