@@ -2,7 +2,7 @@
  * A report schedule as the product stores it, and the validation every way of
  * saving one goes through (dashboard, REPORT_SCHEDULES file, default).
  */
-import { REPORT_LANGS, REPORT_SECTIONS, type ReportLang, type ReportSection } from './types.ts';
+import { MAX_TOP_N, REPORT_LANGS, REPORT_SECTIONS, type ReportLang, type ReportSection } from './types.ts';
 import { checkCron, REPORT_PERIODS, type ReportPeriod } from './scheduleWindows.ts';
 
 export interface ScheduleDraft {
@@ -37,7 +37,6 @@ export interface FieldError {
   message: string;
 }
 
-export const MAX_TOP_N = 500;
 const MAX_RECIPIENTS = 50;
 // A practical address check (local@domain.tld); the SMTP server has the final word.
 const EMAIL = /^[^\s@<>(),;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;

@@ -5,11 +5,10 @@ import { deliveriesOf, type DeliveryRow } from '../queries/delivery/deliveriesOf
 import { listRuns } from '../queries/reportRuns/listRuns.ts';
 import type { RunRow } from '../queries/reportRuns/runRow.ts';
 import { runnerFor, WindowBusyError, type RunFile } from '../reports/runs.ts';
-import { MAX_TOP_N } from '../reports/schedule.ts';
 import { schedulesChanged } from '../reports/scheduler.ts';
 import { getSchedule, listSchedules, saveSchedule, ScheduleError, SCHEDULE_ID } from '../reports/scheduleStore.ts';
 import { pastWindow, REPORT_PERIODS } from '../reports/scheduleWindows.ts';
-import { REPORT_LANGS, REPORT_SECTIONS, type ReportLang } from '../reports/types.ts';
+import { MAX_TOP_N, REPORT_LANGS, REPORT_SECTIONS, type ReportLang } from '../reports/types.ts';
 import { handle, HttpError } from './http.ts';
 import { parseChoice, parseDay, parseWhole, queryString } from './params.ts';
 
