@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { one, rows } from '../db/query.ts';
-import { audienceMembersSql, audienceSql, audienceTotalsSql, type AudienceSort } from './audienceSql.ts';
+import { audienceMembersSql, audienceSql, audienceTotalsSql, manyTotalsSql, type AudienceSort } from './audienceSql.ts';
 import type { OfferDefinition, Stage, ValueTier } from './types.ts';
 
 /**
@@ -110,4 +110,21 @@ export async function audienceTotals(db: Db, cfg: Config, offer: Offer, asOf: st
     modelClv: Number(r?.model_clv ?? 0),
     fallbackClv: Number(r?.fallback_clv ?? 0),
   };
+}
+
+/**
+ * The totals of several offers' audiences on one day, in one pass over the
+ * players (the proposals price every active offer at once); same order as `offers`.
+ */
+export async function audienceTotalsOfMany(db: Db, cfg: Config, offers: readonly Offer[], asOf: string): Promise<AudienceTotals[]> {
+  if (offers.length === 0) return [];
+  const q = manyTotalsSql(offers, { asOf, horizonDays: horizonDays(cfg) });
+  const r = (await one<Record<string, string | number>>(db, q.sql, q.params)) ?? {};
+  return offers.map((_o, i) => ({
+    members: Number(r[`members_${i}`] ?? 0),
+    totalCost: String(r[`total_cost_${i}`] ?? '0'),
+    totalClv: String(r[`total_clv_${i}`] ?? '0'),
+    modelClv: Number(r[`model_clv_${i}`] ?? 0),
+    fallbackClv: Number(r[`fallback_clv_${i}`] ?? 0),
+  }));
 }

@@ -46,61 +46,93 @@ export interface AudienceQueryOptions {
 /** Spend-share ratios go to SQL as exact decimals, never as a binary float multiplied into money. */
 const ratioText = (r: number): string => r.toFixed(6);
 
-/** The audience's base query (no order, no paging) and its parameters. */
-export function audienceSql(offer: Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>, opts: AudienceQueryOptions): { sql: string; params: Params } {
-  const c = offer.conditions;
-  const params: Params = { as_of: opts.asOf, stages: offer.stages, horizon_days: opts.horizonDays };
-  const inner: string[] = [`s.status != 'lost'`, `s.stage IN {stages:Array(String)}`];
-  const outer: string[] = [];
-  if (c.statuses.length) {
-    // Statuses narrow the decline stage only; other stages of the offer are kept whole.
-    inner.push(`(s.stage != 'decline' OR s.status IN {statuses:Array(String)})`);
-    params.statuses = c.statuses;
-  }
-  if (c.tiers.length) (inner.push(`s.tier IN {tiers:Array(String)}`), (params.tiers = c.tiers));
-  if (c.servers.length) (inner.push(`s.server_id IN {servers:Array(String)}`), (params.servers = c.servers));
-  if (c.riskTiers.length) (inner.push(`sc.churn_risk IN {risk_tiers:Array(String)}`), (params.risk_tiers = c.riskTiers));
-  if (c.minIdleDays !== null) (inner.push(`s.idle_days >= {min_idle:UInt16}`), (params.min_idle = c.minIdleDays));
-  if (c.maxIdleDays !== null) (inner.push(`s.idle_days <= {max_idle:UInt16}`), (params.max_idle = c.maxIdleDays));
-  if (c.minLevel !== null) (inner.push(`h.max_level >= {min_level:UInt16}`), (params.min_level = c.minLevel));
-  if (c.maxLevel !== null) (inner.push(`h.max_level <= {max_level:UInt16}`), (params.max_level = c.maxLevel));
-  if (c.minClv !== null) (outer.push(`clv_value >= {min_clv:Decimal(18, 4)}`), (params.min_clv = c.minClv));
-  if (c.maxClv !== null) (outer.push(`clv_value <= {max_clv:Decimal(18, 4)}`), (params.max_clv = c.maxClv));
+type Priced = Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>;
 
-  let cost: string;
-  if (offer.cost.kind === 'spend_share') {
-    cost = `CAST(round(toDecimal128(clv_value, 4) * {spend_share:Decimal(18, 6)}, 4) AS Decimal(18, 4))`;
-    params.spend_share = ratioText(offer.cost.spendShare);
-  } else {
-    cost = `{fixed_cost:Decimal(18, 4)}`;
-    params.fixed_cost = offer.cost.fixedCost;
-  }
-
+/**
+ * Every player who can be in any audience on {as_of:Date} (all but the lost),
+ * with the columns the conditions read and their expected CLV (clv_value,
+ * Decimal) and its source. One evaluation serves one offer or many.
+ */
+export function audienceBaseSql(): string {
   // Expected active days over the horizon, as an exact decimal (see the header for the rule).
   const horizonActiveDays = `toDecimal128(toString(round(if(sc.expected_days_90 IS NOT NULL,
         assumeNotNull(sc.expected_days_90) * {horizon_days:Float64} / 90,
         (s.active_r + s.active_p) / (2 * assumeNotNull((SELECT window_days FROM active_lifecycle_config))) * {horizon_days:Float64}), 6)), 6)`;
   const fallbackClv = `if(h.active_days = 0 OR s.lifetime_spend <= 0, toDecimal128(0, 4),
         CAST(round(toDecimal128(s.lifetime_spend, 4) * ${horizonActiveDays} / h.active_days, 4) AS Decimal(38, 4)))`;
-
-  const sql = `SELECT player_id, server_id, stage, status, tier, idle_days, max_level, toString(lifetime_spend) AS lifetime_spend,
-       p_alive, churn_risk, toString(clv_value) AS expected_clv, clv_source, toString(cost_value) AS cost
-FROM (
-  SELECT s.player_id AS player_id, s.server_id AS server_id, s.stage AS stage, s.status AS status, s.tier AS tier,
+  return `SELECT s.player_id AS player_id, s.server_id AS server_id, s.stage AS stage, s.status AS status, s.tier AS tier,
          toUInt32(s.idle_days) AS idle_days, h.max_level AS max_level, s.lifetime_spend AS lifetime_spend,
          sc.engagement_p_alive AS p_alive, sc.churn_risk AS churn_risk,
          if(sc.clv IS NOT NULL, 'model', 'fallback') AS clv_source,
-         CAST(if(sc.clv IS NOT NULL, toDecimal128(assumeNotNull(sc.clv), 4), ${fallbackClv}) AS Decimal(18, 4)) AS clv_value,
-         ${cost} AS cost_value
+         CAST(if(sc.clv IS NOT NULL, toDecimal128(assumeNotNull(sc.clv), 4), ${fallbackClv}) AS Decimal(18, 4)) AS clv_value
   FROM player_stage(as_of = {as_of:Date}) AS s
   LEFT JOIN (
     SELECT player_id, max(max_level) AS max_level, uniqExactIf(day, sessions > 0) AS active_days
     FROM player_daily WHERE day <= {as_of:Date} GROUP BY player_id
   ) AS h ON h.player_id = s.player_id
   LEFT JOIN (${latestScoresSql()}) AS sc ON sc.player_id = s.player_id
-  WHERE ${inner.join('\n    AND ')}
-)${outer.length ? `\nWHERE ${outer.join(' AND ')}` : ''}`;
-  return { sql, params };
+  WHERE s.status != 'lost'`;
+}
+
+/**
+ * An offer's conditions as one boolean expression over the base columns, and
+ * its per-player cost, with their parameters named `<prefix>name` so several
+ * offers can share one query. A condition left open adds no SQL.
+ */
+export function offerFilterSql(offer: Priced, prefix = ''): { where: string; cost: string; params: Params } {
+  const c = offer.conditions;
+  const name = (n: string) => `${prefix}${n}`;
+  const params: Params = { [name('stages')]: offer.stages };
+  const where: string[] = [`stage IN {${name('stages')}:Array(String)}`];
+  const add = (sql: string, key: string, value: unknown) => (where.push(sql.replace('#', name(key))), (params[name(key)] = value));
+  // Statuses narrow the decline stage only; other stages of the offer are kept whole.
+  if (c.statuses.length) add(`(stage != 'decline' OR status IN {#:Array(String)})`, 'statuses', c.statuses);
+  if (c.tiers.length) add(`tier IN {#:Array(String)}`, 'tiers', c.tiers);
+  if (c.servers.length) add(`server_id IN {#:Array(String)}`, 'servers', c.servers);
+  if (c.riskTiers.length) add(`churn_risk IN {#:Array(String)}`, 'risk_tiers', c.riskTiers);
+  if (c.minIdleDays !== null) add(`idle_days >= {#:UInt16}`, 'min_idle', c.minIdleDays);
+  if (c.maxIdleDays !== null) add(`idle_days <= {#:UInt16}`, 'max_idle', c.maxIdleDays);
+  if (c.minLevel !== null) add(`max_level >= {#:UInt16}`, 'min_level', c.minLevel);
+  if (c.maxLevel !== null) add(`max_level <= {#:UInt16}`, 'max_level', c.maxLevel);
+  if (c.minClv !== null) add(`clv_value >= {#:Decimal(18, 4)}`, 'min_clv', c.minClv);
+  if (c.maxClv !== null) add(`clv_value <= {#:Decimal(18, 4)}`, 'max_clv', c.maxClv);
+  let cost: string;
+  if (offer.cost.kind === 'spend_share') {
+    cost = `CAST(round(toDecimal128(clv_value, 4) * {${name('spend_share')}:Decimal(18, 6)}, 4) AS Decimal(18, 4))`;
+    params[name('spend_share')] = ratioText(offer.cost.spendShare);
+  } else {
+    cost = `{${name('fixed_cost')}:Decimal(18, 4)}`;
+    params[name('fixed_cost')] = offer.cost.fixedCost;
+  }
+  return { where: where.join(' AND '), cost, params };
+}
+
+/** The audience's base query (no order, no paging) and its parameters. */
+export function audienceSql(offer: Priced, opts: AudienceQueryOptions): { sql: string; params: Params } {
+  const f = offerFilterSql(offer);
+  const sql = `SELECT player_id, server_id, stage, status, tier, idle_days, max_level, toString(lifetime_spend) AS lifetime_spend,
+       p_alive, churn_risk, toString(clv_value) AS expected_clv, clv_source, toString(cost_value) AS cost
+FROM (SELECT *, ${f.cost} AS cost_value FROM (${audienceBaseSql()}) WHERE ${f.where})`;
+  return { sql, params: { as_of: opts.asOf, horizon_days: opts.horizonDays, ...f.params } };
+}
+
+/**
+ * The totals of many offers' audiences in one pass over the base: for offer i,
+ * members_i, total_cost_i, total_clv_i, model_clv_i and fallback_clv_i.
+ */
+export function manyTotalsSql(offers: readonly Priced[], opts: AudienceQueryOptions): { sql: string; params: Params } {
+  const params: Params = { as_of: opts.asOf, horizon_days: opts.horizonDays };
+  const flags: string[] = [];
+  const sums: string[] = [];
+  offers.forEach((offer, i) => {
+    const f = offerFilterSql(offer, `o${i}_`);
+    Object.assign(params, f.params);
+    flags.push(`(${f.where}) AS w${i}, ${f.cost} AS c${i}`);
+    sums.push(`countIf(w${i}) AS members_${i}, toString(sumIf(toDecimal128(c${i}, 4), w${i})) AS total_cost_${i},
+       toString(sumIf(toDecimal128(clv_value, 4), w${i})) AS total_clv_${i},
+       countIf(w${i} AND clv_source = 'model') AS model_clv_${i}, countIf(w${i} AND clv_source = 'fallback') AS fallback_clv_${i}`);
+  });
+  return { sql: `SELECT ${sums.join(',\n       ')}\nFROM (SELECT *, ${flags.join(', ')} FROM (${audienceBaseSql()}))`, params };
 }
 
 /** The members, ordered, optionally one page. */

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { audienceTotals } from './audience.ts';
+import { audienceTotals, audienceTotalsOfMany, type AudienceTotals } from './audience.ts';
 import { listOffers } from './catalog.ts';
 import { economics, sortProposals, type Economics, type ProposalSort } from './economics.ts';
 import type { OfferDefinition, OfferVersion, Stage } from './types.ts';
@@ -39,8 +39,7 @@ export interface Proposals {
 export const activeOn = (o: Pick<OfferDefinition, 'activeFrom' | 'activeTo' | 'enabled'>, day: string): boolean =>
   o.enabled && o.activeFrom <= day && (o.activeTo === null || o.activeTo >= day);
 
-async function price(db: Db, cfg: Config, offer: OfferDefinition, version: number | null, asOf: string): Promise<Proposal> {
-  const totals = await audienceTotals(db, cfg, offer, asOf);
+function proposalOf(offer: OfferDefinition, version: number | null, totals: AudienceTotals): Proposal {
   return {
     offerId: offer.offerId, version, kind: offer.kind, name: offer.name, reward: offer.reward, stages: offer.stages,
     cost: offer.cost, assumedUplift: offer.assumedUplift, holdoutShare: offer.holdoutShare, economics: economics(offer, totals),
@@ -60,9 +59,9 @@ export async function proposals(db: Db, cfg: Config, asOf?: string, sort: Propos
   const day = await priceDay(db, asOf);
   if (!day) return { asOf: null, sort, proposals: [] };
   const offers = (await listOffers(db)).filter((o: OfferVersion) => activeOn(o, day) && (!stage || o.stages.includes(stage)));
-  // One at a time: each prices a full stage evaluation, and the embedded engine gains nothing from more at once.
-  const priced: Proposal[] = [];
-  for (const o of offers) priced.push(await price(db, cfg, o, o.version, day));
+  // All offers in one pass: each audience would otherwise re-evaluate every player's stage.
+  const totals = await audienceTotalsOfMany(db, cfg, offers, day);
+  const priced = offers.map((o, i) => proposalOf(o, o.version, totals[i]));
   return { asOf: day, sort, proposals: sortProposals(priced, sort) };
 }
 
@@ -83,5 +82,5 @@ export async function whatIf(db: Db, cfg: Config, draft: unknown, asOf?: string)
   const { offer, errors } = validateOffer(draft, typeof id === 'string' && id !== '' ? undefined : 'draft');
   const day = await priceDay(db, asOf);
   if (errors.length || !day) return { asOf: day, valid: errors.length === 0, errors, proposal: null };
-  return { asOf: day, valid: true, errors, proposal: await price(db, cfg, offer, null, day) };
+  return { asOf: day, valid: true, errors, proposal: proposalOf(offer, null, await audienceTotals(db, cfg, offer, day)) };
 }

@@ -200,6 +200,11 @@ describe('proposals', () => {
     expect(body.proposals).toHaveLength(15);
     const mine = body.proposals.find((p: { offerId: string }) => p.offerId === 'leaving-gift');
     expect(mine).toMatchObject({ version: 4, economics: { members: 4, totalCost: '10', retained: '106.2614', net: '96.2614' } });
+    // Priced in one pass over the players, each proposal equals its audience priced alone.
+    for (const id of ['topup-bonus', 'limited-bundle', 'new-server', 'starter-gift-l10']) {
+      const alone = await rig.get(`/api/offers/${id}/audience?asOf=${AS_OF}`);
+      expect(body.proposals.find((p: { offerId: string }) => p.offerId === id).economics).toEqual(alone.body.economics);
+    }
     const rois = body.proposals.map((p: { economics: { roi: number | null } }) => p.economics.roi);
     const priced = rois.filter((r: number | null) => r !== null);
     expect(priced).toEqual([...priced].sort((a: number, b: number) => b - a));
