@@ -9,6 +9,7 @@ import { dataDays } from '../queries/stages/dataDays.ts';
 import { offerAudience } from './audience.ts';
 import { getOffer } from './catalog.ts';
 import { fromUnits, toUnits } from './money.ts';
+import { activeOn } from './proposals.ts';
 import { groupOf, newSeed } from './split.ts';
 import type { OfferVersion } from './types.ts';
 
@@ -80,6 +81,9 @@ export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts 
   if (!maxDay) throw new LaunchError(400, 'there is no player data yet: nothing to launch to');
   const asOf = req.asOf ?? maxDay;
   if (asOf > maxDay) throw new LaunchError(400, `asOf ${asOf} is after the last day with data (${maxDay})`);
+  // Launching what the catalog says is off (disabled, or outside its dates) would send a reward nobody approved for that day.
+  if (!activeOn(offer, asOf))
+    throw new LaunchError(400, `offer "${offer.offerId}" is not active on ${asOf} (${offer.enabled ? `active ${offer.activeFrom} to ${offer.activeTo ?? 'open-ended'}` : 'disabled'})`);
   if (inFlight.has(offer.offerId)) throw new LaunchError(409, `a launch of offer "${offer.offerId}" is running; wait for it to finish`);
   inFlight.add(offer.offerId);
   try {
