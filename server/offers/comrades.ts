@@ -25,7 +25,9 @@ import { listOffers } from './catalog.ts';
 export const COMRADE_LOOKBACK_DAYS = 28;
 export const COMRADES_PER_LAPSED = 3;
 
-export interface ComradePair extends Omit<ComradePairRow, 'total'> {
+export interface ComradePair extends ComradePairRow {
+  /** 1..COMRADES_PER_LAPSED within the lapsed player's comrades. */
+  rank: number;
   /** What the active player gets for bringing the lapsed one back, per pair; null for a spend-share reward. */
   rewardCost: string | null;
 }
@@ -41,22 +43,42 @@ export interface ComradesAnswer {
   pairs: ComradePair[];
 }
 
+// The pairs are computed whole (seconds on a large game) and paged here: the
+// last answer is kept until the data changes (db.writes) or another day is asked.
+type Computed = Promise<{ basis: ComradeBasis; rows: Omit<ComradePair, 'rewardCost'>[] }>;
+const memos = new WeakMap<Db, { key: string; pairs: Computed }>();
+
+function allPairs(db: Db, cfg: Config, asOf: string): Computed {
+  const key = `${db.writes}|${asOf}|${cfg.gameTz}`;
+  const memo = memos.get(db);
+  if (memo?.key === key) return memo.pairs;
+  const pairs = (async () => {
+    const basis: ComradeBasis = (await hasFriendLinks(db, asOf, cfg.gameTz)) ? 'friends' : 'shared_days';
+    const found = await comradePairs(db, basis, { asOf, tz: cfg.gameTz, lookback: COMRADE_LOOKBACK_DAYS, maxPerLapsed: COMRADES_PER_LAPSED });
+    let rank = 0;
+    const rows = found.map((r, i) => {
+      rank = i > 0 && found[i - 1].lapsedId === r.lapsedId ? rank + 1 : 1;
+      return {
+        ...r, lapsedIdleDays: Number(r.lapsedIdleDays), sharedDays: r.sharedDays === null ? null : Number(r.sharedDays),
+        comradeActiveDays: Number(r.comradeActiveDays), rank,
+      };
+    });
+    return { basis, rows };
+  })();
+  memos.set(db, { key, pairs });
+  // A failed computation is not kept.
+  pairs.catch(() => memos.get(db)?.pairs === pairs && memos.delete(db));
+  return pairs;
+}
+
 export async function findComrades(db: Db, cfg: Config, q: { asOf: string; limit: number; offset: number }): Promise<ComradesAnswer> {
-  const [friends, offers] = await Promise.all([hasFriendLinks(db, q.asOf, cfg.gameTz), listOffers(db)]);
-  const basis: ComradeBasis = friends ? 'friends' : 'shared_days';
+  const [{ basis, rows }, offers] = await Promise.all([allPairs(db, cfg, q.asOf), listOffers(db)]);
   const offer = activeOfferOf(offers, 'comrades_referral', q.asOf);
-  const params = { asOf: q.asOf, tz: cfg.gameTz, lookback: COMRADE_LOOKBACK_DAYS, maxPerLapsed: COMRADES_PER_LAPSED };
-  const found = await comradePairs(db, basis, { ...params, limit: q.limit, offset: q.offset });
-  // A page past the end has no row to carry the total: ask for the first row.
-  const total = found.length ? Number(found[0].total) : q.offset > 0 ? Number((await comradePairs(db, basis, { ...params, limit: 1, offset: 0 }))[0]?.total ?? 0) : 0;
   const rewardCost = offer && offer.cost.kind === 'fixed' ? offer.cost.fixedCost : null;
   return {
     asOf: q.asOf, currency: cfg.baseCurrency, basis, lookbackDays: COMRADE_LOOKBACK_DAYS, perLapsed: COMRADES_PER_LAPSED,
     offer: offer && { offerId: offer.offerId, name: offer.name, reward: offer.reward, version: offer.version },
-    total,
-    pairs: found.map(({ total: _t, ...r }) => ({
-      ...r, lapsedIdleDays: Number(r.lapsedIdleDays), sharedDays: r.sharedDays === null ? null : Number(r.sharedDays),
-      comradeActiveDays: Number(r.comradeActiveDays), rank: Number(r.rank), rewardCost,
-    })),
+    total: rows.length,
+    pairs: rows.slice(q.offset, q.offset + q.limit).map((r) => ({ ...r, rewardCost })),
   };
 }

@@ -21,10 +21,10 @@ import { payment, session, writeNdjson, writeText } from '../helpers/files.ts';
  * | A6     | s01    | 01-01, 02-10, 03-04..03-10              | 03-05 36.00 | decline, leaving   | 36 x 91.3125 / 9 = 365.25     |
  * | M1     | s02    | 01-01, 03-04..03-10                     | 03-05 1.60  | decline, leaving   | 1.6 x 91.3125 / 8 = 18.2625   |
  * | M2     | s02    | 01-01, 03-04..03-17                     | 03-05 10.00 | decline, leaving   | 10 x 182.625 / 15 = 121.75    |
- * | A1     | s01    | 01-01, 02-01, 02-10, 02-20, 03-25, 03-31 |            | active (2 days in R) |                             |
+ * | A1     | s01    | 01-01, 02-01, 02-10, 02-20, 03-25, 03-26, 03-31 |     | active (3 days in R) |                             |
  * | A2     | s01    | 01-01, 02-10, 02-25, 03-30              |             | active (1)         |                               |
- * | A3     | s01    | 01-01, 02-20, 03-31                     |             | active (1)         |                               |
- * | A4     | s01    | 01-01, 02-01, 02-10, 02-20, 02-25, 03-29 |            | active (1)         |                               |
+ * | A3     | s01    | 01-01, 02-20, 03-30, 03-31              |             | active (2)         |                               |
+ * | A4     | s01    | 01-01, 02-01, 02-10, 02-20, 02-25, 03-28, 03-29 |     | active (2)         |                               |
  * | A5     | s02    | 01-01, 02-15, 02-16, 03-28              |             | active (1)         |                               |
  *
  * Rescue (default returning_reward: 3.00 a player, assumed win-back 15%, no
@@ -35,9 +35,10 @@ import { payment, session, writeNdjson, writeText } from '../helpers/files.ts';
  *   M1 small, 0.15 x 18.2625 = 2.739375 -> 2.7394 <= 3: let go (cost);
  *   L1, L2, L3 small, 0 expected: let go (no value).
  *
- * Comrades (shared days in the 28 days up to each lapsed player's last day):
- *   L1 (02-01, 02-10, 02-20): A1 3 (2 days in R), A4 3 (1), A2 1 (1), A3 1 (1) -> A1, A4, A2;
- *   L2 (02-10, 02-25): A2 2, A4 2, A1 1 (A6 shares 02-10 but is not active in R) -> A2, A4, A1;
+ * Comrades (shared days in the 28 days up to each lapsed player's last day,
+ * ties by the comrade's active days in R):
+ *   L1 (02-01, 02-10, 02-20): A1 3 (3 in R), A4 3 (2), A3 1 (2), A2 1 (1) -> A1, A4, A3;
+ *   L2 (02-10, 02-25): A4 2 (2), A2 2 (1), A1 1 (A6 shares 02-10 but is not active in R) -> A4, A2, A1;
  *   L3 (02-15, 02-16 on s02): A5 2.
  */
 const span = (from: string, to: string): string[] => {
@@ -53,10 +54,10 @@ const PLAYERS: Record<string, { server: string; days: string[]; pays?: [string, 
   A6: { server: 's01', days: ['2026-01-01', '2026-02-10', ...span('2026-03-04', '2026-03-10')], pays: ['2026-03-05', '36.00'] },
   M1: { server: 's02', days: ['2026-01-01', ...span('2026-03-04', '2026-03-10')], pays: ['2026-03-05', '1.60'] },
   M2: { server: 's02', days: ['2026-01-01', ...span('2026-03-04', '2026-03-17')], pays: ['2026-03-05', '10.00'] },
-  A1: { server: 's01', days: ['2026-01-01', '2026-02-01', '2026-02-10', '2026-02-20', '2026-03-25', '2026-03-31'] },
+  A1: { server: 's01', days: ['2026-01-01', '2026-02-01', '2026-02-10', '2026-02-20', '2026-03-25', '2026-03-26', '2026-03-31'] },
   A2: { server: 's01', days: ['2026-01-01', '2026-02-10', '2026-02-25', '2026-03-30'] },
-  A3: { server: 's01', days: ['2026-01-01', '2026-02-20', '2026-03-31'] },
-  A4: { server: 's01', days: ['2026-01-01', '2026-02-01', '2026-02-10', '2026-02-20', '2026-02-25', '2026-03-29'] },
+  A3: { server: 's01', days: ['2026-01-01', '2026-02-20', '2026-03-30', '2026-03-31'] },
+  A4: { server: 's01', days: ['2026-01-01', '2026-02-01', '2026-02-10', '2026-02-20', '2026-02-25', '2026-03-28', '2026-03-29'] },
   A5: { server: 's02', days: ['2026-01-01', '2026-02-15', '2026-02-16', '2026-03-28'] },
 };
 
@@ -134,10 +135,10 @@ describe('new-server planner', () => {
       expectedCost: '6.0000', expectedRevenue: '29.2200', recommendation: 'not_yet', reason: { code: 'too_few_returning' },
     });
     expect(s01.expectedReturning).toBeCloseTo(0.24, 12);
-    // DAU on s01: R has 5 player-days (A1 2, A2, A3, A4), P 7 (A6): 5/14 against 7/14.
-    expect(s01.dauRecent).toBeCloseTo(5 / 14, 12);
+    // DAU on s01: R has 8 player-days (A1 3, A2 1, A3 2, A4 2), P 7 (A6): 8/14 against 7/14.
+    expect(s01.dauRecent).toBeCloseTo(8 / 14, 12);
     expect(s01.dauPrior).toBeCloseTo(7 / 14, 12);
-    expect(s01.trend).toBeCloseTo(5 / 7 - 1, 12);
+    expect(s01.trend).toBeCloseTo(8 / 7 - 1, 12);
     // s02: M1 + M2 leaving, L3 lapsed; CLV 18.2625 + 121.75 = 140.0125; 0.08 x 140.0125 = 11.201.
     expect(s02).toMatchObject({ serverId: 's02', leaving: 2, lapsed: 1, lifetimeSpend: '11.6000', expectedClv: '140.0125', expectedRevenue: '11.2010', ageDays: 90 });
     expect(s02.trend).toBeCloseTo(1 / 21 - 1, 12);
@@ -169,19 +170,19 @@ describe('find your old comrades', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ basis: 'shared_days', lookbackDays: 28, perLapsed: 3, total: 7, offer: { offerId: 'comrades-referral' } });
     expect(brief(r.body.pairs)).toEqual([
-      ['L1', 'A1', 3, 1], ['L1', 'A4', 3, 2], ['L1', 'A2', 1, 3],
-      ['L2', 'A2', 2, 1], ['L2', 'A4', 2, 2], ['L2', 'A1', 1, 3],
+      ['L1', 'A1', 3, 1], ['L1', 'A4', 3, 2], ['L1', 'A3', 1, 3],
+      ['L2', 'A4', 2, 1], ['L2', 'A2', 2, 2], ['L2', 'A1', 1, 3],
       ['L3', 'A5', 2, 1],
     ]);
     expect(r.body.pairs[0]).toMatchObject({
-      lapsedServer: 's01', lapsedSpend: '50', lapsedIdleDays: 39, lapsedLastDay: '2026-02-20', sharedServer: 's01',
-      lastSharedDay: '2026-02-20', comradeActiveDays: 2, rewardCost: '2.5',
+      lapsedServer: 's01', lapsedSpend: '50', lapsedIdleDays: 39, lapsedLastDay: '2026-02-20',
+      lastSharedDay: '2026-02-20', comradeActiveDays: 3, rewardCost: '2.5',
     });
   });
 
   it('pages the pairs and keeps the total past the end', async () => {
     const p = await api.get('/api/winback/comrades?asOf=2026-03-31&limit=2&offset=2');
-    expect(brief(p.body.pairs)).toEqual([['L1', 'A2', 1, 3], ['L2', 'A2', 2, 1]]);
+    expect(brief(p.body.pairs)).toEqual([['L1', 'A3', 1, 3], ['L2', 'A4', 2, 1]]);
     const past = await api.get('/api/winback/comrades?asOf=2026-03-31&offset=50');
     expect(past.body).toMatchObject({ total: 7, pairs: [] });
     expect((await api.get('/api/winback/comrades?limit=501')).status).toBe(400);
@@ -189,7 +190,7 @@ describe('find your old comrades', () => {
 
   it('uses friend links once ingested, quarantining a bad link, and a re-ingest changes nothing', async () => {
     const dir = path.join(api.engine.dir, 'friends');
-    // L1's friends: A3 (twice), A2 (stored the other way round); L2's only friend A6 is not active; L3's friend A1 plays on s01.
+    // L1's friends: A3 (twice; 2 active days in R), A2 (stored the other way round; 1); L2's only friend A6 is not active; L3's friend A1 plays on s01.
     writeText(dir, 'friends_2026-03.csv', 'player_id,friend_id,since\nL1,A3,2026-01-02T00:00:00Z\nA2,L1,\nL2,A6,\nA5,A5,\nL3,A1,1767312000000\nL1,A3,\nA4,L2,2026-04-05T00:00:00Z\n');
     const run = await runIngestAndRefresh(api.engine, { paths: [dir], source: 'cli' });
     expect(run.files[0]).toMatchObject({ kind: 'friends', state: 'done', rowsTotal: 7, rowsLoaded: 5, rowsQuarantined: 1, rowsDuplicate: 1 });
@@ -197,7 +198,7 @@ describe('find your old comrades', () => {
     expect(bad).toEqual([{ line: 5, reason: 'friend_id is the player_id itself' }]);
 
     // A4-L2 dates from after the as-of day, so it does not count.
-    const expected = [['L1', 'A2', null, 1], ['L1', 'A3', null, 2], ['L3', 'A1', null, 1]];
+    const expected = [['L1', 'A3', null, 1], ['L1', 'A2', null, 2], ['L3', 'A1', null, 1]];
     const r = await api.get('/api/winback/comrades?asOf=2026-03-31');
     expect(r.body).toMatchObject({ basis: 'friends', total: 3 });
     expect(brief(r.body.pairs)).toEqual(expected);

@@ -100,7 +100,6 @@ export interface ComradePair {
   lapsedIdleDays: number;
   lapsedLastDay: Day;
   comradeId: string;
-  sharedServer: string | null;
   sharedDays: number | null;
   lastSharedDay: Day | null;
   comradeActiveDays: number;
