@@ -1,0 +1,66 @@
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, useRig } from '../helpers/browser.ts';
+
+let browser: Browser;
+let base: string;
+useRig(31, (rig) => ({ browser, base } = rig));
+
+const api = async (path: string) => (await fetch(`${base}/api/${path}`)).json();
+const int = (n: number, locale = 'en-US') => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+
+describe.runIf(haveChromium)('win-back page in Chromium', () => {
+  it('shows the API’s rescue decisions, server plans and comrade pairs, and filters by decision', async () => {
+    const [rescue, servers, comrades] = await Promise.all([api('winback/rescue'), api('winback/servers'), api('winback/comrades')]);
+    expect(rescue.decliningPlayers).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/?page=winback&lang=en`);
+
+    await page.getByTestId('rescue-list').waitFor();
+    const rows = page.getByTestId('rescue-list').getByTestId('rescue-row');
+    expect(await rows.count()).toBe(Math.min(50, rescue.total));
+    const first = rescue.players[0];
+    expect(await rows.first().getByTestId('player-link').textContent()).toBe(first.playerId);
+    expect(await rows.first().textContent()).toContain(first.decision === 'rescue' ? 'Rescue' : 'Let go');
+    for (const s of rescue.summary) {
+      const cells = page.getByTestId(`rescue-summary-${s.decision}-${s.tier}`).locator('td');
+      expect(await cells.nth(2).textContent()).toBe(int(s.players));
+    }
+
+    await page.getByTestId('rescue-decision').selectOption('rescue');
+    await expect.poll(() => page.url()).toContain('decision=rescue');
+    const onlyRescue = await api('winback/rescue?decision=rescue');
+    if (onlyRescue.total > 0) {
+      await expect.poll(() => rows.first().getByTestId('player-link').textContent()).toBe(onlyRescue.players[0].playerId);
+      for (const text of await rows.allTextContents()) expect(text).toContain('Rescue');
+    }
+
+    for (const s of servers.servers) {
+      const cells = page.getByTestId(`planner-row-${s.serverId}`).locator('td');
+      expect(await cells.nth(3).textContent()).toBe(int(s.leaving));
+      expect(await cells.nth(4).textContent()).toBe(int(s.lapsed));
+      expect(await cells.nth(10).textContent()).toContain(s.recommendation === 'open' ? 'Open a new server' : 'Not yet');
+    }
+    await page.getByTestId('chart-planner').waitFor();
+
+    if (comrades.total > 0) {
+      const pairs = page.getByTestId('comrades-list').getByTestId('comrade-row');
+      expect(await pairs.count()).toBe(Math.min(50, comrades.total));
+      expect(await pairs.first().getByTestId('player-link').first().textContent()).toBe(comrades.pairs[0].lapsedId);
+    } else {
+      expect(await page.getByTestId('winback-comrades').textContent()).toContain('No lapsed player has an active comrade');
+    }
+    expect(await page.getByTestId('comrades-basis').textContent()).toContain('No friend data');
+    expect(errors).toEqual([]);
+
+    await page.goto(`${base}/?page=winback&lang=zh`);
+    await page.getByTestId('rescue-list').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('召回');
+    expect(await page.getByTestId('winback-planner').textContent()).toContain('新服规划');
+    expect(await page.getByTestId('winback-comrades').textContent()).toContain('寻找老战友');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
