@@ -1,7 +1,9 @@
+import cron from 'node-cron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeRun } from '../../server/queries/reportRuns/writeRun.ts';
 import { listRuns } from '../../server/queries/reportRuns/listRuns.ts';
 import { ReportRunner, type BuildFn } from '../../server/reports/runs.ts';
-import { ReportScheduler } from '../../server/reports/scheduler.ts';
+import { ReportScheduler, schedulesChanged } from '../../server/reports/scheduler.ts';
 import { saveSchedule } from '../../server/reports/scheduleStore.ts';
 import type { ReportSummary } from '../../server/reports/types.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
@@ -110,5 +112,35 @@ describe('no overlap', () => {
     expect(Object.values(counts).every((n) => n === 1)).toBe(true);
     // Withdrawn claims leave no rows behind.
     expect(await listRuns(engine.db, { scheduleId: 'ov', limit: 100, offset: 0 })).toHaveLength(1 + second.length);
+  });
+});
+
+describe('the server start', () => {
+  it('marks runs a stopped server left running as failed, so they block no window', async () => {
+    const runner = new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([]));
+    await writeRun(engine.db, {
+      runId: '00000000-0000-4000-8000-0000000000aa', scheduleId: 'cu', scheduleVersion: 1, windowFrom: '2026-01-05', windowTo: '2026-01-11', lang: 'en',
+      trigger: 'schedule', firedAt: null, options: '{}', state: 'running', startedAt: null, finishedAt: null, error: '', outputDir: '', files: '[]',
+    });
+    expect(await runner.busy('cu', '2026-01-11', 'en')).toBe(true);
+    // Only the stale ones on a shared server; every one on the embedded engine the server owns.
+    expect(await runner.failInterrupted(false)).toBe(0);
+    expect(await runner.failInterrupted(true)).toBe(1);
+    const [r] = await listRuns(engine.db, { runId: '00000000-0000-4000-8000-0000000000aa', limit: 1, offset: 0 });
+    expect(r).toMatchObject({ state: 'failed', error: 'interrupted: the server stopped during the run' });
+    expect(await runner.busy('cu', '2026-01-11', 'en')).toBe(false);
+  });
+
+  it('arms one cron task per enabled schedule and re-arms when schedules change', async () => {
+    const names = () => [...cron.getTasks().values()].map((t) => t.name).filter((n) => n?.startsWith('report-')).sort();
+    // Clock at 1970: nothing to catch up, only the arming is looked at.
+    const sched = new ReportScheduler({ db: engine.db, cfg: engine.cfg, log: () => {} }, { runner: new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([])), clock: () => new Date(0) });
+    await sched.start();
+    expect(names()).toEqual(['report-cu', 'report-daily', 'report-ov']);
+    await saveSchedule(engine.db, engine.cfg, { scheduleId: 'daily', input: { name: 'daily', tz: 'UTC', langs: ['en'], cron: '0 6 * * *', period: 'day', enabled: false }, source: 'dashboard', author: 't' });
+    schedulesChanged(engine.db);
+    await expect.poll(names).toEqual(['report-cu', 'report-ov']);
+    await sched.stop();
+    expect(names()).toEqual([]);
   });
 });
