@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../server/db/query.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { getOffer, saveOfferVersion } from '../../server/offers/catalog.ts';
+import { launchOffer } from '../../server/offers/launch.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import type { TestEngine } from '../helpers/engine.ts';
 import { payment, session, writeNdjson, writeText } from '../helpers/files.ts';
@@ -209,5 +210,26 @@ describe('find your old comrades', () => {
     const overlap = await runIngestAndRefresh(api.engine, { paths: [path.join(dir, 'friends_copy.csv')], source: 'cli' });
     expect(overlap.files[0]).toMatchObject({ rowsLoaded: 0, rowsDuplicate: 2 });
     expect(brief((await api.get('/api/winback/comrades?asOf=2026-03-31')).body.pairs)).toEqual(expected);
+  });
+});
+
+describe('a measured win-back rate', () => {
+  it('prices rescues with the return-rate uplift of the offer’s newest complete launch', async () => {
+    // As of 03-10, idle 7+ declining players are L1, L2, L3, A1..A5; in the 21 days after, the A players return and the L players do not.
+    const { launch } = await launchOffer(api.engine.db, api.engine.cfg, {
+      offerId: 'returning-reward', asOf: '2026-03-10', seed: 7, windowDays: 21, holdoutShare: 0.5, webhook: false, author: 'test', note: 'measure', force: false,
+    });
+    const uplift = await api.get(`/api/launches/${launch.launchId}/uplift`);
+    expect(uplift.body.state).toBe('complete');
+    // The seed puts 3 of the 8 in treatment, all back, and 5 in holdout, 2 back: 3/3 - 2/5 = 0.6.
+    expect([uplift.body.treatment.members, uplift.body.treatment.returned, uplift.body.holdout.members, uplift.body.holdout.returned]).toEqual([3, 3, 5, 2]);
+    expect(uplift.body.returnRate.difference).toBeCloseTo(0.6, 12);
+    const r = await api.get('/api/winback/rescue?asOf=2026-03-31');
+    expect(r.body.rate).toMatchObject({ source: 'measured', launchId: launch.launchId });
+    expect(r.body.rate.rate).toBeCloseTo(0.6, 12);
+    // A6: 0.6 x 365.25 = 219.15 against the large reward; M1 now pays off too: 0.6 x 18.2625 = 10.9575 -> 10.9575 > 3.
+    const of = (id: string) => r.body.players.find((p: any) => p.playerId === id);
+    expect(of('A6')).toMatchObject({ expectedReturn: '219.1500', decision: 'rescue', reason: { values: { rateSource: 'measured' } } });
+    expect(of('M1')).toMatchObject({ expectedReturn: '10.9575', rewardTier: 'small', decision: 'rescue' });
   });
 });
