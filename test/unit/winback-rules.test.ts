@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
 import { classifyFile } from '../../server/ingest/fileKind.ts';
 import { stagingInsertSql } from '../../server/ingest/stagingSql.ts';
 import { planServer, type ServerBase } from '../../server/offers/plannerRules.ts';
@@ -144,5 +145,17 @@ describe('the offer that prices a move', () => {
     expect(activeOfferOf(list, 'returning_reward', '2026-03-31')?.offerId).toBe('b-first');
     expect(activeOfferOf(list, 'returning_reward', '2026-03-30')?.offerId).toBe('a-ended');
     expect(activeOfferOf(list, 'new_server', '2026-03-31')).toBeNull();
+  });
+});
+
+describe('NEW_SERVER_MIN_RETURNING', () => {
+  const load = (v?: string) => loadConfig({ DEMO: 'off', ...(v === undefined ? {} : { NEW_SERVER_MIN_RETURNING: v }) } as NodeJS.ProcessEnv, '/tmp/none');
+  it('defaults to 50 and takes a positive whole number', () => {
+    expect(load().winback.newServerMinReturning).toBe(50);
+    expect(load('12').winback.newServerMinReturning).toBe(12);
+  });
+  it.each(['0', '-3', '2.5', 'many'])('refuses %s', (v) => {
+    expect(() => load(v)).toThrow(ConfigError);
+    expect(() => load(v)).toThrow(/NEW_SERVER_MIN_RETURNING must be a positive integer/);
   });
 });
