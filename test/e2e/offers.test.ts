@@ -68,6 +68,9 @@ describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
     await page.getByTestId('launch-e2e-winback').getByRole('button', { name: 'Launch E2E win-back gift' }).click();
     const dialog = page.getByTestId('launch-dialog').filter({ has: page.getByText('Launch “E2E win-back gift”') });
     await dialog.getByTestId('launch-webhook').check();
+    // Nothing is launched without a name: the dialog says what is missing.
+    await dialog.getByTestId('launch-submit').click();
+    expect(await dialog.getByTestId('launch-problem').textContent()).toBe('Your name is required.');
     await dialog.getByTestId('launch-author').fill('e2e designer');
     await dialog.getByTestId('launch-note').fill('first wave');
     expect(await dialog.getByTestId('launch-holdout').inputValue()).toBe('20');
