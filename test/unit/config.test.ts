@@ -15,7 +15,8 @@ describe('loadConfig', () => {
     expect(c.publicUrl).toBe('http://127.0.0.1:8080');
     expect(c.webhook).toEqual({ secret: undefined, attempts: 5, retryBaseMs: 2000, timeoutMs: 10000 });
     expect(c.smtp.url).toBeUndefined();
-    expect(c.reports).toEqual({ catchUpCap: 7, dir: path.join('/srv/game/data', 'reports') });
+    expect(c.reports).toEqual({ catchUpCap: 7, dir: path.join('/srv/game/data', 'reports'), schedulesFile: undefined, emails: [], webhooks: [] });
+    expect(load({ REPORT_EMAILS: ' a@x.io, ,b@x.io ', REPORT_SCHEDULES: 'conf/reports.json' }).reports).toMatchObject({ emails: ['a@x.io', 'b@x.io'], schedulesFile: path.join('/srv/game', 'conf/reports.json') });
   });
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be a positive integer'],
