@@ -9,21 +9,11 @@ import { STAGES } from '../offers/types.ts';
 import { errorSummary, validateOffer, type OfferError } from '../offers/validate.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { handle, HttpError } from './http.ts';
-import { parseChoice, parseDay, parseWhole, queryString } from './params.ts';
+import { bodyText, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
 
 type Body = Record<string, unknown>;
 
-function text(body: Body, name: string, max: number, required: boolean): string {
-  const v = body[name];
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-    if (required) throw new HttpError(400, `${name} is required`);
-    return '';
-  }
-  if (typeof v !== 'string' || v.length > max) throw new HttpError(400, `${name} must be text of at most ${max} characters`);
-  return v.trim();
-}
-
-const meta = (body: Body): SaveMeta => ({ author: text(body, 'author', 64, true), note: text(body, 'note', 500, false) });
+const meta = (body: Body): SaveMeta => ({ author: bodyText(body, 'author', 64, true), note: bodyText(body, 'note', 500, false) });
 
 function bodyOf(req: { body?: unknown }): Body {
   const b = req.body;

@@ -61,10 +61,10 @@ export function parseRange(q: Record<string, unknown>, lastDay: string, maxDays 
   return { from, to, server: parseServer(q) };
 }
 
-/** Reads a text field of a JSON body, trimmed: '' when absent and optional, 400 when required and missing or not short text. */
+/** Reads a text field of a JSON body, trimmed: '' when absent or blank and optional, 400 when required and missing or not short text. */
 export function bodyText(body: Record<string, unknown>, name: string, max: number, required: boolean): string {
   const v = body[name];
-  if (v === undefined || v === null || v === '') {
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
     if (required) throw new HttpError(400, `${name} is required`);
     return '';
   }

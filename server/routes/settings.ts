@@ -6,19 +6,9 @@ import { configVersion, listConfigVersions } from '../queries/settings/configVer
 import { previewMoves } from '../queries/settings/previewMoves.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { handle, HttpError } from './http.ts';
-import { parseDay } from './params.ts';
+import { bodyText, parseDay } from './params.ts';
 
 type Body = Record<string, unknown>;
-
-function text(body: Body, name: string, max: number, required: boolean): string {
-  const v = body[name];
-  if (v === undefined || v === null || v === '') {
-    if (required) throw new HttpError(400, `${name} is required`);
-    return '';
-  }
-  if (typeof v !== 'string' || v.length > max) throw new HttpError(400, `${name} must be text of at most ${max} characters`);
-  return v.trim();
-}
 
 function rulesOf(body: Body): { rules: Rules; errors: { field: string; message: string }[] } {
   const raw = body.rules;
@@ -85,12 +75,12 @@ export function settingsRoutes({ db }: Deps): Router {
       const body = (req.body ?? {}) as Body;
       const { rules, errors } = rulesOf(body);
       if (errors.length) throw new HttpError(400, `the rules are not valid: ${errors.map((e) => e.message).join('; ')}`);
-      return saveRules(db, rules, { author: text(body, 'author', 64, true), note: text(body, 'note', 500, false) });
+      return saveRules(db, rules, { author: bodyText(body, 'author', 64, true), note: bodyText(body, 'note', 500, false) });
     }),
   );
   r.post(
     '/settings/lifecycle/versions/:v/restore',
-    handle(async (req) => asHttp(restoreVersion(db, version(req.params.v), text((req.body ?? {}) as Body, 'author', 64, true)))),
+    handle(async (req) => asHttp(restoreVersion(db, version(req.params.v), bodyText((req.body ?? {}) as Body, 'author', 64, true)))),
   );
   return r;
 }

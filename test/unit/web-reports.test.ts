@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../web/src/lib/messages/index.ts';
 import { blankForm, draftOf, formOf, summariseDeliveries } from '../../web/src/lib/reportForm.ts';
-import type { ReportDelivery, ReportSchedule } from '../../web/src/lib/reportTypes.ts';
+import type { Delivery } from '../../web/src/lib/deliveryTypes.ts';
+import type { ReportSchedule } from '../../web/src/lib/reportTypes.ts';
 
 const schedule: ReportSchedule = {
   scheduleId: 'weekly', version: 3, name: 'Weekly', cron: '0 8 * * 1', tz: 'Asia/Shanghai', period: 'week', langs: ['en', 'zh'],
@@ -27,7 +28,7 @@ describe('schedule form', () => {
 });
 
 describe('delivery summary', () => {
-  const a = (deliveryId: string, attempt: number, status: 'ok' | 'failed', error = ''): ReportDelivery => ({
+  const a = (deliveryId: string, attempt: number, status: 'ok' | 'failed', error = ''): Delivery => ({
     deliveryId, channel: deliveryId.startsWith('w') ? 'webhook' : 'email', target: `t-${deliveryId}`, attempt, startedAt: '', durationMs: 1, status, httpStatus: 0, error,
   });
 

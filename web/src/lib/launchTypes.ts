@@ -1,4 +1,5 @@
 // Shapes of the offer-launch API (/api/offers/:id/launch, /api/launches...), re-exported by types.ts.
+import type { Delivery } from './deliveryTypes.ts';
 import type { Day, Money } from './types.ts';
 
 export type LaunchGroup = 'treatment' | 'holdout';
@@ -85,18 +86,6 @@ export interface LaunchList {
   lastDay: Day | null;
   currency: string;
   launches: (Launch & { uplift: UpliftHeadline })[];
-}
-
-export interface Delivery {
-  deliveryId: string;
-  channel: string;
-  target: string;
-  attempt: number;
-  startedAt: string;
-  durationMs: number;
-  status: 'ok' | 'failed';
-  httpStatus: number;
-  error: string;
 }
 
 export interface LaunchDetail {

@@ -1,5 +1,6 @@
 // The schedule form's text fields and the schedule they stand for; pure, so they are unit-tested.
-import type { ReportDelivery, ReportSchedule, ReportScheduleDraft } from './reportTypes.ts';
+import type { Delivery } from './deliveryTypes.ts';
+import type { ReportSchedule, ReportScheduleDraft } from './reportTypes.ts';
 
 export interface ScheduleForm {
   name: string;
@@ -35,7 +36,7 @@ export function draftOf(f: ScheduleForm): Omit<ReportScheduleDraft, 'topN'> & { 
 }
 
 export interface DeliverySummary {
-  channel: ReportDelivery['channel'];
+  channel: Delivery['channel'];
   target: string;
   ok: boolean;
   attempts: number;
@@ -44,8 +45,8 @@ export interface DeliverySummary {
 }
 
 /** One line per delivery (a recipient's attempts grouped), in the order they started. */
-export function summariseDeliveries(attempts: readonly ReportDelivery[]): DeliverySummary[] {
-  const by = new Map<string, ReportDelivery[]>();
+export function summariseDeliveries(attempts: readonly Delivery[]): DeliverySummary[] {
+  const by = new Map<string, Delivery[]>();
   for (const a of attempts) by.set(a.deliveryId, [...(by.get(a.deliveryId) ?? []), a]);
   return [...by.values()].map((group) => {
     const last = group.reduce((x, y) => (y.attempt > x.attempt ? y : x));

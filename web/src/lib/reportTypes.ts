@@ -1,4 +1,5 @@
 // Shapes of the /api/reports JSON answers (scheduled churn reports).
+import type { Delivery } from './deliveryTypes.ts';
 import type { Day } from './types.ts';
 
 export type ReportPeriod = 'day' | 'week' | 'month';
@@ -45,18 +46,6 @@ export interface FieldError {
 /** A save either stores a version or answers with one message per bad field. */
 export type ScheduleSaveResult = { ok: true; schedule: ReportSchedule; saved: boolean } | { ok: false; error: string; errors: FieldError[] };
 
-export interface ReportDelivery {
-  deliveryId: string;
-  channel: 'webhook' | 'email';
-  target: string;
-  attempt: number;
-  startedAt: string;
-  durationMs: number;
-  status: 'ok' | 'failed';
-  httpStatus: number;
-  error: string;
-}
-
 export interface ReportRunFile {
   name: string;
   bytes: number;
@@ -77,7 +66,7 @@ export interface ReportRun {
   finishedAt: string | null;
   error: string;
   files: ReportRunFile[];
-  deliveries: ReportDelivery[];
+  deliveries: Delivery[];
 }
 
 export interface ReportRuns {

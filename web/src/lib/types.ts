@@ -2,6 +2,7 @@
 
 import type { RiskTier } from './modelTypes.ts';
 export type * from './modelTypes.ts';
+export type * from './deliveryTypes.ts';
 export type * from './launchTypes.ts';
 export type * from './reportTypes.ts';
 export type * from './offerTypes.ts';
