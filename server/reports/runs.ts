@@ -39,7 +39,7 @@ export interface RunRequest {
   firedAt?: Date;
   /** false: write the files only (the CLI's --no-deliver). */
   deliver?: boolean;
-  /** Catch-up: do nothing when the window was done meanwhile (by another scheduler). */
+  /** Scheduled and catch-up runs: do nothing when the schedule already ran the window (another scheduler, or a cron that fires more often than the period). */
   unlessDone?: boolean;
 }
 

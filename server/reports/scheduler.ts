@@ -109,7 +109,7 @@ export class ReportScheduler {
   private async runOne(schedule: ReportSchedule, window: Window, lang: ReportLang, trigger: RunTrigger, firedAt: Date): Promise<WindowRun> {
     const base = { scheduleId: schedule.scheduleId, window, lang, trigger };
     try {
-      const result = await this.runner.run({ schedule, window, lang, trigger, firedAt, unlessDone: trigger === 'catch_up' });
+      const result = await this.runner.run({ schedule, window, lang, trigger, firedAt, unlessDone: trigger === 'schedule' || trigger === 'catch_up' });
       // Delivery goes on in the background; the next window need not wait for mail retries.
       return { ...base, result, busy: false };
     } catch (err) {

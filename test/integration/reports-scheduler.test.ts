@@ -115,6 +115,25 @@ describe('no overlap', () => {
   });
 });
 
+describe('scheduled firings', () => {
+  it('deliver a window once: a cron firing more often than the period skips a window the schedule ran, a manual run does not count', async () => {
+    const s = await schedule('often', { cron: '0 * * * *', period: 'week' });
+    const created = Date.parse(s.createdAt);
+    const sched = await scheduler(recordingBuild([]), new Date(created));
+    const calls: string[] = [];
+    const manual = new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild(calls));
+    const fireAt = new Date(created + 8 * DAY);
+    const first = await sched.fire(s, fireAt);
+    // A manual run of the same window (Run now) writes files but is not the schedule's delivery.
+    await manual.run({ schedule: s, window: first[0].window, lang: 'en', trigger: 'manual' });
+    const fresh = await scheduler(recordingBuild(calls), new Date(created + 8 * DAY));
+    const later = await fresh.fire(s, new Date(fireAt.getTime() + 3_600_000));
+    expect(first[0].result?.state).toBe('done');
+    expect(later[0]).toMatchObject({ window: first[0].window, done: true });
+    expect(calls).toEqual([`${first[0].window.to}/en`]); // only the manual run built again
+  });
+});
+
 describe('the server start', () => {
   it('marks runs a stopped server left running as failed, so they block no window', async () => {
     const runner = new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([]));
@@ -136,10 +155,10 @@ describe('the server start', () => {
     // Clock at 1970: nothing to catch up, only the arming is looked at.
     const sched = new ReportScheduler({ db: engine.db, cfg: engine.cfg, log: () => {} }, { runner: new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([])), clock: () => new Date(0) });
     await sched.start();
-    expect(names()).toEqual(['report-cu', 'report-daily', 'report-ov']);
+    expect(names()).toEqual(['report-cu', 'report-daily', 'report-often', 'report-ov']);
     await saveSchedule(engine.db, engine.cfg, { scheduleId: 'daily', input: { name: 'daily', tz: 'UTC', langs: ['en'], cron: '0 6 * * *', period: 'day', enabled: false }, source: 'dashboard', author: 't' });
     schedulesChanged(engine.db);
-    await expect.poll(names).toEqual(['report-cu', 'report-ov']);
+    await expect.poll(names).toEqual(['report-cu', 'report-often', 'report-ov']);
     await sched.stop();
     expect(names()).toEqual([]);
   });

@@ -4,7 +4,11 @@ import { one } from '../../db/query.ts';
 export interface ScheduleHistory {
   /** The latest fire time a finished scheduled or catch-up run stood for; null before the first (a failed window is tried again). */
   lastFiredAt: string | null;
-  /** "window_to/lang" of every window with a finished ('done') run. */
+  /**
+   * "window_to/lang" of every window the schedule itself ran to the end (a
+   * scheduled or catch-up run): those were delivered to its recipients. A
+   * manual or CLI run does not count, so it never stops the scheduled delivery.
+   */
   done: string[];
 }
 
@@ -13,7 +17,7 @@ export async function scheduleHistory(db: Db, scheduleId: string): Promise<Sched
   const r = await one<ScheduleHistory & { fired: number }>(
     db,
     `SELECT maxIf(fired_at, trigger IN ('schedule', 'catch_up') AND fired_at IS NOT NULL AND state = 'done') AS lastFiredAt,
-            groupUniqArrayIf(concat(toString(window_to), '/', lang), state = 'done') AS done,
+            groupUniqArrayIf(concat(toString(window_to), '/', lang), trigger IN ('schedule', 'catch_up') AND state = 'done') AS done,
             countIf(trigger IN ('schedule', 'catch_up') AND fired_at IS NOT NULL AND state = 'done') AS fired
      FROM report_runs FINAL WHERE schedule_id = {id:String}`,
     { id: scheduleId },
