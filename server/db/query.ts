@@ -12,12 +12,16 @@ export async function one<T>(db: Db, query: string, params: Params = {}): Promis
   return (await rows<T>(db, query, params))[0];
 }
 
-/** Runs a statement that returns no rows (DDL, INSERT ... SELECT). */
-export async function exec(db: Db, query: string, params: Params = {}): Promise<void> {
+/**
+ * Runs a statement that returns no rows (DDL, INSERT ... SELECT). It counts as
+ * a change of the data (caches keyed on db.writes drop their answers) unless
+ * `scratch` says it only fills or drops a computation's scratch table.
+ */
+export async function exec(db: Db, query: string, params: Params = {}, opts: { scratch?: boolean } = {}): Promise<void> {
   try {
     await db.client.command({ query, query_params: params });
   } finally {
-    db.writes++;
+    if (!opts.scratch) db.writes++;
   }
 }
 

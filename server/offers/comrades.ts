@@ -1,9 +1,12 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { randomUUID } from 'node:crypto';
 import { comradePairs, type ComradeBasis, type ComradePairRow } from '../queries/offers/comradePairs.ts';
+import { dropComradeScratch, fillComradeScratch } from '../queries/offers/comradeScratch.ts';
 import { hasFriendLinks } from '../queries/offers/hasFriendLinks.ts';
 import { activeOfferOf } from './rescueRules.ts';
 import { listOffers } from './catalog.ts';
+import { toUnits } from './money.ts';
 
 /**
  * "Find your old comrades": pairs of a lapsed player and a still-active
@@ -24,6 +27,12 @@ import { listOffers } from './catalog.ts';
  */
 export const COMRADE_LOOKBACK_DAYS = 28;
 export const COMRADES_PER_LAPSED = 3;
+/**
+ * Lapsed players per counting query. The embedded engine answers one query at
+ * a time, so the count (seconds on a large game) runs in chunks and the
+ * dashboard's other queries get through between them.
+ */
+export const LAPSED_PER_CHUNK = 2000;
 
 export interface ComradePair extends ComradePairRow {
   /** 1..COMRADES_PER_LAPSED within the lapsed player's comrades. */
@@ -48,22 +57,25 @@ export interface ComradesAnswer {
 type Computed = Promise<{ basis: ComradeBasis; rows: Omit<ComradePair, 'rewardCost'>[] }>;
 const memos = new WeakMap<Db, { key: string; pairs: Computed }>();
 
-function allPairs(db: Db, cfg: Config, asOf: string): Computed {
-  const key = `${db.writes}|${asOf}|${cfg.gameTz}`;
+function allPairs(db: Db, cfg: Config, asOf: string, lapsedPerChunk: number): Computed {
+  const key = `${db.writes}|${asOf}|${cfg.gameTz}|${lapsedPerChunk}`;
   const memo = memos.get(db);
   if (memo?.key === key) return memo.pairs;
   const pairs = (async () => {
     const basis: ComradeBasis = (await hasFriendLinks(db, asOf, cfg.gameTz)) ? 'friends' : 'shared_days';
-    const found = await comradePairs(db, basis, { asOf, tz: cfg.gameTz, lookback: COMRADE_LOOKBACK_DAYS, maxPerLapsed: COMRADES_PER_LAPSED });
-    let rank = 0;
-    const rows = found.map((r, i) => {
-      rank = i > 0 && found[i - 1].lapsedId === r.lapsedId ? rank + 1 : 1;
-      return {
-        ...r, lapsedIdleDays: Number(r.lapsedIdleDays), sharedDays: r.sharedDays === null ? null : Number(r.sharedDays),
-        comradeActiveDays: Number(r.comradeActiveDays), rank,
-      };
-    });
-    return { basis, rows };
+    const runId = randomUUID();
+    try {
+      const lapsed = await fillComradeScratch(db, runId, { asOf, lookback: COMRADE_LOOKBACK_DAYS });
+      const chunks = Math.max(1, Math.ceil(lapsed / lapsedPerChunk));
+      const found: ComradePairRow[] = [];
+      for (let chunk = 0; chunk < chunks; chunk++) {
+        const q = { runId, chunk, chunks, asOf, tz: cfg.gameTz, lookback: COMRADE_LOOKBACK_DAYS, maxPerLapsed: COMRADES_PER_LAPSED };
+        found.push(...(await comradePairs(db, basis, q)));
+      }
+      return { basis, rows: rankPairs(found) };
+    } finally {
+      await dropComradeScratch(db, runId);
+    }
   })();
   memos.set(db, { key, pairs });
   // A failed computation is not kept.
@@ -71,8 +83,28 @@ function allPairs(db: Db, cfg: Config, asOf: string): Computed {
   return pairs;
 }
 
-export async function findComrades(db: Db, cfg: Config, q: { asOf: string; limit: number; offset: number }): Promise<ComradesAnswer> {
-  const [{ basis, rows }, offers] = await Promise.all([allPairs(db, cfg, q.asOf), listOffers(db)]);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byMoneyDesc = (a: string, b: string) => { const d = toUnits(b) - toUnits(a); return d > 0n ? 1 : d < 0n ? -1 : 0; };
+
+/** Most valuable lapsed players first, each one's comrades best first, numbered 1..COMRADES_PER_LAPSED. */
+export function rankPairs(found: readonly ComradePairRow[]): Omit<ComradePair, 'rewardCost'>[] {
+  const sorted = found
+    .map((r) => ({ ...r, lapsedIdleDays: Number(r.lapsedIdleDays), sharedDays: r.sharedDays === null ? null : Number(r.sharedDays), comradeActiveDays: Number(r.comradeActiveDays) }))
+    .sort((a, b) => byMoneyDesc(a.lapsedSpend, b.lapsedSpend) || byText(a.lapsedId, b.lapsedId) || (b.sharedDays ?? 0) - (a.sharedDays ?? 0) ||
+      b.comradeActiveDays - a.comradeActiveDays || byText(a.comradeId, b.comradeId));
+  let rank = 0;
+  return sorted.map((r, i) => {
+    rank = i > 0 && sorted[i - 1].lapsedId === r.lapsedId ? rank + 1 : 1;
+    return { ...r, rank };
+  });
+}
+
+export async function findComrades(
+  db: Db,
+  cfg: Config,
+  q: { asOf: string; limit: number; offset: number; lapsedPerChunk?: number },
+): Promise<ComradesAnswer> {
+  const [{ basis, rows }, offers] = await Promise.all([allPairs(db, cfg, q.asOf, q.lapsedPerChunk ?? LAPSED_PER_CHUNK), listOffers(db)]);
   const offer = activeOfferOf(offers, 'comrades_referral', q.asOf);
   const rewardCost = offer && offer.cost.kind === 'fixed' ? offer.cost.fixedCost : null;
   return {

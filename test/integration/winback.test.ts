@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../server/db/query.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { getOffer, saveOfferVersion } from '../../server/offers/catalog.ts';
+import { findComrades } from '../../server/offers/comrades.ts';
 import { launchOffer } from '../../server/offers/launch.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import type { TestEngine } from '../helpers/engine.ts';
@@ -179,6 +180,15 @@ describe('find your old comrades', () => {
       lapsedServer: 's01', lapsedSpend: '50', lapsedIdleDays: 39, lapsedLastDay: '2026-02-20',
       lastSharedDay: '2026-02-20', comradeActiveDays: 3, rewardCost: '2.5',
     });
+  });
+
+  it('counts the same pairs in chunks of one lapsed player as in one query, and leaves no scratch rows', async () => {
+    const whole = await findComrades(api.engine.db, api.engine.cfg, { asOf: '2026-03-31', limit: 50, offset: 0 });
+    const chunked = await findComrades(api.engine.db, api.engine.cfg, { asOf: '2026-03-31', limit: 50, offset: 0, lapsedPerChunk: 1 });
+    expect(chunked.pairs).toEqual(whole.pairs);
+    expect(brief(chunked.pairs)).toHaveLength(7);
+    const left = await rows<{ n: string }>(api.engine.db, `SELECT (SELECT count() FROM comrade_lapsed) + (SELECT count() FROM comrade_active_days) AS n`);
+    expect(Number(left[0].n)).toBe(0);
   });
 
   it('pages the pairs and keeps the total past the end', async () => {
