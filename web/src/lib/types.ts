@@ -1,4 +1,4 @@
-// Shapes of the /api JSON responses (the models API in modelTypes.ts). Money is a decimal string and is only ever formatted, never summed.
+// Shapes of the /api JSON responses (each newer feature in its own file, re-exported below). Money is a decimal string and is only ever formatted, never summed.
 
 import type { RiskTier } from './modelTypes.ts';
 export type * from './modelTypes.ts';
@@ -7,6 +7,7 @@ export type * from './launchTypes.ts';
 export type * from './reportTypes.ts';
 export type * from './offerTypes.ts';
 export type * from './winbackTypes.ts';
+export type * from './settingsTypes.ts';
 
 export type Stage = 'exploration' | 'growth' | 'stable' | 'decline';
 export type Money = string;
@@ -359,53 +360,4 @@ export interface ValueList {
   list: ValueListName;
   total: number;
   players: ValuedPlayer[];
-}
-
-export interface ThresholdDef {
-  name: string;
-  type: string;
-  group: 'window' | 'exploration' | 'decline' | 'growth' | 'status' | 'tiers';
-  min: number;
-  max: number;
-  exclusive?: boolean;
-}
-
-export interface RulesVersion {
-  version: number;
-  author: string;
-  note: string;
-  restoredFrom: number;
-  createdAt: string;
-}
-
-export interface LifecycleSettings {
-  active: RulesVersion & { rules: Record<string, string> };
-  versions: RulesVersion[];
-  thresholds: ThresholdDef[];
-}
-
-export interface RulesPreview {
-  asOf: Day | null;
-  valid: boolean;
-  /** code names the message in settings.err.<code>, filled with vars. */
-  errors: { field: string; code: string; vars: Record<string, string | number>; message: string }[];
-  moves: { from: FlowKey; to: FlowKey; players: number; revenue: Money }[];
-}
-
-export interface BacktestRow {
-  stage: Stage;
-  players: number;
-  stillActive: number;
-  lapsed: number;
-  stillActiveShare: number;
-  lapsedShare: number;
-  revenuePerPlayer: Money;
-}
-
-export interface Backtest {
-  day: Day;
-  through: Day;
-  days: number;
-  active: BacktestRow[];
-  draft: BacktestRow[] | null;
 }
