@@ -113,7 +113,10 @@ export class ReportScheduler {
       // Delivery goes on in the background; the next window need not wait for mail retries.
       return { ...base, result, busy: false };
     } catch (err) {
-      if (err instanceof WindowDoneError) return { ...base, busy: false, done: true };
+      if (err instanceof WindowDoneError) {
+        this.deps.log(`reports: ${err.message}; not sending it again`);
+        return { ...base, busy: false, done: true };
+      }
       if (!(err instanceof WindowBusyError)) throw err;
       this.deps.log(`reports: ${err.message}; not starting it again`);
       return { ...base, busy: true };

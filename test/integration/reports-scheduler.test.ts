@@ -119,18 +119,20 @@ describe('scheduled firings', () => {
   it('deliver a window once: a cron firing more often than the period skips a window the schedule ran, a manual run does not count', async () => {
     const s = await schedule('often', { cron: '0 * * * *', period: 'week' });
     const created = Date.parse(s.createdAt);
-    const sched = await scheduler(recordingBuild([]), new Date(created));
+    const sched = scheduler(recordingBuild([]), new Date(created));
     const calls: string[] = [];
     const manual = new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild(calls));
     const fireAt = new Date(created + 8 * DAY);
     const first = await sched.fire(s, fireAt);
     // A manual run of the same window (Run now) writes files but is not the schedule's delivery.
     await manual.run({ schedule: s, window: first[0].window, lang: 'en', trigger: 'manual' });
-    const fresh = await scheduler(recordingBuild(calls), new Date(created + 8 * DAY));
+    const logs: string[] = [];
+    const fresh = scheduler(recordingBuild(calls), new Date(created + 8 * DAY), logs);
     const later = await fresh.fire(s, new Date(fireAt.getTime() + 3_600_000));
     expect(first[0].result?.state).toBe('done');
     expect(later[0]).toMatchObject({ window: first[0].window, done: true });
     expect(calls).toEqual([`${first[0].window.to}/en`]); // only the manual run built again
+    expect(logs.some((m) => m.includes('is done already; not sending it again'))).toBe(true);
   });
 });
 
