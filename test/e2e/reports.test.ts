@@ -66,6 +66,15 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment/);
 
+    // Archive the schedule: it leaves the list and stops; shown again on request, it can be restored.
+    await page.getByRole('button', { name: 'Archive “Weekly churn report”' }).click();
+    await expect.poll(() => page.getByTestId('report-schedules').textContent()).toContain('No report schedule yet');
+    expect((await api('reports/schedules')).schedules).toEqual([]);
+    await page.getByTestId('show-archived').check();
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(async () => (await api('reports/schedules')).schedules.map((s: { archived: boolean }) => s.archived)).toEqual([false]);
+    await expect.poll(() => page.getByTestId('report-schedules').textContent()).toContain('is restored');
+
     // In Chinese.
     await page.goto(`${base}/?page=reports&lang=zh`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('流失报告');

@@ -195,7 +195,8 @@ export const archiveOffer = (id: string, archived: boolean, author: string) =>
 export const getOfferAudience = (id: string, q: { asOf?: string; sort?: AudienceSort; offset?: string; limit?: string }, signal?: AbortSignal) =>
   getJson<OfferAudience>(`offers/${encodeURIComponent(id)}/audience`, q, signal);
 
-export const getReportSchedules = (signal?: AbortSignal) => getJson<ReportSchedules>('reports/schedules', undefined, signal);
+export const getReportSchedules = (archived: boolean, signal?: AbortSignal) =>
+  getJson<ReportSchedules>('reports/schedules', archived ? { archived: 'true' } : undefined, signal);
 
 /** Saves a new schedule (no id) or a new version of one; a 400 comes back as its field errors instead of throwing. */
 export async function saveReportSchedule(id: string | null, body: object): Promise<ScheduleSaveResult> {
