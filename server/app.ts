@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Deps } from './deps.ts';
+import { DomainError, notFound, STATUS_OF_KIND } from './domainError.ts';
 import { healthRoutes } from './routes/health.ts';
-import { HttpError } from './routes/http.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { launchRoutes } from './routes/launches.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
@@ -38,7 +38,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   api.use(winbackRoutes(deps));
   api.use(reportRoutes(deps));
   api.use(launchRoutes(deps));
-  api.use((req, _res, next) => next(new HttpError(404, `no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
+  api.use((req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api', api);
 
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
@@ -48,8 +48,8 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
 
   // Errors leave as JSON with a message: 4xx for the caller's mistakes, 500 (logged) for ours.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof HttpError) {
-      res.status(err.status).json({ error: err.message });
+    if (err instanceof DomainError) {
+      res.status(STATUS_OF_KIND[err.kind]).json({ error: err.message, ...err.details });
       return;
     }
     const e = err as { type?: string; status?: number; message?: string };

@@ -6,6 +6,7 @@ import { markStagesDirty } from '../lifecycle/snapshots.ts';
 import { recordRun } from '../queries/ingest/runs.ts';
 import { ACTIVITY_KINDS, classifyFile, type EventKind } from './fileKind.ts';
 import { ingestFile, type FileOutcome, type IngestProgress, type IngestSettings } from './ingestFile.ts';
+import { DomainError } from '../domainError.ts';
 
 export interface RunRequest {
   /** Files or directories; directories are scanned (not recursively) for payments, sessions and friends files. */
@@ -26,9 +27,9 @@ export interface RunSummary {
   seconds: number;
 }
 
-export class IngestBusyError extends Error {
+export class IngestBusyError extends DomainError {
   constructor() {
-    super('an ingest run is already in progress; runs never overlap, try again when it finishes');
+    super('busy', 'an ingest run is already in progress; runs never overlap, try again when it finishes');
   }
 }
 

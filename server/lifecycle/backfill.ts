@@ -1,8 +1,13 @@
 import type { Db } from '../db/client.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { snapshotStages } from './snapshots.ts';
+import { DomainError } from '../domainError.ts';
 
-export class BackfillRangeError extends Error {}
+export class BackfillRangeError extends DomainError {
+  constructor(message: string) {
+    super('invalid', message);
+  }
+}
 
 export interface BackfillResult {
   from: string | null;

@@ -6,15 +6,8 @@ import { saveConfigVersion } from '../queries/settings/saveConfigVersion.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import type { Rules } from './rules.ts';
 import { markStagesDirty, refreshDirtyStages } from './snapshots.ts';
+import { invalid, notFound } from '../domainError.ts';
 
-export class SettingsError extends Error {
-  constructor(
-    readonly status: 400 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Saves rules as the new active version, then recomputes every stored daily
@@ -31,7 +24,7 @@ export async function saveRules(db: Db, rules: Rules, meta: { author: string; no
 /** Saves a copy of an earlier version as the new active one. */
 export async function restoreVersion(db: Db, version: number, author: string) {
   const old = await configVersion(db, version);
-  if (!old || old.version !== version) throw new SettingsError(404, `no version ${version} of the stage rules`);
+  if (!old || old.version !== version) throw notFound(`no version ${version} of the stage rules`);
   return saveRules(db, old.rules, { author, note: `restored version ${version}`, restoredFrom: version });
 }
 
@@ -41,11 +34,11 @@ export async function restoreVersion(db: Db, version: number, author: string) {
  */
 export async function backtestRules(db: Db, day: string | undefined, draft: Rules | undefined) {
   const { minDay, maxDay } = await dataDays(db);
-  if (!minDay || !maxDay) throw new SettingsError(400, 'no data yet: nothing to back-test');
+  if (!minDay || !maxDay) throw invalid('no data yet: nothing to back-test');
   const latest = addDays(maxDay, -BACKTEST_DAYS);
   const on = day ?? latest;
-  if (on > latest) throw new SettingsError(400, `a back-test on ${on} needs data through ${addDays(on, BACKTEST_DAYS)}; the last day with data is ${maxDay}, so pick ${latest} or earlier`);
-  if (on < minDay) throw new SettingsError(400, `${on} is before the first day with data (${minDay})`);
+  if (on > latest) throw invalid(`a back-test on ${on} needs data through ${addDays(on, BACKTEST_DAYS)}; the last day with data is ${maxDay}, so pick ${latest} or earlier`);
+  if (on < minDay) throw invalid(`${on} is before the first day with data (${minDay})`);
   const [active, drafted] = await Promise.all([backtest(db, on), draft ? backtest(db, on, draft) : Promise.resolve(null)]);
   return { day: on, through: addDays(on, BACKTEST_DAYS), days: BACKTEST_DAYS, active, draft: drafted };
 }

@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { addDays } from '../days.ts';
 import { dropRunScores, dropScoresExcept } from '../queries/models/dropScores.ts';
 import { insertPlayerScores } from '../queries/models/insertPlayerScores.ts';
 import { recordModelRun, type ModelRun } from '../queries/models/modelRuns.ts';
@@ -25,21 +24,27 @@ import { dataDays } from '../queries/stages/dataDays.ts';
 import { fitBgNbd, type BgNbdFit } from './bgnbd.ts';
 import { fitGammaGamma, type GammaGammaFit } from './gammaGamma.ts';
 import { scoreSpend, scoreTriples, type ClvSettings } from './scoring.ts';
+import { DomainError } from '../domainError.ts';
+import { lastCompleteDay } from '../asOf.ts';
 
 export const MODEL_KINDS: readonly TransactionKind[] = ['engagement', 'monetary'];
 export const MODEL_UNITS: readonly ModelUnit[] = ['day', 'week'];
 
-export class ModelsBusyError extends Error {
+export class ModelsBusyError extends DomainError {
   constructor() {
-    super('a model refresh is already running; try again when it has finished');
+    super('busy', 'a model refresh is already running; try again when it has finished');
   }
 }
 
 /** A refresh asked for a day the data cannot support. */
-export class ModelsInputError extends Error {}
+export class ModelsInputError extends DomainError {
+  constructor(message: string) {
+    super('invalid', message);
+  }
+}
 
 export interface RefreshOptions {
-  /** Calibration end (default: the last complete day with data, see defaultAsOf). */
+  /** Calibration end (default: the last complete day with data, see lastCompleteDay). */
   asOf?: string;
   unit?: ModelUnit;
   onStep?: (message: string) => void;
@@ -50,20 +55,6 @@ export interface RefreshResult {
   asOf: string | null;
   unit: ModelUnit;
   runs: ModelRun[];
-}
-
-/** Today's date in the game's time zone. */
-function today(tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-/**
- * The last day with data, but never today: a day still in progress would
- * count its players as idle for the rest of it.
- */
-export function defaultAsOf(maxDay: string, tz: string): string {
-  const yesterday = addDays(today(tz), -1);
-  return maxDay < yesterday ? maxDay : yesterday;
 }
 
 const seconds = (t0: number) => Math.round(performance.now() - t0) / 1000;
@@ -90,7 +81,7 @@ export async function refreshModels(deps: { db: Db; cfg: Config }, opts: Refresh
     const { maxDay } = await dataDays(deps.db);
     if (!maxDay) return { asOf: null, unit, runs: [] };
     if (opts.asOf && opts.asOf > maxDay) throw new ModelsInputError(`asOf ${opts.asOf} is after the last day with data (${maxDay})`);
-    const asOf = opts.asOf ?? defaultAsOf(maxDay, deps.cfg.gameTz);
+    const asOf = opts.asOf ?? lastCompleteDay(maxDay, deps.cfg.gameTz);
     const runs: ModelRun[] = [];
     for (const kind of MODEL_KINDS) runs.push(await refreshKind(deps.db, { kind, asOf, unit, clv: deps.cfg.clv, onStep: opts.onStep ?? (() => {}) }));
     return { asOf, unit, runs };

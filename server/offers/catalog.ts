@@ -5,6 +5,7 @@ import { insertOfferVersion } from '../queries/offers/insertOfferVersion.ts';
 import type { OfferRow } from '../queries/offers/offerRows.ts';
 import { offerVersions } from '../queries/offers/offerVersions.ts';
 import type { OfferDefinition, OfferKind, OfferVersion, Stage, Status, ValueTier } from './types.ts';
+import { conflict, notFound } from '../domainError.ts';
 
 /**
  * The offer catalog: versions appended to offer_versions, the highest version
@@ -13,14 +14,6 @@ import type { OfferDefinition, OfferKind, OfferVersion, Stage, Status, ValueTier
  * of every offer (and of what a launch froze) stays readable.
  */
 
-export class CatalogError extends Error {
-  constructor(
-    readonly status: 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface SaveMeta {
   author: string;
@@ -90,7 +83,7 @@ async function append(db: Db, def: OfferDefinition, version: number, archived: b
 /** Saves version 1 of a new offer; 409 when the id exists (archived ones included). */
 export function createOffer(db: Db, def: OfferDefinition, meta: SaveMeta): Promise<OfferVersion> {
   return serialized(async () => {
-    if (await getOffer(db, def.offerId)) throw new CatalogError(409, `an offer with id "${def.offerId}" exists already; edit it or choose another id`);
+    if (await getOffer(db, def.offerId)) throw conflict(`an offer with id "${def.offerId}" exists already; edit it or choose another id`);
     return append(db, def, 1, false, meta);
   });
 }
@@ -103,9 +96,9 @@ export function createOffer(db: Db, def: OfferDefinition, meta: SaveMeta): Promi
 export function saveOfferVersion(db: Db, def: OfferDefinition, meta: SaveMeta, baseVersion?: number): Promise<OfferVersion> {
   return serialized(async () => {
     const found = await getOffer(db, def.offerId);
-    if (!found) throw new CatalogError(404, `no offer with id "${def.offerId}"`);
+    if (!found) throw notFound(`no offer with id "${def.offerId}"`);
     if (baseVersion !== undefined && baseVersion !== found.offer.version)
-      throw new CatalogError(409, `offer "${def.offerId}" is at version ${found.offer.version} now, not ${baseVersion}: reload it and edit again`);
+      throw conflict(`offer "${def.offerId}" is at version ${found.offer.version} now, not ${baseVersion}: reload it and edit again`);
     return append(db, def, found.offer.version + 1, found.offer.archived, meta);
   });
 }
@@ -114,8 +107,8 @@ export function saveOfferVersion(db: Db, def: OfferDefinition, meta: SaveMeta, b
 export function setArchived(db: Db, offerId: string, archived: boolean, meta: SaveMeta): Promise<OfferVersion> {
   return serialized(async () => {
     const found = await getOffer(db, offerId);
-    if (!found) throw new CatalogError(404, `no offer with id "${offerId}"`);
-    if (found.offer.archived === archived) throw new CatalogError(409, `offer "${offerId}" is ${archived ? 'archived' : 'not archived'} already`);
+    if (!found) throw notFound(`no offer with id "${offerId}"`);
+    if (found.offer.archived === archived) throw conflict(`offer "${offerId}" is ${archived ? 'archived' : 'not archived'} already`);
     const { version: _v, author: _a, note: _n, savedAt: _s, archived: _ar, ...def } = found.offer;
     return append(db, def, found.offer.version + 1, archived, meta);
   });

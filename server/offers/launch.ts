@@ -12,6 +12,7 @@ import { fromUnits, toUnits } from './money.ts';
 import { activeOn } from './proposals.ts';
 import { groupOf, newSeed } from './split.ts';
 import type { OfferVersion } from './types.ts';
+import { conflict, invalid, notFound } from '../domainError.ts';
 
 /**
  * Launching an offer: its audience on a day is frozen with each member's group
@@ -20,14 +21,6 @@ import type { OfferVersion } from './types.ts';
  * it is what the treatment is measured against (server/offers/uplift.ts).
  */
 
-export class LaunchError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface LaunchRequest {
   offerId: string;
@@ -72,24 +65,24 @@ export function webhookPayload(launchId: string, offer: OfferVersion, asOf: stri
 
 export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts = { batch: WEBHOOK_BATCH }): Promise<LaunchResult> {
   if (req.webhook && !cfg.offers.webhookUrl)
-    throw new LaunchError(400, 'sending to the mail system was asked, but no webhook is configured: set OFFERS_WEBHOOK_URL (and WEBHOOK_SECRET to sign), or launch without the webhook and export the CSV');
+    throw invalid('sending to the mail system was asked, but no webhook is configured: set OFFERS_WEBHOOK_URL (and WEBHOOK_SECRET to sign), or launch without the webhook and export the CSV');
   const found = await getOffer(db, req.offerId);
-  if (!found) throw new LaunchError(404, `no offer with id "${req.offerId}"`);
+  if (!found) throw notFound(`no offer with id "${req.offerId}"`);
   const offer = found.offer;
-  if (offer.archived) throw new LaunchError(400, `offer "${offer.offerId}" is archived; restore it before launching`);
+  if (offer.archived) throw invalid(`offer "${offer.offerId}" is archived; restore it before launching`);
   const { maxDay } = await dataDays(db);
-  if (!maxDay) throw new LaunchError(400, 'there is no player data yet: nothing to launch to');
+  if (!maxDay) throw invalid('there is no player data yet: nothing to launch to');
   const asOf = req.asOf ?? maxDay;
-  if (asOf > maxDay) throw new LaunchError(400, `asOf ${asOf} is after the last day with data (${maxDay})`);
+  if (asOf > maxDay) throw invalid(`asOf ${asOf} is after the last day with data (${maxDay})`);
   // Launching what the catalog says is off (disabled, or outside its dates) would send a reward nobody approved for that day.
   if (!activeOn(offer, asOf))
-    throw new LaunchError(400, `offer "${offer.offerId}" is not active on ${asOf} (${offer.enabled ? `active ${offer.activeFrom} to ${offer.activeTo ?? 'open-ended'}` : 'disabled'})`);
-  if (inFlight.has(offer.offerId)) throw new LaunchError(409, `a launch of offer "${offer.offerId}" is running; wait for it to finish`);
+    throw invalid(`offer "${offer.offerId}" is not active on ${asOf} (${offer.enabled ? `active ${offer.activeFrom} to ${offer.activeTo ?? 'open-ended'}` : 'disabled'})`);
+  if (inFlight.has(offer.offerId)) throw conflict(`a launch of offer "${offer.offerId}" is running; wait for it to finish`);
   inFlight.add(offer.offerId);
   try {
     const earlier = await launches(db, { offer: offer.offerId, asOf, limit: 1 });
     if (earlier.length && !req.force)
-      throw new LaunchError(409, `offer "${offer.offerId}" was launched for ${asOf} already (launch ${earlier[0].launchId}); pass force to launch it again`);
+      throw conflict(`offer "${offer.offerId}" was launched for ${asOf} already (launch ${earlier[0].launchId}); pass force to launch it again`);
     return await freezeAndSend(db, cfg, req, offer, asOf, opts.batch);
   } finally {
     inFlight.delete(offer.offerId);
@@ -98,7 +91,7 @@ export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts 
 
 async function freezeAndSend(db: Db, cfg: Config, req: LaunchRequest, offer: OfferVersion, asOf: string, batch: number): Promise<LaunchResult> {
   const { members: audience } = await offerAudience(db, cfg, offer, asOf);
-  if (audience.length === 0) throw new LaunchError(400, `offer "${offer.offerId}" has nobody in its audience on ${asOf}: nothing to launch`);
+  if (audience.length === 0) throw invalid(`offer "${offer.offerId}" has nobody in its audience on ${asOf}: nothing to launch`);
   const seed = req.seed ?? newSeed();
   const holdoutShare = req.holdoutShare ?? offer.holdoutShare;
   const members: LaunchMember[] = audience.map((m) => ({

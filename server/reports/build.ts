@@ -5,12 +5,17 @@ import { offersSection } from './contentOffers.ts';
 import { renderHtml } from './render.ts';
 import { reportCsvFiles } from './renderCsv.ts';
 import { MAX_TOP_N, REPORT_LANGS, REPORT_SECTIONS, type ReportFiles, type ReportOptions, type ReportSummary, type ReportWindow } from './types.ts';
+import { DomainError } from '../domainError.ts';
 
 export type { ReportFiles, ReportOptions, ReportWindow } from './types.ts';
 export { MAX_TOP_N, REPORT_SECTIONS } from './types.ts';
 
 /** A window or options a report cannot be built for; the message says which and why. */
-export class ReportInputError extends Error {}
+export class ReportInputError extends DomainError {
+  constructor(message: string) {
+    super('invalid', message);
+  }
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;

@@ -17,6 +17,7 @@ import { deliverReport, type DeliveryOutcome } from './deliver.ts';
 import type { ReportSchedule } from './schedule.ts';
 import type { Window } from './scheduleWindows.ts';
 import type { ReportFiles, ReportLang, ReportOptions } from './types.ts';
+import { DomainError } from '../domainError.ts';
 
 export const RUN_TRIGGERS = ['schedule', 'catch_up', 'manual', 'cli'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
@@ -54,10 +55,18 @@ export interface RunResult {
 }
 
 /** The window is being reported right now, in this process or another one on the same database. */
-export class WindowBusyError extends Error {}
+export class WindowBusyError extends DomainError {
+  constructor(message: string) {
+    super('busy', message);
+  }
+}
 
 /** A catch-up found the window already done (another scheduler caught it up first). */
-export class WindowDoneError extends Error {}
+export class WindowDoneError extends DomainError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
 
 export type BuildFn = (db: Db, cfg: Config, window: Window, options: ReportOptions) => Promise<ReportFiles>;
 

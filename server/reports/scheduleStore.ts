@@ -7,17 +7,18 @@ import { saveScheduleVersion } from '../queries/reportRuns/saveScheduleVersion.t
 import { scheduleDiffers, validateSchedule, type FieldError, type ReportSchedule, type ScheduleSource } from './schedule.ts';
 import type { ReportLang, ReportSection } from './types.ts';
 import type { ReportPeriod } from './scheduleWindows.ts';
+import { DomainError } from '../domainError.ts';
 
 /** Schedule ids name directories under REPORTS_DIR, so they are plain slugs. */
 export const SCHEDULE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
-export class ScheduleError extends Error {
+export class ScheduleError extends DomainError {
   constructor(
-    readonly status: number,
+    status: 400 | 404,
     message: string,
     readonly errors: FieldError[] = [],
   ) {
-    super(message);
+    super(status === 404 ? 'not_found' : 'invalid', message, { errors });
   }
 }
 

@@ -1,15 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
 
-/** An error whose message is safe and useful to show the caller. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Wraps an async handler so a rejected promise reaches the error middleware. */
 export const handle =
   (fn: (req: Request, res: Response) => Promise<unknown>) =>

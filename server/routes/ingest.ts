@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Router } from 'express';
 import type { Deps } from '../deps.ts';
-import { IngestBusyError } from '../ingest/ingestRun.ts';
 import { runIngestAndRefresh } from '../ingest/runAndRefresh.ts';
 import { lastRun, quarantineByReason, recentLedger, recentQuarantine } from '../queries/ingest/status.ts';
-import { handle, HttpError } from './http.ts';
+import { handle } from './http.ts';
+import { invalid } from '../domainError.ts';
 
 export function ingestRoutes(deps: Deps): Router {
   const { db } = deps;
@@ -23,16 +23,11 @@ export function ingestRoutes(deps: Deps): Router {
     handle(async (req) => {
       const paths = (req.body as { paths?: unknown } | undefined)?.paths;
       if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === 'string' && path.isAbsolute(p))) {
-        throw new HttpError(400, 'body must be {"paths": ["/absolute/file/or/dir", ...]}');
+        throw invalid('body must be {"paths": ["/absolute/file/or/dir", ...]}');
       }
       const missing = paths.find((p) => !existsSync(p));
-      if (missing) throw new HttpError(400, `no such file or directory: ${missing}`);
-      try {
-        return await runIngestAndRefresh(deps, { paths, source: 'api' });
-      } catch (err) {
-        if (err instanceof IngestBusyError) throw new HttpError(409, err.message);
-        throw err;
-      }
+      if (missing) throw invalid(`no such file or directory: ${missing}`);
+      return runIngestAndRefresh(deps, { paths, source: 'api' });
     }),
   );
   return r;

@@ -1,15 +1,16 @@
 import { Router, type Response } from 'express';
 import type { Deps } from '../deps.ts';
 import { csvLine } from '../csv.ts';
-import { launchOffer, LaunchError, type LaunchRequest } from '../offers/launch.ts';
+import { launchOffer, type LaunchRequest } from '../offers/launch.ts';
 import { MAX_SEED } from '../offers/split.ts';
 import { upliftHeadlines, upliftOf } from '../offers/uplift.ts';
 import { deliveriesOf } from '../queries/delivery/deliveriesOf.ts';
 import { launchMembers } from '../queries/launches/launchMembers.ts';
 import { launches, type LaunchRow } from '../queries/launches/launches.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { handle, HttpError } from './http.ts';
+import { handle } from './http.ts';
 import { bodyText, parseChoice, parseDay, parseWhole } from './params.ts';
+import { invalid, notFound } from '../domainError.ts';
 
 type Body = Record<string, unknown>;
 
@@ -22,25 +23,25 @@ const CSV_COLUMNS = ['group', 'player_id', 'server_id', 'stage', 'status', 'tier
 function flag(body: Body, name: string): boolean {
   const v = body[name];
   if (v === undefined || v === null) return false;
-  if (typeof v !== 'boolean') throw new HttpError(400, `${name} must be true or false`);
+  if (typeof v !== 'boolean') throw invalid(`${name} must be true or false`);
   return v;
 }
 
 function wholeIn(body: Body, name: string, min: number, max: number): number | undefined {
   const v = body[name];
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new HttpError(400, `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw invalid(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
   return v;
 }
 
 /** Reads a launch request body; every field checked, with a message naming it. */
 export function launchRequest(offerId: string, body: Body): LaunchRequest {
-  if (!OFFER_ID.test(offerId)) throw new HttpError(400, `"${offerId}" is not an offer id`);
+  if (!OFFER_ID.test(offerId)) throw invalid(`"${offerId}" is not an offer id`);
   const asOfRaw = body.asOf;
-  if (asOfRaw !== undefined && asOfRaw !== null && asOfRaw !== '' && typeof asOfRaw !== 'string') throw new HttpError(400, 'asOf must be a date as YYYY-MM-DD');
+  if (asOfRaw !== undefined && asOfRaw !== null && asOfRaw !== '' && typeof asOfRaw !== 'string') throw invalid('asOf must be a date as YYYY-MM-DD');
   const share = body.holdoutShare;
   if (share !== undefined && share !== null && (typeof share !== 'number' || !(share >= 0 && share <= 0.5)))
-    throw new HttpError(400, `holdoutShare must be a number from 0 to 0.5, got ${JSON.stringify(share)}`);
+    throw invalid(`holdoutShare must be a number from 0 to 0.5, got ${JSON.stringify(share)}`);
   return {
     offerId,
     asOf: asOfRaw ? parseDay(asOfRaw as string, 'asOf') : undefined,
@@ -57,7 +58,7 @@ export function launchRequest(offerId: string, body: Body): LaunchRequest {
 const summary = ({ offerJson: _json, ...l }: LaunchRow) => l;
 
 function launchId(raw: string | undefined): string {
-  if (!raw || !LAUNCH_ID.test(raw)) throw new HttpError(400, `"${raw ?? ''}" is not a launch id`);
+  if (!raw || !LAUNCH_ID.test(raw)) throw invalid(`"${raw ?? ''}" is not a launch id`);
   return raw;
 }
 
@@ -66,7 +67,7 @@ export function launchRoutes({ db, cfg }: Deps): Router {
   const oneLaunch = async (raw: string | undefined): Promise<LaunchRow> => {
     const id = launchId(raw);
     const [found] = await launches(db, { launch: id, limit: 1 });
-    if (!found) throw new HttpError(404, `no launch "${id}"`);
+    if (!found) throw notFound(`no launch "${id}"`);
     return found;
   };
 
@@ -74,13 +75,8 @@ export function launchRoutes({ db, cfg }: Deps): Router {
     '/offers/:id/launch',
     handle(async (req) => {
       const request = launchRequest(req.params.id as string, (req.body ?? {}) as Body);
-      try {
-        const out = await launchOffer(db, cfg, request);
-        return { launch: summary(out.launch), webhook: out.webhook };
-      } catch (err) {
-        if (err instanceof LaunchError) throw new HttpError(err.status, err.message);
-        throw err;
-      }
+      const out = await launchOffer(db, cfg, request);
+      return { launch: summary(out.launch), webhook: out.webhook };
     }),
   );
   r.get(

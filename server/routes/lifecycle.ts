@@ -1,13 +1,14 @@
 import { Router, type Request } from 'express';
 import type { Db } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
-import { backfillStages, BackfillRangeError } from '../lifecycle/backfill.ts';
+import { backfillStages } from '../lifecycle/backfill.ts';
 import { FLOW_ORDER, flowPlayers, type FlowOrder } from '../queries/lifecycle/flowPlayers.ts';
 import { snapshotDays } from '../queries/lifecycle/snapshotDays.ts';
 import { transitions } from '../queries/lifecycle/transitions.ts';
-import { handle, HttpError } from './http.ts';
+import { handle } from './http.ts';
 import { addDays } from '../days.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
+import { invalid } from '../domainError.ts';
 
 export const FROM_KEYS = ['new', 'exploration', 'growth', 'stable', 'decline', 'lost'] as const;
 export const TO_KEYS = ['exploration', 'growth', 'stable', 'decline', 'lost'] as const;
@@ -31,7 +32,7 @@ async function pairOf(db: Db, req: Request) {
   const to = toRaw ? parseDay(toRaw, 'to') : last;
   const weekBefore = addDays(to, -7);
   const from = fromRaw ? parseDay(fromRaw, 'from') : weekBefore < first ? first : weekBefore;
-  if (from >= to) throw new HttpError(400, `from (${from}) must be before to (${to})`);
+  if (from >= to) throw invalid(`from (${from}) must be before to (${to})`);
   return { from, to, server, first, last };
 }
 
@@ -69,16 +70,11 @@ export function lifecycleRoutes({ db }: Deps): Router {
       const range: { from?: string; to?: string } = {};
       for (const k of ['from', 'to'] as const) {
         if (body[k] === undefined || body[k] === null || body[k] === '') continue;
-        if (typeof body[k] !== 'string') throw new HttpError(400, `${k} must be a date as YYYY-MM-DD`);
+        if (typeof body[k] !== 'string') throw invalid(`${k} must be a date as YYYY-MM-DD`);
         range[k] = parseDay(body[k], k);
       }
-      if (range.from && range.to && range.from > range.to) throw new HttpError(400, `from (${range.from}) is after to (${range.to})`);
-      try {
-        return await backfillStages(db, range);
-      } catch (err) {
-        if (err instanceof BackfillRangeError) throw new HttpError(400, err.message);
-        throw err;
-      }
+      if (range.from && range.to && range.from > range.to) throw invalid(`from (${range.from}) is after to (${range.to})`);
+      return backfillStages(db, range);
     }),
   );
   return r;

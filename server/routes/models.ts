@@ -2,15 +2,16 @@ import { Router } from 'express';
 import type { Deps } from '../deps.ts';
 import { addDays } from '../days.ts';
 import { cohortProjections } from '../models/cohorts.ts';
-import { MODEL_KINDS, MODEL_UNITS, ModelsBusyError, ModelsInputError, refreshModels } from '../models/refresh.ts';
+import { MODEL_KINDS, MODEL_UNITS, refreshModels } from '../models/refresh.ts';
 import { RISK_TIERS } from '../models/riskTier.ts';
 import { SEGMENT_PERIOD_DAYS, segmentClvs } from '../models/segments.ts';
 import { holdoutCheck } from '../models/trust.ts';
 import { snapshotDays } from '../queries/lifecycle/snapshotDays.ts';
 import { currentModelRuns, recentModelRuns, type ModelRun } from '../queries/models/modelRuns.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { handle, HttpError } from './http.ts';
+import { handle } from './http.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
+import { invalid } from '../domainError.ts';
 
 /** Runs listed beside the current ones. */
 const RECENT_RUNS = 20;
@@ -33,16 +34,10 @@ export function modelRoutes({ db, cfg }: Deps): Router {
     '/models/fit',
     handle(async (req) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
-      for (const k of ['asOf', 'unit']) if (body[k] !== undefined && body[k] !== null && typeof body[k] !== 'string') throw new HttpError(400, `${k} must be text`);
+      for (const k of ['asOf', 'unit']) if (body[k] !== undefined && body[k] !== null && typeof body[k] !== 'string') throw invalid(`${k} must be text`);
       const asOf = body.asOf ? parseDay(body.asOf as string, 'asOf') : undefined;
       const unit = parseChoice({ unit: body.unit ?? undefined }, 'unit', MODEL_UNITS, 'day');
-      try {
-        return await refreshModels({ db, cfg }, { asOf, unit });
-      } catch (err) {
-        if (err instanceof ModelsBusyError) throw new HttpError(409, err.message);
-        if (err instanceof ModelsInputError) throw new HttpError(400, err.message);
-        throw err;
-      }
+      return refreshModels({ db, cfg }, { asOf, unit });
     }),
   );
   r.get(
@@ -59,7 +54,7 @@ export function modelRoutes({ db, cfg }: Deps): Router {
       if (!maxDay) return { status: 'too_few_players', message: 'no data yet', buckets: [] };
       const end = calibrationEnd ?? addDays(maxDay, -holdoutDays);
       if (addDays(end, holdoutDays) > maxDay) {
-        throw new HttpError(400, `the holdout would end on ${addDays(end, holdoutDays)}, after the last day with data (${maxDay}): choose an earlier calibrationEnd or fewer holdoutDays`);
+        throw invalid(`the holdout would end on ${addDays(end, holdoutDays)}, after the last day with data (${maxDay}): choose an earlier calibrationEnd or fewer holdoutDays`);
       }
       return holdoutCheck(db, { kind, unit, calibrationEnd: end, holdoutDays, server });
     }),
@@ -76,7 +71,7 @@ export function modelRoutes({ db, cfg }: Deps): Router {
       const from = asOf ? addDays(asOf, -SEGMENT_PERIOD_DAYS) : null;
       if (!asOf || !first || !last || from! < first || asOf > last) {
         const message = `segment CLV needs stage snapshots ${SEGMENT_PERIOD_DAYS} days apart; snapshots cover ${first ?? 'no day'}..${last ?? 'no day'}`;
-        if (asOfRaw) throw new HttpError(400, `${message}, asOf ${asOfRaw} needs ${from} and ${asOfRaw}`);
+        if (asOfRaw) throw invalid(`${message}, asOf ${asOfRaw} needs ${from} and ${asOfRaw}`);
         return { asOf: null, message, currency: cfg.baseCurrency, segments: [] };
       }
       return { ...(await segmentClvs(db, { asOf, server }, cfg.clv)), currency: cfg.baseCurrency };

@@ -1,14 +1,15 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import type { Deps } from '../deps.ts';
 import { audienceTotals, offerAudience } from '../offers/audience.ts';
 import { AUDIENCE_SORTS } from '../offers/audienceSql.ts';
-import { CatalogError, createOffer, getOffer, listOffers, saveOfferVersion, setArchived, type SaveMeta } from '../offers/catalog.ts';
+import { createOffer, getOffer, listOffers, saveOfferVersion, setArchived, type SaveMeta } from '../offers/catalog.ts';
 import { economics, PROPOSAL_SORTS } from '../offers/economics.ts';
 import { proposals, whatIf } from '../offers/proposals.ts';
 import { STAGES } from '../offers/types.ts';
 import { errorSummary, validateOffer, type OfferError } from '../offers/validate.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { handle, HttpError } from './http.ts';
+import { invalid, notFound } from '../domainError.ts';
+import { handle } from './http.ts';
 import { bodyText, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
 
 type Body = Record<string, unknown>;
@@ -17,28 +18,17 @@ const meta = (body: Body): SaveMeta => ({ author: bodyText(body, 'author', 64, t
 
 function bodyOf(req: { body?: unknown }): Body {
   const b = req.body;
-  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new HttpError(400, 'the body must be a JSON object');
+  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw invalid('the body must be a JSON object');
   return b as Body;
 }
 
 /** A 400 that carries every field error, so the editor can show each next to its input. */
-function invalid(res: Response, errors: OfferError[]): void {
-  res.status(400).json({ error: `the offer is not valid: ${errorSummary(errors)}`, errors });
-}
+const invalidOffer = (errors: OfferError[]) => invalid(`the offer is not valid: ${errorSummary(errors)}`, { errors });
 
 function offerBody(body: Body): unknown {
-  if (typeof body.offer !== 'object' || body.offer === null || Array.isArray(body.offer)) throw new HttpError(400, 'the body must hold "offer": {...the definition}');
+  if (typeof body.offer !== 'object' || body.offer === null || Array.isArray(body.offer)) throw invalid('the body must hold "offer": {...the definition}');
   return body.offer;
 }
-
-const asHttp = async <T>(p: Promise<T>): Promise<T> => {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof CatalogError) throw new HttpError(err.status, err.message);
-    throw err;
-  }
-};
 
 const asOfParam = (q: Record<string, unknown>): string | undefined => {
   const raw = queryString(q, 'asOf');
@@ -71,7 +61,7 @@ export function offerRoutes({ db, cfg }: Deps): Router {
     '/offers/:id',
     handle(async (req) => {
       const found = await getOffer(db, String(req.params.id));
-      if (!found) throw new HttpError(404, `no offer with id "${req.params.id}"`);
+      if (!found) throw notFound(`no offer with id "${req.params.id}"`);
       return found;
     }),
   );
@@ -80,33 +70,33 @@ export function offerRoutes({ db, cfg }: Deps): Router {
     handle(async (req, res) => {
       const body = bodyOf(req);
       const { offer, errors } = validateOffer(offerBody(body));
-      if (errors.length) return invalid(res, errors);
-      const saved = await asHttp(createOffer(db, offer, meta(body)));
+      if (errors.length) throw invalidOffer(errors);
+      const saved = await createOffer(db, offer, meta(body));
       res.status(201).json(saved);
     }),
   );
   r.put(
     '/offers/:id',
-    handle(async (req, res) => {
+    handle(async (req) => {
       const body = bodyOf(req);
       const { offer, errors } = validateOffer(offerBody(body), String(req.params.id));
-      if (errors.length) return invalid(res, errors);
+      if (errors.length) throw invalidOffer(errors);
       const base = body.baseVersion === undefined || body.baseVersion === null ? undefined : Number(body.baseVersion);
-      if (base !== undefined && !(Number.isInteger(base) && base >= 1)) throw new HttpError(400, `baseVersion must be a version number from 1, got "${String(body.baseVersion)}"`);
-      return asHttp(saveOfferVersion(db, offer, meta(body), base));
+      if (base !== undefined && !(Number.isInteger(base) && base >= 1)) throw invalid(`baseVersion must be a version number from 1, got "${String(body.baseVersion)}"`);
+      return saveOfferVersion(db, offer, meta(body), base);
     }),
   );
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
     r.post(
       `/offers/:id/${action}`,
-      handle(async (req) => asHttp(setArchived(db, String(req.params.id), archived, meta(bodyOf(req))))),
+      handle(async (req) => setArchived(db, String(req.params.id), archived, meta(bodyOf(req)))),
     );
   }
   r.get(
     '/offers/:id/audience',
     handle(async (req) => {
       const found = await getOffer(db, String(req.params.id));
-      if (!found) throw new HttpError(404, `no offer with id "${req.params.id}"`);
+      if (!found) throw notFound(`no offer with id "${req.params.id}"`);
       const page = {
         limit: parseWhole(req.query, 'limit', 50, 1, 1000),
         offset: parseWhole(req.query, 'offset', 0, 0, 100_000_000),

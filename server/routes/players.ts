@@ -4,17 +4,18 @@ import { playerProfile } from '../players/profile.ts';
 import { playerEvents } from '../queries/players/playerEvents.ts';
 import { playerSummary } from '../queries/players/playerSummary.ts';
 import { searchPlayers } from '../queries/players/searchPlayers.ts';
-import { handle, HttpError } from './http.ts';
+import { handle } from './http.ts';
 import { parseWhole, queryString } from './params.ts';
+import { invalid, notFound } from '../domainError.ts';
 
 const PLAYER_ID = /^[\w.:@-]{1,128}$/;
 
 function playerId(raw: string | undefined): string {
-  if (!raw || !PLAYER_ID.test(raw)) throw new HttpError(400, 'a player id is 1 to 128 letters, digits or _ . : @ -');
+  if (!raw || !PLAYER_ID.test(raw)) throw invalid('a player id is 1 to 128 letters, digits or _ . : @ -');
   return raw;
 }
 
-const unknownPlayer = (id: string) => new HttpError(404, `no player "${id}" in the data`);
+const unknownPlayer = (id: string) => notFound(`no player "${id}" in the data`);
 
 export function playerRoutes({ db }: Deps): Router {
   const r = Router();
@@ -23,7 +24,7 @@ export function playerRoutes({ db }: Deps): Router {
     handle(async (req) => {
       const q = req.query as Record<string, unknown>;
       const text = queryString(q, 'q');
-      if (!text) throw new HttpError(400, 'q (the start of a player id) is required');
+      if (!text) throw invalid('q (the start of a player id) is required');
       return { players: await searchPlayers(db, playerId(text), parseWhole(q, 'limit', 20, 1, 100)) };
     }),
   );

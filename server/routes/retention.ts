@@ -5,8 +5,9 @@ import { filterOptions } from '../queries/retention/filterOptions.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { retentionCsv } from '../retention/csvExport.ts';
 import { ltvTriangle, MAX_N, retentionMatrix, type RetentionQuery } from '../retention/retention.ts';
-import { handle, HttpError } from './http.ts';
+import { handle } from './http.ts';
 import { parseChoice, parseDay, parseServer, queryString } from './params.ts';
+import { invalid } from '../domainError.ts';
 
 /** At most this many cohorts per request: the heatmap stays readable and the query bounded. */
 export const MAX_COHORTS = { day: 90, week: 26 } as const;
@@ -16,7 +17,7 @@ const ATTRIBUTE = /^[^\p{Cc}]{0,64}$/u;
 
 function attribute(q: Record<string, unknown>, name: string): string {
   const v = queryString(q, name) ?? '';
-  if (!ATTRIBUTE.test(v)) throw new HttpError(400, `${name} must be a name of at most 64 printable characters`);
+  if (!ATTRIBUTE.test(v)) throw invalid(`${name} must be a name of at most 64 printable characters`);
   return v;
 }
 
@@ -29,13 +30,13 @@ function parseCohortQuery(req: Request, lastDay: string, weekStart: 1 | 7): Rete
   const fromRaw = queryString(q, 'from');
   let to = toRaw ? parseDay(toRaw, 'to') : lastDay;
   let from = fromRaw ? parseDay(fromRaw, 'from') : grain === 'day' ? addDays(to, -29) : addDays(weekStartOf(to, weekStart), -7 * 11);
-  if (from > to) throw new HttpError(400, `from (${from}) is after to (${to})`);
+  if (from > to) throw invalid(`from (${from}) is after to (${to})`);
   if (grain === 'week') {
     from = weekStartOf(from, weekStart);
     to = addDays(weekStartOf(to, weekStart), 6);
   }
   const cohorts = grain === 'day' ? (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 : ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1) / 7;
-  if (cohorts > MAX_COHORTS[grain]) throw new HttpError(400, `at most ${MAX_COHORTS[grain]} ${grain === 'day' ? 'daily' : 'weekly'} cohorts per request; narrow from/to`);
+  if (cohorts > MAX_COHORTS[grain]) throw invalid(`at most ${MAX_COHORTS[grain]} ${grain === 'day' ? 'daily' : 'weekly'} cohorts per request; narrow from/to`);
   return {
     grain, mode, from, to, server: parseServer(q), platform: attribute(q, 'platform'), channel: attribute(q, 'channel'),
     wmode: weekStart === 1 ? 1 : 0,

@@ -1,35 +1,27 @@
 import { Router } from 'express';
 import type { Deps } from '../deps.ts';
 import { THRESHOLDS, validateRules, type Rules } from '../lifecycle/rules.ts';
-import { backtestRules, restoreVersion, saveRules, SettingsError } from '../lifecycle/settings.ts';
+import { backtestRules, restoreVersion, saveRules } from '../lifecycle/settings.ts';
 import { configVersion, listConfigVersions } from '../queries/settings/configVersions.ts';
 import { previewMoves } from '../queries/settings/previewMoves.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { handle, HttpError } from './http.ts';
+import { handle } from './http.ts';
 import { bodyText, parseDay } from './params.ts';
+import { invalid, notFound } from '../domainError.ts';
 
 type Body = Record<string, unknown>;
 
 function rulesOf(body: Body): { rules: Rules; errors: { field: string; message: string }[] } {
   const raw = body.rules;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new HttpError(400, 'body must hold "rules": {threshold: value, ...}');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('body must hold "rules": {threshold: value, ...}');
   return validateRules(raw as Record<string, unknown>);
 }
 
 function version(raw: string | string[] | undefined): number {
   const v = Number(raw);
-  if (!Number.isInteger(v) || v < 1) throw new HttpError(400, `a version is a whole number from 1, got "${raw}"`);
+  if (!Number.isInteger(v) || v < 1) throw invalid(`a version is a whole number from 1, got "${raw}"`);
   return v;
 }
-
-const asHttp = async <T>(p: Promise<T>): Promise<T> => {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof SettingsError) throw new HttpError(err.status, err.message);
-    throw err;
-  }
-};
 
 export function settingsRoutes({ db }: Deps): Router {
   const r = Router();
@@ -45,7 +37,7 @@ export function settingsRoutes({ db }: Deps): Router {
     handle(async (req) => {
       const v = version(req.params.v);
       const found = await configVersion(db, v);
-      if (!found || found.version !== v) throw new HttpError(404, `no version ${v} of the stage rules`);
+      if (!found || found.version !== v) throw notFound(`no version ${v} of the stage rules`);
       return found;
     }),
   );
@@ -65,8 +57,8 @@ export function settingsRoutes({ db }: Deps): Router {
       const body = (req.body ?? {}) as Body;
       const day = typeof body.day === 'string' && body.day ? parseDay(body.day, 'day') : undefined;
       const draft = body.rules === undefined ? undefined : rulesOf(body);
-      if (draft?.errors.length) throw new HttpError(400, draft.errors.map((e) => e.message).join('; '));
-      return asHttp(backtestRules(db, day, draft?.rules));
+      if (draft?.errors.length) throw invalid(draft.errors.map((e) => e.message).join('; '));
+      return backtestRules(db, day, draft?.rules);
     }),
   );
   r.post(
@@ -74,13 +66,13 @@ export function settingsRoutes({ db }: Deps): Router {
     handle(async (req) => {
       const body = (req.body ?? {}) as Body;
       const { rules, errors } = rulesOf(body);
-      if (errors.length) throw new HttpError(400, `the rules are not valid: ${errors.map((e) => e.message).join('; ')}`);
+      if (errors.length) throw invalid(`the rules are not valid: ${errors.map((e) => e.message).join('; ')}`);
       return saveRules(db, rules, { author: bodyText(body, 'author', 64, true), note: bodyText(body, 'note', 500, false) });
     }),
   );
   r.post(
     '/settings/lifecycle/versions/:v/restore',
-    handle(async (req) => asHttp(restoreVersion(db, version(req.params.v), bodyText((req.body ?? {}) as Body, 'author', 64, true)))),
+    handle(async (req) => restoreVersion(db, version(req.params.v), bodyText((req.body ?? {}) as Body, 'author', 64, true))),
   );
   return r;
 }

@@ -9,8 +9,9 @@ import { dataDays } from '../queries/stages/dataDays.ts';
 import { VALUED_ORDER, type ValuedOrder } from '../queries/value/valuedPlayers.ts';
 import { VALUE_LIST_NAMES, valueListPage } from '../value/lists.ts';
 import { RFM_SEGMENTS } from '../value/rfm.ts';
-import { handle, HttpError } from './http.ts';
+import { handle } from './http.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
+import { invalid } from '../domainError.ts';
 
 /** Points on the Pareto curve: enough for a smooth line, few enough to draw at once. */
 const CURVE_POINTS = 200;
@@ -52,7 +53,7 @@ export function valueRoutes({ db }: Deps): Router {
     }),
   );
   r.get('/value/lists', handle(async () => {
-    throw new HttpError(400, `name a list: ${VALUE_LIST_NAMES.join(', ')}`);
+    throw invalid(`name a list: ${VALUE_LIST_NAMES.join(', ')}`);
   }));
   return r;
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../server/delivery/sign.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { createOffer } from '../../server/offers/catalog.ts';
-import { launchOffer, LaunchError } from '../../server/offers/launch.ts';
+import { DomainError } from '../../server/domainError.ts';
+import { launchOffer } from '../../server/offers/launch.ts';
 import { groupOf } from '../../server/offers/split.ts';
 import { compareProportions } from '../../server/offers/stats.ts';
 import type { OfferDefinition } from '../../server/offers/types.ts';
@@ -163,7 +164,7 @@ describe('launching an offer', () => {
     expect((await rig.post('/api/offers/off/launch', body())).body.error).toBe('offer "off" is not active on 2026-03-31 (disabled)');
     // Asked for the webhook with none configured.
     const cfg = { ...rig.engine.cfg, offers: { webhookUrl: undefined } };
-    await expect(launchOffer(rig.engine.db, cfg, { offerId: 'winback-test', windowDays: 14, webhook: true, author: 'a', note: '', force: true })).rejects.toThrow(LaunchError);
+    await expect(launchOffer(rig.engine.db, cfg, { offerId: 'winback-test', windowDays: 14, webhook: true, author: 'a', note: '', force: true })).rejects.toThrow(DomainError);
     await expect(launchOffer(rig.engine.db, cfg, { offerId: 'winback-test', windowDays: 14, webhook: true, author: 'a', note: '', force: true })).rejects.toThrow(/OFFERS_WEBHOOK_URL/);
   });
 

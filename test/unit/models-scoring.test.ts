@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectedTransactions, probabilityAlive } from '../../server/models/bgnbd.ts';
 import { expectedClv } from '../../server/models/clv.ts';
 import { populationMeanSpend } from '../../server/models/gammaGamma.ts';
-import { defaultAsOf } from '../../server/models/refresh.ts';
+import { lastCompleteDay } from '../../server/asOf.ts';
 import { riskTier, RISK_TIERS } from '../../server/models/riskTier.ts';
 import { DAYS_PER_MONTH, scoreSpend, scoreTriples } from '../../server/models/scoring.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
@@ -77,8 +77,8 @@ describe('scores per distinct summary', () => {
 
 describe('model settings', () => {
   it('defaults the as-of day to the last day with data, never today', () => {
-    expect(defaultAsOf('2026-03-31', 'UTC')).toBe('2026-03-31');
-    expect(defaultAsOf('2999-01-01', 'UTC') < '2999-01-01').toBe(true);
+    expect(lastCompleteDay('2026-03-31', 'UTC')).toBe('2026-03-31');
+    expect(lastCompleteDay('2999-01-01', 'UTC') < '2999-01-01').toBe(true);
   });
 
   it('reads the CLV discount rate and horizon from the environment', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sumDecimals, summarizeStages } from '../../server/overview/overview.ts';
 import { daysBetween } from '../../server/days.ts';
-import { HttpError } from '../../server/routes/http.ts';
+import { DomainError } from '../../server/domainError.ts';
 import { parseRange } from '../../server/routes/params.ts';
 
 describe('sumDecimals', () => {
@@ -50,7 +50,7 @@ describe('parseRange', () => {
     [{ server: "s1' OR 1=1" }, 'server must be'],
     [{ server: ['a', 'b'] }, 'given once'],
   ])('refuses %j with a 400', (q, msg) => {
-    expect(() => parseRange(q, '2026-03-31')).toThrow(HttpError);
+    expect(() => parseRange(q, '2026-03-31')).toThrow(DomainError);
     expect(() => parseRange(q, '2026-03-31')).toThrow(msg);
   });
 });

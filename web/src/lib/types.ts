@@ -9,10 +9,10 @@ export type * from './offerTypes.ts';
 export type * from './winbackTypes.ts';
 export type * from './settingsTypes.ts';
 
-export type Stage = 'exploration' | 'growth' | 'stable' | 'decline';
-export type Money = string;
-/** A calendar day in the game time zone, YYYY-MM-DD. */
-export type Day = string;
+export type { Day, Money } from '../../../contract/common.ts';
+export type { Stage } from '../../../contract/enums.ts';
+import type { Day, Money } from '../../../contract/common.ts';
+import type { Stage } from '../../../contract/enums.ts';
 
 export interface IngestRun {
   runId: string;
