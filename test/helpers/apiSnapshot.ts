@@ -248,6 +248,7 @@ async function requests({ send, get, json, together, progress, dir, ruleVersions
     ['POST', '/api/nowhere', {}], ['DELETE', '/api/offers/vip-points', undefined],
   ] as [string, string, unknown][]) await send(method, url, body);
   await send('POST', '/api/offers', '{"offer": ');
+  await send('POST', '/api/offers', { offer: offerDraft('too-big'), author: 'a', note: 'x'.repeat(150_000) });
 
   progress('writes and what they change');
   await send('POST', '/api/offers/what-if', { offer: offerDraft('what-if'), asOf: D });
