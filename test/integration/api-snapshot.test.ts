@@ -5,8 +5,8 @@ import { apiSnapshot } from '../helpers/apiSnapshot.ts';
 
 /**
  * Every API answer on the fixed simulated game, byte for byte, against the
- * committed record test/golden/api.txt (test/helpers/apiSnapshot.ts says what
- * is asked and what is normalised). A change to any status, header or body
+ * committed record test/golden/api.txt (test/helpers/apiSnapshotRequests.ts
+ * says what is asked, test/helpers/apiSnapshot.ts what is normalised). A change to any status, header or body
  * fails here. When the change is intended, refresh the record with
  *   npm run api:snapshot -- --update
  * and commit test/golden/api.txt with the change, so the diff shows it.
