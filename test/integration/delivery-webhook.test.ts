@@ -20,9 +20,10 @@ afterAll(async () => {
 describe('webhook delivery', () => {
   it('retries 5xx with growing waits, signs every attempt and records each one', async () => {
     receiver.plan = [503, 500];
-    const t0 = Date.now();
     const out = await postWebhook(engine.db, engine.cfg, { subject: 'launch', subjectId: 'L1', url: receiver.url, payload: { hello: '世界' } });
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(20 + 40);
+    // Each retry starts at least the base wait (20 ms), then twice it, after the previous attempt began.
+    const starts = out.attempts.map((a) => a.startedAt.getTime());
+    expect([starts[1] - starts[0], starts[2] - starts[1]].map((gap, i) => gap >= 20 * 2 ** i)).toEqual([true, true]);
     expect(out.ok).toBe(true);
     expect(out.attempts.map((a) => [a.status, a.httpStatus])).toEqual([['failed', 503], ['failed', 500], ['ok', 200]]);
     expect(receiver.received).toHaveLength(3);
