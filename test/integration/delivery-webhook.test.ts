@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postWebhook } from '../../server/delivery/webhook.ts';
-import { verifySignature } from '../../server/delivery/sign.ts';
 import { deliveriesOf } from '../../server/queries/delivery/deliveriesOf.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+import { expectSigned } from '../helpers/webhookSignature.ts';
 
 let engine: TestEngine;
 let receiver: Receiver;
@@ -29,8 +29,7 @@ describe('webhook delivery', () => {
     expect(receiver.received).toHaveLength(3);
     for (const r of receiver.received) {
       expect(JSON.parse(r.body)).toEqual({ hello: '世界' });
-      expect(verifySignature('k3y', String(r.headers['x-timestamp']), r.body, r.headers['x-signature'] as string)).toBe(true);
-      expect(verifySignature('other', String(r.headers['x-timestamp']), r.body, r.headers['x-signature'] as string)).toBe(false);
+      expectSigned(r, 'k3y');
       expect(r.headers['x-delivery-id']).toBe(out.deliveryId);
     }
     const stored = await deliveriesOf(engine.db, 'launch', 'L1');
@@ -50,5 +49,20 @@ describe('webhook delivery', () => {
     expect(down.attempts).toHaveLength(4);
     expect(down.attempts.every((a) => a.httpStatus === 0 && a.error !== '')).toBe(true);
     expect(await deliveriesOf(engine.db, 'report', 'R2')).toHaveLength(4);
+  });
+
+  it('sends the fixed test vector: the header a receiver computes for a known secret, time and body', async () => {
+    receiver.received.length = 0;
+    receiver.plan = [];
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_767_225_600_000 });
+    try {
+      await postWebhook(engine.db, engine.cfg, { subject: 'launch', subjectId: 'L0', url: receiver.url, payload: { hello: '世界' } });
+    } finally {
+      vi.useRealTimers();
+    }
+    const [r] = receiver.received;
+    expect([r.headers['x-timestamp'], r.body]).toEqual(['1767225600', '{"hello":"世界"}']);
+    // test/unit/webhook-signature.test.ts's vector, computed with OpenSSL from the README's format.
+    expect(r.headers['x-signature']).toBe('sha256=8556b0fa0c201ea1c7814074353792639885fd024302d3ced6ab77fda3388bac');
   });
 });

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySignature } from '../../server/delivery/sign.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { createOffer } from '../../server/offers/catalog.ts';
 import { DomainError } from '../../server/domainError.ts';
@@ -13,6 +12,7 @@ import { startApi, type ApiRig } from '../helpers/api.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
 import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+import { expectSigned } from '../helpers/webhookSignature.ts';
 
 /**
  * The lifecycle fixture (test/helpers/lifecycleFixture.ts) as of 2026-03-31:
@@ -69,7 +69,7 @@ describe('launching an offer', () => {
 
     expect(receiver.received).toHaveLength(1);
     const got = receiver.received[0];
-    expect(verifySignature(SECRET, String(got.headers['x-timestamp']), got.body, got.headers['x-signature'] as string)).toBe(true);
+    expectSigned(got, SECRET);
     const payload = JSON.parse(got.body);
     expect(payload.launchId).toBe(launchId);
     expect(payload.offer).toEqual({ offerId: 'winback-test', version: 1, kind: 'returning_reward', name: 'Come back = gems', reward: offer.reward });
