@@ -21,9 +21,10 @@ describe('webhook delivery', () => {
   it('retries 5xx with growing waits, signs every attempt and records each one', async () => {
     receiver.plan = [503, 500];
     const out = await postWebhook(engine.db, engine.cfg, { subject: 'launch', subjectId: 'L1', url: receiver.url, payload: { hello: '世界' } });
-    // Each retry starts at least the base wait (20 ms), then twice it, after the previous attempt began.
+    // The retries wait the base (20 ms), then twice it: each attempt starts at least that long after the one before.
     const starts = out.attempts.map((a) => a.startedAt.getTime());
-    expect([starts[1] - starts[0], starts[2] - starts[1]].map((gap, i) => gap >= 20 * 2 ** i)).toEqual([true, true]);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(20);
+    expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(40);
     expect(out.ok).toBe(true);
     expect(out.attempts.map((a) => [a.status, a.httpStatus])).toEqual([['failed', 503], ['failed', 500], ['ok', 200]]);
     expect(receiver.received).toHaveLength(3);
