@@ -10,7 +10,9 @@ export default defineConfig({
     isolate: true,
     fileParallelism: true,
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Safety nets against a hang, sized for a loaded 2-core machine: a stage-history
+    // recompute or a simulated game's ingest takes a minute or more there.
+    testTimeout: 120_000,
     hookTimeout: 180_000,
     // expect.poll's own default (1 s) is too short for a page on a loaded 2-core machine.
     expect: { poll: { timeout: 15_000, interval: 100 } },

@@ -62,5 +62,5 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
     expect(await page.getByTestId('winback-comrades').textContent()).toContain('寻找老战友');
     expect(errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 });

@@ -44,7 +44,7 @@ beforeAll(async () => {
     await loadLifecycleFixture(e);
     await createOffer(e.db, offer, { author: 'test', note: '' });
   }, { OFFERS_WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET, WEBHOOK_ATTEMPTS: '2', WEBHOOK_RETRY_BASE_MS: '10' });
-}, 120_000);
+});
 afterAll(async () => {
   await rig?.close();
   await receiver?.close();

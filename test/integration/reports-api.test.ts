@@ -31,7 +31,7 @@ beforeAll(async () => {
     SMTP_URL: smtp.url, SMTP_FROM: 'Churn Reports <reports@dash.example.test>', WEBHOOK_SECRET: SECRET,
     WEBHOOK_ATTEMPTS: '3', WEBHOOK_RETRY_BASE_MS: '20', PUBLIC_URL: PUBLIC,
   });
-}, 120_000);
+});
 afterAll(async () => {
   await rig?.close();
   await smtp?.close();
