@@ -46,9 +46,10 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
       await expect.poll(() => page.getByTestId(`param-engagement-${name}`).textContent()).toBe(sig(current.engagement.params[name]));
     }
     expect(await page.getByTestId('ll-engagement-bgnbd').textContent()).toBe(new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(current.engagement.logLikelihood));
-    // Gamma-Gamma needs many repeat payers, which a game this small may lack: then the card says why instead of showing scores.
-    if (latest.monetary.status === 'ok') expect(await page.getByTestId('param-monetary-p').textContent()).toBe(sig(current.monetary.params.p));
-    else expect(await page.getByTestId('fit-monetary-attempt').textContent()).toContain(latest.monetary.message);
+    // Gamma-Gamma needs many repeat payers, which this seeded game lacks (the fit runs off to a degenerate p):
+    // the card says why instead of showing scores.
+    expect(latest.monetary.status).toBe('failed');
+    expect(await page.getByTestId('fit-monetary-attempt').textContent()).toContain(latest.monetary.message);
 
     // The per-stage summary follows the new scores.
     const { stageScores } = await api('value');

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySignature } from '../../server/delivery/sign.ts';
 import { groupOf } from '../../server/offers/split.ts';
 import { translate } from '../../web/src/lib/i18n.ts';
 import { haveChromium, startRig, type BrowserRig } from '../helpers/browser.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+import { expectSigned } from '../helpers/webhookSignature.ts';
 
 const SECRET = 'e2e-mail-secret';
 let rig: BrowserRig | undefined;
@@ -103,7 +103,7 @@ describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
     // The mail system got the same treatment list, signed.
     expect(receiver.received).toHaveLength(1);
     const got = receiver.received[0];
-    expect(verifySignature(SECRET, String(got.headers['x-timestamp']), got.body, got.headers['x-signature'] as string)).toBe(true);
+    expectSigned(got, SECRET);
     const payload = JSON.parse(got.body);
     expect(payload.launchId).toBe(launch.launchId);
     expect(payload.players.map((p: any) => p.playerId).sort()).toEqual(expected);

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { haveChromium, useRig } from '../helpers/browser.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 
@@ -12,6 +12,7 @@ const api = async (path: string) => (await fetch(`${base}/api/${path}`)).json();
 describe.runIf(haveChromium)('reports page in Chromium', () => {
   it('creates a schedule (showing field errors), runs a past week now and opens the report from the archive', async () => {
     const hook = await startReceiver();
+    onTestFinished(() => hook.close());
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -51,7 +52,7 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     // The webhook got the summary, and the archive says so (it looks again shortly after a run).
     await expect.poll(() => hook.received.length).toBe(1);
     expect(JSON.parse(hook.received[0].body).runId).toBe(runs[0].runId);
-    await expect.poll(() => row.getByTestId('delivery').textContent(), { timeout: 15_000 }).toBe(`webhook ${hook.url}: delivered`);
+    await expect.poll(() => row.getByTestId('delivery').textContent()).toBe(`webhook ${hook.url}: delivered`);
 
     // View opens the stored page itself, with its inline SVG charts.
     const [popup] = await Promise.all([page.waitForEvent('popup'), row.getByTestId('view-report').click()]);
@@ -80,6 +81,5 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('流失报告');
     await expect.poll(() => row.textContent()).toContain('完成');
     expect(errors).toEqual([]);
-    await hook.close();
   }, 180_000);
 });

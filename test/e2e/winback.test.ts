@@ -24,6 +24,7 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
     const first = rescue.players[0];
     expect(await rows.first().getByTestId('player-link').textContent()).toBe(first.playerId);
     expect(await rows.first().textContent()).toContain(first.decision === 'rescue' ? 'Rescue' : 'Let go');
+    expect(rescue.summary.length).toBeGreaterThan(0);
     for (const s of rescue.summary) {
       const cells = page.getByTestId(`rescue-summary-${s.decision}-${s.tier}`).locator('td');
       expect(await cells.nth(2).textContent()).toBe(int(s.players));
@@ -32,11 +33,12 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
     await page.getByTestId('rescue-decision').selectOption('rescue');
     await expect.poll(() => page.url()).toContain('decision=rescue');
     const onlyRescue = await api('winback/rescue?decision=rescue');
-    if (onlyRescue.total > 0) {
-      await expect.poll(() => rows.first().getByTestId('player-link').textContent()).toBe(onlyRescue.players[0].playerId);
-      for (const text of await rows.allTextContents()) expect(text).toContain('Rescue');
-    }
+    // The seeded game has players worth rescuing, so the filtered list is never vacuously right.
+    expect(onlyRescue.total).toBeGreaterThan(0);
+    await expect.poll(() => rows.first().getByTestId('player-link').textContent()).toBe(onlyRescue.players[0].playerId);
+    for (const text of await rows.allTextContents()) expect(text).toContain('Rescue');
 
+    expect(servers.servers).toHaveLength(8);
     for (const s of servers.servers) {
       const cells = page.getByTestId(`planner-row-${s.serverId}`).locator('td');
       expect(await cells.nth(3).textContent()).toBe(int(s.leaving));
@@ -45,13 +47,11 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
     }
     await page.getByTestId('chart-planner').waitFor();
 
-    if (comrades.total > 0) {
-      const pairs = page.getByTestId('comrades-list').getByTestId('comrade-row');
-      expect(await pairs.count()).toBe(Math.min(50, comrades.total));
-      expect(await pairs.first().getByTestId('player-link').first().textContent()).toBe(comrades.pairs[0].lapsedId);
-    } else {
-      expect(await page.getByTestId('winback-comrades').textContent()).toContain('No lapsed player has an active comrade');
-    }
+    // The seeded game has lapsed players with active comrades: the list, not the empty state.
+    expect(comrades.total).toBeGreaterThan(0);
+    const pairs = page.getByTestId('comrades-list').getByTestId('comrade-row');
+    expect(await pairs.count()).toBe(Math.min(50, comrades.total));
+    expect(await pairs.first().getByTestId('player-link').first().textContent()).toBe(comrades.pairs[0].lapsedId);
     expect(await page.getByTestId('comrades-basis').textContent()).toContain('No friend data');
     expect(errors).toEqual([]);
 
@@ -62,5 +62,5 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
     expect(await page.getByTestId('winback-comrades').textContent()).toContain('寻找老战友');
     expect(errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 });

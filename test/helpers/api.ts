@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { createApp } from '../../server/app.ts';
 import { freshEngine, type TestEngine } from './engine.ts';
 
@@ -21,9 +22,14 @@ export interface ApiRig {
 /** A fresh engine loaded by `setup`, and the API listening on a free loopback port. */
 export async function startApi(setup: (engine: TestEngine) => Promise<void>, env: Record<string, string> = {}): Promise<ApiRig> {
   const engine = await freshEngine(env);
-  await setup(engine);
-  const server: Server = createApp(engine).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
+  let server: Server;
+  try {
+    await setup(engine);
+    server = await listen(createApp(engine));
+  } catch (err) {
+    await engine.cleanup(); // a failed start leaves no engine or data directory behind
+    throw err;
+  }
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const answer = async (res: Response): Promise<Answer> => {
     const type = res.headers.get('content-type') ?? '';
@@ -35,8 +41,23 @@ export async function startApi(setup: (engine: TestEngine) => Promise<void>, env
     post: async (path, body) =>
       answer(await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })),
     async close() {
-      server.close();
+      await stopListening(server);
       await engine.cleanup();
     },
   };
+}
+
+/** Listens on a free loopback port. */
+export async function listen(app: Express): Promise<Server> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  return server;
+}
+
+/** Stops the server and drops its open connections, so nothing outlives the test file. */
+export function stopListening(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

@@ -8,6 +8,7 @@ import { createApp } from '../../server/app.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { simulateGame } from '../../server/sim/simulate.ts';
 import { ensureWebBuild, WEB_DIST } from '../../server/webBuild.ts';
+import { listen, stopListening } from './api.ts';
 import { freshEngine, type TestEngine } from './engine.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,23 +27,31 @@ export interface BrowserRig {
 export async function startRig(seed: number, env: Record<string, string> = {}): Promise<BrowserRig> {
   await ensureWebBuild(() => {});
   const engine = await freshEngine(env);
-  const inbox = path.join(engine.dir, 'inbox');
-  await simulateGame({ seed, players: 3000, days: 45, servers: 8, endDay: '2026-03-31', out: inbox, format: 'ndjson', gzip: false, malformedRows: 20, filesEvery: 15 });
-  await runIngestAndRefresh(engine, { paths: [inbox], source: 'cli' });
-  const server: Server = createApp(engine, WEB_DIST).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  return {
-    engine, browser, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    async close() {
-      await browser.close();
-      server.close();
-      await engine.cleanup();
-    },
-  };
+  let server: Server | undefined;
+  try {
+    const inbox = path.join(engine.dir, 'inbox');
+    await simulateGame({ seed, players: 3000, days: 45, servers: 8, endDay: '2026-03-31', out: inbox, format: 'ndjson', gzip: false, malformedRows: 20, filesEvery: 15 });
+    await runIngestAndRefresh(engine, { paths: [inbox], source: 'cli' });
+    const listening = await listen(createApp(engine, WEB_DIST));
+    server = listening;
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    return {
+      engine, browser, base: `http://127.0.0.1:${(listening.address() as AddressInfo).port}`,
+      async close() {
+        await browser.close();
+        await stopListening(listening);
+        await engine.cleanup();
+      },
+    };
+  } catch (err) {
+    // A failed start leaves no server, engine or data directory behind.
+    if (server) await stopListening(server);
+    await engine.cleanup();
+    throw err;
+  }
 }
 
 /** Starts a rig before the file's tests (when Chromium is there) and closes it after them; `ready` receives it. */

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postWebhook } from '../../server/delivery/webhook.ts';
-import { verifySignature } from '../../server/delivery/sign.ts';
 import { deliveriesOf } from '../../server/queries/delivery/deliveriesOf.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+import { expectSigned } from '../helpers/webhookSignature.ts';
 
 let engine: TestEngine;
 let receiver: Receiver;
@@ -20,16 +20,17 @@ afterAll(async () => {
 describe('webhook delivery', () => {
   it('retries 5xx with growing waits, signs every attempt and records each one', async () => {
     receiver.plan = [503, 500];
-    const t0 = Date.now();
     const out = await postWebhook(engine.db, engine.cfg, { subject: 'launch', subjectId: 'L1', url: receiver.url, payload: { hello: '世界' } });
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(20 + 40);
+    // The retries wait the base (20 ms), then twice it: each attempt starts at least that long after the one before.
+    const starts = out.attempts.map((a) => a.startedAt.getTime());
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(20);
+    expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(40);
     expect(out.ok).toBe(true);
     expect(out.attempts.map((a) => [a.status, a.httpStatus])).toEqual([['failed', 503], ['failed', 500], ['ok', 200]]);
     expect(receiver.received).toHaveLength(3);
     for (const r of receiver.received) {
       expect(JSON.parse(r.body)).toEqual({ hello: '世界' });
-      expect(verifySignature('k3y', String(r.headers['x-timestamp']), r.body, r.headers['x-signature'] as string)).toBe(true);
-      expect(verifySignature('other', String(r.headers['x-timestamp']), r.body, r.headers['x-signature'] as string)).toBe(false);
+      expectSigned(r, 'k3y');
       expect(r.headers['x-delivery-id']).toBe(out.deliveryId);
     }
     const stored = await deliveriesOf(engine.db, 'launch', 'L1');
@@ -49,5 +50,20 @@ describe('webhook delivery', () => {
     expect(down.attempts).toHaveLength(4);
     expect(down.attempts.every((a) => a.httpStatus === 0 && a.error !== '')).toBe(true);
     expect(await deliveriesOf(engine.db, 'report', 'R2')).toHaveLength(4);
+  });
+
+  it('sends the fixed test vector: the header a receiver computes for a known secret, time and body', async () => {
+    receiver.received.length = 0;
+    receiver.plan = [];
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_767_225_600_000 });
+    try {
+      await postWebhook(engine.db, engine.cfg, { subject: 'launch', subjectId: 'L0', url: receiver.url, payload: { hello: '世界' } });
+    } finally {
+      vi.useRealTimers();
+    }
+    const [r] = receiver.received;
+    expect([r.headers['x-timestamp'], r.body]).toEqual(['1767225600', '{"hello":"世界"}']);
+    // test/unit/webhook-signature.test.ts's vector, computed with OpenSSL from the README's format.
+    expect(r.headers['x-signature']).toBe('sha256=8556b0fa0c201ea1c7814074353792639885fd024302d3ced6ab77fda3388bac');
   });
 });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, MigrationError, SQL_DIR } from '../../server/db/migrate.ts';
 import { rows } from '../../server/db/query.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
@@ -13,6 +13,18 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.cleanup());
 
+/** A scratch copy of sql/ for one test, removed after it. */
+const scratch: string[] = [];
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function copyOfSql(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sql-'));
+  scratch.push(dir);
+  cpSync(SQL_DIR, dir, { recursive: true });
+  return dir;
+}
+
 describe('migration runner', () => {
   it('records every sql/ file with its checksum and applies nothing twice', async () => {
     const applied = await rows<{ name: string; checksum: string }>(engine.db, 'SELECT name, checksum FROM schema_migrations ORDER BY version');
@@ -21,16 +33,14 @@ describe('migration runner', () => {
   });
 
   it('refuses a changed, already-applied file', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sql-'));
-    cpSync(SQL_DIR, dir, { recursive: true });
+    const dir = copyOfSql();
     appendFileSync(path.join(dir, '001_raw_events.sql'), '\n-- edited later\n');
     await expect(migrate(engine.db, loadMigrations(dir))).rejects.toThrow(MigrationError);
     await expect(migrate(engine.db, loadMigrations(dir))).rejects.toThrow(/001_raw_events.sql was changed after it was applied/);
   });
 
   it('applies a new numbered file once', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sql-'));
-    cpSync(SQL_DIR, dir, { recursive: true });
+    const dir = copyOfSql();
     writeFileSync(path.join(dir, '900_extra.sql'), 'CREATE TABLE IF NOT EXISTS extra_t (x UInt8) ENGINE = Memory;\n');
     expect(await migrate(engine.db, loadMigrations(dir))).toBe(1);
     expect(await migrate(engine.db, loadMigrations(dir))).toBe(0);

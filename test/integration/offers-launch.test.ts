@@ -1,18 +1,17 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySignature } from '../../server/delivery/sign.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { createOffer } from '../../server/offers/catalog.ts';
 import { DomainError } from '../../server/domainError.ts';
 import { launchOffer } from '../../server/offers/launch.ts';
 import { groupOf } from '../../server/offers/split.ts';
-import { compareProportions } from '../../server/offers/stats.ts';
 import type { OfferDefinition } from '../../server/offers/types.ts';
 import { playerStageNow } from '../../server/queries/players/playerStageNow.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
 import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+import { expectSigned } from '../helpers/webhookSignature.ts';
 
 /**
  * The lifecycle fixture (test/helpers/lifecycleFixture.ts) as of 2026-03-31:
@@ -45,7 +44,7 @@ beforeAll(async () => {
     await loadLifecycleFixture(e);
     await createOffer(e.db, offer, { author: 'test', note: '' });
   }, { OFFERS_WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET, WEBHOOK_ATTEMPTS: '2', WEBHOOK_RETRY_BASE_MS: '10' });
-}, 120_000);
+});
 afterAll(async () => {
   await rig?.close();
   await receiver?.close();
@@ -69,7 +68,7 @@ describe('launching an offer', () => {
 
     expect(receiver.received).toHaveLength(1);
     const got = receiver.received[0];
-    expect(verifySignature(SECRET, String(got.headers['x-timestamp']), got.body, got.headers['x-signature'] as string)).toBe(true);
+    expectSigned(got, SECRET);
     const payload = JSON.parse(got.body);
     expect(payload.launchId).toBe(launchId);
     expect(payload.offer).toEqual({ offerId: 'winback-test', version: 1, kind: 'returning_reward', name: 'Come back = gems', reward: offer.reward });
@@ -195,7 +194,7 @@ describe('launching an offer', () => {
     expect(u.returnRate.ci.high).toBeCloseTo(1.192952, 5);
     expect(u.returnRate.z).toBeCloseTo(1.369306, 5);
     expect(u.returnRate.p).toBeCloseTo(0.170904, 5);
-    expect(u.returnRate).toEqual(compareProportions(3, 3, 1, 2));
+    expect(Object.keys(u.returnRate)).toEqual(['difference', 'ci', 'z', 'p']);
     expect(u.reading).toBe('not_significant');
     // Revenue per player: treatment 10, 0, 8 -> mean 6, variance ((4^2 + 6^2 + 2^2) / 2) = 28; holdout 0, 0.
     // Welch SE = sqrt(28 / 3) = 3.055050, df = 2, t(0.975, 2) = 4.302653, CI 6 +- 13.144836.

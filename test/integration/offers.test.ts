@@ -68,7 +68,7 @@ beforeAll(async () => {
       score('m1', 'monetary', 'F', 0.95, 3, '', '500.0000'),
     ]);
   });
-}, 120_000);
+});
 afterAll(() => rig?.close());
 
 describe('catalog', () => {

@@ -7,7 +7,7 @@ import { loadMigrations } from '../../server/db/migrate.ts';
 import { exec, rows } from '../../server/db/query.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import type { TestEngine } from '../helpers/engine.ts';
-import { startApi, type ApiRig } from '../helpers/api.ts';
+import { startApi, stopListening, type ApiRig } from '../helpers/api.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
 
 /**
@@ -91,7 +91,7 @@ beforeAll(async () => {
   sundayBase = `http://127.0.0.1:${(sundayServer.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  sundayServer?.close();
+  if (sundayServer) await stopListening(sundayServer);
   await rig?.close();
 });
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedTransactions, probabilityAlive } from '../../server/models/bgnbd.ts';
 import { expectedClv } from '../../server/models/clv.ts';
-import { populationMeanSpend } from '../../server/models/gammaGamma.ts';
 import { lastCompleteDay } from '../../server/asOf.ts';
 import { riskTier, RISK_TIERS } from '../../server/models/riskTier.ts';
 import { DAYS_PER_MONTH, scoreSpend, scoreTriples } from '../../server/models/scoring.ts';
@@ -33,22 +31,31 @@ describe('scores per distinct summary', () => {
     { x: 7, t_x_days: 206, T_days: 272, n: 2 },
   ];
 
+  // Expected values computed outside the code base with Python's mpmath at 40 digits, from the
+  // published formulas (Fader, Hardie & Lee 2005, "Counting your customers the easy way"):
+  // P(alive) = 1 / (1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)) for x > 0, and E[Y(t) | x, t_x, T]
+  // by their equation (10) with mpmath's own 2F1; t_x = 213/7 and T = 272/7 weeks.
   it('converts days to the model unit and computes P(alive), E[Y(30 days)], E[Y(90 days)]', () => {
     const [, two] = scoreTriples('engagement', WEEKLY, triples, 'week', CLV);
-    expect(two.p_alive).toBeCloseTo(probabilityAlive(WEEKLY, 2, 213 / 7, 272 / 7), 12);
-    expect(two.expected_30).toBeCloseTo(expectedTransactions(WEEKLY, 30 / 7, 2, 213 / 7, 272 / 7), 12);
-    expect(two.expected_90).toBeCloseTo(expectedTransactions(WEEKLY, 90 / 7, 2, 213 / 7, 272 / 7), 12);
-    expect(two.risk_tier).toBe(riskTier(two.p_alive, two.expected_30));
+    expect(two.p_alive).toBeCloseTo(0.726620251483761, 12);
+    expect(two.expected_30).toBeCloseTo(0.157607886513833, 12);
+    expect(two.expected_90).toBeCloseTo(0.452483545974340, 12);
+    // Below 1 expected day in the next 30 (0.158), though P(alive) is 0.73: the 'high' tier.
+    expect(two.risk_tier).toBe('high');
     expect(two.discounted_transactions).toBe(0);
   });
 
   it('gives the monetary model the discounted purchases over the horizon, so CLV = spend x that', () => {
+    // The same mpmath computation, summed month by month (a month = 365.25/12 days) over 12 months,
+    // each month's E[Y(m)] - E[Y(m-1)] discounted by 1.01^m, for the three triples in order.
+    const DISCOUNTED = [0.591576561291466, 1.472226180770879, 3.970176581228157];
     const scores = scoreTriples('monetary', WEEKLY, triples, 'week', CLV);
     for (const [i, s] of scores.entries()) {
       const { x, t_x_days, T_days } = triples[i];
       const player = { x, t_x: t_x_days / 7, T: T_days / 7 };
       const horizon = { months: 12, monthlyDiscount: 0.01, periodsPerMonth: DAYS_PER_MONTH / 7 };
-      expect(s.discounted_transactions * 24.66).toBeCloseTo(expectedClv(WEEKLY, player, 24.66, horizon), 9);
+      expect(s.discounted_transactions).toBeCloseTo(DISCOUNTED[i], 9);
+      expect(expectedClv(WEEKLY, player, 24.66, horizon)).toBeCloseTo(24.66 * DISCOUNTED[i], 8);
       expect(s.risk_tier).toBe('');
     }
   });
@@ -68,10 +75,13 @@ describe('scores per distinct summary', () => {
       { x: 2, zbar: '-3.5' },
       { x: 2, zbar: '22.35' },
     ]);
-    expect(Number(none.expected_spend)).toBeCloseTo(populationMeanSpend(SPEND), 4);
-    expect(netted.expected_spend).toBe(((SPEND.p * SPEND.gamma) / (SPEND.p * 2 + SPEND.q - 1)).toFixed(4));
+    // Worked by hand from E[Z | x, zbar] = (q-1)/(px+q-1) * p*gamma/(q-1) + px/(px+q-1) * zbar
+    // (Fader, Hardie & Lee 2005, JMR), p*gamma = 96.5: x = 0 gives 96.5 / 2.74 = 35.21898;
+    // zbar counted as 0 gives 96.5 / 15.24 = 6.33202; zbar = 22.35 gives (96.5 + 12.5 * 22.35) / 15.24 = 24.66371.
+    expect(none.expected_spend).toBe('35.2190');
+    expect(netted.expected_spend).toBe('6.3320');
     expect(own).toMatchObject({ x: 2, zbar: '22.35' });
-    expect(own.expected_spend).toMatch(/^\d+\.\d{4}$/);
+    expect(own.expected_spend).toBe('24.6637');
   });
 });
 

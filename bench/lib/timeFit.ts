@@ -1,11 +1,11 @@
 /**
- * How long a BG/NBD fit takes on grouped rows, shared by the benchmark and the
- * tests. The fit's cost follows the number of distinct (x, t_x, T) rows, not
+ * How long a BG/NBD fit takes on grouped rows, for the model benchmark. The
+ * fit's cost follows the number of distinct (x, t_x, T) rows, not
  * the number of players they stand for; the middle of several runs (the median
  * for an odd count) tames the noise of a shared machine.
  */
 import { performance } from 'node:perf_hooks';
-import { fitBgNbd, type BgNbdFit, type BgNbdRow } from './bgnbd.ts';
+import { fitBgNbd, type BgNbdFit, type BgNbdRow } from '../../server/models/bgnbd.ts';
 
 export interface FitTiming {
   fit: BgNbdFit;
