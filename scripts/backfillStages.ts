@@ -10,7 +10,7 @@ import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
 import { backfillStages, BackfillRangeError, type BackfillResult } from '../server/lifecycle/backfill.ts';
 import { progressLine } from '../server/progress.ts';
-import { serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,7 +27,7 @@ async function viaServer(cfg: Config, range: { from?: string; to?: string }): Pr
 
 async function direct(cfg: Config, range: { from?: string; to?: string }): Promise<BackfillResult> {
   const db = await openReadyDb(cfg);
-  console.log(db.engine === 'embedded' ? `no server running: opened the embedded engine at ${db.dataPath}` : `no server running: talking to ${cfg.clickhouse.url}`);
+  console.log(openedEngineLine(db, cfg));
   try {
     const t0 = performance.now();
     return await backfillStages(db, range, (done, total) => {

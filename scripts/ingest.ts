@@ -12,7 +12,7 @@ import { Ingester, collectFiles } from '../server/ingest/ingestRun.ts';
 import { runIngestAndRefresh, type RunAndRefreshSummary } from '../server/ingest/runAndRefresh.ts';
 import { ingestSettings } from '../server/ingestDefaults.ts';
 import { progressLine } from '../server/progress.ts';
-import { serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 function printSummary(s: RunAndRefreshSummary): void {
   for (const f of s.files) {
@@ -40,7 +40,7 @@ async function viaServer(cfg: Config, paths: string[]): Promise<RunAndRefreshSum
 
 async function direct(cfg: Config, paths: string[]): Promise<RunAndRefreshSummary> {
   const db = await openReadyDb(cfg);
-  console.log(db.engine === 'embedded' ? `no server running: opened the embedded engine at ${db.dataPath}` : `no server running: talking to ${cfg.clickhouse.url}`);
+  console.log(openedEngineLine(db, cfg));
   try {
     const ingester = new Ingester(db, ingestSettings(cfg));
     const { files } = collectFiles(paths);

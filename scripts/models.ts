@@ -11,7 +11,7 @@ import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
 import { MODEL_UNITS, ModelsBusyError, ModelsInputError, refreshModels, type RefreshResult } from '../server/models/refresh.ts';
 import type { ModelUnit } from '../server/queries/models/sufficientStats.ts';
-import { serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const USAGE = 'usage: npm run models -- fit [--as-of YYYY-MM-DD] [--unit day|week]';
@@ -34,7 +34,7 @@ async function viaServer(cfg: Config, req: FitRequest): Promise<RefreshResult | 
 
 async function direct(cfg: Config, req: FitRequest): Promise<RefreshResult> {
   const db = await openReadyDb(cfg);
-  console.log(db.engine === 'embedded' ? `no server running: opened the embedded engine at ${db.dataPath}` : `no server running: talking to ${cfg.clickhouse.url}`);
+  console.log(openedEngineLine(db, cfg));
   try {
     return await refreshModels({ db, cfg }, { ...req, onStep: (m) => console.log(`  ${m}`) });
   } finally {

@@ -15,7 +15,7 @@ import { applyScheduleConfig, DEFAULT_SCHEDULE_ID } from '../server/reports/sche
 import { listSchedules } from '../server/reports/scheduleStore.ts';
 import { pastWindow, type Window } from '../server/reports/scheduleWindows.ts';
 import { REPORT_LANGS, type ReportLang } from '../server/reports/types.ts';
-import { serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 const USAGE = 'usage: npm run report -- --window YYYY-MM-DD [--schedule <id>] [--lang en|zh] [--no-deliver]';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,7 +57,7 @@ async function viaServer(cfg: Config, req: Request): Promise<Outcome | null> {
 async function direct(cfg: Config, req: Request): Promise<Outcome> {
   const db = await openReadyDb(cfg);
   const log = (m: string) => console.log(`  ${m}`);
-  console.log(db.engine === 'embedded' ? `no server running: opened the embedded engine at ${db.dataPath}` : `no server running: talking to ${cfg.clickhouse.url}`);
+  console.log(openedEngineLine(db, cfg));
   try {
     await applyScheduleConfig(db, cfg, log);
     const schedules = await listSchedules(db);

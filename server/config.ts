@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './log.ts';
 
 /** Everything the product reads from the environment, parsed once. */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   /** Extra currencies accepted by the ingester, as rate to the base currency. */
   currencyRates: Record<string, string>;
   demo: 'auto' | 'off';
+  /** Lowest level written to the log. */
+  logLevel: LogLevel;
   /** Longest time an unchanged API answer is served from memory; 0 turns the cache off. */
   apiCacheSeconds: number;
   ingest: {
@@ -119,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (weekStartRaw !== 'monday' && weekStartRaw !== 'sunday') throw new ConfigError(`WEEK_START must be "monday" or "sunday", got "${env.WEEK_START}"`);
   const demo = (env.DEMO || 'auto').toLowerCase();
   if (demo !== 'auto' && demo !== 'off') throw new ConfigError(`DEMO must be "auto" or "off", got "${env.DEMO}"`);
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const baseCurrency = (env.BASE_CURRENCY || 'USD').toUpperCase();
   if (!/^[A-Z]{3}$/.test(baseCurrency)) throw new ConfigError(`BASE_CURRENCY must be an ISO 4217 code, got "${env.BASE_CURRENCY}"`);
   const database = env.CLICKHOUSE_DATABASE || 'lifecycle';
@@ -157,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     baseCurrency,
     currencyRates: parseCurrencyRates(env.CURRENCY_RATES),
     demo: demo as Config['demo'],
+    logLevel: logLevel as LogLevel,
     apiCacheSeconds,
     ingest: {
       cron: env.INGEST_CRON || '* * * * *',

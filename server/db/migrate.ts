@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { silentLogger, type Logger } from '../log.ts';
 import type { Db } from './client.ts';
 import { exec, insertRows, rows } from './query.ts';
 
@@ -52,7 +53,7 @@ interface Applied {
  * Applies pending migrations in order and records each with its checksum.
  * An applied file whose text changed is an error: migrations are append-only.
  */
-export async function migrate(db: Db, migrations = loadMigrations(), log: (msg: string) => void = () => {}): Promise<number> {
+export async function migrate(db: Db, migrations = loadMigrations(), log: Logger = silentLogger): Promise<number> {
   await exec(
     db,
     `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -74,7 +75,7 @@ export async function migrate(db: Db, migrations = loadMigrations(), log: (msg: 
       }
       continue;
     }
-    log(`applying sql/${m.name}`);
+    log.info('applying a migration', { file: `sql/${m.name}` });
     for (const statement of m.statements) {
       try {
         await exec(db, statement);
