@@ -18,4 +18,6 @@ export async function tryServer(cfg: Config): Promise<boolean> {
 
 /** What a command says when no server answers and it opens the engine itself; a server URL loses its credentials. */
 export const openedEngineLine = (db: Db, cfg: Config) =>
-  db.engine === 'embedded' ? `no server running: opened the embedded engine at ${db.dataPath}` : `no server running: talking to ${redactUrl(cfg.clickhouse.url ?? '')}`;
+  db.engine === 'embedded'
+    ? `no server running: opened the embedded engine at ${db.dataPath}`
+    : `no server running: talking to ${redactUrl(cfg.clickhouse.url ?? '')}`;

@@ -30,7 +30,9 @@ export function splitStatements(text: string): string[] {
 }
 
 export function loadMigrations(dir = SQL_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const seen = new Set<number>();
   return files.map((name) => {
     const m = /^(\d{3,})_[a-z0-9_]+\.sql$/.exec(name);
@@ -60,9 +62,7 @@ export async function migrate(db: Db, migrations = loadMigrations(), log: Logger
        version UInt32, name String, checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3)
      ) ENGINE = MergeTree ORDER BY version`,
   );
-  const applied = new Map(
-    (await rows<Applied>(db, 'SELECT version, name, checksum FROM schema_migrations ORDER BY version')).map((a) => [a.version, a]),
-  );
+  const applied = new Map((await rows<Applied>(db, 'SELECT version, name, checksum FROM schema_migrations ORDER BY version')).map((a) => [a.version, a]));
   let count = 0;
   for (const m of migrations) {
     const done = applied.get(m.version);

@@ -24,7 +24,11 @@ export async function freshEngine(env: Record<string, string> = {}, chunkRows?: 
   const db: Db = await openReadyDb(cfg);
   const ingester = new Ingester(db, ingestSettings(cfg, chunkRows));
   return {
-    cfg, db, ingester, dir, log: silentLogger,
+    cfg,
+    db,
+    ingester,
+    dir,
+    log: silentLogger,
     async cleanup() {
       await db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -48,7 +48,9 @@ describe('layer rules', () => {
       { file: 'server/queries/ingest/fresh.ts', call: 'db.client.command' },
       { file: 'server/ingest/ingestFile.ts', call: 'db.client.exec' },
     ];
-    expect(rules(sqlCallViolations(calls))).toEqual(['server/ingest/ingestFile.ts -> server/db/client.ts: only server/queries and server/db run SQL (db.client.exec)']);
+    expect(rules(sqlCallViolations(calls))).toEqual([
+      'server/ingest/ingestFile.ts -> server/db/client.ts: only server/queries and server/db run SQL (db.client.exec)',
+    ]);
   });
 
   it('reports each import cycle once, by its shortest loop, type-only imports included', () => {

@@ -76,6 +76,8 @@ describe('LOG_LEVEL', () => {
   it('defaults to info, takes any level in any case and refuses others', () => {
     expect(loadConfig({} as NodeJS.ProcessEnv, '/srv/game').logLevel).toBe('info');
     expect(loadConfig({ LOG_LEVEL: 'DEBUG' } as NodeJS.ProcessEnv, '/srv/game').logLevel).toBe('debug');
-    expect(() => loadConfig({ LOG_LEVEL: 'verbose' } as NodeJS.ProcessEnv, '/srv/game')).toThrow('LOG_LEVEL must be one of debug, info, warn, error, got "verbose"');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' } as NodeJS.ProcessEnv, '/srv/game')).toThrow(
+      'LOG_LEVEL must be one of debug, info, warn, error, got "verbose"',
+    );
   });
 });
