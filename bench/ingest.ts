@@ -35,8 +35,16 @@ const seconds = async (fn: () => Promise<unknown>) => {
 // sessions per player over 120 days, all in one file.
 console.log(`simulating about ${rows.toLocaleString('en')} sessions (${Math.round(rows / 20).toLocaleString('en')} players, 120 days) ...`);
 const sim = await simulateGame({
-  seed: 1, players: Math.max(1, Math.round(rows / 20)), days: 120, servers: 8, endDay: '2026-03-31', out: dir,
-  format: 'ndjson', gzip: false, malformedRows: 0, filesEvery: 120,
+  seed: 1,
+  players: Math.max(1, Math.round(rows / 20)),
+  days: 120,
+  servers: 8,
+  endDay: '2026-03-31',
+  out: dir,
+  format: 'ndjson',
+  gzip: false,
+  malformedRows: 0,
+  filesEvery: 120,
 });
 const file = sim.files.find((f) => path.basename(f).startsWith('sessions_'))!;
 for (const f of sim.files.filter((x) => x !== file)) rmSync(f);

@@ -79,7 +79,9 @@ const [, genS] = await timed(async () => {
 });
 const counts = await eventCounts(db);
 const events = counts.sessions + counts.payments;
-console.log(`generated ${counts.sessions.toLocaleString('en')} sessions + ${counts.payments.toLocaleString('en')} payments = ${events.toLocaleString('en')} events, ${counts.players.toLocaleString('en')} players, in ${genS.toFixed(0)} s`);
+console.log(
+  `generated ${counts.sessions.toLocaleString('en')} sessions + ${counts.payments.toLocaleString('en')} payments = ${events.toLocaleString('en')} events, ${counts.players.toLocaleString('en')} players, in ${genS.toFixed(0)} s`,
+);
 
 const { maxDay } = await dataDays(db);
 if (!maxDay) throw new Error('no data generated');
@@ -94,7 +96,9 @@ const [, freshPartsS] = await timed(() => refreshStageDays(db, [dayBefore]));
 const [, mergeS] = await timed(() => mergeRollups(db));
 const [, refreshS] = await timed(() => refreshStageDays(db, [maxDay]));
 const upkeepS = upkeep.withViewsS - upkeep.plainS;
-console.log(`bare GROUP BY player:  ${bareS.toFixed(2)} s (${scanned.toLocaleString('en')} players, ${Math.round(events / bareS).toLocaleString('en')} events/s)`);
+console.log(
+  `bare GROUP BY player:  ${bareS.toFixed(2)} s (${scanned.toLocaleString('en')} players, ${Math.round(events / bareS).toLocaleString('en')} events/s)`,
+);
 console.log(`lifecycle refresh:     ${refreshS.toFixed(2)} s (stage of every player as of ${maxDay} from the rollups, snapshot and stage counts written)`);
 console.log(`ratio: ${(refreshS / bareS).toFixed(2)}  (target <= 3)`);
 console.log(
@@ -147,8 +151,14 @@ try {
     worst = Math.max(worst, r.p95);
     failed += r.errors;
     console.log(
-      ep.padEnd(44), coldMs.toFixed(0).padStart(8), String(r.requests).padStart(8), r.perSecond.toFixed(0).padStart(8), r.p50.toFixed(1).padStart(9), r.p95.toFixed(1).padStart(9),
-      r.max.toFixed(0).padStart(9), `${r.errors}${r.firstError ? ` (${r.firstError})` : ''}`.padStart(6),
+      ep.padEnd(44),
+      coldMs.toFixed(0).padStart(8),
+      String(r.requests).padStart(8),
+      r.perSecond.toFixed(0).padStart(8),
+      r.p50.toFixed(1).padStart(9),
+      r.p95.toFixed(1).padStart(9),
+      r.max.toFixed(0).padStart(9),
+      `${r.errors}${r.firstError ? ` (${r.firstError})` : ''}`.padStart(6),
     );
   }
 } finally {

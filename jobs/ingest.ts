@@ -8,14 +8,18 @@ export async function run(deps: Deps): Promise<void> {
   try {
     const s = await runIngestAndRefresh(deps, { paths: [cfg.inboxDir], source: 'cron', archiveDir: cfg.archiveDir });
     if (s.files.length === 0) return;
-    log(
-      `ingest: ${s.files.length} file(s), ${s.rowsLoaded} rows loaded, ${s.rowsQuarantined} quarantined, ` +
-        `${s.rowsDuplicate} duplicates in ${s.seconds.toFixed(1)} s; ${s.stageDaysRefreshed} stage day(s) refreshed`,
-    );
-    for (const f of s.files.filter((x) => x.state === 'rejected')) log(`ingest: rejected ${f.file}: ${f.error}`);
+    log.info('ingest: inbox loaded', {
+      files: s.files.length,
+      rowsLoaded: s.rowsLoaded,
+      rowsQuarantined: s.rowsQuarantined,
+      rowsDuplicate: s.rowsDuplicate,
+      seconds: Number(s.seconds.toFixed(1)),
+      stageDaysRefreshed: s.stageDaysRefreshed,
+    });
+    for (const f of s.files.filter((x) => x.state === 'rejected')) log.warn('ingest: file rejected', { file: f.file, error: f.error });
   } catch (err) {
     if (err instanceof IngestBusyError) {
-      log('ingest: previous run still in progress, skipping this tick');
+      log.info('ingest: previous run still in progress, skipping this tick');
       return;
     }
     throw err;

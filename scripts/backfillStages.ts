@@ -10,7 +10,7 @@ import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
 import { backfillStages, BackfillRangeError, type BackfillResult } from '../server/lifecycle/backfill.ts';
 import { progressLine } from '../server/progress.ts';
-import { serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,7 +18,9 @@ async function viaServer(cfg: Config, range: { from?: string; to?: string }): Pr
   if (!(await tryServer(cfg))) return null;
   console.log(`dashboard server is running at ${serverUrl(cfg)}: asking it to backfill (no progress is shown until it finishes)`);
   const res = await fetch(`${serverUrl(cfg)}/api/lifecycle/backfill`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(range),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(range),
   });
   const body = (await res.json()) as BackfillResult & { error?: string };
   if (!res.ok) throw new Error(`server refused: ${body.error ?? res.status}`);
@@ -27,7 +29,7 @@ async function viaServer(cfg: Config, range: { from?: string; to?: string }): Pr
 
 async function direct(cfg: Config, range: { from?: string; to?: string }): Promise<BackfillResult> {
   const db = await openReadyDb(cfg);
-  console.log(db.engine === 'embedded' ? `no server running: opened the embedded engine at ${db.dataPath}` : `no server running: talking to ${cfg.clickhouse.url}`);
+  console.log(openedEngineLine(db, cfg));
   try {
     const t0 = performance.now();
     return await backfillStages(db, range, (done, total) => {
@@ -43,14 +45,18 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
   for (const k of ['from', 'to'] as const) {
     const v = values[k];
-    if (v !== undefined && (!DAY.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))) throw new ConfigError(`--${k} must be a date as YYYY-MM-DD, got "${v}"`);
+    if (v !== undefined && (!DAY.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))))
+      throw new ConfigError(`--${k} must be a date as YYYY-MM-DD, got "${v}"`);
   }
   if (values.from && values.to && values.from > values.to) throw new ConfigError(`--from (${values.from}) is after --to (${values.to})`);
   const cfg = loadConfig();
   const range = { from: values.from, to: values.to };
   const result = (await viaServer(cfg, range)) ?? (await direct(cfg, range));
   if (result.days === 0) console.log('no data yet: nothing to snapshot');
-  else console.log(`snapshotted ${result.days} day(s), ${result.from} to ${result.to}, in ${result.seconds.toFixed(1)} s (${(result.days / Math.max(result.seconds, 1e-6)).toFixed(1)} days/s)`);
+  else
+    console.log(
+      `snapshotted ${result.days} day(s), ${result.from} to ${result.to}, in ${result.seconds.toFixed(1)} s (${(result.days / Math.max(result.seconds, 1e-6)).toFixed(1)} days/s)`,
+    );
 }
 
 main().catch((err: unknown) => {

@@ -12,11 +12,16 @@ import { Ingester, collectFiles } from '../server/ingest/ingestRun.ts';
 import { runIngestAndRefresh, type RunAndRefreshSummary } from '../server/ingest/runAndRefresh.ts';
 import { ingestSettings } from '../server/ingestDefaults.ts';
 import { progressLine } from '../server/progress.ts';
-import { serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 function printSummary(s: RunAndRefreshSummary): void {
   for (const f of s.files) {
-    const detail = f.state === 'skipped' ? 'already ingested (same content), skipped' : f.state === 'rejected' ? `REJECTED: ${f.error}` : `${f.rowsLoaded} loaded, ${f.rowsQuarantined} quarantined, ${f.rowsDuplicate} duplicates${f.recovered ? ' (finished an interrupted load)' : ''}`;
+    const detail =
+      f.state === 'skipped'
+        ? 'already ingested (same content), skipped'
+        : f.state === 'rejected'
+          ? `REJECTED: ${f.error}`
+          : `${f.rowsLoaded} loaded, ${f.rowsQuarantined} quarantined, ${f.rowsDuplicate} duplicates${f.recovered ? ' (finished an interrupted load)' : ''}`;
     console.log(`  ${f.file}: ${detail}`);
   }
   for (const f of s.ignored) console.log(`  ${path.basename(f)}: ignored (name must start with payments or sessions and end in .ndjson, .csv or .gz)`);
@@ -31,7 +36,9 @@ async function viaServer(cfg: Config, paths: string[]): Promise<RunAndRefreshSum
   if (!(await tryServer(cfg))) return null;
   console.log(`dashboard server is running at ${serverUrl(cfg)}: handing the files to it`);
   const res = await fetch(`${serverUrl(cfg)}/api/ingest`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ paths }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ paths }),
   });
   const body = (await res.json()) as RunAndRefreshSummary & { error?: string };
   if (!res.ok) throw new Error(`server refused: ${body.error ?? res.status}`);
@@ -40,7 +47,7 @@ async function viaServer(cfg: Config, paths: string[]): Promise<RunAndRefreshSum
 
 async function direct(cfg: Config, paths: string[]): Promise<RunAndRefreshSummary> {
   const db = await openReadyDb(cfg);
-  console.log(db.engine === 'embedded' ? `no server running: opened the embedded engine at ${db.dataPath}` : `no server running: talking to ${cfg.clickhouse.url}`);
+  console.log(openedEngineLine(db, cfg));
   try {
     const ingester = new Ingester(db, ingestSettings(cfg));
     const { files } = collectFiles(paths);
@@ -48,10 +55,15 @@ async function direct(cfg: Config, paths: string[]): Promise<RunAndRefreshSummar
     return await runIngestAndRefresh(
       { db, ingester },
       {
-        paths, source: 'cli',
+        paths,
+        source: 'cli',
         onProgress: (p) => {
           if (p.phase === 'hash') fileNo++;
-          progressLine(`file ${fileNo}/${files.length} ${p.file}: ${p.phase}${p.chunks ? ` chunk ${p.chunk}/${p.chunks}` : ''}`, fileNo - (p.phase === 'done' ? 0 : 1), files.length);
+          progressLine(
+            `file ${fileNo}/${files.length} ${p.file}: ${p.phase}${p.chunks ? ` chunk ${p.chunk}/${p.chunks}` : ''}`,
+            fileNo - (p.phase === 'done' ? 0 : 1),
+            files.length,
+          );
         },
       },
       (done, total) => progressLine(`refreshing daily stage snapshots ${done}/${total}`, done, total),

@@ -11,7 +11,7 @@ import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
 import { MODEL_UNITS, ModelsBusyError, ModelsInputError, refreshModels, type RefreshResult } from '../server/models/refresh.ts';
 import type { ModelUnit } from '../server/queries/models/sufficientStats.ts';
-import { serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const USAGE = 'usage: npm run models -- fit [--as-of YYYY-MM-DD] [--unit day|week]';
@@ -25,7 +25,9 @@ async function viaServer(cfg: Config, req: FitRequest): Promise<RefreshResult | 
   if (!(await tryServer(cfg))) return null;
   console.log(`dashboard server is running at ${serverUrl(cfg)}: asking it to fit (no progress is shown until it finishes)`);
   const res = await fetch(`${serverUrl(cfg)}/api/models/fit`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(req),
   });
   const body = (await res.json()) as RefreshResult & { error?: string };
   if (!res.ok) throw new ConfigError(`server refused: ${body.error ?? res.status}`);
@@ -34,7 +36,7 @@ async function viaServer(cfg: Config, req: FitRequest): Promise<RefreshResult | 
 
 async function direct(cfg: Config, req: FitRequest): Promise<RefreshResult> {
   const db = await openReadyDb(cfg);
-  console.log(db.engine === 'embedded' ? `no server running: opened the embedded engine at ${db.dataPath}` : `no server running: talking to ${cfg.clickhouse.url}`);
+  console.log(openedEngineLine(db, cfg));
   try {
     return await refreshModels({ db, cfg }, { ...req, onStep: (m) => console.log(`  ${m}`) });
   } finally {
@@ -52,10 +54,14 @@ function printSummary(result: RefreshResult): void {
   console.log(`\nmodels as of ${result.asOf} (time unit: ${result.unit})`);
   for (const r of result.runs) {
     console.log(`${r.kind}: ${r.status}: ${r.message}`);
-    const params = Object.entries(r.params).map(([k, v]) => `${k} = ${fmt(v)}`).join(', ');
+    const params = Object.entries(r.params)
+      .map(([k, v]) => `${k} = ${fmt(v)}`)
+      .join(', ');
     if (params) console.log(`  parameters: ${params}`);
     if (r.logLikelihood !== null) console.log(`  BG/NBD log-likelihood ${r.logLikelihood.toFixed(1)} after ${r.iterations} iterations`);
-    console.log(`  ${r.players.toLocaleString('en')} players in ${r.triples.toLocaleString('en')} distinct (x, t_x, T); ${r.scoredPlayers.toLocaleString('en')} scored`);
+    console.log(
+      `  ${r.players.toLocaleString('en')} players in ${r.triples.toLocaleString('en')} distinct (x, t_x, T); ${r.scoredPlayers.toLocaleString('en')} scored`,
+    );
     console.log(`  seconds: statistics ${r.seconds.stats.toFixed(2)}, fit ${r.seconds.fit.toFixed(2)}, scoring ${r.seconds.score.toFixed(2)}`);
   }
 }
@@ -64,7 +70,8 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'as-of': { type: 'string' }, unit: { type: 'string', default: 'day' } } });
   if (positionals.length !== 1 || positionals[0] !== 'fit') throw new ConfigError(USAGE);
   const asOf = values['as-of'];
-  if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))) throw new ConfigError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`);
+  if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))))
+    throw new ConfigError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`);
   const unit = values.unit as ModelUnit;
   if (!MODEL_UNITS.includes(unit)) throw new ConfigError(`--unit must be day or week, got "${values.unit}"`);
   const cfg = loadConfig();

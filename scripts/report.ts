@@ -15,7 +15,7 @@ import { applyScheduleConfig, DEFAULT_SCHEDULE_ID } from '../server/reports/sche
 import { listSchedules } from '../server/reports/scheduleStore.ts';
 import { pastWindow, type Window } from '../server/reports/scheduleWindows.ts';
 import { REPORT_LANGS, type ReportLang } from '../server/reports/types.ts';
-import { serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 const USAGE = 'usage: npm run report -- --window YYYY-MM-DD [--schedule <id>] [--lang en|zh] [--no-deliver]';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,7 +35,10 @@ interface Outcome {
 /** The asked schedule, else the default weekly one, else the first. */
 function pick(schedules: { scheduleId: string }[], id: string | undefined): string {
   const found = id ? schedules.find((s) => s.scheduleId === id) : (schedules.find((s) => s.scheduleId === DEFAULT_SCHEDULE_ID) ?? schedules[0]);
-  if (!found) throw new ConfigError(id ? `no report schedule "${id}" (known: ${schedules.map((s) => s.scheduleId).join(', ') || 'none'})` : 'there is no report schedule');
+  if (!found)
+    throw new ConfigError(
+      id ? `no report schedule "${id}" (known: ${schedules.map((s) => s.scheduleId).join(', ') || 'none'})` : 'there is no report schedule',
+    );
   return found.scheduleId;
 }
 
@@ -46,7 +49,8 @@ async function viaServer(cfg: Config, req: Request): Promise<Outcome | null> {
   const list = (await (await fetch(`${base}/schedules`)).json()) as { schedules: { scheduleId: string }[] };
   const id = pick(list.schedules, req.scheduleId);
   const res = await fetch(`${base}/schedules/${encodeURIComponent(id)}/run`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ window: req.day, lang: req.lang, deliver: req.deliver, trigger: 'cli' }),
   });
   const body = (await res.json()) as Outcome & { error?: string };
@@ -57,7 +61,7 @@ async function viaServer(cfg: Config, req: Request): Promise<Outcome | null> {
 async function direct(cfg: Config, req: Request): Promise<Outcome> {
   const db = await openReadyDb(cfg);
   const log = (m: string) => console.log(`  ${m}`);
-  console.log(db.engine === 'embedded' ? `no server running: opened the embedded engine at ${db.dataPath}` : `no server running: talking to ${cfg.clickhouse.url}`);
+  console.log(openedEngineLine(db, cfg));
   try {
     await applyScheduleConfig(db, cfg, log);
     const schedules = await listSchedules(db);
@@ -78,18 +82,24 @@ async function direct(cfg: Config, req: Request): Promise<Outcome> {
   }
 }
 
-async function main(): Promise<void> {
-  let parsed;
+/** The command line's options; a malformed one is reported with the usage. */
+function parseCommandLine() {
   try {
-    parsed = parseArgs({ options: { window: { type: 'string' }, schedule: { type: 'string' }, lang: { type: 'string' }, 'no-deliver': { type: 'boolean', default: false } } });
+    return parseArgs({
+      options: { window: { type: 'string' }, schedule: { type: 'string' }, lang: { type: 'string' }, 'no-deliver': { type: 'boolean', default: false } },
+    });
   } catch (err) {
     throw new ConfigError(`${(err as Error).message.split('\n')[0]}; ${USAGE}`);
   }
-  const { values } = parsed;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseCommandLine();
   const day = values.window;
   if (!day) throw new ConfigError(USAGE);
   const ms = Date.parse(`${day}T00:00:00Z`);
-  if (!DAY.test(day) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) throw new ConfigError(`--window must be a date as YYYY-MM-DD, got "${day}"`);
+  if (!DAY.test(day) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day)
+    throw new ConfigError(`--window must be a date as YYYY-MM-DD, got "${day}"`);
   if (values.lang !== undefined && !REPORT_LANGS.includes(values.lang as ReportLang)) throw new ConfigError(`--lang must be en or zh, got "${values.lang}"`);
   const cfg = loadConfig();
   const req: Request = { day, scheduleId: values.schedule, lang: values.lang as ReportLang | undefined, deliver: !values['no-deliver'] };

@@ -1,4 +1,6 @@
 import type { Config } from '../server/config.ts';
+import type { Db } from '../server/db/client.ts';
+import { redactUrl } from '../server/log.ts';
 
 export const serverUrl = (cfg: Config) => `http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}`;
 
@@ -13,3 +15,9 @@ export async function tryServer(cfg: Config): Promise<boolean> {
     return false;
   }
 }
+
+/** What a command says when no server answers and it opens the engine itself; a server URL loses its credentials. */
+export const openedEngineLine = (db: Db, cfg: Config) =>
+  db.engine === 'embedded'
+    ? `no server running: opened the embedded engine at ${db.dataPath}`
+    : `no server running: talking to ${redactUrl(cfg.clickhouse.url ?? '')}`;

@@ -88,7 +88,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!opts) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (opts.servers > 999) {

@@ -20,7 +20,9 @@ const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 
 async function main(): Promise<number> {
   if (!existsSync(SAMPLE)) {
-    console.error(`error: ${SAMPLE} is missing. The CDNOW data lives in the shared folder beside the repository (../shared/data/cdnow); put it there and run again.`);
+    console.error(
+      `error: ${SAMPLE} is missing. The CDNOW data lives in the shared folder beside the repository (../shared/data/cdnow); put it there and run again.`,
+    );
     return 2;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'validate-cdnow-'));
@@ -42,7 +44,9 @@ async function main(): Promise<number> {
       console.log(`${r.model.padEnd(12)}${r.name.padEnd(16)}${String(r.published).padStart(12)}${fitted.padStart(14)}  ${r.matches ? 'match' : 'DIFFERS'}`);
     }
     const bad = rows.filter((r) => !r.matches);
-    console.log(bad.length === 0 ? '\nall published values reproduced to three significant figures' : `\n${bad.length} value(s) differ from the published results`);
+    console.log(
+      bad.length === 0 ? '\nall published values reproduced to three significant figures' : `\n${bad.length} value(s) differ from the published results`,
+    );
     return bad.length === 0 ? 0 : 1;
   } finally {
     await db.close();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './log.ts';
 
 /** Everything the product reads from the environment, parsed once. */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   /** Extra currencies accepted by the ingester, as rate to the base currency. */
   currencyRates: Record<string, string>;
   demo: 'auto' | 'off';
+  /** Lowest level written to the log. */
+  logLevel: LogLevel;
   /** Longest time an unchanged API answer is served from memory; 0 turns the cache off. */
   apiCacheSeconds: number;
   ingest: {
@@ -84,7 +87,11 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
 }
 
 /** A comma-separated list; checked where it is used (the default report schedule). */
-const listVar = (raw: string | undefined) => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const listVar = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function validTimeZone(tz: string): boolean {
   try {
@@ -99,7 +106,10 @@ function validTimeZone(tz: string): boolean {
 export function parseCurrencyRates(raw: string | undefined): Record<string, string> {
   const rates: Record<string, string> = {};
   if (!raw) return rates;
-  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([A-Z]{3})=(\d+(?:\.\d+)?)$/.exec(part);
     if (!m) throw new ConfigError(`CURRENCY_RATES entry "${part}" is not CODE=rate (for example EUR=1.08)`);
     rates[m[1]] = m[2];
@@ -119,25 +129,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (weekStartRaw !== 'monday' && weekStartRaw !== 'sunday') throw new ConfigError(`WEEK_START must be "monday" or "sunday", got "${env.WEEK_START}"`);
   const demo = (env.DEMO || 'auto').toLowerCase();
   if (demo !== 'auto' && demo !== 'off') throw new ConfigError(`DEMO must be "auto" or "off", got "${env.DEMO}"`);
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const baseCurrency = (env.BASE_CURRENCY || 'USD').toUpperCase();
   if (!/^[A-Z]{3}$/.test(baseCurrency)) throw new ConfigError(`BASE_CURRENCY must be an ISO 4217 code, got "${env.BASE_CURRENCY}"`);
   const database = env.CLICKHOUSE_DATABASE || 'lifecycle';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new ConfigError(`CLICKHOUSE_DATABASE "${database}" must be a plain identifier`);
   const apiCacheSeconds = env.API_CACHE_SECONDS ? Number(env.API_CACHE_SECONDS) : 60;
-  if (!Number.isInteger(apiCacheSeconds) || apiCacheSeconds < 0) throw new ConfigError(`API_CACHE_SECONDS must be a whole number of seconds (0 = off), got "${env.API_CACHE_SECONDS}"`);
+  if (!Number.isInteger(apiCacheSeconds) || apiCacheSeconds < 0)
+    throw new ConfigError(`API_CACHE_SECONDS must be a whole number of seconds (0 = off), got "${env.API_CACHE_SECONDS}"`);
   const maxBadShare = env.INGEST_MAX_BAD_SHARE ? Number(env.INGEST_MAX_BAD_SHARE) : 0.5;
   if (!(maxBadShare > 0 && maxBadShare <= 1)) throw new ConfigError('INGEST_MAX_BAD_SHARE must be a number in (0, 1]');
   const monthlyDiscount = env.CLV_MONTHLY_DISCOUNT ? Number(env.CLV_MONTHLY_DISCOUNT) : 0.01;
-  if (!(monthlyDiscount >= 0 && monthlyDiscount < 1)) throw new ConfigError(`CLV_MONTHLY_DISCOUNT must be a rate in [0, 1) such as 0.01, got "${env.CLV_MONTHLY_DISCOUNT}"`);
+  if (!(monthlyDiscount >= 0 && monthlyDiscount < 1))
+    throw new ConfigError(`CLV_MONTHLY_DISCOUNT must be a rate in [0, 1) such as 0.01, got "${env.CLV_MONTHLY_DISCOUNT}"`);
   const horizonMonths = intVar(env, 'CLV_HORIZON_MONTHS', 12);
   const port = intVar(env, 'PORT', 8080);
   const host = env.HOST || '127.0.0.1';
   const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/\S+$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got "${env.PUBLIC_URL}"`);
   const offersWebhookUrl = env.OFFERS_WEBHOOK_URL || undefined;
-  if (offersWebhookUrl && !/^https?:\/\/\S+$/.test(offersWebhookUrl)) throw new ConfigError(`OFFERS_WEBHOOK_URL must be an http(s) URL, got "${offersWebhookUrl}"`);
+  if (offersWebhookUrl && !/^https?:\/\/\S+$/.test(offersWebhookUrl))
+    throw new ConfigError(`OFFERS_WEBHOOK_URL must be an http(s) URL, got "${offersWebhookUrl}"`);
   const smtpUrl = env.SMTP_URL || undefined;
-  if (smtpUrl && !/^smtps?:\/\/\S+$/.test(smtpUrl)) throw new ConfigError(`SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465, got "${smtpUrl}"`);
+  if (smtpUrl && !/^smtps?:\/\/\S+$/.test(smtpUrl))
+    throw new ConfigError(`SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465, got "${smtpUrl}"`);
   if (horizonMonths > 120) throw new ConfigError(`CLV_HORIZON_MONTHS must be at most 120, got "${env.CLV_HORIZON_MONTHS}"`);
 
   return {
@@ -157,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     baseCurrency,
     currencyRates: parseCurrencyRates(env.CURRENCY_RATES),
     demo: demo as Config['demo'],
+    logLevel: logLevel as LogLevel,
     apiCacheSeconds,
     ingest: {
       cron: env.INGEST_CRON || '* * * * *',

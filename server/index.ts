@@ -12,15 +12,16 @@ import { seedDemoIfEmpty } from './demo.ts';
 import type { Deps } from './deps.ts';
 import { Ingester } from './ingest/ingestRun.ts';
 import { ingestSettings } from './ingestDefaults.ts';
+import { createLogger, redactUrl } from './log.ts';
 import { ensureWebBuild, WEB_DIST } from './webBuild.ts';
-
-const log = (msg: string) => console.log(`[${new Date().toISOString()}] ${msg}`);
 
 async function main(): Promise<void> {
   const cfg = loadConfig();
+  const log = createLogger({ level: cfg.logLevel });
   await ensureWebBuild(log);
   const db = await openReadyDb(cfg, log);
-  log(db.engine === 'embedded' ? `embedded ClickHouse at ${db.dataPath}, database ${db.database}` : `ClickHouse server ${cfg.clickhouse.url}, database ${db.database}`);
+  if (db.engine === 'embedded') log.info('embedded ClickHouse', { dataPath: db.dataPath, database: db.database });
+  else log.info('ClickHouse server', { url: redactUrl(cfg.clickhouse.url ?? ''), database: db.database });
   const ingester = new Ingester(db, ingestSettings(cfg));
   const deps: Deps = { cfg, db, ingester, log };
   await stagesJob.run(deps);
@@ -33,13 +34,13 @@ async function main(): Promise<void> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  log(`dashboard at http://${cfg.host}:${cfg.port}  (inbox ${cfg.inboxDir}, ingest cron "${cfg.ingest.cron}", game time zone ${cfg.gameTz})`);
+  log.info(`dashboard at http://${cfg.host}:${cfg.port}`, { inbox: cfg.inboxDir, ingestCron: cfg.ingest.cron, gameTz: cfg.gameTz });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
+    log.info('stopping', { signal });
     await stopJobs();
     await stopReports();
     server.close();
@@ -56,7 +57,7 @@ main().catch((err: unknown) => {
   if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
     console.error('error: the port is in use; stop the other process or set PORT to a free port');
   } else {
-    console.error(`error: ${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}`);
+    console.error(redactUrl(`error: ${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}`));
   }
   process.exit(1);
 });

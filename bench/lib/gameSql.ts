@@ -18,7 +18,13 @@ const LIFE_DAYS = `(1 + toUInt32(-log(((cityHash64(p, 3) % 1000000) + 1) / 10000
 
 /** Sessions number offset..offset+count-1; `table` 'sessions_plain' is a copy without the rollup views, for timing their upkeep. */
 export async function insertSessions(
-  db: Db, offset: number, count: number, players: number, days: number, firstDay: string, table: 'sessions' | 'sessions_plain' = 'sessions',
+  db: Db,
+  offset: number,
+  count: number,
+  players: number,
+  days: number,
+  firstDay: string,
+  table: 'sessions' | 'sessions_plain' = 'sessions',
 ): Promise<void> {
   await exec(
     db,

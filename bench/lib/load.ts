@@ -39,8 +39,12 @@ export async function load(url: string, connections: number, seconds: number): P
   await Promise.all(Array.from({ length: connections }, client));
   latencies.sort((a, b) => a - b);
   return {
-    requests: latencies.length, errors, firstError,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies[latencies.length - 1] ?? NaN,
+    requests: latencies.length,
+    errors,
+    firstError,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: latencies[latencies.length - 1] ?? NaN,
     perSecond: latencies.length / seconds,
   };
 }

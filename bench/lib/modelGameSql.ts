@@ -17,7 +17,8 @@ const U = (salt: number) => `((cityHash64(number, ${salt}) % 1000000000) + 0.5) 
  * so its insertPayments adds the payments.
  */
 export async function insertBuyTillYouDieSessions(
-  db: Db, q: { from: number; count: number; days: number; firstDay: string; rate: number; dropout: number },
+  db: Db,
+  q: { from: number; count: number; days: number; firstDay: string; rate: number; dropout: number },
 ): Promise<void> {
   await exec(
     db,

@@ -45,7 +45,7 @@ export function embeddedDataPath(cfg: Config): string {
 function openEmbedded(cfg: Config): Db {
   const dataPath = embeddedDataPath(cfg);
   mkdirSync(dataPath, { recursive: true });
-  let connection;
+  let connection: ReturnType<typeof createChdbConnection>;
   try {
     connection = createChdbConnection({ path: dataPath });
   } catch (err) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { silentLogger, type Logger } from '../log.ts';
 import type { Db } from './client.ts';
 import { exec, insertRows, rows } from './query.ts';
 
@@ -29,7 +30,9 @@ export function splitStatements(text: string): string[] {
 }
 
 export function loadMigrations(dir = SQL_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const seen = new Set<number>();
   return files.map((name) => {
     const m = /^(\d{3,})_[a-z0-9_]+\.sql$/.exec(name);
@@ -52,16 +55,14 @@ interface Applied {
  * Applies pending migrations in order and records each with its checksum.
  * An applied file whose text changed is an error: migrations are append-only.
  */
-export async function migrate(db: Db, migrations = loadMigrations(), log: (msg: string) => void = () => {}): Promise<number> {
+export async function migrate(db: Db, migrations = loadMigrations(), log: Logger = silentLogger): Promise<number> {
   await exec(
     db,
     `CREATE TABLE IF NOT EXISTS schema_migrations (
        version UInt32, name String, checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3)
      ) ENGINE = MergeTree ORDER BY version`,
   );
-  const applied = new Map(
-    (await rows<Applied>(db, 'SELECT version, name, checksum FROM schema_migrations ORDER BY version')).map((a) => [a.version, a]),
-  );
+  const applied = new Map((await rows<Applied>(db, 'SELECT version, name, checksum FROM schema_migrations ORDER BY version')).map((a) => [a.version, a]));
   let count = 0;
   for (const m of migrations) {
     const done = applied.get(m.version);
@@ -74,7 +75,7 @@ export async function migrate(db: Db, migrations = loadMigrations(), log: (msg: 
       }
       continue;
     }
-    log(`applying sql/${m.name}`);
+    log.info('applying a migration', { file: `sql/${m.name}` });
     for (const statement of m.statements) {
       try {
         await exec(db, statement);

@@ -52,8 +52,17 @@ export async function postWebhook(db: Db, cfg: Config, req: WebhookRequest): Pro
     }
     const ok = error === '';
     attempts.push({
-      deliveryId, subject: req.subject, subjectId: req.subjectId, channel: 'webhook', target: req.url, attempt: n,
-      startedAt, durationMs: Date.now() - startedAt.getTime(), status: ok ? 'ok' : 'failed', httpStatus, error,
+      deliveryId,
+      subject: req.subject,
+      subjectId: req.subjectId,
+      channel: 'webhook',
+      target: req.url,
+      attempt: n,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      status: ok ? 'ok' : 'failed',
+      httpStatus,
+      error,
     });
     if (ok || !retryable(httpStatus) || n === cfg.webhook.attempts) break;
     await sleep(cfg.webhook.retryBaseMs * 2 ** (n - 1));

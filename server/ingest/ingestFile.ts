@@ -69,7 +69,9 @@ async function stageFile(db: Db, filePath: string, info: InboxFile, s: IngestSet
     }
   } catch (err) {
     const msg = (err as Error).message.split('\n')[0];
-    throw new FileRejected(/inflate|gzip|zlib|unexpected end/i.test(msg) ? `truncated or corrupt gzip: ${msg.slice(0, 300)}` : `unreadable file: ${msg.slice(0, 300)}`);
+    throw new FileRejected(
+      /inflate|gzip|zlib|unexpected end/i.test(msg) ? `truncated or corrupt gzip: ${msg.slice(0, 300)}` : `unreadable file: ${msg.slice(0, 300)}`,
+    );
   }
 }
 
@@ -91,16 +93,38 @@ export async function ingestFile(
   const fileHash = await hashFile(filePath);
   const before = await ledgerEntry(db, fileHash);
   const base: FileOutcome = {
-    file, fileHash, kind: info.kind, state: 'skipped', rowsTotal: 0, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0,
-    minDay: null, maxDay: null, error: '', recovered: false,
+    file,
+    fileHash,
+    kind: info.kind,
+    state: 'skipped',
+    rowsTotal: 0,
+    rowsLoaded: 0,
+    rowsQuarantined: 0,
+    rowsDuplicate: 0,
+    minDay: null,
+    maxDay: null,
+    error: '',
+    recovered: false,
   };
   if (before && before.state !== 'loading') return { ...base, rowsTotal: Number(before.rows_total) };
 
   const recovered = before?.state === 'loading';
   const entry: LedgerEntry = {
-    file_hash: fileHash, file_name: file, kind: info.kind, size_bytes: statSync(filePath).size, state: 'loading',
-    rows_total: 0, rows_loaded: 0, rows_quarantined: 0, rows_duplicate: 0, min_day: null, max_day: null, error: '',
-    run_id: runId, started_at: nowIso(), finished_at: null,
+    file_hash: fileHash,
+    file_name: file,
+    kind: info.kind,
+    size_bytes: statSync(filePath).size,
+    state: 'loading',
+    rows_total: 0,
+    rows_loaded: 0,
+    rows_quarantined: 0,
+    rows_duplicate: 0,
+    min_day: null,
+    max_day: null,
+    error: '',
+    run_id: runId,
+    started_at: nowIso(),
+    finished_at: null,
   };
   await recordLedger(db, entry);
 
@@ -117,7 +141,8 @@ export async function ingestFile(
   const total = Number(counts.total);
   const bad = Number(counts.bad);
   if (total === 0 || bad / total > s.maxBadShare) {
-    const error = total === 0 ? 'file holds no rows' : `${bad} of ${total} rows are bad (over the ${Math.round(s.maxBadShare * 100)}% limit): file rejected whole`;
+    const error =
+      total === 0 ? 'file holds no rows' : `${bad} of ${total} rows are bad (over the ${Math.round(s.maxBadShare * 100)}% limit): file rejected whole`;
     await recordLedger(db, { ...entry, state: 'rejected', rows_total: total, rows_quarantined: 0, error, finished_at: nowIso() });
     await clearWorkTables(db, info.kind);
     return { ...base, state: 'rejected', rowsTotal: total, error, recovered };
@@ -140,12 +165,26 @@ export async function ingestFile(
   const loaded = recovered ? await countStoredFromFile(db, info.kind, fileHash) : fresh;
   const good = total - bad;
   const outcome: FileOutcome = {
-    ...base, state: 'done', rowsTotal: total, rowsLoaded: loaded, rowsQuarantined: bad, rowsDuplicate: Math.max(0, good - loaded),
-    minDay: counts.minDay, maxDay: counts.maxDay, recovered,
+    ...base,
+    state: 'done',
+    rowsTotal: total,
+    rowsLoaded: loaded,
+    rowsQuarantined: bad,
+    rowsDuplicate: Math.max(0, good - loaded),
+    minDay: counts.minDay,
+    maxDay: counts.maxDay,
+    recovered,
   };
   await recordLedger(db, {
-    ...entry, state: 'done', rows_total: total, rows_loaded: loaded, rows_quarantined: bad, rows_duplicate: outcome.rowsDuplicate,
-    min_day: counts.minDay, max_day: counts.maxDay, finished_at: nowIso(),
+    ...entry,
+    state: 'done',
+    rows_total: total,
+    rows_loaded: loaded,
+    rows_quarantined: bad,
+    rows_duplicate: outcome.rowsDuplicate,
+    min_day: counts.minDay,
+    max_day: counts.maxDay,
+    finished_at: nowIso(),
   });
   await clearWorkTables(db, info.kind);
   onProgress({ file, phase: 'done' });

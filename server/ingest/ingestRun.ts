@@ -39,7 +39,11 @@ export function collectFiles(paths: string[]): { files: string[]; ignored: strin
   const ignored: string[] = [];
   for (const p of paths) {
     if (!existsSync(p)) throw new Error(`no such file or directory: ${p}`);
-    const entries = statSync(p).isDirectory() ? readdirSync(p).sort().map((f) => path.join(p, f)) : [p];
+    const entries = statSync(p).isDirectory()
+      ? readdirSync(p)
+          .sort()
+          .map((f) => path.join(p, f))
+      : [p];
     for (const f of entries) {
       if (!statSync(f).isFile()) continue;
       (classifyFile(f) ? files : ignored).push(path.resolve(f));
@@ -92,9 +96,15 @@ export class Ingester {
     if (files.length === 0) return summary; // an empty inbox is not worth a run record every minute
     const record = (error: string, finished: boolean) =>
       recordRun(this.db, {
-        run_id: runId, source: req.source, started_at: startedAt, finished_at: finished ? new Date().toISOString() : null,
-        files: summary.files.length, rows_loaded: summary.rowsLoaded, rows_quarantined: summary.rowsQuarantined,
-        rows_duplicate: summary.rowsDuplicate, error,
+        run_id: runId,
+        source: req.source,
+        started_at: startedAt,
+        finished_at: finished ? new Date().toISOString() : null,
+        files: summary.files.length,
+        rows_loaded: summary.rowsLoaded,
+        rows_quarantined: summary.rowsQuarantined,
+        rows_duplicate: summary.rowsDuplicate,
+        error,
       });
     await record('', false);
     try {
@@ -104,7 +114,8 @@ export class Ingester {
         summary.rowsLoaded += outcome.rowsLoaded;
         summary.rowsQuarantined += outcome.rowsQuarantined;
         summary.rowsDuplicate += outcome.rowsDuplicate;
-        if (ACTIVITY_KINDS.has(outcome.kind as EventKind) && outcome.minDay && (outcome.rowsLoaded > 0 || outcome.recovered)) await markStagesDirty(this.db, outcome.minDay);
+        if (ACTIVITY_KINDS.has(outcome.kind as EventKind) && outcome.minDay && (outcome.rowsLoaded > 0 || outcome.recovered))
+          await markStagesDirty(this.db, outcome.minDay);
         if (req.archiveDir) archive(file, req.archiveDir, outcome.state);
       }
     } catch (err) {

@@ -70,7 +70,7 @@ export function serialize(row: Row, kind: FileKind, format: Format): string {
 }
 
 export function header(kind: FileKind, format: Format): string {
-  return format === 'csv' ? COLUMNS[kind].join(',') + '\n' : '';
+  return format === 'csv' ? `${COLUMNS[kind].join(',')}\n` : '';
 }
 
 export const MALFORMED_KINDS: Record<FileKind, readonly string[]> = {
@@ -122,7 +122,10 @@ export class OutFile {
   private readonly sink: Writable;
   private readonly done: Promise<void>;
 
-  constructor(readonly path: string, gzip: boolean) {
+  constructor(
+    readonly path: string,
+    gzip: boolean,
+  ) {
     const file = createWriteStream(path);
     if (gzip) {
       // Node writes mtime 0 in the gzip header, so compressed bytes stay deterministic.

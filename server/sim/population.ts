@@ -19,12 +19,27 @@ export const SKUS: ReadonlyArray<readonly [sku: string, cents: number]> = [
 ];
 const STARTER: readonly [string, number] = ['starter_pack', 299];
 
-export interface SessionEv { player: number; start: number; dur: number; level: number }
-export interface PaymentEv { player: number; ts: number; cents: number; sku: string }
+export interface SessionEv {
+  player: number;
+  start: number;
+  dur: number;
+  level: number;
+}
+export interface PaymentEv {
+  player: number;
+  ts: number;
+  cents: number;
+  sku: string;
+}
 
 // Lifecycle states. Bounce = tries the game for 1-3 days; daily/weekly = settled habit;
 // fader = activity decays; dormant = faded but scheduled to come back once.
-const BOUNCE = 0, DAILY = 1, WEEKLY = 2, FADER = 3, DORMANT = 4, DEAD = 5;
+const BOUNCE = 0,
+  DAILY = 1,
+  WEEKLY = 2,
+  FADER = 3,
+  DORMANT = 4,
+  DEAD = 5;
 const DAY_MS = 86_400_000;
 
 /** Relative play intensity by UTC hour: quiet nights, evening peak. */
@@ -49,7 +64,10 @@ export class Population {
   private alive: number[] = [];
   registered = 0;
 
-  constructor(capacity: number, private readonly rng: Random) {
+  constructor(
+    capacity: number,
+    private readonly rng: Random,
+  ) {
     this.regDay = new Int32Array(capacity);
     this.server = new Uint16Array(capacity);
     this.platform = new Uint8Array(capacity);
@@ -90,7 +108,9 @@ export class Population {
       this.p[i] = st === DAILY ? r.uniform(0.6, 0.95) : 0.85;
       this.mark[i] = day + 1 + Math.floor(r.exponential(150));
       if (st === WEEKLY) {
-        const a = r.int(0, 6), b = (a + r.int(2, 4)) % 7, c = (b + r.int(1, 3)) % 7;
+        const a = r.int(0, 6),
+          b = (a + r.int(2, 4)) % 7,
+          c = (b + r.int(1, 3)) % 7;
         this.aux[i] = (1 << a) | (1 << b) | (r.chance(0.5) ? 1 << c : 0);
       }
     }
@@ -134,7 +154,7 @@ export class Population {
       case WEEKLY:
         return r.chance((this.aux[i] >> dow) & 1 ? this.p[i] : 0.06);
       case FADER: {
-        const prob = this.p[i] * Math.pow(0.5, (day - this.mark[i]) / this.half[i]);
+        const prob = this.p[i] * 0.5 ** ((day - this.mark[i]) / this.half[i]);
         if (prob >= 0.03) return r.chance(prob * weekend);
         if (this.returns[i] > 0) {
           this.state[i] = DORMANT;
@@ -178,7 +198,7 @@ export class Population {
     const w = this.spend[i];
     let n = 0;
     if (!this.paid[i]) n = 1;
-    else if (r.chance(Math.min(0.8, 0.12 + 0.08 * Math.pow(w, 0.6)))) n = 1 + r.poisson(Math.min(2.5, w / 25));
+    else if (r.chance(Math.min(0.8, 0.12 + 0.08 * w ** 0.6))) n = 1 + r.poisson(Math.min(2.5, w / 25));
     for (let k = 0; k < n; k++) {
       const s = r.pick(mine);
       let ts = s.start + Math.floor(r.next() * Math.min(s.dur, 1800) * 1000);
@@ -192,7 +212,8 @@ export class Population {
   /** Bigger spenders aim at bigger packs; nearest price on a log scale. */
   private pickSku(w: number): readonly [string, number] {
     const target = Math.log(300 * w * this.rng.lognormal(0, 0.7));
-    let best = 0, bestD = Infinity;
+    let best = 0,
+      bestD = Infinity;
     for (let k = 0; k < SKUS.length; k++) {
       const d = Math.abs(Math.log(SKUS[k][1]) - target) + this.rng.next() * 0.01;
       if (d < bestD) [best, bestD] = [k, d];
@@ -202,7 +223,7 @@ export class Population {
 
   /** Plays one calendar day for every player registered before it; drops players who are gone for good. */
   simulateDay(day: number, dayStart: number, sessions: SessionEv[], payments: PaymentEv[]): void {
-    const dow = ((Math.floor(dayStart / DAY_MS) + 4) % 7 + 7) % 7; // 1970-01-01 was a Thursday
+    const dow = (((Math.floor(dayStart / DAY_MS) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
     const weekend = dow === 0 || dow === 6 ? 1.12 : 1;
     const next: number[] = [];
     for (const i of this.alive) {

@@ -92,7 +92,7 @@ export class Random {
 
   /** Pareto type I: minimum xm, tail index alpha (smaller alpha = heavier tail). */
   pareto(xm: number, alpha: number): number {
-    return xm / Math.pow(1 - this.next(), 1 / alpha);
+    return xm / (1 - this.next()) ** (1 / alpha);
   }
 
   exponential(mean: number): number {

@@ -91,7 +91,8 @@ function registrationPlan(o: SimOptions, open: number[], firstMs: number, rng: R
   for (let s = 0; s < servers && left > 0; s++, left--) counts[open[s] * servers + s]++;
   for (; left > 0; left--) {
     const x = rng.next() * total;
-    let lo = 0, hi = cdf.length - 1;
+    let lo = 0,
+      hi = cdf.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cdf[mid] > x) hi = mid;
@@ -102,7 +103,11 @@ function registrationPlan(o: SimOptions, open: number[], firstMs: number, rng: R
   return counts;
 }
 
-interface Block { first: number; last: number; files: Record<FileKind, OutFile> }
+interface Block {
+  first: number;
+  last: number;
+  files: Record<FileKind, OutFile>;
+}
 
 export async function simulateGame(opts: SimOptions): Promise<SimSummary> {
   const o = { ...opts, filesEvery: opts.filesEvery ?? 7 };
@@ -130,7 +135,8 @@ export async function simulateGame(opts: SimOptions): Promise<SimSummary> {
   const perFile = new Int32Array(nBlocks * 2);
   for (let j = 0; j < o.malformedRows; j++) {
     const f = j % (nBlocks * 2);
-    const b = f >> 1, file = KINDS[f & 1];
+    const b = f >> 1,
+      file = KINDS[f & 1];
     const lastDay = Math.min(days - 1, (b + 1) * o.filesEvery - 1);
     const kinds = MALFORMED_KINDS[file];
     malPlan[malRng.int(b * o.filesEvery, lastDay)].push({ file, kind: kinds[(perFile[f]++ + b) % kinds.length] });
@@ -140,7 +146,10 @@ export async function simulateGame(opts: SimOptions): Promise<SimSummary> {
   const ext = `.${format}${o.gzip ? '.gz' : ''}`;
   const files: string[] = [];
   let block: Block | null = null;
-  let nSessions = 0, nPayments = 0, nBad = 0, cents = 0;
+  let nSessions = 0,
+    nPayments = 0,
+    nBad = 0,
+    cents = 0;
   let pending: PaymentEv[] = []; // refunds not yet due
 
   const synthRow = (file: FileKind, dayStart: number): Row => {
@@ -161,7 +170,8 @@ export async function simulateGame(opts: SimOptions): Promise<SimSummary> {
           block = null;
           await closeBlock(done);
         }
-        const first = d, last = Math.min(days - 1, d + o.filesEvery - 1);
+        const first = d,
+          last = Math.min(days - 1, d + o.filesEvery - 1);
         const mk = (kind: FileKind) => {
           const p = path.resolve(o.out, `${kind}_${dayName(first)}_${dayName(last)}${ext}`);
           files.push(p);
@@ -198,7 +208,12 @@ export async function simulateGame(opts: SimOptions): Promise<SimSummary> {
       const rows: Record<FileKind, Row[]> = { sessions: [], payments: [] };
       for (const s of sessions) {
         const i = s.player;
-        const row: Row = { event_id: `ses-${seed}-${++nSessions}`, player_id: playerId(i), server_id: serverId(pop.server[i]), start: timestamp(s.start, fmtRng) };
+        const row: Row = {
+          event_id: `ses-${seed}-${++nSessions}`,
+          player_id: playerId(i),
+          server_id: serverId(pop.server[i]),
+          start: timestamp(s.start, fmtRng),
+        };
         if (fmtRng.chance(0.2)) row.end = new Date(s.start + s.dur * 1000).toISOString();
         else row.duration_s = s.dur;
         row.level = s.level;
@@ -210,9 +225,14 @@ export async function simulateGame(opts: SimOptions): Promise<SimSummary> {
         const i = p.player;
         cents += p.cents;
         rows.payments.push({
-          event_id: `pay-${seed}-${++nPayments}`, player_id: playerId(i), server_id: serverId(pop.server[i]),
-          ts: timestamp(p.ts, fmtRng), amount: formatCents(p.cents), currency: fmtRng.chance(0.08) ? undefined : 'USD',
-          sku: p.sku, channel: CHANNELS[pop.channel[i]],
+          event_id: `pay-${seed}-${++nPayments}`,
+          player_id: playerId(i),
+          server_id: serverId(pop.server[i]),
+          ts: timestamp(p.ts, fmtRng),
+          amount: formatCents(p.cents),
+          currency: fmtRng.chance(0.08) ? undefined : 'USD',
+          sku: p.sku,
+          channel: CHANNELS[pop.channel[i]],
         });
       }
 
@@ -229,7 +249,7 @@ export async function simulateGame(opts: SimOptions): Promise<SimSummary> {
         }
         inserts.sort((a, b) => b[0] - a[0]);
         for (const [pos, line] of inserts) lines.splice(pos, 0, line);
-        if (lines.length) await block!.files[file].write(lines.join('\n') + '\n');
+        if (lines.length) await block!.files[file].write(`${lines.join('\n')}\n`);
       }
       o.onProgress?.({ day: d + 1, days, sessions: nSessions, payments: nPayments });
     }
@@ -238,8 +258,14 @@ export async function simulateGame(opts: SimOptions): Promise<SimSummary> {
   }
 
   return {
-    players: pop.registered, sessions: nSessions, payments: nPayments, malformed: nBad, files,
-    revenue: formatCents(cents), firstDay: dayName(0), lastDay: dayName(days - 1),
+    players: pop.registered,
+    sessions: nSessions,
+    payments: nPayments,
+    malformed: nBad,
+    files,
+    revenue: formatCents(cents),
+    firstDay: dayName(0),
+    lastDay: dayName(days - 1),
   };
 }
 

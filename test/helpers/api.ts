@@ -36,7 +36,8 @@ export async function startApi(setup: (engine: TestEngine) => Promise<void>, env
     return { status: res.status, type, cache: res.headers.get('x-cache'), body: type.includes('json') ? await res.json() : await res.text() };
   };
   return {
-    engine, base,
+    engine,
+    base,
     get: async (path) => answer(await fetch(`${base}${path}`)),
     post: async (path, body) =>
       answer(await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })),

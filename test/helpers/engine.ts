@@ -7,6 +7,7 @@ import { openReadyDb } from '../../server/db/open.ts';
 import type { Deps } from '../../server/deps.ts';
 import { Ingester } from '../../server/ingest/ingestRun.ts';
 import { ingestSettings } from '../../server/ingestDefaults.ts';
+import { silentLogger } from '../../server/log.ts';
 
 export interface TestEngine extends Deps {
   dir: string;
@@ -22,9 +23,12 @@ export async function freshEngine(env: Record<string, string> = {}, chunkRows?: 
   const cfg: Config = loadConfig({ DATA_DIR: path.join(dir, 'data'), DEMO: 'off', ...env } as NodeJS.ProcessEnv, dir);
   const db: Db = await openReadyDb(cfg);
   const ingester = new Ingester(db, ingestSettings(cfg, chunkRows));
-  const logs: string[] = [];
   return {
-    cfg, db, ingester, dir, log: (m) => logs.push(m),
+    cfg,
+    db,
+    ingester,
+    dir,
+    log: silentLogger,
     async cleanup() {
       await db.close();
       rmSync(dir, { recursive: true, force: true });

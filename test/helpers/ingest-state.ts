@@ -29,9 +29,14 @@ export async function totals(db: Db): Promise<Totals> {
   );
   if (!r) throw new Error('no totals');
   return {
-    sessions: Number(r.sessions), payments: Number(r.payments), quarantine: Number(r.quarantine),
-    dailySessions: Number(r.dailySessions), dailyPayments: Number(r.dailyPayments), dailyRevenue: String(r.dailyRevenue),
-    dailyPlaytime: Number(r.dailyPlaytime), ledgerFiles: Number(r.ledgerFiles),
+    sessions: Number(r.sessions),
+    payments: Number(r.payments),
+    quarantine: Number(r.quarantine),
+    dailySessions: Number(r.dailySessions),
+    dailyPayments: Number(r.dailyPayments),
+    dailyRevenue: String(r.dailyRevenue),
+    dailyPlaytime: Number(r.dailyPlaytime),
+    ledgerFiles: Number(r.ledgerFiles),
   };
 }
 

@@ -13,7 +13,10 @@ function decodeWords(value: string): string {
   return value.replace(/\s*=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, text: string) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }
 
@@ -46,7 +49,8 @@ export function parseMime(raw: string): MimePart {
     return { headers, body: Buffer.alloc(0), parts };
   }
   const cte = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-  const body = cte === 'base64' ? Buffer.from(rest.replace(/\s+/g, ''), 'base64') : cte === 'quoted-printable' ? quotedPrintable(rest) : Buffer.from(rest, 'utf8');
+  const body =
+    cte === 'base64' ? Buffer.from(rest.replace(/\s+/g, ''), 'base64') : cte === 'quoted-printable' ? quotedPrintable(rest) : Buffer.from(rest, 'utf8');
   return { headers, body, parts: [] };
 }
 

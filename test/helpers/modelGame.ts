@@ -14,7 +14,16 @@ export const MODEL_GAME_END = '2026-03-31';
 export async function loadModelGame(engine: TestEngine): Promise<void> {
   const inbox = path.join(engine.dir, 'inbox');
   await simulateGame({
-    seed: 7, players: 5000, days: 90, servers: 4, endDay: MODEL_GAME_END, out: inbox, format: 'ndjson', gzip: false, malformedRows: 0, filesEvery: 30,
+    seed: 7,
+    players: 5000,
+    days: 90,
+    servers: 4,
+    endDay: MODEL_GAME_END,
+    out: inbox,
+    format: 'ndjson',
+    gzip: false,
+    malformedRows: 0,
+    filesEvery: 30,
   });
   await runIngestAndRefresh(engine, { paths: [inbox], source: 'cli' });
 }

@@ -11,7 +11,7 @@ import { Random } from '../../server/sim/random.ts';
 
 /** Gamma(shape, rate) by Marsaglia & Tsang (2000); shapes below 1 through the U^(1/shape) boost. */
 export function gammaDraw(rng: Random, shape: number, rate: number): number {
-  if (shape < 1) return gammaDraw(rng, shape + 1, rate) * Math.pow(1 - rng.next(), 1 / shape);
+  if (shape < 1) return gammaDraw(rng, shape + 1, rate) * (1 - rng.next()) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -76,7 +76,11 @@ export function simulateBgNbd(p: BgNbdParams, players: number, seed: number, min
       yield { x, txDays: x === 0 ? 0 : Math.floor(firstAt + tx * 7), TDays };
     }
   };
-  return countBy<BgNbdPlayer, BgNbdRow>(sample(), (s) => `${s.x}|${s.txDays}|${s.TDays}`, (s) => ({ x: s.x, t_x: s.txDays / 7, T: s.TDays / 7 }));
+  return countBy<BgNbdPlayer, BgNbdRow>(
+    sample(),
+    (s) => `${s.x}|${s.txDays}|${s.TDays}`,
+    (s) => ({ x: s.x, t_x: s.txDays / 7, T: s.TDays / 7 }),
+  );
 }
 
 export interface HoldoutPlayer {
@@ -127,7 +131,11 @@ export function simulateGammaGamma(params: GammaGammaParams, players: number, se
       yield { x, zbar: Math.max(0.01, Math.round((total / x) * 100) / 100) };
     }
   };
-  return countBy<{ x: number; zbar: number }, GammaGammaRow>(sample(), (s) => `${s.x}|${s.zbar}`, (s) => s);
+  return countBy<{ x: number; zbar: number }, GammaGammaRow>(
+    sample(),
+    (s) => `${s.x}|${s.zbar}`,
+    (s) => s,
+  );
 }
 
 /** A cohort whose members each churn at the end of a period with their own probability theta ~ Beta(alpha, beta). */

@@ -38,7 +38,9 @@ export async function startSmtp(mode: 'accept' | 'reject' | 'tempfail' = 'accept
     });
   });
   return {
-    port, url: `smtp://127.0.0.1:${port}`, messages,
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
     waitFor(n, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`only ${messages.length} of ${n} messages arrived`)), timeoutMs);

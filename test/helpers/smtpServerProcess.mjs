@@ -24,7 +24,7 @@ const server = new SMTPServer({
       if (mode === 'reject') return done(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
       if (mode === 'tempfail') return done(Object.assign(new Error('try again later'), { responseCode: 451 }));
       const raw = Buffer.concat(chunks).toString('utf8');
-      process.stdout.write(`${JSON.stringify({ from: session.envelope.mailFrom && session.envelope.mailFrom.address, to: session.envelope.rcptTo.map((r) => r.address), raw })}\n`);
+      process.stdout.write(`${JSON.stringify({ from: session.envelope.mailFrom?.address, to: session.envelope.rcptTo.map((r) => r.address), raw })}\n`);
       done();
     });
   },

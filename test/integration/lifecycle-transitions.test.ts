@@ -7,6 +7,7 @@ import type { TestEngine } from '../helpers/engine.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { session, writeNdjson } from '../helpers/files.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
+import { capturingLogger } from '../helpers/logger.ts';
 
 /**
  * Stage transitions of the fixture in test/helpers/lifecycleFixture.ts (its
@@ -150,7 +151,7 @@ describe('stage history and transitions', () => {
       );
     const [before31, before30] = [await latest('2026-03-31'), await latest('2026-03-30')];
     const logs: string[] = [];
-    await job!.run({ ...engine, log: (m) => logs.push(m) });
+    await job!.run({ ...engine, log: capturingLogger(logs) });
     const [after31, after30] = [await latest('2026-03-31'), await latest('2026-03-30')];
     expect(logs).toEqual(["stages-daily: snapshotted every player's stage on 2026-03-31"]);
     expect(after31!.at > before31!.at).toBe(true);

@@ -42,7 +42,13 @@ export function endStateOption(transitions: readonly LaunchTransition[], { t, fm
       data: states.map((s) => endStateLabel(s, t)),
       axisLabel: { color: TEXT_COLOR },
     },
-    yAxis: { type: 'value', max: 1, name: t('launches.share'), nameTextStyle: { color: TEXT_COLOR, align: 'left' }, axisLabel: { color: TEXT_COLOR, formatter: (v: number) => fmt.percent(v) } },
+    yAxis: {
+      type: 'value',
+      max: 1,
+      name: t('launches.share'),
+      nameTextStyle: { color: TEXT_COLOR, align: 'left' },
+      axisLabel: { color: TEXT_COLOR, formatter: (v: number) => fmt.percent(v) },
+    },
     series: (['treatment', 'holdout'] as const).map((g) => ({
       type: 'bar' as const,
       name: t(`launches.${g}`),

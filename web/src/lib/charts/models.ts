@@ -29,7 +29,13 @@ export function trustOption(buckets: readonly TrustBucket[], kind: ModelKind, { 
     },
     yAxis: { type: 'value', name: t(`models.trust.axisY.${kind}`), nameTextStyle: { color: TEXT_COLOR, align: 'left' }, axisLabel: { color: TEXT_COLOR } },
     series: [
-      { type: 'bar', name: t('models.trust.actual'), barMaxWidth: 36, itemStyle: { color: SERIES_COLORS.dau }, data: buckets.map((b) => perPlayer(b.actual, b.players)) },
+      {
+        type: 'bar',
+        name: t('models.trust.actual'),
+        barMaxWidth: 36,
+        itemStyle: { color: SERIES_COLORS.dau },
+        data: buckets.map((b) => perPlayer(b.actual, b.players)),
+      },
       ...(fitted
         ? [
             {
@@ -73,7 +79,13 @@ export function trustReading(buckets: readonly TrustBucket[]): TrustReading | nu
   const worst = used.reduce((w, b) => (gap(b) > gap(w) ? b : w));
   const error = (predicted - actual) / actual;
   const verdict = VERDICTS.find(([limit]) => Math.abs(error) < limit)?.[1] ?? 'poor';
-  return { predicted, actual, error, worst: { label: worst.label, predicted: worst.predicted! / worst.players, actual: worst.actual / worst.players }, verdict };
+  return {
+    predicted,
+    actual,
+    error,
+    worst: { label: worst.label, predicted: worst.predicted! / worst.players, actual: worst.actual / worst.players },
+    verdict,
+  };
 }
 
 /** Cohort lines drawn at most: the most recent ones; more would make the legend and colours unreadable. */
@@ -126,7 +138,14 @@ export function cohortProjectionOption(cohorts: readonly CohortProjection[], gra
       data: Array.from({ length: periods }, (_, n) => projectionPeriodLabel(grain, n)),
       axisLabel: { color: TEXT_COLOR },
     },
-    yAxis: { type: 'value', min: 0, max: 100, name: t('models.cohorts.axisY'), nameTextStyle: { color: TEXT_COLOR, align: 'left' }, axisLabel: { color: TEXT_COLOR, formatter: '{value}%' } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      name: t('models.cohorts.axisY'),
+      nameTextStyle: { color: TEXT_COLOR, align: 'left' },
+      axisLabel: { color: TEXT_COLOR, formatter: '{value}%' },
+    },
     series: shown.flatMap((c, i) => {
       const color = COHORT_COLORS[i % COHORT_COLORS.length];
       return [

@@ -7,10 +7,19 @@ export function playerTimelineOption(days: readonly PlayerDay[], currency: strin
     tooltip: { trigger: 'axis' },
     legend: { top: 0, textStyle: { color: TEXT_COLOR } },
     grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    xAxis: { type: 'time', axisLabel: { color: TEXT_COLOR, hideOverlap: true, formatter: (v: number) => fmt.shortDay(new Date(v).toISOString().slice(0, 10)) } },
+    xAxis: {
+      type: 'time',
+      axisLabel: { color: TEXT_COLOR, hideOverlap: true, formatter: (v: number) => fmt.shortDay(new Date(v).toISOString().slice(0, 10)) },
+    },
     yAxis: [
       { type: 'value', name: t('players.sessions'), minInterval: 1, nameTextStyle: { color: TEXT_COLOR }, axisLabel: { color: TEXT_COLOR } },
-      { type: 'value', name: `${t('chart.revenue')} (${currency})`, nameTextStyle: { color: TEXT_COLOR }, axisLabel: { color: TEXT_COLOR }, splitLine: { show: false } },
+      {
+        type: 'value',
+        name: `${t('chart.revenue')} (${currency})`,
+        nameTextStyle: { color: TEXT_COLOR },
+        axisLabel: { color: TEXT_COLOR },
+        splitLine: { show: false },
+      },
     ],
     series: [
       { type: 'bar', name: t('players.sessions'), data: days.map((d) => [d.day, d.sessions]), itemStyle: { color: SERIES_COLORS.dau }, barMaxWidth: 8 },

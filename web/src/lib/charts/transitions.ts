@@ -37,8 +37,10 @@ export function transitionSankeyOption(flows: readonly TransitionFlow[], currenc
         if (dataType === 'edge') {
           const l = data as SankeyLink;
           return t('lifecycle.flowTip', {
-            from: flowKeyLabel(keyOf(l.source), t), to: flowKeyLabel(keyOf(l.target), t),
-            players: fmt.int(l.value), revenue: fmt.money(l.revenue, currency),
+            from: flowKeyLabel(keyOf(l.source), t),
+            to: flowKeyLabel(keyOf(l.target), t),
+            players: fmt.int(l.value),
+            revenue: fmt.money(l.revenue, currency),
           });
         }
         return `${flowKeyLabel(keyOf((data as { name: string }).name), t)}: ${fmt.int(value)}`;
@@ -85,7 +87,11 @@ export interface MatrixCell {
 }
 
 /** Rows (earlier day) and columns (later day) that hold players, with each cell's flow or null. */
-export function transitionMatrix(flows: readonly Pick<TransitionFlow, 'from' | 'to' | 'players' | 'revenue'>[]): { rows: FlowKey[]; cols: FlowKey[]; cell: (from: FlowKey, to: FlowKey) => MatrixCell | null } {
+export function transitionMatrix(flows: readonly Pick<TransitionFlow, 'from' | 'to' | 'players' | 'revenue'>[]): {
+  rows: FlowKey[];
+  cols: FlowKey[];
+  cell: (from: FlowKey, to: FlowKey) => MatrixCell | null;
+} {
   const byPair = new Map(flows.map((f) => [`${f.from}>${f.to}`, { players: f.players, revenue: f.revenue }]));
   return {
     rows: FROM_KEYS.filter((k) => flows.some((f) => f.from === k)),

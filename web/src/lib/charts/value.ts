@@ -9,11 +9,36 @@ export function paretoOption(curve: readonly { payerShare: number; revenueShare:
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${v}%` },
     legend: { top: 0, textStyle: { color: TEXT_COLOR } },
     grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    xAxis: { type: 'value', min: 0, max: 100, name: t('value.payerShare'), nameLocation: 'middle', nameGap: 24, axisLabel: { color: TEXT_COLOR, formatter: '{value}%' } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      name: t('value.payerShare'),
+      nameLocation: 'middle',
+      nameGap: 24,
+      axisLabel: { color: TEXT_COLOR, formatter: '{value}%' },
+    },
     yAxis: { type: 'value', min: 0, max: 100, name: t('value.revenueShare'), axisLabel: { color: TEXT_COLOR, formatter: '{value}%' } },
     series: [
-      { type: 'line', name: t('value.pareto'), showSymbol: false, areaStyle: { opacity: 0.15 }, itemStyle: { color: SERIES_COLORS.revenue }, data: [[0, 0], ...curve.map((p) => [pct(p.payerShare), pct(p.revenueShare)])] },
-      { type: 'line', name: t('value.equal'), showSymbol: false, lineStyle: { type: 'dashed', width: 1 }, itemStyle: { color: '#94a3b8' }, data: [[0, 0], [100, 100]] },
+      {
+        type: 'line',
+        name: t('value.pareto'),
+        showSymbol: false,
+        areaStyle: { opacity: 0.15 },
+        itemStyle: { color: SERIES_COLORS.revenue },
+        data: [[0, 0], ...curve.map((p) => [pct(p.payerShare), pct(p.revenueShare)])],
+      },
+      {
+        type: 'line',
+        name: t('value.equal'),
+        showSymbol: false,
+        lineStyle: { type: 'dashed', width: 1 },
+        itemStyle: { color: '#94a3b8' },
+        data: [
+          [0, 0],
+          [100, 100],
+        ],
+      },
     ],
   };
 }
@@ -38,6 +63,14 @@ export function rfmOption(segments: readonly RfmSegmentRow[], order: readonly st
     grid: { left: 8, right: 16, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT_COLOR } },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => label(r.segment)), axisLabel: { color: TEXT_COLOR } },
-    series: [{ type: 'bar', name: t('value.rfm'), data: rows.map((r) => r.players), itemStyle: { color: SERIES_COLORS.dau }, label: { show: true, position: 'right', color: TEXT_COLOR } }],
+    series: [
+      {
+        type: 'bar',
+        name: t('value.rfm'),
+        data: rows.map((r) => r.players),
+        itemStyle: { color: SERIES_COLORS.dau },
+        label: { show: true, position: 'right', color: TEXT_COLOR },
+      },
+    ],
   };
 }

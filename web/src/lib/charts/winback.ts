@@ -6,7 +6,10 @@ const LAPSED_COLOR = '#b45309';
 const RETURNING_COLOR = '#22a06b';
 
 /** Bars: leaving and lapsed players stacked per server; beside them, the expected returning players (rounded to 0.1). */
-export function plannerOption(servers: readonly Pick<ServerPlan, 'serverId' | 'leaving' | 'lapsed' | 'expectedReturning' | 'recommendation'>[], { t, fmt }: ChartContext): ChartOption {
+export function plannerOption(
+  servers: readonly Pick<ServerPlan, 'serverId' | 'leaving' | 'lapsed' | 'expectedReturning' | 'recommendation'>[],
+  { t, fmt }: ChartContext,
+): ChartOption {
   const tenth = (v: number) => Math.round(v * 10) / 10;
   return {
     tooltip: {
@@ -17,7 +20,10 @@ export function plannerOption(servers: readonly Pick<ServerPlan, 'serverId' | 'l
         const s = servers[first?.dataIndex ?? 0];
         if (!s) return '';
         return t('winback.chartTip', {
-          server: s.serverId, leaving: fmt.int(s.leaving), lapsed: fmt.int(s.lapsed), returning: fmt.decimal(s.expectedReturning),
+          server: s.serverId,
+          leaving: fmt.int(s.leaving),
+          lapsed: fmt.int(s.lapsed),
+          returning: fmt.decimal(s.expectedReturning),
           recommendation: t(`winback.rec.${s.recommendation}`),
         });
       },
@@ -30,8 +36,11 @@ export function plannerOption(servers: readonly Pick<ServerPlan, 'serverId' | 'l
       { type: 'bar', name: t('winback.status.leaving'), stack: 'base', itemStyle: { color: STAGE_COLORS.decline }, data: servers.map((s) => s.leaving) },
       { type: 'bar', name: t('winback.status.lapsed'), stack: 'base', itemStyle: { color: LAPSED_COLOR }, data: servers.map((s) => s.lapsed) },
       {
-        type: 'bar', name: t('winback.expectedReturning'), itemStyle: { color: RETURNING_COLOR },
-        label: { show: true, position: 'top', color: TEXT_COLOR }, data: servers.map((s) => tenth(s.expectedReturning)),
+        type: 'bar',
+        name: t('winback.expectedReturning'),
+        itemStyle: { color: RETURNING_COLOR },
+        label: { show: true, position: 'top', color: TEXT_COLOR },
+        data: servers.map((s) => tenth(s.expectedReturning)),
       },
     ],
   };

@@ -129,7 +129,8 @@ export default defineMessages(
     'launch.csvAll': '下载两组（CSV）',
     'launch.view': '查看投放及其效果',
     'launches.title': '活动投放',
-    'launches.intro': '每次投放都保留随机对照组。观察期结束后，将收到活动的玩家与对照组比较：回归比例（观察期内至少活跃一天）、人均收入以及生命周期阶段的变化。',
+    'launches.intro':
+      '每次投放都保留随机对照组。观察期结束后，将收到活动的玩家与对照组比较：回归比例（观察期内至少活跃一天）、人均收入以及生命周期阶段的变化。',
     'launches.empty': '尚未投放任何活动',
     'launches.emptyHint': '在“活动”页面的提案中投放活动。',
     'launches.toOffers': '前往活动页面',

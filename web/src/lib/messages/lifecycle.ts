@@ -11,7 +11,8 @@ export default defineMessages(
     'lifecycle.onDay': 'Players by stage on {day}',
     'lifecycle.sankey': 'Stage transitions',
     'lifecycle.matrix': 'Transition matrix',
-    'lifecycle.matrixHint': 'Rows: stage on the earlier day; columns: stage on the later day. Each cell: players and the lifetime revenue they carry. Click a cell or a flow to list its players.',
+    'lifecycle.matrixHint':
+      'Rows: stage on the earlier day; columns: stage on the later day. Each cell: players and the lifetime revenue they carry. Click a cell or a flow to list its players.',
     'lifecycle.earlier': 'Earlier day ↓ / later day →',
     'lifecycle.cellLabel': '{from} to {to}: {players} players, {revenue}',
     'lifecycle.flowPlayers': 'Players from {from} to {to}',

@@ -81,7 +81,8 @@ export default defineMessages(
     'models.trust.reading': 'In the {days} holdout days the model expected {predicted} {what}; the players had {actual}.',
     'models.trust.over': 'It over-predicts by {pct}.',
     'models.trust.under': 'It under-predicts by {pct}.',
-    'models.trust.worst': 'The widest gap is among players with {label} repeat {what} before the calibration end: {predicted} expected per player, {actual} actual.',
+    'models.trust.worst':
+      'The widest gap is among players with {label} repeat {what} before the calibration end: {predicted} expected per player, {actual} actual.',
     'models.trust.verdict.close': 'Close: the expected counts can be used as they are.',
     'models.trust.verdict.fair': 'Fair: good for ranking players and for rough totals; check again after the game changes.',
     'models.trust.verdict.poor': 'Off on this game: use the scores to rank players rather than as counts, and see in the buckets where it misses.',

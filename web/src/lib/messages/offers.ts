@@ -3,7 +3,8 @@ import { defineMessages } from './define.ts';
 
 export default defineMessages(
   {
-    'offers.intro': 'Every active offer priced on the players it reaches today: audience, reward cost, expected retained revenue (assumed uplift × expected CLV) and ROI. Change an offer in the editor and the numbers follow before you save.',
+    'offers.intro':
+      'Every active offer priced on the players it reaches today: audience, reward cost, expected retained revenue (assumed uplift × expected CLV) and ROI. Change an offer in the editor and the numbers follow before you save.',
     'offers.asOf': 'As of',
     'offers.stageFilter': 'Stage',
     'offers.allStages': 'All stages',
@@ -127,7 +128,8 @@ export default defineMessages(
     'offers.audienceMore': 'Show more',
     'offers.close': 'Close',
     'offers.fallbackNote': '{n} of {members} priced by the estimate',
-    'offers.fallbackRule': 'Expected CLV is the monetary model’s. Where a player has none, the estimate is their spend per active day × expected active days over the CLV horizon (from the engagement model, else their recent pace); non-payers count 0.',
+    'offers.fallbackRule':
+      'Expected CLV is the monetary model’s. Where a player has none, the estimate is their spend per active day × expected active days over the CLV horizon (from the engagement model, else their recent pace); non-payers count 0.',
     'offers.forStage': 'Offers for {stage} players, priced',
     'offers.who': '{count} {tiers}players in {stages}{statuses}{idle}{level}',
     'offers.who.tiers': '{tiers} ',
@@ -158,7 +160,8 @@ export default defineMessages(
     'offers.err.statuses_need_decline': 'Statuses only apply to the decline stage: add decline or clear them',
   },
   {
-    'offers.intro': '每个生效中的活动按今天能覆盖的玩家定价：受众、奖励成本、预期挽留收入（假设提升率 × 预期生命周期价值）和投资回报率。在编辑器里修改活动，保存前即可看到数字变化。',
+    'offers.intro':
+      '每个生效中的活动按今天能覆盖的玩家定价：受众、奖励成本、预期挽留收入（假设提升率 × 预期生命周期价值）和投资回报率。在编辑器里修改活动，保存前即可看到数字变化。',
     'offers.asOf': '截至',
     'offers.stageFilter': '阶段',
     'offers.allStages': '全部阶段',
@@ -282,7 +285,8 @@ export default defineMessages(
     'offers.audienceMore': '显示更多',
     'offers.close': '关闭',
     'offers.fallbackNote': '{members} 人中 {n} 人按估算定价',
-    'offers.fallbackRule': '预期生命周期价值取自消费模型。玩家没有模型分数时，按其每活跃日消费 × 价值周期内的预期活跃天数估算（活跃天数取自活跃度模型，没有则按近期节奏）；未付费玩家计为 0。',
+    'offers.fallbackRule':
+      '预期生命周期价值取自消费模型。玩家没有模型分数时，按其每活跃日消费 × 价值周期内的预期活跃天数估算（活跃天数取自活跃度模型，没有则按近期节奏）；未付费玩家计为 0。',
     'offers.forStage': '面向{stage}玩家的活动及定价',
     'offers.who': '{count} 名{stages}{statuses}{tiers}玩家{idle}{level}',
     'offers.who.tiers': '{tiers}',

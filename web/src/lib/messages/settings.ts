@@ -5,7 +5,8 @@ export default defineMessages(
   {
     'nav.settings': 'Settings',
     'settings.title': 'Lifecycle stage rules',
-    'settings.intro': 'Rules are checked in order: exploration, decline, growth; everyone else is stable. R is the recent window ending on the day, P the window before it.',
+    'settings.intro':
+      'Rules are checked in order: exploration, decline, growth; everyone else is stable. R is the recent window ending on the day, P the window before it.',
     'settings.active': 'Active: version {v} by {author}, {when}',
     'settings.group.window': 'Windows',
     'settings.group.exploration': '1. Exploration',
@@ -30,7 +31,8 @@ export default defineMessages(
     'rules.dolphin_percentile': 'Dolphin from payer spend percentile',
     'rules.whale_percentile': 'Whale from payer spend percentile',
     'settings.preview': 'Preview: players moved by the draft',
-    'settings.previewHint': 'Rows: stage under the active rules; columns: under the draft, as of {day}. Cells off the diagonal are players who would change stage, with the lifetime revenue they carry.',
+    'settings.previewHint':
+      'Rows: stage under the active rules; columns: under the draft, as of {day}. Cells off the diagonal are players who would change stage, with the lifetime revenue they carry.',
     'settings.noChange': 'The draft moves no player.',
     'settings.moved': '{players} players would change stage',
     'settings.invalid': 'Fix the marked fields to see the preview.',

@@ -28,7 +28,8 @@ export default defineMessages(
     'value.list.at_risk_high_value': 'At-risk high value',
     'value.listHint.top_spenders': 'Highest lifetime spend.',
     'value.listHint.big_spenders': 'Whales and dolphins by lifetime spend percentile.',
-    'value.listHint.loyal': 'Stable now, in the game 60+ days, active on at least half the days of the recent and prior windows (14 of the last 28 by default).',
+    'value.listHint.loyal':
+      'Stable now, in the game 60+ days, active on at least half the days of the recent and prior windows (14 of the last 28 by default).',
     'value.listHint.growth_potential': 'In growth with spend rising against the window before.',
     'value.listHint.at_risk_high_value': 'Whales and dolphins now in decline: the first to win back.',
     'value.stage': 'Stage',

@@ -70,7 +70,8 @@ export default defineMessages(
     'winback.comrades': 'Find your old comrades',
     'winback.comradesHint.shared_days':
       'No friend data: comrades are the players active now who played on the same server on the same days in the {days} days before the lapsed player left, ranked by days shared; the best {n} per lapsed player.',
-    'winback.comradesHint.friends': 'From the game’s friend links: each lapsed player’s friends who are active now, most active first; the best {n} per lapsed player.',
+    'winback.comradesHint.friends':
+      'From the game’s friend links: each lapsed player’s friends who are active now, most active first; the best {n} per lapsed player.',
     'winback.comradeReward': 'Reward to the active player: {reward}',
     'winback.noComradeOffer': 'No active comrades referral offer: pairs are listed without a reward.',
     'winback.noPairs': 'No lapsed player has an active comrade on this day',
