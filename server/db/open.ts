@@ -3,8 +3,8 @@ import { silentLogger, type Logger } from '../log.ts';
 import { checkEngineSettings, checkGameTimeZone } from './checks.ts';
 import { openDb, type Db } from './client.ts';
 import { migrate } from './migrate.ts';
-import { ensureStageView } from '../lifecycle/stageView.ts';
 import { seedDefaultOffers } from '../offers/defaults.ts';
+import { createStartViews } from '../queries/views/startViews.ts';
 
 /** Opens the engine, applies migrations and runs the start-up checks: the one way in for every entry point. */
 export async function openReadyDb(cfg: Config, log: Logger = silentLogger): Promise<Db> {
@@ -14,7 +14,7 @@ export async function openReadyDb(cfg: Config, log: Logger = silentLogger): Prom
     if (applied > 0) log.info('migrations applied', { count: applied });
     await checkEngineSettings(db);
     await checkGameTimeZone(db, cfg);
-    await ensureStageView(db);
+    await createStartViews(db);
     await seedDefaultOffers(db);
     return db;
   } catch (err) {

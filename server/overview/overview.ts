@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { foldStageMix } from '../queries/metrics/stageMix.ts';
 import { dailySeries, type DailyRow, type RangeFilter } from '../queries/overview/daily.ts';
 import { windowKpis, type WindowKpis } from '../queries/overview/windowKpis.ts';
 import { stageCountsOn } from '../queries/stages/stageCounts.ts';
@@ -13,11 +14,8 @@ export interface StageSummary {
 
 /** Folds snapshot rows into the four stages of the active base; lost players are counted apart. */
 export function summarizeStages(asOf: string, rows: { stage: string; status: string; players: number; revenue: string }[]): StageSummary {
-  const counts = STAGES.map((stage) => {
-    const inStage = rows.filter((r) => r.stage === stage && r.status !== 'lost');
-    return { stage, players: inStage.reduce((n, r) => n + Number(r.players), 0), revenue: sumDecimals(inStage.map((r) => r.revenue)) };
-  });
-  const lost = rows.filter((r) => r.status === 'lost').reduce((n, r) => n + Number(r.players), 0);
+  const { cells, lost } = foldStageMix(rows, 'stage');
+  const counts = STAGES.map((stage) => ({ stage, players: cells.get(stage)?.players ?? 0, revenue: sumDecimals(cells.get(stage)?.spend ?? []) }));
   return { asOf, counts, lost };
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { addDays, daysBetween, weekStartOf } from '../days.ts';
 import { STAGES, sumDecimals } from '../overview/overview.ts';
 import { transitions } from '../queries/lifecycle/transitions.ts';
+import { foldStageMix } from '../queries/metrics/stageMix.ts';
 import { declineMovers, declineMoverTotals } from '../queries/reports/declineMovers.ts';
 import { freshness, ingestInWindow, quarantineInWindow } from '../queries/reports/dataHealth.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
@@ -45,30 +46,17 @@ const ratio = (n: number, total: number) => (total === 0 ? 0 : n / total);
 
 /** Folds two days' stage count rows into the stage mix with shares of the active base and the change. */
 export function stageMix(asOf: string, rows: StageCountRow[], previousAsOf: string, previousRows: StageCountRow[]): StageMixSummary {
-  const fold = (list: StageCountRow[]) => {
-    const by = new Map<string, { players: number; spend: string[] }>();
-    for (const r of list) {
-      const key = `${r.stage}|${r.status}`;
-      const cell = by.get(key) ?? { players: 0, spend: [] };
-      cell.players += Number(r.players);
-      cell.spend.push(r.revenue);
-      by.set(key, cell);
-    }
-    const lost = list.filter((r) => r.status === 'lost').reduce((n, r) => n + Number(r.players), 0);
-    const total = list.reduce((n, r) => n + Number(r.players), 0) - lost;
-    return { by, lost, total };
-  };
-  const now = fold(rows);
-  const before = fold(previousRows);
+  const now = foldStageMix(rows, 'stageStatus');
+  const before = foldStageMix(previousRows, 'stageStatus');
   // Any stage/status pair outside the fixed keys (a rule change could add one) is listed after them, not dropped.
-  const extra = [...new Set([...now.by.keys(), ...before.by.keys()])]
-    .filter((k) => !k.endsWith('|lost') && !STAGE_MIX_KEYS.some((s) => `${s.stage}|${s.status}` === k))
+  const extra = [...new Set([...now.cells.keys(), ...before.cells.keys()])]
+    .filter((k) => !STAGE_MIX_KEYS.some((s) => `${s.stage}|${s.status}` === k))
     .sort()
     .map((k) => ({ stage: k.split('|')[0], status: k.split('|')[1] }));
   const mixRows: StageMixRow[] = [...STAGE_MIX_KEYS, ...extra].map(({ stage, status }) => {
-    const cell = now.by.get(`${stage}|${status}`);
+    const cell = now.cells.get(`${stage}|${status}`);
     const players = cell?.players ?? 0;
-    const previousPlayers = before.by.get(`${stage}|${status}`)?.players ?? 0;
+    const previousPlayers = before.cells.get(`${stage}|${status}`)?.players ?? 0;
     return {
       stage, status, players, share: ratio(players, now.total), recentSpend: sumDecimals(cell?.spend ?? []),
       previousPlayers, previousShare: ratio(previousPlayers, before.total), change: players - previousPlayers,

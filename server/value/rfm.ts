@@ -41,13 +41,7 @@ export const RFM_SEGMENTS = RFM_RULES.map((r) => r.segment);
 
 const inRange = (v: number, [lo, hi]: [number, number]) => v >= lo && v <= hi;
 
-/** The segment of one payer's R and F scores (the same rules as the SQL below). */
+/** The segment of one payer's R and F scores (the same rules as server/queries/value/rfmSegmentSql.ts). */
 export function rfmSegment(r: number, f: number): string {
   return RFM_RULES.find((rule) => inRange(r, rule.r) && inRange(f, rule.f))?.segment ?? 'other';
-}
-
-/** The rules as one SQL expression over score columns r and f (numbers and names come from the fixed list above). */
-export function rfmSegmentSql(): string {
-  const arms = RFM_RULES.map((rule) => `r BETWEEN ${rule.r[0]} AND ${rule.r[1]} AND f BETWEEN ${rule.f[0]} AND ${rule.f[1]}, '${rule.segment}'`);
-  return `multiIf(${arms.join(', ')}, 'other')`;
 }

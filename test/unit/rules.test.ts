@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeRef, draftRef, playerStageSql, THRESHOLDS, validateRules } from '../../server/lifecycle/rules.ts';
+import { THRESHOLDS, validateRules } from '../../server/lifecycle/rules.ts';
+import { activeRef, draftRef, playerStageSql } from '../../server/queries/stages/playerStageSql.ts';
 
 const DEFAULTS: Record<string, string> = {
   window_days: '14', explore_tenure_days: '14', explore_max_tenure_days: '30', explore_max_paying_days: '2', explore_spend_cap: '10',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RFM_RULES, rfmSegment, rfmSegmentSql } from '../../server/value/rfm.ts';
+import { rfmSegmentSql } from '../../server/queries/value/rfmSegmentSql.ts';
+import { RFM_RULES, rfmSegment } from '../../server/value/rfm.ts';
 
 const SCORES = [1, 2, 3, 4, 5];
 

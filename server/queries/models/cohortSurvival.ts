@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import { ACTIVE_DAY } from '../metrics/activity.ts';
 import { cohortMembers } from '../retention/cohortSql.ts';
 
 export type CohortGrain = 'week' | 'month';
@@ -38,7 +39,7 @@ export async function cohortLastPeriods(
        FROM (SELECT player_id, first_day FROM (${cohortMembers('day')})) AS m
        LEFT JOIN (
          SELECT player_id, max(day) AS last_active FROM player_daily
-         WHERE sessions > 0 AND day >= {from:Date} AND day <= {until:Date} GROUP BY player_id
+         WHERE ${ACTIVE_DAY} AND day >= {from:Date} AND day <= {until:Date} GROUP BY player_id
        ) AS d ON d.player_id = m.player_id
      )
      GROUP BY cohort_start, lastPeriod

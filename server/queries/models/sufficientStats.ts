@@ -11,6 +11,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import { ACTIVE_DAY, PURCHASE_DAY } from '../metrics/activity.ts';
 
 export type TransactionKind = 'engagement' | 'monetary';
 
@@ -22,7 +23,7 @@ export type TransactionKind = 'engagement' | 'monetary';
  * Engagement reads the rollup: player_daily holds several rows per player,
  * day and server until parts merge (and one per server). A session adds a
  * positive count to its row and nothing subtracts one, so a day is active
- * when any of its rows has sessions > 0; testing the rows as they are instead
+ * when any of its rows is an active day; testing the rows as they are instead
  * of summing each day first makes the 1M-player statistics take about a
  * second instead of ten.
  *
@@ -39,14 +40,14 @@ function transactionDaysSql(kind: TransactionKind): string {
   if (kind === 'engagement') {
     return `SELECT player_id, day
     FROM player_daily
-    WHERE sessions > 0 AND day <= {upTo:Date} AND ({server:String} = '' OR server_id = {server:String})`;
+    WHERE ${ACTIVE_DAY} AND day <= {upTo:Date} AND ({server:String} = '' OR server_id = {server:String})`;
   }
   if (kind === 'monetary') {
     return `SELECT player_id, day, sum(amount) AS day_revenue
     FROM payments
     WHERE day <= {upTo:Date} AND ({server:String} = '' OR server_id = {server:String})
     GROUP BY player_id, day
-    HAVING countIf(amount >= 0) > 0`;
+    HAVING ${PURCHASE_DAY}`;
   }
   throw new RangeError(`unknown transaction kind: ${String(kind)}`);
 }

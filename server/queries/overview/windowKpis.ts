@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { one } from '../../db/query.ts';
+import { ACTIVE_WINDOWS, activeInWindow, activePlayers, payingPlayers } from '../metrics/windows.ts';
 import type { RangeFilter } from './daily.ts';
 
 export interface WindowKpis {
@@ -27,14 +28,14 @@ export async function windowKpis(db: Db, f: RangeFilter): Promise<WindowKpis> {
             toString(if(payingPlayers = 0, toDecimal128(0, 4), round(rev / payingPlayers, 4))) AS arppu
      FROM (
        SELECT
-         uniqExactIf(player_id, sessions > 0 AND day = {to:Date}) AS dau,
-         uniqExactIf(player_id, sessions > 0 AND day > {to:Date} - 7) AS wau,
-         uniqExactIf(player_id, sessions > 0 AND day > {to:Date} - 30) AS mau,
-         uniqExactIf(player_id, sessions > 0 AND day >= {from:Date}) AS activePlayers,
-         uniqExactIf(player_id, payments > 0 AND day >= {from:Date}) AS payingPlayers,
+         ${activeInWindow('dau', 'to')} AS dau,
+         ${activeInWindow('wau', 'to')} AS wau,
+         ${activeInWindow('mau', 'to')} AS mau,
+         ${activePlayers('day >= {from:Date}')} AS activePlayers,
+         ${payingPlayers('day >= {from:Date}')} AS payingPlayers,
          sumIf(revenue, day >= {from:Date}) AS rev
        FROM player_daily
-       WHERE day >= least({from:Date}, {to:Date} - 29) AND day <= {to:Date}
+       WHERE day >= least({from:Date}, {to:Date} - ${ACTIVE_WINDOWS.mau - 1}) AND day <= {to:Date}
          AND ({server:String} = '' OR server_id = {server:String})
      )`,
     { ...f },

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { one } from '../../db/query.ts';
+import { ACTIVE_DAYS, PAYING_DAYS } from '../metrics/activity.ts';
 
 export interface PlayerSummary {
   playerId: string;
@@ -25,8 +26,8 @@ export async function playerSummary(db: Db, playerId: string): Promise<PlayerSum
      FROM (
        SELECT player_id, toString(min(day)) AS firstDay, toString(max(day)) AS lastDay,
               -- Aliases must not shadow the columns the other aggregates read.
-              uniqExactIf(day, sessions > 0) AS activeDays, sum(sessions) AS sessionCount, sum(playtime_s) AS playtimeS,
-              uniqExactIf(day, payments > 0) AS payingDays, toString(sum(revenue)) AS lifetimeSpend, max(max_level) AS maxLevel,
+              ${ACTIVE_DAYS} AS activeDays, sum(sessions) AS sessionCount, sum(playtime_s) AS playtimeS,
+              ${PAYING_DAYS} AS payingDays, toString(sum(revenue)) AS lifetimeSpend, max(max_level) AS maxLevel,
               arraySort(groupUniqArray(toString(server_id))) AS servers
        FROM player_daily WHERE player_id = {id:String} GROUP BY player_id
      ) AS d

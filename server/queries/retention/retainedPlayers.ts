@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { addDays } from '../../days.ts';
+import { ACTIVE_DAY } from '../metrics/activity.ts';
 import { cohortMembers, periodOf, type Grain } from './cohortSql.ts';
 import type { CohortFilter } from './filter.ts';
 
@@ -19,7 +20,7 @@ export async function retainedPlayers(db: Db, grain: Grain, mode: 'classic' | 'u
   // Classic retention reads no day past the last period of the last cohort; unbounded reads every later day
   // (2149-06-06 is the last day a Date holds).
   const until = mode === 'classic' ? addDays(f.to, grain === 'day' ? maxN : 7 * maxN + 6) : '2149-06-06';
-  const activeDays = `SELECT player_id, day FROM player_daily WHERE sessions > 0 AND day BETWEEN {from:Date} AND {until:Date} GROUP BY player_id, day`;
+  const activeDays = `SELECT player_id, day FROM player_daily WHERE ${ACTIVE_DAY} AND day BETWEEN {from:Date} AND {until:Date} GROUP BY player_id, day`;
   const sql =
     mode === 'classic'
       ? `SELECT toString(cohort) AS cohort, n, uniqExact(player_id) AS players

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-import { draftRef, playerStageSql, type Rules } from '../../lifecycle/rules.ts';
+import type { Rules } from '../../lifecycle/rules.ts';
+import { ACTIVE_DAY } from '../metrics/activity.ts';
+import { draftRef, playerStageSql } from '../stages/playerStageSql.ts';
 
 export interface BacktestRow {
   stage: string;
@@ -32,7 +34,7 @@ export async function backtest(db: Db, day: string, draft?: Rules): Promise<Back
             toString(round(toDecimal128(sum(a.revenue), 8) / count(), 4)) AS revenuePerPlayer
      FROM (SELECT player_id, stage FROM ${stages} WHERE status != 'lost') AS s
      LEFT JOIN (
-       SELECT player_id, countIf(sessions > 0) AS active_days, sum(revenue) AS revenue
+       SELECT player_id, countIf(${ACTIVE_DAY}) AS active_days, sum(revenue) AS revenue
        FROM player_daily WHERE day > {as_of:Date} AND day <= {as_of:Date} + {days:UInt16}
        GROUP BY player_id
      ) AS a ON a.player_id = s.player_id

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-import { draftRef, playerStageSql, type Rules } from '../../lifecycle/rules.ts';
+import type { Rules } from '../../lifecycle/rules.ts';
+import { draftRef, playerStageSql } from '../stages/playerStageSql.ts';
 
 export interface StageMove {
   from: string;

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { exec, one } from '../../db/query.ts';
-import { draftRef, THRESHOLD_NAMES, type Rules } from '../../lifecycle/rules.ts';
+import { THRESHOLD_NAMES, type Rules } from '../../lifecycle/rules.ts';
+import { draftRef } from '../stages/playerStageSql.ts';
 
 /** Stores validated rules as the next version, which becomes the active one; returns its number. */
 export async function saveConfigVersion(db: Db, rules: Rules, meta: { author: string; note: string; restoredFrom: number }): Promise<number> {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import { PAYING_DAY } from '../metrics/activity.ts';
 
 /**
  * The last paying day (all servers) up to a day of each of a few players, a
@@ -11,7 +12,7 @@ export async function lastPayDays(db: Db, playerIds: readonly string[], asOf: st
     db,
     `SELECT player_id AS playerId, toString(max(day)) AS lastPayDay
      FROM player_daily
-     WHERE player_id IN {ids:Array(String)} AND day <= {asOf:Date} AND payments > 0
+     WHERE player_id IN {ids:Array(String)} AND day <= {asOf:Date} AND ${PAYING_DAY}
      GROUP BY player_id`,
     { ids: playerIds, asOf },
   );

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-import { rfmSegmentSql } from '../../value/rfm.ts';
+import { rfmSegmentSql } from './rfmSegmentSql.ts';
 import { PAYERS } from './valueSql.ts';
 
 export interface RfmSegmentRow {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/query.ts';
 import { RISK_ORDER } from '../../models/riskTier.ts';
 import { latestScoresSql } from '../models/latestScoresSql.ts';
+import { VALUE_LIST_WHERE, type ValueList } from './valueLists.ts';
 
 export interface ValuedPlayer {
   playerId: string;
@@ -34,16 +35,15 @@ export const VALUED_ORDER = {
 export type ValuedOrder = keyof typeof VALUED_ORDER;
 
 /**
- * Players of the stage view matching a list's condition (an SQL expression
- * over player_stage columns from server/value/lists.ts, never input), with
- * their latest model scores, in the chosen order, a page at a time.
+ * Players of the stage view on a list (its condition over player_stage
+ * columns), with their latest model scores, in the chosen order, a page at a time.
  */
 export async function valuedPlayers(
   db: Db,
-  where: string,
+  name: ValueList,
   q: { asOf: string; server: string; limit: number; offset: number; sort: ValuedOrder },
 ): Promise<{ total: number; players: ValuedPlayer[] }> {
-  const condition = `({server:String} = '' OR server_id = {server:String}) AND (${where})`;
+  const condition = `({server:String} = '' OR server_id = {server:String}) AND (${VALUE_LIST_WHERE[name]})`;
   const [count, list] = await Promise.all([
     one<{ n: number }>(db, `SELECT count() AS n FROM player_stage(as_of = {asOf:Date}) WHERE ${condition}`, q),
     // The view is joined as it is, not wrapped in a subquery: ClickHouse's join-order optimizer
