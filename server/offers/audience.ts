@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { one, rows } from '../db/query.ts';
-import { audienceMembersSql, audienceSql, audienceTotalsSql, manyTotalsSql, type AudienceSort } from './audienceSql.ts';
+import { audienceMembersSql, audienceSql, audienceTotalsSql, manyTotalsSql, type AudienceSort } from '../queries/offers/audienceSql.ts';
 import type { OfferDefinition, Stage, ValueTier } from './types.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { Router, type Response } from 'express';
 import type { Deps } from '../deps.ts';
 import { csvLine } from '../csv.ts';
-import { launchOffer, type LaunchRequest } from '../offers/launch.ts';
-import { MAX_SEED } from '../offers/split.ts';
-import { upliftHeadlines, upliftOf } from '../offers/uplift.ts';
+import { launchOffer, type LaunchRequest } from '../launches/launch.ts';
+import { MAX_SEED } from '../launches/split.ts';
+import { upliftHeadlines, upliftOf } from '../launches/uplift.ts';
 import { deliveriesOf } from '../queries/delivery/deliveriesOf.ts';
 import { launchMembers } from '../queries/launches/launchMembers.ts';
 import { launches, type LaunchRow } from '../queries/launches/launches.ts';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Deps } from '../deps.ts';
 import { audienceTotals, offerAudience } from '../offers/audience.ts';
-import { AUDIENCE_SORTS } from '../offers/audienceSql.ts';
+import { AUDIENCE_SORTS } from '../queries/offers/audienceSql.ts';
 import { createOffer, getOffer, listOffers, saveOfferVersion, setArchived, type SaveMeta } from '../offers/catalog.ts';
 import { economics, PROPOSAL_SORTS } from '../offers/economics.ts';
 import { proposals, whatIf } from '../offers/proposals.ts';

@@ -1,10 +1,10 @@
 import { Router, type Request } from 'express';
 import type { Db } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
-import { findComrades } from '../offers/comrades.ts';
-import { planServers } from '../offers/planner.ts';
-import { RESCUE_SORTS, rescueDecisions } from '../offers/rescue.ts';
-import { DECISIONS } from '../offers/rescueRules.ts';
+import { findComrades } from '../winback/comrades.ts';
+import { planServers } from '../winback/planner.ts';
+import { RESCUE_SORTS, rescueDecisions } from '../winback/rescue.ts';
+import { DECISIONS } from '../winback/rescueRules.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseWhole, queryString } from './params.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { audienceSql, manyTotalsSql, offerFilterSql } from '../../server/offers/audienceSql.ts';
+import { audienceSql, manyTotalsSql, offerFilterSql } from '../../server/queries/offers/audienceSql.ts';
 import { DEFAULT_OFFERS } from '../../server/offers/defaults.ts';
 import { OFFER_KINDS } from '../../server/offers/types.ts';
 import { validateOffer } from '../../server/offers/validate.ts';

@@ -1,6 +1,6 @@
-import type { Params } from '../db/query.ts';
-import { latestScoresSql } from '../queries/models/latestScoresSql.ts';
-import type { OfferDefinition } from './types.ts';
+import type { Params } from '../../db/query.ts';
+import { latestScoresSql } from '../models/latestScoresSql.ts';
+import type { OfferDefinition } from '../../offers/types.ts';
 
 /**
  * The audience of an offer (saved or draft, evaluated alike) as of a day, as

@@ -2,15 +2,15 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { launches } from '../queries/launches/launches.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { offerAudience, type AudienceMember } from './audience.ts';
-import { fromUnits, toUnits } from './money.ts';
-import { listOffers } from './catalog.ts';
+import { offerAudience, type AudienceMember } from '../offers/audience.ts';
+import { fromUnits, toUnits } from '../offers/money.ts';
+import { listOffers } from '../offers/catalog.ts';
 import {
   activeOfferOf, decideRescue, summarize, winBackRate,
   type Decision, type Reason, type RescueTotals, type RewardTier, type WinBackRate,
 } from './rescueRules.ts';
-import type { CostModel, OfferConditions, OfferKind, OfferVersion } from './types.ts';
-import { upliftHeadlines } from './uplift.ts';
+import type { CostModel, OfferConditions, OfferKind, OfferVersion } from '../offers/types.ts';
+import { upliftHeadlines } from '../launches/uplift.ts';
 
 /**
  * Rescue or let go for every declining player (leaving or lapsed) as of a

@@ -1,11 +1,11 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { serverFacts } from '../queries/offers/serverFacts.ts';
-import { fromUnits, toUnits } from './money.ts';
+import { fromUnits, toUnits } from '../offers/money.ts';
 import { planServer, type ServerPlan } from './plannerRules.ts';
 import { decliningPriced, pricingOffer } from './rescue.ts';
 import type { WinBackRate } from './rescueRules.ts';
-import type { CostModel } from './types.ts';
+import type { CostModel } from '../offers/types.ts';
 
 /** The active trend compares mean DAU over this many days ending on the as-of day with the same span before. */
 export const TREND_DAYS = 14;

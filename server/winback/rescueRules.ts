@@ -1,5 +1,5 @@
-import { fromUnits, scaleMoney, toUnits } from './money.ts';
-import type { OfferKind, OfferVersion } from './types.ts';
+import { fromUnits, scaleMoney, toUnits } from '../offers/money.ts';
+import type { OfferKind, OfferVersion } from '../offers/types.ts';
 
 /**
  * Rescue or let go (DESIGN section 8), as pure functions: a declining player

@@ -5,8 +5,8 @@ import { comradePairs, type ComradeBasis, type ComradePairRow } from '../queries
 import { dropComradeScratch, fillComradeScratch } from '../queries/offers/comradeScratch.ts';
 import { hasFriendLinks } from '../queries/offers/hasFriendLinks.ts';
 import { activeOfferOf } from './rescueRules.ts';
-import { listOffers } from './catalog.ts';
-import { toUnits } from './money.ts';
+import { listOffers } from '../offers/catalog.ts';
+import { toUnits } from '../offers/money.ts';
 
 /**
  * "Find your old comrades": pairs of a lapsed player and a still-active

@@ -6,19 +6,19 @@ import { launches, type LaunchRow } from '../queries/launches/launches.ts';
 import { saveLaunch } from '../queries/launches/saveLaunch.ts';
 import { saveLaunchMembers, type LaunchMember } from '../queries/launches/saveLaunchMembers.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { offerAudience } from './audience.ts';
-import { getOffer } from './catalog.ts';
-import { fromUnits, toUnits } from './money.ts';
-import { activeOn } from './proposals.ts';
+import { offerAudience } from '../offers/audience.ts';
+import { getOffer } from '../offers/catalog.ts';
+import { fromUnits, toUnits } from '../offers/money.ts';
+import { activeOn } from '../offers/proposals.ts';
 import { groupOf, newSeed } from './split.ts';
-import type { OfferVersion } from './types.ts';
+import type { OfferVersion } from '../offers/types.ts';
 import { conflict, invalid, notFound } from '../domainError.ts';
 
 /**
  * Launching an offer: its audience on a day is frozen with each member's group
- * (a seeded draw, server/offers/split.ts), stage and value, and the treatment
+ * (a seeded draw, server/launches/split.ts), stage and value, and the treatment
  * group goes to the game's mail system when asked. The holdout gets nothing;
- * it is what the treatment is measured against (server/offers/uplift.ts).
+ * it is what the treatment is measured against (server/launches/uplift.ts).
  */
 
 
