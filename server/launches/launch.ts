@@ -8,7 +8,7 @@ import { saveLaunchMembers, type LaunchMember } from '../queries/launches/saveLa
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { offerAudience } from '../offers/audience.ts';
 import { getOffer } from '../offers/catalog.ts';
-import { fromUnits, toUnits } from '../offers/money.ts';
+import { fromUnits, toUnits } from '../money.ts';
 import { activeOn } from '../offers/proposals.ts';
 import { groupOf, newSeed } from './split.ts';
 import type { OfferVersion } from '../offers/types.ts';

@@ -1,5 +1,5 @@
 import type { AudienceTotals } from './audience.ts';
-import { isZero, moneyRatio, scaleMoney, subMoney, toUnits } from './money.ts';
+import { isZero, moneyRatio, scaleMoney, subMoney, toUnits } from '../money.ts';
 import type { OfferDefinition } from './types.ts';
 
 /**

@@ -1,7 +1,8 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { addDays, daysBetween, weekStartOf } from '../days.ts';
-import { STAGES, sumDecimals } from '../overview/overview.ts';
+import { STAGES } from '../overview/overview.ts';
+import { sumDecimals } from '../money.ts';
 import { transitions } from '../queries/lifecycle/transitions.ts';
 import { declineMovers, declineMoverTotals } from '../queries/reports/declineMovers.ts';
 import { freshness, ingestInWindow, quarantineInWindow } from '../queries/reports/dataHealth.ts';

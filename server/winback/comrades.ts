@@ -6,7 +6,7 @@ import { dropComradeScratch, fillComradeScratch } from '../queries/offers/comrad
 import { hasFriendLinks } from '../queries/offers/hasFriendLinks.ts';
 import { activeOfferOf } from './rescueRules.ts';
 import { listOffers } from '../offers/catalog.ts';
-import { toUnits } from '../offers/money.ts';
+import { toUnits } from '../money.ts';
 
 /**
  * "Find your old comrades": pairs of a lapsed player and a still-active

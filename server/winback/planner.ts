@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { serverFacts } from '../queries/offers/serverFacts.ts';
-import { fromUnits, toUnits } from '../offers/money.ts';
+import { fromUnits, toUnits } from '../money.ts';
 import { planServer, type ServerPlan } from './plannerRules.ts';
 import { decliningPriced, pricingOffer } from './rescue.ts';
 import type { WinBackRate } from './rescueRules.ts';

@@ -1,4 +1,4 @@
-import { scaleMoney, subMoney, toUnits } from '../offers/money.ts';
+import { scaleMoney, subMoney, toUnits } from '../money.ts';
 
 /**
  * New-server planner (DESIGN section 8), pure: for one server's declining

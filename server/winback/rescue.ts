@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { launches } from '../queries/launches/launches.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { offerAudience, type AudienceMember } from '../offers/audience.ts';
-import { fromUnits, toUnits } from '../offers/money.ts';
+import { fromUnits, toUnits } from '../money.ts';
 import { listOffers } from '../offers/catalog.ts';
 import {
   activeOfferOf, decideRescue, summarize, winBackRate,

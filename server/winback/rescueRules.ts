@@ -1,4 +1,4 @@
-import { fromUnits, scaleMoney, toUnits } from '../offers/money.ts';
+import { fromUnits, scaleMoney, toUnits } from '../money.ts';
 import type { OfferKind, OfferVersion } from '../offers/types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { economics, reasonText, sortProposals, type Economics } from '../../server/offers/economics.ts';
-import { fromUnits, moneyRatio, scaleMoney, subMoney, toUnits } from '../../server/offers/money.ts';
+import { fromUnits, moneyRatio, scaleMoney, subMoney, toUnits } from '../../server/money.ts';
 import type { OfferConditions } from '../../server/offers/types.ts';
 
 const ANY: OfferConditions = {
