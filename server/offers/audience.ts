@@ -1,45 +1,17 @@
+import type { AudienceMember, AudienceSort, AudienceTotals, OfferAudience, OfferDefinition, OfferVersion } from '../../contract/offers.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { one, rows } from '../db/query.ts';
-import { audienceMembersSql, audienceSql, audienceTotalsSql, manyTotalsSql, type AudienceSort } from '../queries/offers/audienceSql.ts';
-import type { OfferDefinition, Stage, ValueTier } from './types.ts';
+import { audienceMembersSql, audienceSql, audienceTotalsSql, manyTotalsSql } from '../queries/offers/audienceSql.ts';
+import { economics } from './economics.ts';
 
 /**
- * An offer's audience as of a day (see audienceSql.ts for who is in it and how
- * expected CLV is estimated when a player has no model score). Used by the
- * proposals and what-if here, by launches to freeze an audience (all members,
- * no page) and by the win-back pricing.
+ * An offer's audience as of a day (see server/queries/offers/audienceSql.ts
+ * for who is in it and how expected CLV is estimated when a player has no
+ * model score). Used by the proposals and what-if here, by launches to freeze
+ * an audience (all members, no page) and by the win-back pricing.
  */
-
-export type ClvSource = 'model' | 'fallback';
-
-export interface AudienceMember {
-  playerId: string;
-  serverId: string;
-  stage: Stage;
-  /** '' unless decline: leaving | lapsed (lost players are never in an audience). */
-  status: string;
-  tier: ValueTier;
-  idleDays: number;
-  maxLevel: number;
-  lifetimeSpend: string;
-  /** Engagement P(alive); null without a score. */
-  pAlive: number | null;
-  churnRisk: string | null;
-  expectedClv: string;
-  clvSource: ClvSource;
-  /** What the offer costs for this player (fixed cost, or its share of the expected CLV). */
-  cost: string;
-}
-
-export interface AudienceTotals {
-  members: number;
-  totalCost: string;
-  totalClv: string;
-  /** Members priced by the monetary model's CLV, and by the fallback estimate. */
-  modelClv: number;
-  fallbackClv: number;
-}
 
 export interface AudiencePage {
   limit: number;
@@ -55,16 +27,16 @@ export const horizonDays = (cfg: Config): number => (cfg.clv.horizonMonths * 365
 interface MemberRow {
   player_id: string;
   server_id: string;
-  stage: Stage;
-  status: string;
-  tier: ValueTier;
+  stage: AudienceMember['stage'];
+  status: AudienceMember['status'];
+  tier: AudienceMember['tier'];
   idle_days: number;
   max_level: number;
   lifetime_spend: string;
   p_alive: number | null;
-  churn_risk: string | null;
+  churn_risk: AudienceMember['churnRisk'];
   expected_clv: string;
-  clv_source: ClvSource;
+  clv_source: AudienceMember['clvSource'];
   cost: string;
 }
 
@@ -127,4 +99,15 @@ export async function audienceTotalsOfMany(db: Db, cfg: Config, offers: readonly
     modelClv: Number(r[`model_clv_${i}`] ?? 0),
     fallbackClv: Number(r[`fallback_clv_${i}`] ?? 0),
   }));
+}
+
+/**
+ * One page of an offer's audience on `asOf` (default: the last data day) with
+ * its totals and economics, as GET /api/offers/:id/audience answers it.
+ */
+export async function audiencePage(db: Db, cfg: Config, offer: OfferVersion, page: Required<AudiencePage>, asOf?: string): Promise<OfferAudience> {
+  const day = await resolveAsOf(db, asOf);
+  if (!day) return { asOf: null, offer, totals: null, economics: null, members: [], ...page };
+  const [totals, { members }] = await Promise.all([audienceTotals(db, cfg, offer, day), offerAudience(db, cfg, offer, day, page)]);
+  return { asOf: day, currency: cfg.baseCurrency, offer, totals, economics: economics(offer, totals), members, ...page };
 }

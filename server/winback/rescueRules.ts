@@ -1,5 +1,7 @@
+import type { OfferKind } from '../../contract/enums.ts';
+import type { OfferVersion } from '../../contract/offers.ts';
+import { DECISIONS, REWARD_TIERS, type RescueDecision as Decision, type RescueReason, type RescueTotals, type RewardTier, type WinBackRate } from '../../contract/winback.ts';
 import { fromUnits, scaleMoney, toUnits } from '../money.ts';
-import type { OfferKind, OfferVersion } from '../offers/types.ts';
 
 /**
  * Rescue or let go (DESIGN section 8), as pure functions: a declining player
@@ -19,11 +21,6 @@ import type { OfferKind, OfferVersion } from '../offers/types.ts';
  * product is a conservative estimate.
  */
 
-export const REWARD_TIERS = ['small', 'medium', 'large'] as const;
-export type RewardTier = (typeof REWARD_TIERS)[number];
-export const DECISIONS = ['rescue', 'let_go'] as const;
-export type Decision = (typeof DECISIONS)[number];
-
 /**
  * The reward table: a tier is chosen by the player's expected CLV, as a
  * multiple of the returning_reward offer's cost per player, and costs a
@@ -34,13 +31,6 @@ export const TIER_TABLE: readonly { tier: RewardTier; minClvMultiple: number; co
   { tier: 'medium', minClvMultiple: 20, costMultiple: 2 },
   { tier: 'small', minClvMultiple: 0, costMultiple: 1 },
 ];
-
-export interface WinBackRate {
-  rate: number;
-  source: 'assumed' | 'measured';
-  /** The launch whose measurement is used, when measured. */
-  launchId: string | null;
-}
 
 /** The measured rate wins over the assumption once a launch has measured one; both clamp to [0, 1]. */
 export function winBackRate(assumed: number, measured: { rate: number; launchId: string } | null): WinBackRate {
@@ -64,12 +54,6 @@ export interface RescueInput {
   clvSource: 'model' | 'fallback';
 }
 
-/** An explanation worded by the page in either language: a code and the numbers it quotes. */
-export interface Reason {
-  code: 'rescue' | 'let_go_cost' | 'let_go_no_value';
-  values: Record<string, string | number | boolean>;
-}
-
 export interface RescueDecision {
   pWinBack: number;
   /** P(win back) x expected CLV, 4 places. */
@@ -77,7 +61,7 @@ export interface RescueDecision {
   tier: RewardTier;
   cost: string;
   decision: Decision;
-  reason: Reason;
+  reason: RescueReason;
 }
 
 export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string): RescueDecision {
@@ -91,16 +75,6 @@ export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string
   };
   const code = rescue ? 'rescue' : toUnits(p.expectedClv) <= 0n ? 'let_go_no_value' : 'let_go_cost';
   return { pWinBack, expectedReturn, tier, cost, decision: rescue ? 'rescue' : 'let_go', reason: { code, values } };
-}
-
-export interface RescueTotals {
-  decision: Decision;
-  tier: RewardTier;
-  players: number;
-  /** What the rewards cost if every player of the group is offered one. */
-  cost: string;
-  expectedReturn: string;
-  expectedClv: string;
 }
 
 /** Counts and money per (decision, tier), every pair present (zeros included) in a fixed order. */

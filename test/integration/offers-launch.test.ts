@@ -7,7 +7,7 @@ import { DomainError } from '../../server/domainError.ts';
 import { launchOffer } from '../../server/launches/launch.ts';
 import { groupOf } from '../../server/launches/split.ts';
 import { compareProportions } from '../../server/launches/stats.ts';
-import type { OfferDefinition } from '../../server/offers/types.ts';
+import type { OfferDefinition } from '../../contract/offers.ts';
 import { playerStageNow } from '../../server/queries/players/playerStageNow.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
