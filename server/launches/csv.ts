@@ -31,7 +31,8 @@ async function* pages(db: Db, launchId: string, group: CsvGroup, reward: string)
   for (let full = true; full; ) {
     const page = await launchMembers(db, { launch: launchId, group: group === 'all' ? '' : group, ...after, limit: CSV_PAGE });
     if (page.length) {
-      yield `${page.map((m) => csvLine([m.group, m.playerId, m.serverId, m.stage, m.status, m.tier, m.idleDays, m.pAlive, m.expectedClv, m.cost, reward])).join('\r\n')}\r\n`;
+      const lines = page.map((m) => csvLine([m.group, m.playerId, m.serverId, m.stage, m.status, m.tier, m.idleDays, m.pAlive, m.expectedClv, m.cost, reward]));
+      yield `${lines.join('\r\n')}\r\n`;
       after = { afterGroup: page[page.length - 1].group, afterPlayer: page[page.length - 1].playerId };
     }
     full = page.length === CSV_PAGE;

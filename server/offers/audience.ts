@@ -35,7 +35,8 @@ export interface Audience {
  * every member when no page is given (a launch freezing its audience).
  */
 export async function offerAudience(db: Db, cfg: Config, offer: Offer, asOf: string, page?: AudiencePage): Promise<Audience> {
-  const members = await audienceMembers(db, offer, { asOf, horizonDays: horizonDays(cfg) }, page?.sort ?? 'clv', page && { limit: page.limit, offset: page.offset });
+  const opts = { asOf, horizonDays: horizonDays(cfg) };
+  const members = await audienceMembers(db, offer, opts, page?.sort ?? 'clv', page && { limit: page.limit, offset: page.offset });
   return { asOf, members };
 }
 

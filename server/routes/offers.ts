@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { STAGES } from '../../contract/enums.ts';
-import { AUDIENCE_SORTS, PROPOSAL_SORTS, type OfferAudience, type OfferList, type OfferVersion, type OfferWithVersions, type Proposals, type WhatIf } from '../../contract/offers.ts';
+import {
+  AUDIENCE_SORTS, PROPOSAL_SORTS, type OfferAudience, type OfferList, type OfferVersion, type OfferWithVersions, type Proposals, type WhatIf,
+} from '../../contract/offers.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { audiencePage } from '../offers/audience.ts';

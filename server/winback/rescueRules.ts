@@ -1,6 +1,8 @@
 import type { OfferKind } from '../../contract/enums.ts';
 import type { OfferVersion } from '../../contract/offers.ts';
-import { DECISIONS, REWARD_TIERS, type RescueDecision as Decision, type RescueReason, type RescueTotals, type RewardTier, type WinBackRate } from '../../contract/winback.ts';
+import {
+  DECISIONS, REWARD_TIERS, type RescueDecision, type RescueReason, type RescueTotals, type RewardTier, type WinBackRate,
+} from '../../contract/winback.ts';
 import { fromUnits, scaleMoney, toUnits } from '../money.ts';
 
 /**
@@ -54,17 +56,17 @@ export interface RescueInput {
   clvSource: 'model' | 'fallback';
 }
 
-export interface RescueDecision {
+export interface RescueVerdict {
   pWinBack: number;
   /** P(win back) x expected CLV, 4 places. */
   expectedReturn: string;
   tier: RewardTier;
   cost: string;
-  decision: Decision;
+  decision: RescueDecision;
   reason: RescueReason;
 }
 
-export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string): RescueDecision {
+export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string): RescueVerdict {
   const pWinBack = rate.rate * (p.pAlive ?? 1);
   const expectedReturn = scaleMoney(p.expectedClv, pWinBack);
   const { tier, cost } = rewardTier(p.expectedClv, baseCost);
@@ -78,7 +80,7 @@ export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string
 }
 
 /** Counts and money per (decision, tier), every pair present (zeros included) in a fixed order. */
-export function summarize(items: { decision: Decision; tier: RewardTier; cost: string; expectedReturn: string; expectedClv: string }[]): RescueTotals[] {
+export function summarize(items: { decision: RescueDecision; tier: RewardTier; cost: string; expectedReturn: string; expectedClv: string }[]): RescueTotals[] {
   const acc = new Map<string, { players: number; cost: bigint; ret: bigint; clv: bigint }>();
   for (const d of DECISIONS) for (const t of REWARD_TIERS) acc.set(`${d}/${t}`, { players: 0, cost: 0n, ret: 0n, clv: 0n });
   for (const it of items) {

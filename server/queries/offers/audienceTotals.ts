@@ -4,7 +4,11 @@ import { one } from '../../db/query.ts';
 import { audienceSql, audienceTotalsSql, type AudienceQueryOptions } from './audienceSql.ts';
 
 /** Count, total cost and expected CLV of one offer's audience, and how many members the model vs the fallback priced. */
-export async function audienceTotals(db: Db, offer: Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>, opts: AudienceQueryOptions): Promise<AudienceTotals> {
+export async function audienceTotals(
+  db: Db,
+  offer: Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>,
+  opts: AudienceQueryOptions,
+): Promise<AudienceTotals> {
   const q = audienceTotalsSql(audienceSql(offer, opts));
   const r = await one<{ members: number; total_cost: string; total_clv: string; model_clv: number; fallback_clv: number }>(db, q.sql, q.params);
   return {

@@ -4,7 +4,11 @@ import { one } from '../../db/query.ts';
 import { manyTotalsSql, type AudienceQueryOptions } from './audienceSql.ts';
 
 /** The totals of several offers' audiences in one pass over the players; same order as `offers`. */
-export async function manyAudienceTotals(db: Db, offers: readonly Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>[], opts: AudienceQueryOptions): Promise<AudienceTotals[]> {
+export async function manyAudienceTotals(
+  db: Db,
+  offers: readonly Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>[],
+  opts: AudienceQueryOptions,
+): Promise<AudienceTotals[]> {
   if (offers.length === 0) return [];
   const q = manyTotalsSql(offers, opts);
   const r = (await one<Record<string, string | number>>(db, q.sql, q.params)) ?? {};
