@@ -1,10 +1,10 @@
+import type { OfferKind, RiskTier, Stage, Status, ValueTier } from '../../contract/enums.ts';
+import type { OfferDefinition, OfferList, OfferVersion, OfferWithVersions } from '../../contract/offers.ts';
 import type { Db } from '../db/client.ts';
-import type { RiskTier } from '../models/riskTier.ts';
 import { currentOffers } from '../queries/offers/currentOffers.ts';
 import { insertOfferVersion } from '../queries/offers/insertOfferVersion.ts';
 import type { OfferRow } from '../queries/offers/offerRows.ts';
 import { offerVersions } from '../queries/offers/offerVersions.ts';
-import type { OfferDefinition, OfferKind, OfferVersion, Stage, Status, ValueTier } from './types.ts';
 import { conflict, notFound } from '../domainError.ts';
 
 /**
@@ -13,7 +13,6 @@ import { conflict, notFound } from '../domainError.ts';
  * restoring all write a new version with its author and note, so the history
  * of every offer (and of what a launch froze) stays readable.
  */
-
 
 export interface SaveMeta {
   author: string;
@@ -59,10 +58,22 @@ export async function listOffers(db: Db, includeArchived = false): Promise<Offer
   return (await currentOffers(db, includeArchived)).map(rowToVersion);
 }
 
+/** The catalog as GET /api/offers answers it. */
+export async function offerList(db: Db, includeArchived: boolean): Promise<OfferList> {
+  return { offers: await listOffers(db, includeArchived) };
+}
+
 /** One offer's current definition and every version, newest first; null when the id is unknown. */
-export async function getOffer(db: Db, offerId: string): Promise<{ offer: OfferVersion; versions: OfferVersion[] } | null> {
+export async function getOffer(db: Db, offerId: string): Promise<OfferWithVersions | null> {
   const versions = (await offerVersions(db, offerId)).map(rowToVersion);
   return versions.length ? { offer: versions[0], versions } : null;
+}
+
+/** Like getOffer, for a caller that names the offer: not_found when the id is unknown. */
+export async function requireOffer(db: Db, offerId: string): Promise<OfferWithVersions> {
+  const found = await getOffer(db, offerId);
+  if (!found) throw notFound(`no offer with id "${offerId}"`);
+  return found;
 }
 
 // Versions are numbered max + 1: writes go one at a time in this process so two

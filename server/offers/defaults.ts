@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { seedCatalogIfEmpty } from './catalog.ts';
-import type { CostModel, OfferConditions, OfferDefinition } from './types.ts';
+import type { CostModel, OfferConditions, OfferDefinition } from '../../contract/offers.ts';
 
 /**
  * The default catalog: one offer per action in DESIGN section 1's table, with

@@ -1,6 +1,5 @@
-import type { AudienceTotals } from './audience.ts';
-import { isZero, moneyRatio, scaleMoney, subMoney, toUnits } from './money.ts';
-import type { OfferDefinition } from './types.ts';
+import type { AudienceTotals, Economics, OfferDefinition, ProposalSort, Reason, ReasonCode } from '../../contract/offers.ts';
+import { isZero, moneyRatio, scaleMoney, subMoney, toUnits } from '../money.ts';
 
 /**
  * The economics of one proposal (DESIGN section 8), pure:
@@ -9,26 +8,6 @@ import type { OfferDefinition } from './types.ts';
  * - net = retained - cost; ROI = net / cost, null when the offer costs nothing.
  * Money stays decimal (4 places, half away from zero); ROI is a ratio.
  */
-
-export type ReasonCode = 'empty' | 'no_value' | 'pays' | 'loses';
-
-/** A plain-language reason as a code and its values; the dashboard words it in either language. */
-export interface Reason {
-  code: ReasonCode;
-  values: Record<string, string | number>;
-}
-
-export interface Economics {
-  members: number;
-  totalCost: string;
-  totalClv: string;
-  retained: string;
-  net: string;
-  roi: number | null;
-  modelClv: number;
-  fallbackClv: number;
-  reason: Reason;
-}
 
 type Priced = Pick<OfferDefinition, 'stages' | 'conditions' | 'assumedUplift'>;
 
@@ -92,9 +71,6 @@ export function reasonText(reason: Reason, currency: string): string {
       return `${who} carry ${money(v.clv, currency)} of expected value; at a ${pct} rate that is only ${money(v.retained, currency)} back for ${money(v.cost, currency)} of rewards`;
   }
 }
-
-export type ProposalSort = 'roi' | 'net' | 'cost' | 'audience' | 'retained';
-export const PROPOSAL_SORTS: readonly ProposalSort[] = ['roi', 'net', 'cost', 'audience', 'retained'];
 
 /**
  * Orders proposals, largest first; an ROI of null (a free offer) sorts after

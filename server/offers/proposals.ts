@@ -1,11 +1,12 @@
+import type { Stage } from '../../contract/enums.ts';
+import type { AudienceTotals, OfferDefinition, OfferVersion, Proposal, Proposals, ProposalSort, WhatIf } from '../../contract/offers.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { dataDays } from '../queries/stages/dataDays.ts';
-import { audienceTotals, audienceTotalsOfMany, type AudienceTotals } from './audience.ts';
+import { audienceTotals, audienceTotalsOfMany } from './audience.ts';
 import { listOffers } from './catalog.ts';
-import { economics, sortProposals, type Economics, type ProposalSort } from './economics.ts';
-import type { OfferDefinition, OfferVersion, Stage } from './types.ts';
-import { validateOffer, type OfferError } from './validate.ts';
+import { economics, sortProposals } from './economics.ts';
+import { validateOffer } from './validate.ts';
 
 /**
  * Proposals: every enabled, non-archived offer active on the day, priced on
@@ -13,27 +14,6 @@ import { validateOffer, type OfferError } from './validate.ts';
  * unsaved definition the same way, so the editor shows what a change does
  * before it is saved.
  */
-
-export interface Proposal {
-  offerId: string;
-  /** The catalog version priced; null for a what-if draft. */
-  version: number | null;
-  kind: OfferDefinition['kind'];
-  name: string;
-  reward: string;
-  stages: Stage[];
-  cost: OfferDefinition['cost'];
-  assumedUplift: number;
-  holdoutShare: number;
-  economics: Economics;
-}
-
-export interface Proposals {
-  /** The day priced; null when there is no data yet (then the list is empty). */
-  asOf: string | null;
-  sort: ProposalSort;
-  proposals: Proposal[];
-}
 
 /** An offer is active on a day inside [activeFrom, activeTo] (open-ended without activeTo). */
 export const activeOn = (o: Pick<OfferDefinition, 'activeFrom' | 'activeTo' | 'enabled'>, day: string): boolean =>
@@ -46,31 +26,19 @@ function proposalOf(offer: OfferDefinition, version: number | null, totals: Audi
   };
 }
 
-/** The day to price on: the one asked, else the last day with data. */
-async function priceDay(db: Db, asOf?: string): Promise<string | null> {
-  return asOf ?? (await dataDays(db)).maxDay;
-}
-
 /**
  * Prices every active offer on `asOf` (default: the last data day), best
  * first by `sort`; `stage` keeps the offers aimed at that stage.
  */
 export async function proposals(db: Db, cfg: Config, asOf?: string, sort: ProposalSort = 'roi', stage?: Stage): Promise<Proposals> {
-  const day = await priceDay(db, asOf);
-  if (!day) return { asOf: null, sort, proposals: [] };
+  const currency = cfg.baseCurrency;
+  const day = await resolveAsOf(db, asOf);
+  if (!day) return { currency, asOf: null, sort, proposals: [] };
   const offers = (await listOffers(db)).filter((o: OfferVersion) => activeOn(o, day) && (!stage || o.stages.includes(stage)));
   // All offers in one pass: each audience would otherwise re-evaluate every player's stage.
   const totals = await audienceTotalsOfMany(db, cfg, offers, day);
   const priced = offers.map((o, i) => proposalOf(o, o.version, totals[i]));
-  return { asOf: day, sort, proposals: sortProposals(priced, sort) };
-}
-
-export interface WhatIf {
-  asOf: string | null;
-  valid: boolean;
-  errors: OfferError[];
-  /** The draft priced; null when it is not valid or there is no data. */
-  proposal: Proposal | null;
+  return { currency, asOf: day, sort, proposals: sortProposals(priced, sort) };
 }
 
 /**
@@ -78,9 +46,10 @@ export interface WhatIf {
  * data day). A draft of a new offer may leave its id empty: it is not saved.
  */
 export async function whatIf(db: Db, cfg: Config, draft: unknown, asOf?: string): Promise<WhatIf> {
+  const currency = cfg.baseCurrency;
   const id = (draft as { offerId?: unknown } | null)?.offerId;
   const { offer, errors } = validateOffer(draft, typeof id === 'string' && id !== '' ? undefined : 'draft');
-  const day = await priceDay(db, asOf);
-  if (errors.length || !day) return { asOf: day, valid: errors.length === 0, errors, proposal: null };
-  return { asOf: day, valid: true, errors, proposal: proposalOf(offer, null, await audienceTotals(db, cfg, offer, day)) };
+  const day = await resolveAsOf(db, asOf);
+  if (errors.length || !day) return { currency, asOf: day, valid: errors.length === 0, errors, proposal: null };
+  return { currency, asOf: day, valid: true, errors, proposal: proposalOf(offer, null, await audienceTotals(db, cfg, offer, day)) };
 }

@@ -1,5 +1,7 @@
+import { OFFER_KINDS, STAGES, STATUSES, VALUE_TIERS } from '../../contract/enums.ts';
+import type { CostModel, OfferConditions, OfferDefinition, OfferError, OfferErrorCode } from '../../contract/offers.ts';
+import { invalid } from '../domainError.ts';
 import { RISK_ORDER } from '../models/riskTier.ts';
-import { OFFER_KINDS, STAGES, STATUSES, VALUE_TIERS, type CostModel, type OfferConditions, type OfferDefinition } from './types.ts';
 
 /**
  * Checks an incoming offer definition (from the editor, the API or a draft for
@@ -7,18 +9,6 @@ import { OFFER_KINDS, STAGES, STATUSES, VALUE_TIERS, type CostModel, type OfferC
  * its values so the dashboard words it in either language; `message` is the
  * English wording for API clients and logs.
  */
-export type OfferErrorCode =
-  | 'required' | 'text' | 'too_long' | 'offer_id' | 'list' | 'unknown' | 'duplicate' | 'empty'
-  | 'whole' | 'number' | 'decimal' | 'range' | 'order' | 'date' | 'date_order' | 'boolean' | 'server'
-  | 'statuses_need_decline';
-
-export interface OfferError {
-  field: string;
-  code: OfferErrorCode;
-  values: Record<string, string | number>;
-  message: string;
-}
-
 const MESSAGES: Record<OfferErrorCode, string> = {
   required: '{field} is required',
   text: '{field} must be text',
@@ -221,6 +211,13 @@ export function validateOffer(input: unknown, offerId?: string): { offer: OfferD
 }
 
 /** The errors in one line, for 400 answers to API clients. */
-export function errorSummary(errors: OfferError[]): string {
+function errorSummary(errors: OfferError[]): string {
   return errors.map((e) => e.message).join('; ');
+}
+
+/** A definition to save, or an `invalid` error carrying every field error so the editor can show each next to its input. */
+export function parseOffer(input: unknown, offerId?: string): OfferDefinition {
+  const { offer, errors } = validateOffer(input, offerId);
+  if (errors.length) throw invalid(`the offer is not valid: ${errorSummary(errors)}`, { errors });
+  return offer;
 }

@@ -3,6 +3,7 @@ import { foldStageMix } from '../queries/metrics/stageMix.ts';
 import { dailySeries, type DailyRow, type RangeFilter } from '../queries/overview/daily.ts';
 import { windowKpis, type WindowKpis } from '../queries/overview/windowKpis.ts';
 import { stageCountsOn } from '../queries/stages/stageCounts.ts';
+import { sumDecimals } from '../money.ts';
 
 export const STAGES = ['exploration', 'growth', 'stable', 'decline'] as const;
 
@@ -17,22 +18,6 @@ export function summarizeStages(asOf: string, rows: { stage: string; status: str
   const { cells, lost } = foldStageMix(rows, 'stage');
   const counts = STAGES.map((stage) => ({ stage, players: cells.get(stage)?.players ?? 0, revenue: sumDecimals(cells.get(stage)?.spend ?? []) }));
   return { asOf, counts, lost };
-}
-
-/** Adds decimal strings exactly (4 places) without going through floats. */
-export function sumDecimals(values: string[]): string {
-  const SCALE = 10_000n;
-  let total = 0n;
-  for (const v of values) {
-    const m = /^(-?)(\d*)(?:\.(\d{0,4}))?/.exec(v.trim());
-    if (!m) continue;
-    const units = BigInt(m[2] || '0') * SCALE + BigInt((m[3] ?? '').padEnd(4, '0') || '0');
-    total += m[1] ? -units : units;
-  }
-  const neg = total < 0n;
-  const abs = neg ? -total : total;
-  const frac = (abs % SCALE).toString().padStart(4, '0').replace(/0+$/, '');
-  return `${neg ? '-' : ''}${abs / SCALE}${frac ? `.${frac}` : ''}`;
 }
 
 export interface Overview extends RangeFilter {

@@ -1,7 +1,8 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { addDays, daysBetween, weekStartOf } from '../days.ts';
-import { STAGES, sumDecimals } from '../overview/overview.ts';
+import { STAGES } from '../overview/overview.ts';
+import { sumDecimals } from '../money.ts';
 import { transitions } from '../queries/lifecycle/transitions.ts';
 import { foldStageMix } from '../queries/metrics/stageMix.ts';
 import { declineMovers, declineMoverTotals } from '../queries/reports/declineMovers.ts';

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { sumDecimals } from '../overview/overview.ts';
+import { sumDecimals } from '../money.ts';
 import { proposals } from '../offers/proposals.ts';
 import type { OffersSummary, ReportWindow } from './types.ts';
 

@@ -1,21 +1,21 @@
-import { Router, type Request } from 'express';
-import type { Db } from '../db/client.ts';
+import { Router } from 'express';
+import { DECISIONS, RESCUE_SORTS, type ComradePairs, type RescueList, type ServerPlans } from '../../contract/winback.ts';
 import type { Deps } from '../deps.ts';
-import { findComrades } from '../offers/comrades.ts';
-import { planServers } from '../offers/planner.ts';
-import { RESCUE_SORTS, rescueDecisions } from '../offers/rescue.ts';
-import { DECISIONS } from '../offers/rescueRules.ts';
-import { dataDays } from '../queries/stages/dataDays.ts';
+import { findComrades } from '../winback/comrades.ts';
+import { planServers } from '../winback/planner.ts';
+import { rescueDecisions } from '../winback/rescue.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseWhole, queryString } from './params.ts';
 
-/** ?asOf, default the last day with data; null when there is no data yet. */
-async function asOfOf(db: Db, req: Request): Promise<string | null> {
-  const raw = queryString(req.query as Record<string, unknown>, 'asOf');
-  return raw ? parseDay(raw, 'asOf') : (await dataDays(db)).maxDay;
+type Query = Record<string, unknown>;
+
+/** ?asOf; absent means the last day with data. */
+function asOfParam(q: Query): string | undefined {
+  const raw = queryString(q, 'asOf');
+  return raw ? parseDay(raw, 'asOf') : undefined;
 }
 
-const page = (q: Record<string, unknown>) => ({ limit: parseWhole(q, 'limit', 50, 1, 500), offset: parseWhole(q, 'offset', 0, 0, 10_000_000) });
+const page = (q: Query) => ({ limit: parseWhole(q, 'limit', 50, 1, 500), offset: parseWhole(q, 'offset', 0, 0, 10_000_000) });
 
 /** Win-back: rescue or let go, the new-server planner and "find your old comrades" (DESIGN section 8). */
 export function winbackRoutes({ db, cfg }: Deps): Router {
@@ -23,30 +23,23 @@ export function winbackRoutes({ db, cfg }: Deps): Router {
   r.get(
     '/winback/rescue',
     handle(async (req) => {
-      const q = req.query as Record<string, unknown>;
+      const q = req.query as Query;
       const decision = parseChoice(q, 'decision', ['all', ...DECISIONS] as const, 'all');
       const sort = parseChoice(q, 'sort', RESCUE_SORTS, 'return');
       const p = page(q);
-      const asOf = await asOfOf(db, req);
-      if (!asOf) return { asOf: null, currency: cfg.baseCurrency, offer: null, rate: null, summary: [], decliningPlayers: 0, total: 0, players: [] };
-      return { ...(await rescueDecisions(db, cfg, { asOf, decision, sort, ...p })), decision, sort, ...p };
+      return (await rescueDecisions(db, cfg, { asOf: asOfParam(q), decision, sort, ...p })) satisfies RescueList;
     }),
   );
   r.get(
     '/winback/servers',
-    handle(async (req) => {
-      const asOf = await asOfOf(db, req);
-      if (!asOf) return { asOf: null, currency: cfg.baseCurrency, offer: null, rate: null, minReturning: cfg.winback.newServerMinReturning, servers: [] };
-      return planServers(db, cfg, asOf);
-    }),
+    handle(async (req) => (await planServers(db, cfg, asOfParam(req.query as Query))) satisfies ServerPlans),
   );
   r.get(
     '/winback/comrades',
     handle(async (req) => {
-      const p = page(req.query as Record<string, unknown>);
-      const asOf = await asOfOf(db, req);
-      if (!asOf) return { asOf: null, currency: cfg.baseCurrency, basis: 'shared_days', offer: null, total: 0, pairs: [], ...p };
-      return { ...(await findComrades(db, cfg, { asOf, ...p })), ...p };
+      const q = req.query as Query;
+      const p = page(q);
+      return (await findComrades(db, cfg, { asOf: asOfParam(q), ...p })) satisfies ComradePairs;
     }),
   );
   return r;

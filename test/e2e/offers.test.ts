@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupOf } from '../../server/offers/split.ts';
+import { groupOf } from '../../server/launches/split.ts';
 import { translate } from '../../web/src/lib/i18n.ts';
 import { haveChromium, startRig, type BrowserRig } from '../helpers/browser.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { audienceSql, manyTotalsSql, offerFilterSql } from '../../server/offers/audienceSql.ts';
+import { audienceSql, manyTotalsSql, offerFilterSql } from '../../server/queries/offers/audienceSql.ts';
 import { DEFAULT_OFFERS } from '../../server/offers/defaults.ts';
-import { OFFER_KINDS } from '../../server/offers/types.ts';
+import { OFFER_KINDS } from '../../contract/enums.ts';
 import { validateOffer } from '../../server/offers/validate.ts';
 
 const opts = { asOf: '2026-03-31', horizonDays: 365.25 };

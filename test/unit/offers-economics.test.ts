@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { economics, reasonText, sortProposals, type Economics } from '../../server/offers/economics.ts';
-import { fromUnits, moneyRatio, scaleMoney, subMoney, toUnits } from '../../server/offers/money.ts';
-import type { OfferConditions } from '../../server/offers/types.ts';
+import { economics, reasonText, sortProposals } from '../../server/offers/economics.ts';
+import { fromUnits, moneyRatio, scaleMoney, subMoney, toUnits } from '../../server/money.ts';
+import type { Economics, OfferConditions } from '../../contract/offers.ts';
 
 const ANY: OfferConditions = {
   statuses: [], tiers: [], minIdleDays: null, maxIdleDays: null, minLevel: null, maxLevel: null,

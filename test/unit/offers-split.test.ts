@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawOf, groupOf, newSeed } from '../../server/offers/split.ts';
+import { drawOf, groupOf, newSeed } from '../../server/launches/split.ts';
 
 const ids = Array.from({ length: 100_000 }, (_, i) => `p${i}`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareMeans, compareProportions, erfc, normalCdf, studentTCdf, studentTQuantile, twoSidedP, Z95 } from '../../server/offers/stats.ts';
+import { compareMeans, compareProportions, erfc, normalCdf, studentTCdf, studentTQuantile, twoSidedP, Z95 } from '../../server/launches/stats.ts';
 
 describe('normal and t distributions', () => {
   it('matches tabulated values to many digits', () => {

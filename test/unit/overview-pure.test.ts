@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sumDecimals, summarizeStages } from '../../server/overview/overview.ts';
+import { summarizeStages } from '../../server/overview/overview.ts';
+import { sumDecimals } from '../../server/money.ts';
 import { daysBetween } from '../../server/days.ts';
 import { DomainError } from '../../server/domainError.ts';
 import { parseRange } from '../../server/routes/params.ts';

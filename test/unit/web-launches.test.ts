@@ -3,7 +3,7 @@ import type { ChartContext } from '../../web/src/lib/charts/common.ts';
 import { endStateColor, endStateOption, endStateShares, floatMoney, intervalText, pointsText } from '../../web/src/lib/charts/launches.ts';
 import { formatter } from '../../web/src/lib/format.ts';
 import { translate, type Lang } from '../../web/src/lib/i18n.ts';
-import type { LaunchTransition } from '../../web/src/lib/types.ts';
+import type { LaunchTransition } from '../../contract/launches.ts';
 
 type Loose = Record<string, any>;
 const ctx = (lang: Lang = 'en'): ChartContext => ({ t: (key, vars) => translate(lang, key, vars), fmt: formatter(lang) });

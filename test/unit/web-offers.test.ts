@@ -6,7 +6,7 @@ import { formatter } from '../../web/src/lib/format.ts';
 import { translate, type Lang } from '../../web/src/lib/i18n.ts';
 import { draftOf, formOf, sameDraft, toggled } from '../../web/src/lib/offerDraft.ts';
 import { reasonText } from '../../web/src/lib/offerReason.ts';
-import type { OfferDefinition, Reason } from '../../web/src/lib/offerTypes.ts';
+import type { OfferDefinition, Reason } from '../../contract/offers.ts';
 
 const word = (reason: Reason, lang: Lang) => reasonText(reason, (k, v) => translate(lang, k, v), formatter(lang), 'USD');
 

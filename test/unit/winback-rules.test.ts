@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { classifyFile } from '../../server/ingest/fileKind.ts';
 import { stagingInsertSql } from '../../server/ingest/stagingSql.ts';
-import { planServer, type ServerBase } from '../../server/offers/plannerRules.ts';
-import { activeOfferOf, decideRescue, rewardTier, summarize, winBackRate } from '../../server/offers/rescueRules.ts';
-import type { OfferVersion } from '../../server/offers/types.ts';
+import { planServer, type ServerBase } from '../../server/winback/plannerRules.ts';
+import { activeOfferOf, decideRescue, rewardTier, summarize, winBackRate } from '../../server/winback/rescueRules.ts';
+import type { OfferVersion } from '../../contract/offers.ts';
 
 // Base reward cost 2.00: tiers large from CLV 120 (60 x 2, costs 8), medium from 40 (20 x 2, costs 4), else small (costs 2).
 const BASE = '2.0000';

@@ -1,14 +1,6 @@
+import type { LaunchTransition } from '../../../contract/launches.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-
-export interface LaunchTransitionRow {
-  group: 'treatment' | 'holdout';
-  /** Stage at launch (as frozen). */
-  from: string;
-  /** Stage on the window's end day, 'lost' past the lost horizon. */
-  to: string;
-  players: number;
-}
 
 /**
  * Where a stage on the end day comes from: the stored snapshot of that day
@@ -23,8 +15,8 @@ const STAGE_ON_DAY = {
          WHERE player_id IN (SELECT player_id FROM offer_launch_members WHERE launch_id = {launch:String})`,
 } as const;
 
-export function launchTransitions(db: Db, q: { launch: string; end: string; source: keyof typeof STAGE_ON_DAY }): Promise<LaunchTransitionRow[]> {
-  return rows<LaunchTransitionRow>(
+export function launchTransitions(db: Db, q: { launch: string; end: string; source: keyof typeof STAGE_ON_DAY }): Promise<LaunchTransition[]> {
+  return rows<LaunchTransition>(
     db,
     `SELECT toString(m.grp) AS group, toString(if(m.status = 'lost', 'lost', m.stage)) AS from, if(s.key = '', 'unknown', s.key) AS to, count() AS players
      FROM offer_launch_members AS m LEFT JOIN (${STAGE_ON_DAY[q.source]}) AS s ON s.player_id = m.player_id

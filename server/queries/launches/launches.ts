@@ -3,9 +3,8 @@ import { rows } from '../../db/query.ts';
 import type { LaunchRecord } from './saveLaunch.ts';
 
 /** A stored launch: the record as written, its time as text, and the offer's name and kind read from its frozen JSON. */
-export interface LaunchRow extends Omit<LaunchRecord, 'launchedAt' | 'webhookStatus'> {
+export interface LaunchRow extends Omit<LaunchRecord, 'launchedAt'> {
   launchedAt: string;
-  webhookStatus: string;
   offerName: string;
   offerKind: string;
 }

@@ -1,3 +1,4 @@
+import type { WebhookStatus } from '../../../contract/launches.ts';
 import type { Db } from '../../db/client.ts';
 import { insertRows } from '../../db/query.ts';
 
@@ -18,7 +19,7 @@ export interface LaunchRecord {
   holdout: number;
   totalCost: string;
   webhookUrl: string;
-  webhookStatus: 'none' | 'ok' | 'failed';
+  webhookStatus: WebhookStatus;
 }
 
 /** Writes a launch's row once its members are stored and its webhook outcome is known. */

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-
-export type ComradeBasis = 'shared_days' | 'friends';
+import type { ComradeBasis } from '../../../contract/winback.ts';
 
 export interface ComradePairRow {
   lapsedId: string;

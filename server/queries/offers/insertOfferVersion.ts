@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { insertRows } from '../../db/query.ts';
-import type { OfferVersion } from '../../offers/types.ts';
+import type { OfferVersion } from '../../../contract/offers.ts';
 
 /** Appends one version of an offer (versions are never updated in place). */
 export async function insertOfferVersion(db: Db, v: OfferVersion): Promise<void> {

@@ -1,12 +1,6 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
 import type {
   Backtest,
-  LaunchAnswer,
-  LaunchDetail,
-  LaunchGroup,
-  LaunchList,
-  LaunchRequestBody,
-  Uplift,
   CohortProjections,
   CohortQuery,
   FitAnswer,
@@ -41,10 +35,12 @@ import type {
   ValueSummary,
 } from './types.ts';
 import type { FieldError, ReportLang, ReportRuns, ReportSchedule, ReportSchedules, RunNowAnswer, ScheduleSaveResult } from './reportTypes.ts';
-import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from './winbackTypes.ts';
-
-import type { OfferDraft } from './offerDraft.ts';
-import type { OfferAudience, AudienceSort, OfferSave, OfferVersion, OfferWithVersions, Proposals, ProposalSort, WhatIf } from './offerTypes.ts';
+import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from '../../../contract/winback.ts';
+import type { LaunchAnswer, LaunchDetail, LaunchGroup, LaunchList, LaunchRequestBody, Uplift } from '../../../contract/launches.ts';
+import type { Delivery } from './deliveryTypes.ts';
+import type {
+  AudienceSort, OfferArchive, OfferAudience, OfferDraft, OfferList, OfferSave, OfferVersion, OfferWithVersions, Proposals, ProposalSort, WhatIf, WhatIfBody,
+} from '../../../contract/offers.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -156,7 +152,7 @@ export const launchOffer = (offerId: string, body: LaunchRequestBody) => postJso
 
 export const getLaunches = (signal?: AbortSignal) => getJson<LaunchList>('launches', undefined, signal);
 
-export const getLaunch = (id: string, signal?: AbortSignal) => getJson<LaunchDetail>(`launches/${encodeURIComponent(id)}`, undefined, signal);
+export const getLaunch = (id: string, signal?: AbortSignal) => getJson<LaunchDetail<Delivery>>(`launches/${encodeURIComponent(id)}`, undefined, signal);
 
 export const getUplift = (id: string, signal?: AbortSignal) => getJson<Uplift>(`launches/${encodeURIComponent(id)}/uplift`, undefined, signal);
 
@@ -171,7 +167,7 @@ export const getServerPlans = (q: { asOf?: string }, signal?: AbortSignal) => ge
 export const getComrades = (q: { asOf?: string; offset?: string }, signal?: AbortSignal) => getJson<ComradePairs>('winback/comrades', q, signal);
 
 export const getOffers = (archived: boolean, signal?: AbortSignal) =>
-  getJson<{ offers: OfferVersion[] }>('offers', { archived: archived ? '1' : '' }, signal);
+  getJson<OfferList>('offers', { archived: archived ? '1' : '' }, signal);
 
 export const getOffer = (id: string, signal?: AbortSignal) => getJson<OfferWithVersions>(`offers/${encodeURIComponent(id)}`, undefined, signal);
 
@@ -179,7 +175,7 @@ export const getProposals = (q: { asOf?: string; sort?: ProposalSort; stage?: st
   getJson<Proposals>('offers/proposals', q, signal);
 
 /** Validates and prices an unsaved definition; invalid drafts answer 200 with their field errors. */
-export const whatIfOffer = (offer: OfferDraft, asOf: string, signal?: AbortSignal) => postJson<WhatIf>('offers/what-if', { offer, asOf }, signal);
+export const whatIfOffer = (offer: OfferDraft, asOf: string, signal?: AbortSignal) => postJson<WhatIf>('offers/what-if', { offer, asOf } satisfies WhatIfBody, signal);
 
 export const createOffer = (body: OfferSave) => postJson<OfferVersion>('offers', body);
 
@@ -190,7 +186,7 @@ export async function saveOffer(body: OfferSave): Promise<OfferVersion> {
 }
 
 export const archiveOffer = (id: string, archived: boolean, author: string) =>
-  postJson<OfferVersion>(`offers/${encodeURIComponent(id)}/${archived ? 'archive' : 'restore'}`, { author });
+  postJson<OfferVersion>(`offers/${encodeURIComponent(id)}/${archived ? 'archive' : 'restore'}`, { author } satisfies OfferArchive);
 
 export const getOfferAudience = (id: string, q: { asOf?: string; sort?: AudienceSort; offset?: string; limit?: string }, signal?: AbortSignal) =>
   getJson<OfferAudience>(`offers/${encodeURIComponent(id)}/audience`, q, signal);

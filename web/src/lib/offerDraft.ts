@@ -1,9 +1,9 @@
 // The offer editor's form state and its conversions, pure so they are unit-tested. The form keeps what the
 // designer typed (text), and the draft sent to the server carries that text as it is: the server validates
 // it (one source of truth) and names each problem by field and code.
-import type { RiskTier } from './modelTypes.ts';
-import type { OfferDefinition, OfferKind, OfferStatus, ValueTier } from './offerTypes.ts';
-import type { Day, Stage } from './types.ts';
+import type { Day } from '../../../contract/common.ts';
+import type { OfferKind, RiskTier, Stage, Status, ValueTier } from '../../../contract/enums.ts';
+import type { OfferDefinition, OfferDraft } from '../../../contract/offers.ts';
 
 export interface OfferForm {
   offerId: string;
@@ -11,7 +11,7 @@ export interface OfferForm {
   name: string;
   description: string;
   stages: Stage[];
-  statuses: OfferStatus[];
+  statuses: Status[];
   tiers: ValueTier[];
   minIdleDays: string;
   maxIdleDays: string;
@@ -29,34 +29,6 @@ export interface OfferForm {
   holdoutShare: string;
   activeFrom: string;
   activeTo: string;
-  enabled: boolean;
-}
-
-/** What the editor sends: the definition's shape with numbers as typed text (blank = open). */
-export interface OfferDraft {
-  offerId: string;
-  kind: string;
-  name: string;
-  description: string;
-  stages: string[];
-  conditions: {
-    statuses: string[];
-    tiers: string[];
-    minIdleDays: string | null;
-    maxIdleDays: string | null;
-    minLevel: string | null;
-    maxLevel: string | null;
-    servers: string[];
-    minClv: string | null;
-    maxClv: string | null;
-    riskTiers: string[];
-  };
-  reward: string;
-  cost: { kind: string; fixedCost: string; spendShare: string };
-  assumedUplift: string;
-  holdoutShare: string;
-  activeFrom: string;
-  activeTo: string | null;
   enabled: boolean;
 }
 

@@ -1,7 +1,7 @@
 // Words a proposal's reason ({code, values} from the server) in the chosen language. Pure.
 import type { Formatter } from './format.ts';
 import type { MessageKey, Translator } from './i18n.ts';
-import type { Reason } from './offerTypes.ts';
+import type { Reason } from '../../../contract/offers.ts';
 
 const list = (raw: string | number | undefined, prefix: string, t: Translator, sep: string) =>
   String(raw ?? '')

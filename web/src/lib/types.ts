@@ -3,10 +3,7 @@
 import type { RiskTier } from './modelTypes.ts';
 export type * from './modelTypes.ts';
 export type * from './deliveryTypes.ts';
-export type * from './launchTypes.ts';
 export type * from './reportTypes.ts';
-export type * from './offerTypes.ts';
-export type * from './winbackTypes.ts';
 export type * from './settingsTypes.ts';
 
 export type { Day, Money } from '../../../contract/common.ts';

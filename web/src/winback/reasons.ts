@@ -1,6 +1,6 @@
 // The server's {code, values} explanations worded in the page's language (pure, so both languages are unit-tested).
 import type { ChartContext } from '../lib/charts/common.ts';
-import type { RescueReason, ServerPlan } from '../lib/winbackTypes.ts';
+import type { RescueReason, ServerPlan } from '../../../contract/winback.ts';
 
 export function rescueReasonText(r: RescueReason, currency: string, { t, fmt }: ChartContext): string {
   const v = r.values;

@@ -1,5 +1,5 @@
 // New-server planner chart: per server, the declining base by status (stacked) and the players a new server is expected to bring back.
-import type { ServerPlan } from '../winbackTypes.ts';
+import type { ServerPlan } from '../../../../contract/winback.ts';
 import { STAGE_COLORS, TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
 
 const LAPSED_COLOR = '#b45309';

@@ -1,3 +1,5 @@
+import type { MeanComparison, ProportionComparison } from '../../contract/launches.ts';
+
 /**
  * The statistics of an uplift measurement (treatment against holdout): a pooled
  * two-proportion z-test with its two-sided p-value, the unpooled (Wald) 95%
@@ -138,22 +140,6 @@ function normalQuantile(p: number): number {
 /** z for a two-sided 95% interval: the 0.975 normal quantile. */
 export const Z95 = 1.959963984540054;
 
-export interface Interval {
-  low: number;
-  high: number;
-}
-
-export interface ProportionComparison {
-  /** treatment rate - holdout rate; null when a group is empty. */
-  difference: number | null;
-  /** Unpooled (Wald) 95% interval of the difference. */
-  ci: Interval | null;
-  /** Pooled two-proportion z statistic; null when it is undefined (an empty group, or both rates 0 or both 1). */
-  z: number | null;
-  /** Two-sided p-value of z; null with z. */
-  p: number | null;
-}
-
 /**
  * Treatment x1/n1 against holdout x2/n2. The test pools the rates under the
  * null hypothesis p1 = p2; the interval does not (it is about the difference
@@ -179,16 +165,6 @@ export interface MeanSample {
   mean: number;
   /** Sample variance (n - 1 denominator); 0 for n < 2. */
   variance: number;
-}
-
-export interface MeanComparison {
-  difference: number | null;
-  /** Welch 95% interval; null when a group has fewer than 2 members or both variances are 0. */
-  ci: Interval | null;
-  /** Welch-Satterthwaite degrees of freedom. */
-  df: number | null;
-  /** Two-sided p-value of Welch's t. */
-  p: number | null;
 }
 
 /** Welch's comparison of two means (unequal variances): treatment a against holdout b. */

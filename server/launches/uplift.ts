@@ -1,46 +1,17 @@
+import type { GroupFigures, LaunchTransition, Uplift, UpliftHeadline } from '../../contract/launches.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
 import { hasSnapshot } from '../queries/launches/hasSnapshot.ts';
 import { launchGroups, type LaunchGroupRow } from '../queries/launches/launchGroups.ts';
 import type { LaunchRow } from '../queries/launches/launches.ts';
-import { launchTransitions, type LaunchTransitionRow } from '../queries/launches/launchTransitions.ts';
-import { compareMeans, compareProportions, type MeanComparison, type ProportionComparison } from './stats.ts';
+import { launchTransitions } from '../queries/launches/launchTransitions.ts';
+import { compareMeans, compareProportions } from './stats.ts';
 
 /**
  * Uplift of a launch: treatment against holdout over the window
  * (as_of, as_of + window_days]. Until the window is over the figures cover the
  * days with data so far and the state is 'measuring'.
  */
-
-export interface GroupFigures {
-  members: number;
-  returned: number;
-  returnRate: number | null;
-  payers: number;
-  revenue: string;
-  revenuePerPlayer: string;
-}
-
-export interface UpliftHeadline {
-  state: 'measuring' | 'complete';
-  daysElapsed: number;
-  windowDays: number;
-  /** Last day counted: as_of + window_days when complete, else the last day with data. */
-  windowEnd: string;
-  treatment: GroupFigures;
-  holdout: GroupFigures;
-  returnRate: ProportionComparison;
-  revenuePerPlayer: MeanComparison;
-  /** 'significant' when the return-rate test is below 5%; 'not_significant' with a test; 'no_test' without one. */
-  reading: 'significant' | 'not_significant' | 'no_test';
-}
-
-export interface Uplift extends UpliftHeadline {
-  launchId: string;
-  transitions: LaunchTransitionRow[];
-  /** Where the end-day stages come from. */
-  stageSource: 'snapshot' | 'view' | 'none';
-}
 
 const EMPTY: LaunchGroupRow = { launchId: '', group: 'treatment', members: 0, returned: 0, payers: 0, revenue: '0', revenuePerPlayer: '0', revenueMean: 0, revenueVariance: 0 };
 
@@ -80,7 +51,7 @@ export async function upliftOf(db: Db, launch: LaunchRow, lastDay: string | null
   const groups = lastDay ? await launchGroups(db, { launch: launch.launchId, last: lastDay }) : [];
   const head = headline(launch, lastDay, groups);
   let stageSource: Uplift['stageSource'] = 'none';
-  let transitions: LaunchTransitionRow[] = [];
+  let transitions: LaunchTransition[] = [];
   if (head.daysElapsed > 0) {
     stageSource = (await hasSnapshot(db, head.windowEnd)) ? 'snapshot' : 'view';
     transitions = await launchTransitions(db, { launch: launch.launchId, end: head.windowEnd, source: stageSource });

@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import type { ComradeBasis, ComradePair, ComradePairs } from '../../contract/winback.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { randomUUID } from 'node:crypto';
-import { comradePairs, type ComradeBasis, type ComradePairRow } from '../queries/offers/comradePairs.ts';
+import { toUnits } from '../money.ts';
+import { listOffers } from '../offers/catalog.ts';
+import { comradePairs, type ComradePairRow } from '../queries/offers/comradePairs.ts';
 import { dropComradeScratch, fillComradeScratch } from '../queries/offers/comradeScratch.ts';
 import { hasFriendLinks } from '../queries/offers/hasFriendLinks.ts';
 import { activeOfferOf } from './rescueRules.ts';
-import { listOffers } from './catalog.ts';
-import { toUnits } from './money.ts';
 
 /**
  * "Find your old comrades": pairs of a lapsed player and a still-active
@@ -33,24 +35,6 @@ export const COMRADES_PER_LAPSED = 3;
  * dashboard's other queries get through between them.
  */
 export const LAPSED_PER_CHUNK = 2000;
-
-export interface ComradePair extends ComradePairRow {
-  /** 1..COMRADES_PER_LAPSED within the lapsed player's comrades. */
-  rank: number;
-  /** What the active player gets for bringing the lapsed one back, per pair; null for a spend-share reward. */
-  rewardCost: string | null;
-}
-
-export interface ComradesAnswer {
-  asOf: string;
-  currency: string;
-  basis: ComradeBasis;
-  lookbackDays: number;
-  perLapsed: number;
-  offer: { offerId: string; name: string; reward: string; version: number } | null;
-  total: number;
-  pairs: ComradePair[];
-}
 
 // The pairs are computed whole (seconds on a large game) and paged here: the
 // last answer is kept until the data changes (db.writes) or another day is asked.
@@ -99,18 +83,23 @@ export function rankPairs(found: readonly ComradePairRow[]): Omit<ComradePair, '
   });
 }
 
+/** One page of the pairs on `q.asOf` (default: the last day with data). */
 export async function findComrades(
   db: Db,
   cfg: Config,
-  q: { asOf: string; limit: number; offset: number; lapsedPerChunk?: number },
-): Promise<ComradesAnswer> {
-  const [{ basis, rows }, offers] = await Promise.all([allPairs(db, cfg, q.asOf, q.lapsedPerChunk ?? LAPSED_PER_CHUNK), listOffers(db)]);
-  const offer = activeOfferOf(offers, 'comrades_referral', q.asOf);
+  q: { asOf?: string; limit: number; offset: number; lapsedPerChunk?: number },
+): Promise<ComradePairs> {
+  const page = { limit: q.limit, offset: q.offset };
+  const asOf = await resolveAsOf(db, q.asOf);
+  if (!asOf) return { asOf: null, currency: cfg.baseCurrency, basis: 'shared_days', offer: null, total: 0, pairs: [], ...page };
+  const [{ basis, rows }, offers] = await Promise.all([allPairs(db, cfg, asOf, q.lapsedPerChunk ?? LAPSED_PER_CHUNK), listOffers(db)]);
+  const offer = activeOfferOf(offers, 'comrades_referral', asOf);
   const rewardCost = offer && offer.cost.kind === 'fixed' ? offer.cost.fixedCost : null;
   return {
-    asOf: q.asOf, currency: cfg.baseCurrency, basis, lookbackDays: COMRADE_LOOKBACK_DAYS, perLapsed: COMRADES_PER_LAPSED,
+    asOf, currency: cfg.baseCurrency, basis, lookbackDays: COMRADE_LOOKBACK_DAYS, perLapsed: COMRADES_PER_LAPSED,
     offer: offer && { offerId: offer.offerId, name: offer.name, reward: offer.reward, version: offer.version },
     total: rows.length,
     pairs: rows.slice(q.offset, q.offset + q.limit).map((r) => ({ ...r, rewardCost })),
+    ...page,
   };
 }

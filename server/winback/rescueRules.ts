@@ -1,5 +1,9 @@
-import { fromUnits, scaleMoney, toUnits } from './money.ts';
-import type { OfferKind, OfferVersion } from './types.ts';
+import type { OfferKind } from '../../contract/enums.ts';
+import type { OfferVersion } from '../../contract/offers.ts';
+import {
+  DECISIONS, REWARD_TIERS, type RescueDecision, type RescueReason, type RescueTotals, type RewardTier, type WinBackRate,
+} from '../../contract/winback.ts';
+import { fromUnits, scaleMoney, toUnits } from '../money.ts';
 
 /**
  * Rescue or let go (DESIGN section 8), as pure functions: a declining player
@@ -19,11 +23,6 @@ import type { OfferKind, OfferVersion } from './types.ts';
  * product is a conservative estimate.
  */
 
-export const REWARD_TIERS = ['small', 'medium', 'large'] as const;
-export type RewardTier = (typeof REWARD_TIERS)[number];
-export const DECISIONS = ['rescue', 'let_go'] as const;
-export type Decision = (typeof DECISIONS)[number];
-
 /**
  * The reward table: a tier is chosen by the player's expected CLV, as a
  * multiple of the returning_reward offer's cost per player, and costs a
@@ -34,13 +33,6 @@ export const TIER_TABLE: readonly { tier: RewardTier; minClvMultiple: number; co
   { tier: 'medium', minClvMultiple: 20, costMultiple: 2 },
   { tier: 'small', minClvMultiple: 0, costMultiple: 1 },
 ];
-
-export interface WinBackRate {
-  rate: number;
-  source: 'assumed' | 'measured';
-  /** The launch whose measurement is used, when measured. */
-  launchId: string | null;
-}
 
 /** The measured rate wins over the assumption once a launch has measured one; both clamp to [0, 1]. */
 export function winBackRate(assumed: number, measured: { rate: number; launchId: string } | null): WinBackRate {
@@ -64,23 +56,17 @@ export interface RescueInput {
   clvSource: 'model' | 'fallback';
 }
 
-/** An explanation worded by the page in either language: a code and the numbers it quotes. */
-export interface Reason {
-  code: 'rescue' | 'let_go_cost' | 'let_go_no_value';
-  values: Record<string, string | number | boolean>;
-}
-
-export interface RescueDecision {
+export interface RescueVerdict {
   pWinBack: number;
   /** P(win back) x expected CLV, 4 places. */
   expectedReturn: string;
   tier: RewardTier;
   cost: string;
-  decision: Decision;
-  reason: Reason;
+  decision: RescueDecision;
+  reason: RescueReason;
 }
 
-export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string): RescueDecision {
+export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string): RescueVerdict {
   const pWinBack = rate.rate * (p.pAlive ?? 1);
   const expectedReturn = scaleMoney(p.expectedClv, pWinBack);
   const { tier, cost } = rewardTier(p.expectedClv, baseCost);
@@ -93,18 +79,8 @@ export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string
   return { pWinBack, expectedReturn, tier, cost, decision: rescue ? 'rescue' : 'let_go', reason: { code, values } };
 }
 
-export interface RescueTotals {
-  decision: Decision;
-  tier: RewardTier;
-  players: number;
-  /** What the rewards cost if every player of the group is offered one. */
-  cost: string;
-  expectedReturn: string;
-  expectedClv: string;
-}
-
 /** Counts and money per (decision, tier), every pair present (zeros included) in a fixed order. */
-export function summarize(items: { decision: Decision; tier: RewardTier; cost: string; expectedReturn: string; expectedClv: string }[]): RescueTotals[] {
+export function summarize(items: { decision: RescueDecision; tier: RewardTier; cost: string; expectedReturn: string; expectedClv: string }[]): RescueTotals[] {
   const acc = new Map<string, { players: number; cost: bigint; ret: bigint; clv: bigint }>();
   for (const d of DECISIONS) for (const t of REWARD_TIERS) acc.set(`${d}/${t}`, { players: 0, cost: 0n, ret: 0n, clv: 0n });
   for (const it of items) {

@@ -1,4 +1,5 @@
-import { scaleMoney, subMoney, toUnits } from './money.ts';
+import type { PlannerReason, ServerPlan } from '../../contract/winback.ts';
+import { scaleMoney, subMoney, toUnits } from '../money.ts';
 
 /**
  * New-server planner (DESIGN section 8), pure: for one server's declining
@@ -17,38 +18,8 @@ import { scaleMoney, subMoney, toUnits } from './money.ts';
  * the reason: they inform the reader, the rule stays on the money.
  */
 
-export interface ServerBase {
-  serverId: string;
-  leaving: number;
-  lapsed: number;
-  /** Lifetime spend and expected CLV of the leaving and lapsed players, decimal strings. */
-  lifetimeSpend: string;
-  expectedClv: string;
-  /** The new_server offer's cost for all of them. */
-  cost: string;
-  /** Days from the server's first active day to the as-of day, inclusive. */
-  ageDays: number;
-  /** Mean DAU over the 14 days ending on the as-of day, and the 14 before. */
-  dauRecent: number;
-  dauPrior: number;
-}
-
-export interface PlannerReason {
-  code: 'open' | 'no_population' | 'too_few_returning' | 'cost_exceeds_revenue';
-  values: Record<string, string | number | null>;
-}
-
-export interface ServerPlan extends ServerBase {
-  population: number;
-  /** dauRecent / dauPrior - 1; null when the prior window had no active player. */
-  trend: number | null;
-  expectedReturning: number;
-  expectedRevenue: string;
-  expectedCost: string;
-  net: string;
-  recommendation: 'open' | 'not_yet';
-  reason: PlannerReason;
-}
+/** One server's figures before the plan: everything of its plan but the derived numbers and the decision. */
+export type ServerBase = Pick<ServerPlan, 'serverId' | 'leaving' | 'lapsed' | 'lifetimeSpend' | 'expectedClv' | 'cost' | 'ageDays' | 'dauRecent' | 'dauPrior'>;
 
 export function planServer(s: ServerBase, rate: number, minReturning: number): ServerPlan {
   const population = s.leaving + s.lapsed;

@@ -1,26 +1,27 @@
 import { randomUUID } from 'node:crypto';
+import type { LaunchAnswer, WebhookBatch } from '../../contract/launches.ts';
+import type { OfferVersion } from '../../contract/offers.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { postWebhook } from '../delivery/webhook.ts';
-import { launches, type LaunchRow } from '../queries/launches/launches.ts';
+import { launches } from '../queries/launches/launches.ts';
 import { saveLaunch } from '../queries/launches/saveLaunch.ts';
 import { saveLaunchMembers, type LaunchMember } from '../queries/launches/saveLaunchMembers.ts';
-import { dataDays } from '../queries/stages/dataDays.ts';
-import { offerAudience } from './audience.ts';
-import { getOffer } from './catalog.ts';
-import { fromUnits, toUnits } from './money.ts';
-import { activeOn } from './proposals.ts';
+import { offerAudience } from '../offers/audience.ts';
+import { requireOffer } from '../offers/catalog.ts';
+import { fromUnits, toUnits } from '../money.ts';
+import { activeOn } from '../offers/proposals.ts';
+import { launchSummary } from './list.ts';
 import { groupOf, newSeed } from './split.ts';
-import type { OfferVersion } from './types.ts';
-import { conflict, invalid, notFound } from '../domainError.ts';
+import { conflict, invalid } from '../domainError.ts';
 
 /**
  * Launching an offer: its audience on a day is frozen with each member's group
- * (a seeded draw, server/offers/split.ts), stage and value, and the treatment
+ * (a seeded draw, server/launches/split.ts), stage and value, and the treatment
  * group goes to the game's mail system when asked. The holdout gets nothing;
- * it is what the treatment is measured against (server/offers/uplift.ts).
+ * it is what the treatment is measured against (server/launches/uplift.ts).
  */
-
 
 export interface LaunchRequest {
   offerId: string;
@@ -32,12 +33,6 @@ export interface LaunchRequest {
   author: string;
   note: string;
   force: boolean;
-}
-
-export interface LaunchResult {
-  launch: LaunchRow;
-  /** One per batch sent; empty when no webhook was asked. */
-  webhook: { deliveryId: string; ok: boolean; attempts: number; players: number }[];
 }
 
 /** Players per webhook request: the mail system takes bounded bodies, each batch is its own delivery. */
@@ -63,14 +58,12 @@ export function webhookPayload(launchId: string, offer: OfferVersion, asOf: stri
   };
 }
 
-export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts = { batch: WEBHOOK_BATCH }): Promise<LaunchResult> {
+export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts = { batch: WEBHOOK_BATCH }): Promise<LaunchAnswer> {
   if (req.webhook && !cfg.offers.webhookUrl)
     throw invalid('sending to the mail system was asked, but no webhook is configured: set OFFERS_WEBHOOK_URL (and WEBHOOK_SECRET to sign), or launch without the webhook and export the CSV');
-  const found = await getOffer(db, req.offerId);
-  if (!found) throw notFound(`no offer with id "${req.offerId}"`);
-  const offer = found.offer;
+  const { offer } = await requireOffer(db, req.offerId);
   if (offer.archived) throw invalid(`offer "${offer.offerId}" is archived; restore it before launching`);
-  const { maxDay } = await dataDays(db);
+  const maxDay = await resolveAsOf(db);
   if (!maxDay) throw invalid('there is no player data yet: nothing to launch to');
   const asOf = req.asOf ?? maxDay;
   if (asOf > maxDay) throw invalid(`asOf ${asOf} is after the last day with data (${maxDay})`);
@@ -89,7 +82,7 @@ export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts 
   }
 }
 
-async function freezeAndSend(db: Db, cfg: Config, req: LaunchRequest, offer: OfferVersion, asOf: string, batch: number): Promise<LaunchResult> {
+async function freezeAndSend(db: Db, cfg: Config, req: LaunchRequest, offer: OfferVersion, asOf: string, batch: number): Promise<LaunchAnswer> {
   const { members: audience } = await offerAudience(db, cfg, offer, asOf);
   if (audience.length === 0) throw invalid(`offer "${offer.offerId}" has nobody in its audience on ${asOf}: nothing to launch`);
   const seed = req.seed ?? newSeed();
@@ -104,7 +97,7 @@ async function freezeAndSend(db: Db, cfg: Config, req: LaunchRequest, offer: Off
   const launchId = randomUUID();
   await saveLaunchMembers(db, launchId, members);
 
-  const sent: LaunchResult['webhook'] = [];
+  const sent: WebhookBatch[] = [];
   const url = req.webhook ? cfg.offers.webhookUrl! : '';
   if (url) {
     const count = Math.ceil(treatment.length / batch);
@@ -125,5 +118,5 @@ async function freezeAndSend(db: Db, cfg: Config, req: LaunchRequest, offer: Off
     webhookStatus: !url ? 'none' : sent.every((s) => s.ok) ? 'ok' : 'failed',
   });
   const [launch] = await launches(db, { launch: launchId, limit: 1 });
-  return { launch, webhook: sent };
+  return { launch: launchSummary(launch), webhook: sent };
 }

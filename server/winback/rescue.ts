@@ -1,16 +1,15 @@
+import type { OfferKind } from '../../contract/enums.ts';
+import type { AudienceMember, CostModel, OfferConditions, OfferVersion } from '../../contract/offers.ts';
+import type { RescueList, RescuePlayer, RescueQuery, RescueSort, WinBackRate } from '../../contract/winback.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { upliftHeadlines } from '../launches/uplift.ts';
+import { fromUnits, toUnits } from '../money.ts';
+import { offerAudience } from '../offers/audience.ts';
+import { listOffers } from '../offers/catalog.ts';
 import { launches } from '../queries/launches/launches.ts';
-import { dataDays } from '../queries/stages/dataDays.ts';
-import { offerAudience, type AudienceMember } from './audience.ts';
-import { fromUnits, toUnits } from './money.ts';
-import { listOffers } from './catalog.ts';
-import {
-  activeOfferOf, decideRescue, summarize, winBackRate,
-  type Decision, type Reason, type RescueTotals, type RewardTier, type WinBackRate,
-} from './rescueRules.ts';
-import type { CostModel, OfferConditions, OfferKind, OfferVersion } from './types.ts';
-import { upliftHeadlines } from './uplift.ts';
+import { activeOfferOf, decideRescue, summarize, winBackRate } from './rescueRules.ts';
 
 /**
  * Rescue or let go for every declining player (leaving or lapsed) as of a
@@ -37,7 +36,7 @@ export async function decliningPriced(db: Db, cfg: Config, cost: CostModel, asOf
 export async function measuredRate(db: Db, offerId: string): Promise<{ rate: number; launchId: string } | null> {
   const list = await launches(db, { offer: offerId });
   if (!list.length) return null;
-  const heads = await upliftHeadlines(db, list, (await dataDays(db)).maxDay);
+  const heads = await upliftHeadlines(db, list, await resolveAsOf(db));
   for (const l of list) {
     const h = heads.get(l.launchId);
     if (h?.state === 'complete' && h.returnRate.difference !== null) return { rate: h.returnRate.difference, launchId: l.launchId };
@@ -52,27 +51,6 @@ export async function pricingOffer(db: Db, kind: OfferKind, asOf: string): Promi
   return { offer, rate: winBackRate(offer.assumedUplift, await measuredRate(db, offer.offerId)) };
 }
 
-export interface RescuePlayer {
-  playerId: string;
-  serverId: string;
-  status: string;
-  tier: string;
-  idleDays: number;
-  lifetimeSpend: string;
-  pAlive: number | null;
-  expectedClv: string;
-  clvSource: 'model' | 'fallback';
-  pWinBack: number;
-  expectedReturn: string;
-  rewardTier: RewardTier;
-  cost: string;
-  decision: Decision;
-  reason: Reason;
-}
-
-export const RESCUE_SORTS = ['return', 'clv', 'chance', 'cost', 'idle'] as const;
-export type RescueSort = (typeof RESCUE_SORTS)[number];
-
 const num = (s: string) => Number(s);
 /** Decimals from SQL drop trailing zeros; the list shows all four places like the computed amounts beside them. */
 const fourPlaces = (s: string) => fromUnits(toUnits(s));
@@ -84,33 +62,23 @@ const KEY: Record<RescueSort, (p: RescuePlayer) => number> = {
   idle: (p) => p.idleDays,
 };
 
-export interface RescueQuery {
-  asOf: string;
-  decision: Decision | 'all';
-  sort: RescueSort;
-  limit: number;
-  offset: number;
-}
+/** The rescue list asked for: the day (default: the last day with data) and the page, every choice made. */
+export type RescueAsk = Pick<RescueQuery, 'asOf'> & Required<Omit<RescueQuery, 'asOf'>>;
 
-export interface RescueAnswer {
-  asOf: string;
-  currency: string;
-  /** The returning_reward offer pricing the decisions; null when the catalog has none active. */
-  offer: { offerId: string; name: string; reward: string; version: number; cost: CostModel } | null;
-  rate: WinBackRate | null;
-  summary: RescueTotals[];
-  decliningPlayers: number;
-  total: number;
-  players: RescuePlayer[];
-}
-
-/** The decisions for all declining players: the summary, and one page of the list (largest first by `sort`). */
-export async function rescueDecisions(db: Db, cfg: Config, q: RescueQuery): Promise<RescueAnswer> {
-  const priced = await pricingOffer(db, 'returning_reward', q.asOf);
-  const empty = { asOf: q.asOf, currency: cfg.baseCurrency, offer: null, rate: null, summary: summarize([]), decliningPlayers: 0, total: 0, players: [] };
-  if (!priced) return empty;
+/**
+ * The decisions for all declining players on `q.asOf` (default: the last day
+ * with data): the summary, and one page of the list (largest first by `sort`).
+ */
+export async function rescueDecisions(db: Db, cfg: Config, q: RescueAsk): Promise<RescueList> {
+  const currency = cfg.baseCurrency;
+  const asOf = await resolveAsOf(db, q.asOf);
+  if (!asOf) return { asOf: null, currency, offer: null, rate: null, summary: [], decliningPlayers: 0, total: 0, players: [] };
+  const page = { decision: q.decision, sort: q.sort, limit: q.limit, offset: q.offset };
+  const priced = await pricingOffer(db, 'returning_reward', asOf);
+  const empty = { asOf, currency, offer: null, rate: null, summary: summarize([]), decliningPlayers: 0, total: 0, players: [] };
+  if (!priced) return { ...empty, ...page };
   const { offer, rate } = priced;
-  const members = await decliningPriced(db, cfg, offer.cost, q.asOf);
+  const members = await decliningPriced(db, cfg, offer.cost, asOf);
   const all = members.map((m): RescuePlayer => {
     const d = decideRescue(m, rate, m.cost);
     return {
@@ -130,5 +98,6 @@ export async function rescueDecisions(db: Db, cfg: Config, q: RescueQuery): Prom
     decliningPlayers: all.length,
     total: listed.length,
     players: listed.slice(q.offset, q.offset + q.limit),
+    ...page,
   };
 }

@@ -1,25 +1,15 @@
+import type { CostModel } from '../../contract/offers.ts';
+import type { ServerPlans } from '../../contract/winback.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { fromUnits, toUnits } from '../money.ts';
 import { serverFacts } from '../queries/offers/serverFacts.ts';
-import { fromUnits, toUnits } from './money.ts';
-import { planServer, type ServerPlan } from './plannerRules.ts';
+import { planServer } from './plannerRules.ts';
 import { decliningPriced, pricingOffer } from './rescue.ts';
-import type { WinBackRate } from './rescueRules.ts';
-import type { CostModel } from './types.ts';
 
 /** The active trend compares mean DAU over this many days ending on the as-of day with the same span before. */
 export const TREND_DAYS = 14;
-
-export interface PlannerAnswer {
-  asOf: string;
-  currency: string;
-  /** The new_server offer pricing the plans; null when the catalog has none active (servers are still listed, unplanned). */
-  offer: { offerId: string; name: string; reward: string; version: number; cost: CostModel } | null;
-  rate: WinBackRate | null;
-  minReturning: number;
-  trendDays: number;
-  servers: ServerPlan[];
-}
 
 const NO_COST: CostModel = { kind: 'fixed', fixedCost: '0', spendShare: 0 };
 
@@ -31,8 +21,13 @@ interface Acc {
   cost: bigint;
 }
 
-/** Per server with activity up to the day: its declining and lapsed base, age, trend and the new-server recommendation. */
-export async function planServers(db: Db, cfg: Config, asOf: string): Promise<PlannerAnswer> {
+/**
+ * Per server with activity up to the day (default: the last day with data):
+ * its declining and lapsed base, age, trend and the new-server recommendation.
+ */
+export async function planServers(db: Db, cfg: Config, day?: string): Promise<ServerPlans> {
+  const asOf = await resolveAsOf(db, day);
+  if (!asOf) return { asOf: null, currency: cfg.baseCurrency, offer: null, rate: null, minReturning: cfg.winback.newServerMinReturning, servers: [] };
   const [priced, facts] = await Promise.all([pricingOffer(db, 'new_server', asOf), serverFacts(db, asOf, TREND_DAYS)]);
   const acc = new Map<string, Acc>();
   // Without an offer the base is still counted, priced at nothing.

@@ -1,7 +1,9 @@
 /**
- * Decimal money in JS without floats: amounts as BigInt ten-thousandths (the
- * Decimal(18, 4) scale of the tables). Ratios (uplift, shares) are floats by
- * convention and enter as millionths, so "15% of 48,200" is exact.
+ * Decimal money in JS without floats, the one home for it: amounts as BigInt
+ * ten-thousandths (the Decimal(18, 4) scale of the tables). Ratios (uplift,
+ * shares) are floats by convention and enter as millionths, so "15% of 48,200"
+ * is exact. Amounts come from SQL or from validated input, so anything that is
+ * not a decimal with at most 4 places is refused rather than guessed at.
  */
 const SCALE = 10_000n;
 const RATIO_SCALE = 1_000_000n;
@@ -35,6 +37,12 @@ function divRound(n: bigint, d: bigint): bigint {
 export function scaleMoney(amount: string, ratio: number): string {
   const r = BigInt(Math.round(ratio * Number(RATIO_SCALE)));
   return fromUnits(divRound(toUnits(amount) * r, RATIO_SCALE));
+}
+
+/** Adds amounts exactly; the total in its shortest form, as SQL prints a Decimal ("10.75", "0"). */
+export function sumDecimals(values: readonly string[]): string {
+  const total = values.reduce((sum, v) => sum + toUnits(v), 0n);
+  return fromUnits(total).replace(/\.?0+$/, '');
 }
 
 export function subMoney(a: string, b: string): string {

@@ -1,6 +1,6 @@
-import type { Params } from '../db/query.ts';
-import { latestScoresSql } from '../queries/models/latestScoresSql.ts';
-import type { OfferDefinition } from './types.ts';
+import type { Params } from '../../db/query.ts';
+import { latestScoresSql } from '../models/latestScoresSql.ts';
+import type { AudienceSort, OfferDefinition } from '../../../contract/offers.ts';
 
 /**
  * The audience of an offer (saved or draft, evaluated alike) as of a day, as
@@ -27,9 +27,6 @@ import type { OfferDefinition } from './types.ts';
  * high for long horizons; it is used only where the model has no answer, and
  * audiences say how many members it priced.
  */
-
-export type AudienceSort = 'clv' | 'cost' | 'idle';
-export const AUDIENCE_SORTS: readonly AudienceSort[] = ['clv', 'cost', 'idle'];
 
 const ORDER: Record<AudienceSort, string> = {
   clv: 'clv_value DESC, player_id',

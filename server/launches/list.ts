@@ -1,0 +1,41 @@
+import type { Launch, LaunchDetail, LaunchList, Uplift } from '../../contract/launches.ts';
+import type { OfferVersion } from '../../contract/offers.ts';
+import { resolveAsOf } from '../asOf.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { notFound } from '../domainError.ts';
+import { deliveriesOf, type DeliveryRow } from '../queries/delivery/deliveriesOf.ts';
+import { launches, type LaunchRow } from '../queries/launches/launches.ts';
+import { upliftHeadlines, upliftOf } from './uplift.ts';
+
+/** Stored launches as the Launches page reads them; the uplift is measured up to the last day with data. */
+
+/** A launch as the API shows it: the frozen offer JSON stays out. */
+export const launchSummary = ({ offerJson: _json, ...l }: LaunchRow): Launch => l;
+
+/** The stored launch; not_found when the id is unknown. */
+export async function findLaunch(db: Db, launchId: string): Promise<LaunchRow> {
+  const [found] = await launches(db, { launch: launchId, limit: 1 });
+  if (!found) throw notFound(`no launch "${launchId}"`);
+  return found;
+}
+
+/** The newest launches, each with its uplift headline so far. */
+export async function launchList(db: Db, cfg: Config, limit: number): Promise<LaunchList> {
+  const [list, lastDay] = await Promise.all([launches(db, { limit }), resolveAsOf(db)]);
+  const heads = await upliftHeadlines(db, list, lastDay);
+  return { lastDay, currency: cfg.baseCurrency, launches: list.map((l) => ({ ...launchSummary(l), uplift: heads.get(l.launchId)! })) };
+}
+
+/** One launch with the offer as it froze it and every delivery attempt of its webhook. */
+export async function launchDetail(db: Db, cfg: Config, launchId: string): Promise<LaunchDetail<DeliveryRow>> {
+  const launch = await findLaunch(db, launchId);
+  const deliveries = await deliveriesOf(db, 'launch', launch.launchId);
+  return { launch: { ...launchSummary(launch), offer: JSON.parse(launch.offerJson) as OfferVersion }, deliveries, currency: cfg.baseCurrency };
+}
+
+/** The full uplift of one launch: headline figures, statistics and stage transitions. */
+export async function launchUplift(db: Db, launchId: string): Promise<Uplift> {
+  const launch = await findLaunch(db, launchId);
+  return upliftOf(db, launch, await resolveAsOf(db));
+}
