@@ -1,5 +1,5 @@
 // Shapes of the offer-launch API (/api/offers/:id/launch, /api/launches...), re-exported by types.ts.
-import type { Delivery } from './deliveryTypes.ts';
+import type { Delivery } from '../../../contract/delivery.ts';
 import type { Day, Money } from './types.ts';
 
 export type LaunchGroup = 'treatment' | 'holdout';

@@ -1,7 +1,7 @@
 // The offer editor's form state and its conversions, pure so they are unit-tested. The form keeps what the
 // designer typed (text), and the draft sent to the server carries that text as it is: the server validates
 // it (one source of truth) and names each problem by field and code.
-import type { RiskTier } from './modelTypes.ts';
+import type { RiskTier } from '../../../contract/enums.ts';
 import type { OfferDefinition, OfferKind, OfferStatus, ValueTier } from './offerTypes.ts';
 import type { Day, Stage } from './types.ts';
 

@@ -1,5 +1,5 @@
 // Shapes of the offers API (/api/offers...), re-exported by types.ts. They mirror server/offers/*.
-import type { RiskTier } from './modelTypes.ts';
+import type { RiskTier } from '../../../contract/enums.ts';
 import type { OfferDraft } from './offerDraft.ts';
 import type { Day, Money, Stage } from './types.ts';
 
