@@ -8,11 +8,11 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { scheduleHistory } from '../queries/reportRuns/scheduleHistory.ts';
 import { planCatchUp } from './catchUp.ts';
-import { runnerFor, WindowBusyError, WindowDoneError, type ReportRunner, type RunResult, type RunTrigger } from './runs.ts';
-import type { ReportSchedule } from './schedule.ts';
+import type { ReportLang } from '../../contract/enums.ts';
+import type { ReportSchedule, ReportWindow, RunTrigger } from '../../contract/reports.ts';
+import { runnerFor, WindowBusyError, WindowDoneError, type ReportRunner, type RunResult } from './runs.ts';
 import { listSchedules } from './scheduleStore.ts';
-import { windowOfFire, type Window } from './scheduleWindows.ts';
-import type { ReportLang } from './types.ts';
+import { windowOfFire } from './scheduleWindows.ts';
 
 export interface SchedulerDeps {
   db: Db;
@@ -31,7 +31,7 @@ export interface SchedulerOptions {
 
 export interface WindowRun {
   scheduleId: string;
-  window: Window;
+  window: ReportWindow;
   lang: ReportLang;
   trigger: RunTrigger;
   /** Absent when the window was running elsewhere (busy) or done meanwhile (done). */
@@ -106,7 +106,7 @@ export class ReportScheduler {
     return out;
   }
 
-  private async runOne(schedule: ReportSchedule, window: Window, lang: ReportLang, trigger: RunTrigger, firedAt: Date): Promise<WindowRun> {
+  private async runOne(schedule: ReportSchedule, window: ReportWindow, lang: ReportLang, trigger: RunTrigger, firedAt: Date): Promise<WindowRun> {
     const base = { scheduleId: schedule.scheduleId, window, lang, trigger };
     try {
       const result = await this.runner.run({ schedule, window, lang, trigger, firedAt, unlessDone: trigger === 'schedule' || trigger === 'catch_up' });
