@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { startReportJobs } from '../jobs/reports.ts';
-import { startSchedule } from '../jobs/schedule.ts';
+import { JobRegistry, startSchedule } from '../jobs/schedule.ts';
 import * as stagesJob from '../jobs/stages.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -22,11 +22,12 @@ async function main(): Promise<void> {
   const db = await openReadyDb(cfg, log);
   log(db.engine === 'embedded' ? `embedded ClickHouse at ${db.dataPath}, database ${db.database}` : `ClickHouse server ${cfg.clickhouse.url}, database ${db.database}`);
   const ingester = new Ingester(db, ingestSettings(cfg));
-  const deps: Deps = { cfg, db, ingester, log };
+  const jobs = new JobRegistry(log);
+  const deps: Deps = { cfg, db, ingester, log, jobs };
   await stagesJob.run(deps);
   await seedDemoIfEmpty(deps);
 
-  const stopJobs = startSchedule(deps);
+  await startSchedule(deps, jobs);
   const stopReports = await startReportJobs(deps);
   const server: Server = createApp(deps, WEB_DIST).listen(cfg.port, cfg.host);
   await new Promise<void>((resolve, reject) => {
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    await stopJobs();
+    await jobs.stop();
     await stopReports();
     server.close();
     server.closeAllConnections();

@@ -7,9 +7,9 @@ import type { Deps } from '../deps.ts';
 import { invalid, notFound } from '../domainError.ts';
 import { reportRun, reportRuns, runDeliveries, runFile } from '../reports/runArchive.ts';
 import { runScheduleNow } from '../reports/runNow.ts';
-import { schedulesChanged } from '../reports/scheduler.ts';
+import { saveAndSchedule } from '../reports/scheduleJobs.ts';
 import { scheduleList } from '../reports/scheduleList.ts';
-import { saveSchedule, SCHEDULE_ID } from '../reports/scheduleStore.ts';
+import { SCHEDULE_ID } from '../reports/scheduleStore.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseWhole, queryString } from './params.ts';
 
@@ -36,8 +36,7 @@ export function reportRoutes(deps: Deps): Router {
   r.post(
     '/reports/schedules',
     handle(async (req, res) => {
-      const out = await saveSchedule(db, cfg, { input: bodyOf(req.body), source: 'dashboard', author: 'dashboard' });
-      schedulesChanged(db);
+      const out = await saveAndSchedule(deps, { input: bodyOf(req.body), source: 'dashboard', author: 'dashboard' });
       res.status(201);
       return out satisfies ScheduleSaved;
     }),
@@ -45,9 +44,8 @@ export function reportRoutes(deps: Deps): Router {
   r.put(
     '/reports/schedules/:id',
     handle(async (req) => {
-      const out = await saveSchedule(db, cfg, { scheduleId: String(req.params.id), input: bodyOf(req.body), source: 'dashboard', author: 'dashboard' });
-      schedulesChanged(db);
-      return out satisfies ScheduleSaved;
+      const input = bodyOf(req.body);
+      return (await saveAndSchedule(deps, { scheduleId: String(req.params.id), input, source: 'dashboard', author: 'dashboard' })) satisfies ScheduleSaved;
     }),
   );
   r.post(
