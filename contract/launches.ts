@@ -1,6 +1,7 @@
 // Requests and responses of POST /api/offers/:id/launch and /api/launches* (DESIGN section 8): launches and their uplift.
 import type { Day, Money } from './common.ts';
 import type { OfferVersion } from './offers.ts';
+import type { Delivery } from './delivery.ts';
 
 export const LAUNCH_GROUPS = ['treatment', 'holdout'] as const;
 export type LaunchGroup = (typeof LAUNCH_GROUPS)[number];
@@ -137,13 +138,10 @@ export interface LaunchList {
   launches: (Launch & { uplift: UpliftHeadline })[];
 }
 
-/**
- * GET /api/launches/:id: the launch with the offer as it froze it, and its
- * delivery attempts (`D`, the delivery log's row shape).
- */
-export interface LaunchDetail<D> {
+/** GET /api/launches/:id: the launch with the offer as it froze it, and its delivery attempts. */
+export interface LaunchDetail {
   launch: Launch & { offer: OfferVersion };
-  deliveries: D[];
+  deliveries: Delivery[];
   currency: string;
 }
 

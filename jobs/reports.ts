@@ -4,10 +4,11 @@ import { applyScheduleConfig } from '../server/reports/scheduleConfig.ts';
 import { ReportScheduler } from '../server/reports/scheduler.ts';
 
 /**
- * The report jobs: one cron task per enabled report schedule, each in its
- * own zone, so they live beside the fixed job table instead of in it. Applies
+ * The report jobs: one registry entry per enabled report schedule, each in
+ * its own zone, added and changed at run time as schedules are saved. Applies
  * the configured schedules (a bad REPORT_SCHEDULES file stops the start), then
- * catches up missed windows in the background; returns a stop function.
+ * catches up missed windows in the background before adding the entries;
+ * returns a stop function.
  */
 export async function startReportJobs(deps: Deps): Promise<() => Promise<void>> {
   await applyScheduleConfig(deps.db, deps.cfg, deps.log);

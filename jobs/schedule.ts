@@ -1,13 +1,13 @@
-import cron from 'node-cron';
+import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../server/config.ts';
-import type { Deps } from '../server/deps.ts';
+import type { Deps, JobEntry, Jobs } from '../server/deps.ts';
 import * as ingest from './ingest.ts';
 import * as models from './models.ts';
 import * as stages from './stages.ts';
 import * as stagesDaily from './stagesDaily.ts';
 import type { JobDef } from './types.ts';
 
-/** The job registry: every scheduled job, its cron expression and what it runs. */
+/** The fixed jobs: each one's cron expression (in the game time zone) and what it runs. */
 export function jobTable(cfg: Config): JobDef[] {
   return [
     { name: 'ingest', cron: cfg.ingest.cron, run: ingest.run },
@@ -19,23 +19,57 @@ export function jobTable(cfg: Config): JobDef[] {
   ];
 }
 
-/** Starts every job in-process (the embedded engine allows one process); returns a stop function. */
-export function startSchedule(deps: Deps): () => Promise<void> {
-  const tasks = jobTable(deps.cfg).map((job) => {
-    if (!cron.validate(job.cron)) throw new Error(`job ${job.name}: invalid cron expression "${job.cron}"`);
-    return cron.schedule(
-      job.cron,
-      async () => {
+/**
+ * The job registry: every scheduled job of the process, one node-cron task
+ * each. The fixed table is added at start; report schedules add, replace and
+ * remove their entries while the server runs.
+ */
+export class JobRegistry implements Jobs {
+  private readonly tasks = new Map<string, ScheduledTask>();
+  private stopped = false;
+
+  constructor(private readonly log: (msg: string) => void) {}
+
+  async set(entry: JobEntry): Promise<void> {
+    if (!cron.validate(entry.cron)) throw new Error(`job ${entry.name}: invalid cron expression "${entry.cron}"`);
+    if (this.stopped) return;
+    const old = this.tasks.get(entry.name);
+    const task = cron.schedule(
+      entry.cron,
+      async (ctx) => {
         try {
-          await job.run(deps);
+          await entry.run(ctx.date);
         } catch (err) {
-          deps.log(`job ${job.name} failed: ${(err as Error).message}`);
+          this.log(`job ${entry.name} failed: ${(err as Error).message}`);
         }
       },
-      { name: job.name, noOverlap: true, timezone: deps.cfg.gameTz },
+      { name: entry.name, noOverlap: true, timezone: entry.tz },
     );
-  });
-  return async () => {
-    await Promise.all(tasks.map((t) => t.destroy()));
-  };
+    // The map changes before anything is awaited, so two quick saves of one entry leave one task.
+    this.tasks.set(entry.name, task);
+    await old?.destroy();
+  }
+
+  async remove(name: string): Promise<void> {
+    const task = this.tasks.get(name);
+    this.tasks.delete(name);
+    await task?.destroy();
+  }
+
+  names(): string[] {
+    return [...this.tasks.keys()];
+  }
+
+  /** Stops every task; entries set afterwards are ignored. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const all = [...this.tasks.values()];
+    this.tasks.clear();
+    await Promise.all(all.map((t) => t.destroy()));
+  }
+}
+
+/** Adds the fixed jobs to the registry; they run in-process (the embedded engine allows one process). */
+export async function startSchedule(deps: Deps, registry: Jobs): Promise<void> {
+  for (const job of jobTable(deps.cfg)) await registry.set({ name: job.name, cron: job.cron, tz: deps.cfg.gameTz, run: () => job.run(deps) });
 }

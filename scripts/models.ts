@@ -9,19 +9,14 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
-import { MODEL_UNITS, ModelsBusyError, ModelsInputError, refreshModels, type RefreshResult } from '../server/models/refresh.ts';
-import type { ModelUnit } from '../server/queries/models/sufficientStats.ts';
+import { MODEL_UNITS, type FitAnswer, type FitRequest, type ModelUnit } from '../contract/models.ts';
+import { ModelsBusyError, ModelsInputError, refreshModels } from '../server/models/refresh.ts';
 import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const USAGE = 'usage: npm run models -- fit [--as-of YYYY-MM-DD] [--unit day|week]';
 
-interface FitRequest {
-  asOf?: string;
-  unit: ModelUnit;
-}
-
-async function viaServer(cfg: Config, req: FitRequest): Promise<RefreshResult | null> {
+async function viaServer(cfg: Config, req: FitRequest): Promise<FitAnswer | null> {
   if (!(await tryServer(cfg))) return null;
   console.log(`dashboard server is running at ${serverUrl(cfg)}: asking it to fit (no progress is shown until it finishes)`);
   const res = await fetch(`${serverUrl(cfg)}/api/models/fit`, {
@@ -29,12 +24,12 @@ async function viaServer(cfg: Config, req: FitRequest): Promise<RefreshResult | 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(req),
   });
-  const body = (await res.json()) as RefreshResult & { error?: string };
+  const body = (await res.json()) as FitAnswer & { error?: string };
   if (!res.ok) throw new ConfigError(`server refused: ${body.error ?? res.status}`);
   return body;
 }
 
-async function direct(cfg: Config, req: FitRequest): Promise<RefreshResult> {
+async function direct(cfg: Config, req: FitRequest): Promise<FitAnswer> {
   const db = await openReadyDb(cfg);
   console.log(openedEngineLine(db, cfg));
   try {
@@ -46,7 +41,7 @@ async function direct(cfg: Config, req: FitRequest): Promise<RefreshResult> {
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(1) : v.toPrecision(4));
 
-function printSummary(result: RefreshResult): void {
+function printSummary(result: FitAnswer): void {
   if (!result.asOf) {
     console.log('no data yet: nothing to fit');
     return;

@@ -10,11 +10,11 @@ import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
 import { runnerFor, WindowBusyError } from '../server/reports/runs.ts';
-import type { ReportSchedule } from '../server/reports/schedule.ts';
+import { REPORT_LANGS, type ReportLang } from '../contract/enums.ts';
+import type { ReportSchedule, ReportWindow } from '../contract/reports.ts';
 import { applyScheduleConfig, DEFAULT_SCHEDULE_ID } from '../server/reports/scheduleConfig.ts';
 import { listSchedules } from '../server/reports/scheduleStore.ts';
-import { pastWindow, type Window } from '../server/reports/scheduleWindows.ts';
-import { REPORT_LANGS, type ReportLang } from '../server/reports/types.ts';
+import { pastWindow } from '../server/reports/scheduleWindows.ts';
 import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
 const USAGE = 'usage: npm run report -- --window YYYY-MM-DD [--schedule <id>] [--lang en|zh] [--no-deliver]';
@@ -28,7 +28,7 @@ interface Request {
 }
 
 interface Outcome {
-  window: Window;
+  window: ReportWindow;
   runs: { lang: string; state: string; error: string; outputDir: string }[];
 }
 

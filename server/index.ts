@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { startReportJobs } from '../jobs/reports.ts';
-import { startSchedule } from '../jobs/schedule.ts';
+import { JobRegistry, startSchedule } from '../jobs/schedule.ts';
 import * as stagesJob from '../jobs/stages.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -23,11 +23,12 @@ async function main(): Promise<void> {
   if (db.engine === 'embedded') log.info('embedded ClickHouse', { dataPath: db.dataPath, database: db.database });
   else log.info('ClickHouse server', { url: redactUrl(cfg.clickhouse.url ?? ''), database: db.database });
   const ingester = new Ingester(db, ingestSettings(cfg));
-  const deps: Deps = { cfg, db, ingester, log };
+  const jobs = new JobRegistry(log);
+  const deps: Deps = { cfg, db, ingester, log, jobs };
   await stagesJob.run(deps);
   await seedDemoIfEmpty(deps);
 
-  const stopJobs = startSchedule(deps);
+  await startSchedule(deps, jobs);
   const stopReports = await startReportJobs(deps);
   const server: Server = createApp(deps, WEB_DIST).listen(cfg.port, cfg.host);
   await new Promise<void>((resolve, reject) => {
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
-    await stopJobs();
+    await jobs.stop();
     await stopReports();
     server.close();
     server.closeAllConnections();

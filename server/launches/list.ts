@@ -4,7 +4,7 @@ import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { notFound } from '../domainError.ts';
-import { deliveriesOf, type DeliveryRow } from '../queries/delivery/deliveriesOf.ts';
+import { deliveriesOf } from '../queries/delivery/deliveriesOf.ts';
 import { launches, type LaunchRow } from '../queries/launches/launches.ts';
 import { upliftHeadlines, upliftOf } from './uplift.ts';
 
@@ -28,7 +28,7 @@ export async function launchList(db: Db, cfg: Config, limit: number): Promise<La
 }
 
 /** One launch with the offer as it froze it and every delivery attempt of its webhook. */
-export async function launchDetail(db: Db, cfg: Config, launchId: string): Promise<LaunchDetail<DeliveryRow>> {
+export async function launchDetail(db: Db, cfg: Config, launchId: string): Promise<LaunchDetail> {
   const launch = await findLaunch(db, launchId);
   const deliveries = await deliveriesOf(db, 'launch', launch.launchId);
   return { launch: { ...launchSummary(launch), offer: JSON.parse(launch.offerJson) as OfferVersion }, deliveries, currency: cfg.baseCurrency };

@@ -8,6 +8,7 @@
  * number of players sharing a triple, so the cost of a fit follows the number
  * of distinct triples rather than the number of players.
  */
+import type { BgNbdParams } from '../../contract/models.ts';
 import { maximizePositiveSmooth, outcome, type Fit } from './mle.ts';
 import type { ValueAndGradient } from './optimize.ts';
 import { digamma, hyp2f1, lbeta, lgamma } from './special.ts';
@@ -19,12 +20,7 @@ export interface BgNbdRow {
   n: number;
 }
 
-export interface BgNbdParams {
-  r: number;
-  alpha: number;
-  a: number;
-  b: number;
-}
+export type { BgNbdParams };
 
 export type BgNbdFit = Fit<BgNbdParams>;
 

@@ -8,17 +8,21 @@
  * the final complete period may still come back: the most recent periods
  * count a little low, as any survival read from activity does.
  */
+import type { CohortProjection, CohortProjections, ProjectionGrain } from '../../contract/models.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
 import { addDays, weekStartOf } from '../days.ts';
-import { cohortLastPeriods, type CohortGrain } from '../queries/models/cohortSurvival.ts';
-import type { FitStatus } from './mle.ts';
-import { fitSbg, sbgSurvival, type SbgParams } from './sbg.ts';
+import { cohortLastPeriods } from '../queries/models/cohortSurvival.ts';
+import { fitSbg, sbgSurvival } from './sbg.ts';
 
 /** Complete periods (0, 1, 2, ...) a cohort needs: two period-to-period rates for the two parameters. */
 export const MIN_COHORT_PERIODS = 3;
 
+/** Periods projected when the request names none: a year either way. */
+export const DEFAULT_HORIZON: Record<ProjectionGrain, number> = { month: 12, week: 26 };
+
 export interface CohortQuery {
-  grain: CohortGrain;
+  grain: ProjectionGrain;
   /** How many cohorts at most, the most recent with MIN_COHORT_PERIODS complete periods last. */
   cohorts: number;
   /** Periods to project, from 0. */
@@ -27,19 +31,11 @@ export interface CohortQuery {
   weekStart: 1 | 7;
 }
 
-export interface CohortProjection {
-  cohort: string;
-  size: number;
-  /** Members still there at the end of each complete period 0, 1, ... (survivors[0] = size). */
-  survivors: number[];
-  /** survivors / size. */
-  observed: number[];
-  status: FitStatus;
-  message: string;
-  params: SbgParams | null;
-  logLikelihood: number | null;
-  /** The fitted share still there at the end of periods 0..horizon; null unless the fit is ok. */
-  projected: number[] | null;
+/** The projections up to the last day with data (none before any data). */
+export async function cohortProjectionAnswer(db: Db, q: CohortQuery): Promise<CohortProjections> {
+  const lastDay = await resolveAsOf(db);
+  if (!lastDay) return { grain: q.grain, lastDay: null, horizon: q.horizon, cohorts: [] };
+  return { grain: q.grain, lastDay, horizon: q.horizon, cohorts: await cohortProjections(db, q, lastDay) };
 }
 
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
@@ -51,18 +47,18 @@ function addMonths(first: string, n: number): string {
 }
 
 /** The first day of the cohort `k` cohorts after `cohort`, and the last day of its period t. */
-const shift = (grain: CohortGrain, cohort: string, k: number) => (grain === 'week' ? addDays(cohort, 7 * k) : addMonths(cohort, k));
-const periodEnd = (grain: CohortGrain, cohort: string, t: number) => addDays(shift(grain, cohort, t + 1), -1);
+const shift = (grain: ProjectionGrain, cohort: string, k: number) => (grain === 'week' ? addDays(cohort, 7 * k) : addMonths(cohort, k));
+const periodEnd = (grain: ProjectionGrain, cohort: string, t: number) => addDays(shift(grain, cohort, t + 1), -1);
 
 /** The latest cohort whose first MIN_COHORT_PERIODS periods end by lastDay. */
-function latestFittable(grain: CohortGrain, lastDay: string, weekStart: 1 | 7): string {
+function latestFittable(grain: ProjectionGrain, lastDay: string, weekStart: 1 | 7): string {
   if (grain === 'week') return weekStartOf(addDays(lastDay, 1 - 7 * MIN_COHORT_PERIODS), weekStart);
   const month = monthStart(lastDay);
   const lastComplete = addDays(addMonths(month, 1), -1) === lastDay ? month : addMonths(month, -1);
   return addMonths(lastComplete, 1 - MIN_COHORT_PERIODS);
 }
 
-export async function cohortProjections(db: Db, q: CohortQuery, lastDay: string): Promise<CohortProjection[]> {
+async function cohortProjections(db: Db, q: CohortQuery, lastDay: string): Promise<CohortProjection[]> {
   const latest = latestFittable(q.grain, lastDay, q.weekStart);
   const first = shift(q.grain, latest, 1 - q.cohorts);
   const counts = await cohortLastPeriods(db, q.grain, {
@@ -70,7 +66,7 @@ export async function cohortProjections(db: Db, q: CohortQuery, lastDay: string)
   });
   // Cohorts with no new player (before the data starts, say) have nothing to show and are left out.
   const cohorts = [...new Set(counts.map((c) => c.cohort))].sort();
-  return cohorts.map((cohort) => {
+  return cohorts.map((cohort): CohortProjection => {
     const rows = counts.filter((c) => c.cohort === cohort);
     let complete = 0;
     while (periodEnd(q.grain, cohort, complete) <= lastDay) complete++;

@@ -16,11 +16,7 @@ export interface GammaGammaRow {
   n: number;
 }
 
-export interface GammaGammaParams {
-  p: number;
-  q: number;
-  gamma: number;
-}
+export type GammaGammaParams = { p: number; q: number; gamma: number };
 
 export type GammaGammaFit = Fit<GammaGammaParams>;
 

@@ -4,6 +4,7 @@
  * constraint) inside a wide box, and the outcome says plainly when the data
  * could not pin the parameters down.
  */
+import type { FitStatus } from '../../contract/models.ts';
 import { minimize, minimizeSmooth, type MinimizeResult, type ValueAndGradient } from './optimize.ts';
 
 /**
@@ -14,7 +15,7 @@ import { minimize, minimizeSmooth, type MinimizeResult, type ValueAndGradient } 
  * degenerate: the maximum sits at the edge of the box (a parameter running off
  * to 0 or infinity) or outside the model's usable range.
  */
-export type FitStatus = 'ok' | 'too_few_players' | 'not_converged' | 'degenerate';
+export type { FitStatus };
 
 export type Fit<P> =
   | { status: 'too_few_players'; message: string; players: number }

@@ -16,19 +16,17 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { dropRunScores, dropScoresExcept } from '../queries/models/dropScores.ts';
 import { insertPlayerScores } from '../queries/models/insertPlayerScores.ts';
-import { recordModelRun, type ModelRun } from '../queries/models/modelRuns.ts';
+import { recordModelRun } from '../queries/models/modelRuns.ts';
 import { dropScoreInputs, insertSpendScores, insertTripleScores } from '../queries/models/scoreInputs.ts';
 import { spendKeys } from '../queries/models/spendKeys.ts';
-import { bgnbdStats, gammaGammaStats, toModelUnit, type ModelUnit, type TransactionKind } from '../queries/models/sufficientStats.ts';
-import { dataDays } from '../queries/stages/dataDays.ts';
+import { bgnbdStats, gammaGammaStats } from '../queries/models/sufficientStats.ts';
 import { fitBgNbd, type BgNbdFit } from './bgnbd.ts';
 import { fitGammaGamma, type GammaGammaFit } from './gammaGamma.ts';
-import { scoreSpend, scoreTriples, type ClvSettings } from './scoring.ts';
+import { scoreSpend, scoreTriples } from './scoring.ts';
+import { toModelUnit } from './units.ts';
+import { MODEL_KINDS, type ClvSettings, type FitAnswer, type FitSummary, type ModelKind, type ModelRun, type ModelUnit } from '../../contract/models.ts';
 import { DomainError } from '../domainError.ts';
-import { lastCompleteDay } from '../asOf.ts';
-
-export const MODEL_KINDS: readonly TransactionKind[] = ['engagement', 'monetary'];
-export const MODEL_UNITS: readonly ModelUnit[] = ['day', 'week'];
+import { lastCompleteDay, resolveAsOf } from '../asOf.ts';
 
 export class ModelsBusyError extends DomainError {
   constructor() {
@@ -50,12 +48,6 @@ export interface RefreshOptions {
   onStep?: (message: string) => void;
 }
 
-export interface RefreshResult {
-  /** null when there is no data yet (nothing was fitted or recorded). */
-  asOf: string | null;
-  unit: ModelUnit;
-  runs: ModelRun[];
-}
 
 const seconds = (t0: number) => Math.round(performance.now() - t0) / 1000;
 
@@ -64,7 +56,7 @@ function unusable(name: string, fit: BgNbdFit | GammaGammaFit): string | null {
   return fit.status === 'ok' ? null : `${name}: ${fit.status.replace(/_/g, ' ')}: ${fit.message}`;
 }
 
-function fitSummary(fit: BgNbdFit | GammaGammaFit) {
+function fitSummary(fit: BgNbdFit | GammaGammaFit): FitSummary {
   if (fit.status === 'too_few_players') return { status: fit.status, message: fit.message, players: fit.players };
   const { status, message, players, params, logLikelihood, iterations } = fit;
   return { status, message, players, params, logLikelihood, iterations };
@@ -73,12 +65,12 @@ function fitSummary(fit: BgNbdFit | GammaGammaFit) {
 let running = false;
 
 /** Fits and scores both kinds as of one day; one refresh at a time per process. */
-export async function refreshModels(deps: { db: Db; cfg: Config }, opts: RefreshOptions = {}): Promise<RefreshResult> {
+export async function refreshModels(deps: { db: Db; cfg: Config }, opts: RefreshOptions = {}): Promise<FitAnswer> {
   if (running) throw new ModelsBusyError();
   running = true;
   try {
     const unit = opts.unit ?? 'day';
-    const { maxDay } = await dataDays(deps.db);
+    const maxDay = await resolveAsOf(deps.db);
     if (!maxDay) return { asOf: null, unit, runs: [] };
     if (opts.asOf && opts.asOf > maxDay) throw new ModelsInputError(`asOf ${opts.asOf} is after the last day with data (${maxDay})`);
     const asOf = opts.asOf ?? lastCompleteDay(maxDay, deps.cfg.gameTz);
@@ -91,7 +83,7 @@ export async function refreshModels(deps: { db: Db; cfg: Config }, opts: Refresh
 }
 
 interface KindRequest {
-  kind: TransactionKind;
+  kind: ModelKind;
   asOf: string;
   unit: ModelUnit;
   clv: ClvSettings;

@@ -9,17 +9,19 @@
  * days catch the one-day players long gone quiet, whose expected visits the
  * model shrinks with every idle day.
  */
-export const RISK_TIERS = [
+import { RISK_TIER_KEYS, type RiskTier } from '../../contract/enums.ts';
+
+export const RISK_TIERS: readonly { tier: RiskTier; belowPAlive: number; belowExpectedDays30: number }[] = [
   { tier: 'gone', belowPAlive: 0.1, belowExpectedDays30: 0.1 },
   { tier: 'high', belowPAlive: 0.5, belowExpectedDays30: 1 },
   { tier: 'medium', belowPAlive: 0.8, belowExpectedDays30: 4 },
   { tier: 'low', belowPAlive: Infinity, belowExpectedDays30: Infinity },
-] as const;
+];
 
-export type RiskTier = (typeof RISK_TIERS)[number]['tier'];
+export type { RiskTier };
 
 /** Highest risk first: the order of `sort=risk` lists. */
-export const RISK_ORDER: readonly RiskTier[] = RISK_TIERS.map((t) => t.tier);
+export const RISK_ORDER: readonly RiskTier[] = RISK_TIER_KEYS;
 
 export function riskTier(pAlive: number, expectedDays30: number): RiskTier {
   for (const t of RISK_TIERS) if (pAlive < t.belowPAlive || expectedDays30 < t.belowExpectedDays30) return t.tier;

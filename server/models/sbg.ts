@@ -7,12 +7,10 @@
  * leave first; that is why the model projects retention far better than curves
  * fitted to the observed rates.
  */
+import type { SbgParams } from '../../contract/models.ts';
 import { maximizePositive, outcome, type Fit } from './mle.ts';
 
-export interface SbgParams {
-  alpha: number;
-  beta: number;
-}
+export type { SbgParams };
 
 export type SbgFit = Fit<SbgParams>;
 

@@ -9,31 +9,14 @@ import { expectedTransactions, probabilityAlive, type BgNbdParams } from './bgnb
 import { expectedClv } from './clv.ts';
 import { expectedSpend, type GammaGammaParams } from './gammaGamma.ts';
 import { riskTier } from './riskTier.ts';
-import { DAYS_PER_UNIT, type BgNbdDayStats, type ModelUnit } from '../queries/models/sufficientStats.ts';
+import { DAYS_PER_UNIT } from './units.ts';
+import type { ClvSettings, ModelKind, ModelUnit } from '../../contract/models.ts';
+import type { SpendScore, TripleScore } from '../queries/models/scoreInputs.ts';
+import type { SpendKey } from '../queries/models/spendKeys.ts';
+import type { BgNbdDayStats } from '../queries/models/sufficientStats.ts';
 
 /** A mean calendar month in days. */
 export const DAYS_PER_MONTH = 365.25 / 12;
-
-export interface ClvSettings {
-  horizonMonths: number;
-  monthlyDiscount: number;
-}
-
-/** One row of model_score_triples (without the run id). */
-export interface TripleScore {
-  x: number;
-  t_x_days: number;
-  T_days: number;
-  p_alive: number;
-  expected_30: number;
-  expected_90: number;
-  /** Engagement only ('' for monetary rows). */
-  risk_tier: string;
-  /** Monetary only: discounted expected purchase days over the CLV horizon, so CLV = expected spend times this. */
-  discounted_transactions: number;
-}
-
-export type ScoredKind = 'engagement' | 'monetary';
 
 function finite(name: string, v: number, s: BgNbdDayStats): number {
   if (!Number.isFinite(v)) throw new RangeError(`${name} is ${v} for x = ${s.x}, t_x = ${s.t_x_days} d, T = ${s.T_days} d: the parameters are unusable`);
@@ -45,7 +28,7 @@ function finite(name: string, v: number, s: BgNbdDayStats): number {
  * monetary model, the discounted expected transactions over the CLV horizon
  * (CLV is linear in the spend per transaction, so the spend is applied in SQL).
  */
-export function scoreTriples(kind: ScoredKind, params: BgNbdParams, triples: readonly BgNbdDayStats[], unit: ModelUnit, clv: ClvSettings): TripleScore[] {
+export function scoreTriples(kind: ModelKind, params: BgNbdParams, triples: readonly BgNbdDayStats[], unit: ModelUnit, clv: ClvSettings): TripleScore[] {
   const days = DAYS_PER_UNIT[unit];
   const horizon = { months: clv.horizonMonths, monthlyDiscount: clv.monthlyDiscount, periodsPerMonth: DAYS_PER_MONTH / days };
   return triples.map((s) => {
@@ -65,19 +48,6 @@ export function scoreTriples(kind: ScoredKind, params: BgNbdParams, triples: rea
       discounted_transactions: kind === 'monetary' ? finite('discounted E[Y]', expectedClv(params, { x: s.x, t_x, T }, 1, horizon), s) : 0,
     };
   });
-}
-
-/** A payer's spend key: repeat purchase days and their mean spend (a 4-place decimal string; '0' without repeats). */
-export interface SpendKey {
-  x: number;
-  zbar: string;
-}
-
-/** One row of model_score_spend (without the run id); money as 4-place decimal strings. */
-export interface SpendScore {
-  x: number;
-  zbar: string;
-  expected_spend: string;
 }
 
 /**

@@ -11,45 +11,38 @@
  *   months (configuration; a 30-day period counts as a month).
  * Everything is returned beside the result, so the page can show the sum.
  */
+import type { ClvSettings, SegmentClv, SegmentClvs } from '../../contract/models.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
+import { invalid } from '../domainError.ts';
+import { snapshotDays } from '../queries/lifecycle/snapshotDays.ts';
 import { segmentRetention } from '../queries/models/segmentRetention.ts';
 import { dwyerClv } from './dwyer.ts';
-import type { ClvSettings } from './scoring.ts';
 
 export const SEGMENT_PERIOD_DAYS = 30;
 
-export interface SegmentClv {
-  stage: string;
-  tier: string;
-  players: number;
-  retained: number;
-  /** The segment's revenue over the period (decimal string). */
-  revenue: string;
-  /** M: revenue per player per period, 4 places. */
-  margin: string;
-  /** r: retained / players. */
-  retention: number;
-  /** CLV per player of the segment, 4 places. */
-  clv: string;
-  /** Each period's discounted expected margin, M r^(t-1) / (1 + i)^t. */
-  contributions: number[];
+/**
+ * Segment CLV as of a snapshot day (default: the last one), or why there is
+ * none: it needs a snapshot a period earlier. A day asked for that the
+ * snapshots cannot serve is the caller's mistake.
+ */
+export async function segmentClvAnswer(db: Db, cfg: Config, q: { asOf?: string; server: string }): Promise<SegmentClvs> {
+  const { first, last } = await snapshotDays(db);
+  const asOf = q.asOf ?? last;
+  const from = asOf ? addDays(asOf, -SEGMENT_PERIOD_DAYS) : null;
+  if (!asOf || !first || !last || from! < first || asOf > last) {
+    const message = `segment CLV needs stage snapshots ${SEGMENT_PERIOD_DAYS} days apart; snapshots cover ${first ?? 'no day'}..${last ?? 'no day'}`;
+    if (q.asOf) throw invalid(`${message}, asOf ${q.asOf} needs ${from} and ${q.asOf}`);
+    return { asOf: null, message, currency: cfg.baseCurrency, segments: [] };
+  }
+  return { ...(await segmentClvs(db, { from: from!, to: asOf, server: q.server }, cfg.clv)), currency: cfg.baseCurrency };
 }
 
-export interface SegmentsResult {
-  /** The later snapshot day; the segments are those of `from`, a period earlier. */
-  asOf: string;
-  from: string;
-  periodDays: number;
-  discount: number;
-  horizon: number;
-  segments: SegmentClv[];
-}
-
-export async function segmentClvs(db: Db, q: { asOf: string; server: string }, clv: ClvSettings): Promise<SegmentsResult> {
-  const from = addDays(q.asOf, -SEGMENT_PERIOD_DAYS);
-  const periods = await segmentRetention(db, { from, to: q.asOf, server: q.server });
-  const segments = periods.map((s) => {
+/** The segments of the `from` snapshot and their CLV from what they did up to `to`, a period later. */
+async function segmentClvs(db: Db, q: { from: string; to: string; server: string }, clv: ClvSettings) {
+  const periods = await segmentRetention(db, q);
+  const segments = periods.map((s): SegmentClv => {
     const players = Number(s.players);
     const margin = Number(s.revenue) / players;
     const retention = Number(s.retained) / players;
@@ -64,5 +57,5 @@ export async function segmentClvs(db: Db, q: { asOf: string; server: string }, c
       contributions: result.contributions.map((c) => Number(c.toFixed(4))),
     };
   });
-  return { asOf: q.asOf, from, periodDays: SEGMENT_PERIOD_DAYS, discount: clv.monthlyDiscount, horizon: clv.horizonMonths, segments };
+  return { asOf: q.to, from: q.from, periodDays: SEGMENT_PERIOD_DAYS, discount: clv.monthlyDiscount, horizon: clv.horizonMonths, segments };
 }

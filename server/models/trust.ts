@@ -5,54 +5,45 @@
  * compare with what they did, per calibration frequency (the check Fader,
  * Hardie & Lee show for CDNOW). Nothing is saved.
  */
+import type { ModelKind, ModelUnit, TrustAnswer, TrustBucket, TrustResult } from '../../contract/models.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
-import {
-  bgnbdStats,
-  DAYS_PER_UNIT,
-  HOLDOUT_TOP_BUCKET,
-  holdoutActuals,
-  toModelUnit,
-  type ModelUnit,
-  type TransactionKind,
-} from '../queries/models/sufficientStats.ts';
-import { expectedTransactions, fitBgNbd, type BgNbdParams } from './bgnbd.ts';
-import type { FitStatus } from './mle.ts';
+import { invalid } from '../domainError.ts';
+import { bgnbdStats, holdoutActuals } from '../queries/models/sufficientStats.ts';
+import { expectedTransactions, fitBgNbd } from './bgnbd.ts';
+import { DAYS_PER_UNIT, toModelUnit } from './units.ts';
 
-export interface TrustQuery {
-  kind: TransactionKind;
+/** Calibration frequencies at or above this share the last bucket of the holdout check. */
+export const HOLDOUT_TOP_BUCKET = 7;
+
+export interface HoldoutQuery {
+  kind: ModelKind;
   unit: ModelUnit;
   calibrationEnd: string;
   holdoutDays: number;
   server: string;
 }
 
-export interface TrustBucket {
-  /** Calibration repeat transactions x; the last bucket holds x >= HOLDOUT_TOP_BUCKET. */
-  bucket: number;
-  label: string;
-  players: number;
-  /** Sum over the bucket's players of E[Y(holdout) | x, t_x, T]; null when the fit is unusable. */
-  predicted: number | null;
-  actual: number;
+/**
+ * The check as the Models page asks for it: the calibration end defaults to
+ * holdoutDays before the last day with data, and the holdout may not run past it.
+ */
+export async function trustCheck(db: Db, q: Omit<HoldoutQuery, 'calibrationEnd'> & { calibrationEnd?: string }): Promise<TrustAnswer> {
+  const maxDay = await resolveAsOf(db);
+  if (!maxDay) return { status: 'too_few_players', message: 'no data yet', buckets: [] };
+  const end = q.calibrationEnd ?? addDays(maxDay, -q.holdoutDays);
+  if (addDays(end, q.holdoutDays) > maxDay) {
+    throw invalid(`the holdout would end on ${addDays(end, q.holdoutDays)}, after the last day with data (${maxDay}): choose an earlier calibrationEnd or fewer holdoutDays`);
+  }
+  return holdoutCheck(db, { kind: q.kind, unit: q.unit, calibrationEnd: end, holdoutDays: q.holdoutDays, server: q.server });
 }
 
-export interface TrustResult extends TrustQuery {
-  holdoutEnd: string;
-  status: FitStatus;
-  message: string;
-  params: BgNbdParams | null;
-  logLikelihood: number | null;
-  players: number;
-  iterations: number | null;
-  buckets: TrustBucket[];
-}
-
-export async function holdoutCheck(db: Db, q: TrustQuery): Promise<TrustResult> {
+export async function holdoutCheck(db: Db, q: HoldoutQuery): Promise<TrustResult> {
   const holdoutEnd = addDays(q.calibrationEnd, q.holdoutDays);
   const [dayStats, actuals] = await Promise.all([
     bgnbdStats(db, { kind: q.kind, calibrationEnd: q.calibrationEnd, server: q.server }),
-    holdoutActuals(db, { kind: q.kind, calibrationEnd: q.calibrationEnd, holdoutEnd, server: q.server }),
+    holdoutActuals(db, { kind: q.kind, calibrationEnd: q.calibrationEnd, holdoutEnd, server: q.server, top: HOLDOUT_TOP_BUCKET }),
   ]);
   const fit = fitBgNbd(toModelUnit(dayStats, q.unit));
   const usable = fit.status === 'ok' ? fit.params : null;

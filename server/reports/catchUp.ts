@@ -1,5 +1,6 @@
 /** Which windows a schedule missed while the server was down (pure). */
-import { fireTimes, windowOfFire, type ReportPeriod, type Window } from './scheduleWindows.ts';
+import type { ReportPeriod, ReportWindow } from '../../contract/reports.ts';
+import { fireTimes, windowOfFire } from './scheduleWindows.ts';
 
 /** Catch-up looks no further back than this, whatever the last run. */
 export const CATCH_UP_LOOKBACK_DAYS = 400;
@@ -20,7 +21,7 @@ export interface CatchUpInput {
 }
 
 export interface MissedWindow {
-  window: Window;
+  window: ReportWindow;
   /** The latest fire time that asked for this window. */
   firedAt: Date;
   /** The languages not yet done. */

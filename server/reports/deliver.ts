@@ -3,12 +3,13 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { postWebhook } from '../delivery/webhook.ts';
 import { sendMail } from './deliverEmail.ts';
-import type { ReportSchedule } from './schedule.ts';
-import type { Window } from './scheduleWindows.ts';
-import type { ReportFiles, ReportLang } from './types.ts';
+import type { DeliveryChannel } from '../../contract/delivery.ts';
+import type { ReportLang } from '../../contract/enums.ts';
+import type { ReportSchedule, ReportWindow } from '../../contract/reports.ts';
+import type { ReportFiles } from './types.ts';
 
 export interface DeliveryOutcome {
-  channel: 'webhook' | 'email';
+  channel: DeliveryChannel;
   target: string;
   ok: boolean;
 }
@@ -31,18 +32,18 @@ export function reportLinks(cfg: Config, runId: string, files: ReportFiles): Rep
   };
 }
 
-const TITLE: Record<ReportLang, (name: string, w: Window) => string> = {
+const TITLE: Record<ReportLang, (name: string, w: ReportWindow) => string> = {
   en: (name, w) => `${name}: ${w.from} to ${w.to}`,
   zh: (name, w) => `${name}：${w.from} 至 ${w.to}`,
 };
 
 /** The e-mail subject line, in the report's language. */
-export const mailTitle = (lang: ReportLang, name: string, w: Window) => TITLE[lang](name, w);
+export const mailTitle = (lang: ReportLang, name: string, w: ReportWindow) => TITLE[lang](name, w);
 
 export interface DeliverRequest {
   runId: string;
   schedule: ReportSchedule;
-  window: Window;
+  window: ReportWindow;
   lang: ReportLang;
   files: ReportFiles;
 }

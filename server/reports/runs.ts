@@ -14,26 +14,17 @@ import { scheduleHistory } from '../queries/reportRuns/scheduleHistory.ts';
 import { writeRun } from '../queries/reportRuns/writeRun.ts';
 import { buildReport } from './build.ts';
 import { deliverReport, type DeliveryOutcome } from './deliver.ts';
-import type { ReportSchedule } from './schedule.ts';
-import type { Window } from './scheduleWindows.ts';
-import type { ReportFiles, ReportLang, ReportOptions } from './types.ts';
+import type { ReportLang } from '../../contract/enums.ts';
+import type { ReportOptions, ReportSchedule, ReportWindow, RunFile, RunTrigger } from '../../contract/reports.ts';
+import type { ReportFiles } from './types.ts';
 import { DomainError } from '../domainError.ts';
-
-export const RUN_TRIGGERS = ['schedule', 'catch_up', 'manual', 'cli'] as const;
-export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
 /** A 'running' row older than this belongs to a process that died: it no longer blocks its window. */
 export const STALE_RUN_SECONDS = 3600;
 
-export interface RunFile {
-  name: string;
-  bytes: number;
-  sha256: string;
-}
-
 export interface RunRequest {
   schedule: ReportSchedule;
-  window: Window;
+  window: ReportWindow;
   lang: ReportLang;
   trigger: RunTrigger;
   /** The cron fire time a scheduled or catch-up run stands for. */
@@ -68,7 +59,7 @@ export class WindowDoneError extends DomainError {
   }
 }
 
-export type BuildFn = (db: Db, cfg: Config, window: Window, options: ReportOptions) => Promise<ReportFiles>;
+export type BuildFn = (db: Db, cfg: Config, window: ReportWindow, options: ReportOptions) => Promise<ReportFiles>;
 
 const SAFE_FILE = /^[a-z0-9][a-z0-9_.-]{0,80}\.(?:html|csv|json)$/;
 

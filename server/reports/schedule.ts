@@ -2,40 +2,10 @@
  * A report schedule as the product stores it, and the validation every way of
  * saving one goes through (dashboard, REPORT_SCHEDULES file, default).
  */
-import { MAX_TOP_N, REPORT_LANGS, REPORT_SECTIONS, type ReportLang, type ReportSection } from './types.ts';
-import { checkCron, REPORT_PERIODS, type ReportPeriod } from './scheduleWindows.ts';
-
-export interface ScheduleDraft {
-  name: string;
-  cron: string;
-  tz: string;
-  period: ReportPeriod;
-  langs: ReportLang[];
-  emails: string[];
-  webhooks: string[];
-  topN: number;
-  sections: ReportSection[];
-  enabled: boolean;
-}
-
-export const SCHEDULE_SOURCES = ['dashboard', 'config', 'default'] as const;
-export type ScheduleSource = (typeof SCHEDULE_SOURCES)[number];
-
-export interface ReportSchedule extends ScheduleDraft {
-  scheduleId: string;
-  version: number;
-  archived: boolean;
-  source: ScheduleSource;
-  author: string;
-  savedAt: string;
-  /** When the first version was saved: catch-up never reaches back further. */
-  createdAt: string;
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import { REPORT_LANGS, type ReportLang } from '../../contract/enums.ts';
+import { REPORT_PERIODS, REPORT_SECTIONS, type FieldError, type ReportPeriod, type ReportSection, type ScheduleDraft } from '../../contract/reports.ts';
+import { checkCron } from './scheduleWindows.ts';
+import { MAX_TOP_N } from './types.ts';
 
 const MAX_RECIPIENTS = 50;
 // A practical address check (local@domain.tld); the SMTP server has the final word.

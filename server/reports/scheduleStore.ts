@@ -4,9 +4,8 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { currentSchedules, type ScheduleRow } from '../queries/reportRuns/schedules.ts';
 import { saveScheduleVersion } from '../queries/reportRuns/saveScheduleVersion.ts';
-import { scheduleDiffers, validateSchedule, type FieldError, type ReportSchedule, type ScheduleSource } from './schedule.ts';
-import type { ReportLang, ReportSection } from './types.ts';
-import type { ReportPeriod } from './scheduleWindows.ts';
+import type { FieldError, ReportSchedule, ScheduleSaved } from '../../contract/reports.ts';
+import { scheduleDiffers, validateSchedule } from './schedule.ts';
 import { DomainError } from '../domainError.ts';
 
 /** Schedule ids name directories under REPORTS_DIR, so they are plain slugs. */
@@ -23,9 +22,9 @@ export class ScheduleError extends DomainError {
 }
 
 const fromRow = (r: ScheduleRow): ReportSchedule => ({
-  scheduleId: r.scheduleId, version: Number(r.version), name: r.name, cron: r.cron, tz: r.tz, period: r.period as ReportPeriod,
-  langs: r.langs as ReportLang[], emails: r.emails, webhooks: r.webhooks, topN: Number(r.topN), sections: r.sections as ReportSection[],
-  enabled: Number(r.enabled) === 1, archived: Number(r.archived) === 1, source: r.source as ScheduleSource, author: r.author,
+  scheduleId: r.scheduleId, version: Number(r.version), name: r.name, cron: r.cron, tz: r.tz, period: r.period,
+  langs: r.langs, emails: r.emails, webhooks: r.webhooks, topN: Number(r.topN), sections: r.sections,
+  enabled: Number(r.enabled) === 1, archived: Number(r.archived) === 1, source: r.source, author: r.author,
   savedAt: r.savedAt, createdAt: r.createdAt,
 });
 
@@ -44,7 +43,7 @@ export interface SaveRequest {
   /** Absent: a new schedule (the id is made up unless given). */
   scheduleId?: string;
   input: Record<string, unknown>;
-  source: ScheduleSource;
+  source: ReportSchedule['source'];
   author: string;
   /** Create the schedule under this id when it does not exist (configuration files name their ids). */
   upsert?: boolean;
@@ -54,7 +53,7 @@ export interface SaveRequest {
  * Validates and saves a schedule; an unchanged one is not saved again.
  * Throws ScheduleError 400 with field messages, 404 for an unknown id.
  */
-export async function saveSchedule(db: Db, cfg: Config, req: SaveRequest): Promise<{ schedule: ReportSchedule; saved: boolean }> {
+export async function saveSchedule(db: Db, cfg: Config, req: SaveRequest): Promise<ScheduleSaved> {
   const id = req.scheduleId ?? `s-${randomBytes(4).toString('hex')}`;
   if (!SCHEDULE_ID.test(id)) throw new ScheduleError(400, `a schedule id is lowercase letters, digits, - and _ (at most 64), got "${id}"`, [{ field: 'id', message: 'bad id' }]);
   const current = req.scheduleId ? await getSchedule(db, id) : undefined;

@@ -3,16 +3,8 @@
  * reports. Pure functions over instants, IANA zones and YYYY-MM-DD days.
  */
 import cron from 'node-cron';
+import type { ReportPeriod, ReportWindow } from '../../contract/reports.ts';
 import { addDays, weekStartOf } from '../days.ts';
-
-export const REPORT_PERIODS = ['day', 'week', 'month'] as const;
-export type ReportPeriod = (typeof REPORT_PERIODS)[number];
-
-/** Inclusive game days; a window is identified by its last day. */
-export interface Window {
-  from: string;
-  to: string;
-}
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -103,7 +95,7 @@ export function fireTimes(expression: string, tz: string, after: Date, until: Da
 }
 
 /** The period (day, week from weekStart, calendar month) holding a game day. */
-export function periodContaining(period: ReportPeriod, day: string, weekStart: 1 | 7): Window {
+export function periodContaining(period: ReportPeriod, day: string, weekStart: 1 | 7): ReportWindow {
   if (period === 'day') return { from: day, to: day };
   if (period === 'week') {
     const from = weekStartOf(day, weekStart);
@@ -115,7 +107,7 @@ export function periodContaining(period: ReportPeriod, day: string, weekStart: 1
 }
 
 /** The last complete period before a game day: the one just before the period holding it. */
-export function periodBefore(period: ReportPeriod, day: string, weekStart: 1 | 7): Window {
+export function periodBefore(period: ReportPeriod, day: string, weekStart: 1 | 7): ReportWindow {
   return periodContaining(period, addDays(periodContaining(period, day, weekStart).from, -1), weekStart);
 }
 
@@ -124,7 +116,7 @@ export function periodBefore(period: ReportPeriod, day: string, weekStart: 1 | 7
  * game day (in the game's zone) the firing falls on, since that day has not
  * ended yet.
  */
-export function windowOfFire(period: ReportPeriod, fire: Date, gameTz: string, weekStart: 1 | 7): Window {
+export function windowOfFire(period: ReportPeriod, fire: Date, gameTz: string, weekStart: 1 | 7): ReportWindow {
   return periodBefore(period, dayIn(fire, gameTz), weekStart);
 }
 
@@ -132,7 +124,7 @@ export function windowOfFire(period: ReportPeriod, fire: Date, gameTz: string, w
  * The window a "run now" for `day` reports (the period holding it), or why
  * it cannot run yet: only periods that ended before today (in the game's zone).
  */
-export function pastWindow(period: ReportPeriod, day: string, now: Date, gameTz: string, weekStart: 1 | 7): { window: Window; error: string } {
+export function pastWindow(period: ReportPeriod, day: string, now: Date, gameTz: string, weekStart: 1 | 7): { window: ReportWindow; error: string } {
   const window = periodContaining(period, day, weekStart);
   const today = dayIn(now, gameTz);
   const error = window.to >= today ? `the ${period} ${window.from}..${window.to} has not ended yet (today is ${today} in ${gameTz}): choose a past window` : '';

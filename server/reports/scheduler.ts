@@ -1,23 +1,27 @@
 /**
  * The report scheduler inside the server process: at start it catches up the
- * windows missed while the server was down, then arms one node-cron task per
- * enabled schedule (in the schedule's zone), re-armed when schedules change.
+ * windows missed while the server was down, then gives every enabled schedule
+ * its entry in the job registry (saving a schedule updates it, see
+ * scheduleJobs.ts).
  */
-import cron, { type ScheduledTask } from 'node-cron';
+import type { ReportLang } from '../../contract/enums.ts';
+import type { ReportSchedule, RunTrigger } from '../../contract/reports.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import type { Jobs } from '../deps.ts';
 import { scheduleHistory } from '../queries/reportRuns/scheduleHistory.ts';
 import { planCatchUp } from './catchUp.ts';
-import { runnerFor, WindowBusyError, WindowDoneError, type ReportRunner, type RunResult, type RunTrigger } from './runs.ts';
-import type { ReportSchedule } from './schedule.ts';
+import { fireSchedule, runWindow, type FireDeps, type WindowRun } from './fire.ts';
+import { runnerFor, type ReportRunner } from './runs.ts';
+import { removeReportJobs, syncReportJob } from './scheduleJobs.ts';
 import { listSchedules } from './scheduleStore.ts';
-import { windowOfFire, type Window } from './scheduleWindows.ts';
-import type { ReportLang } from './types.ts';
 
 export interface SchedulerDeps {
   db: Db;
   cfg: Config;
   log: (m: string) => void;
+  /** Without a registry the scheduler only catches up (tests, tools). */
+  jobs?: Jobs;
 }
 
 export interface SchedulerOptions {
@@ -25,52 +29,25 @@ export interface SchedulerOptions {
   runner?: ReportRunner;
   /** The time catch-up takes as "now" (tests simulate downtime with it). */
   clock?: () => Date;
-  /** false: catch up only, arm no cron task (tests). */
-  arm?: boolean;
-}
-
-export interface WindowRun {
-  scheduleId: string;
-  window: Window;
-  lang: ReportLang;
-  trigger: RunTrigger;
-  /** Absent when the window was running elsewhere (busy) or done meanwhile (done). */
-  result?: RunResult;
-  busy: boolean;
-  done?: boolean;
-}
-
-const listeners = new WeakMap<Db, Set<() => void>>();
-
-/** Tells the schedulers on this database handle that schedules changed (the API calls it after a save). */
-export function schedulesChanged(db: Db): void {
-  for (const fn of listeners.get(db) ?? []) fn();
 }
 
 export class ReportScheduler {
-  private readonly runner: ReportRunner;
+  private readonly fireDeps: FireDeps;
   private readonly clock: () => Date;
-  private tasks: ScheduledTask[] = [];
   private stopped = false;
-  private readonly onChange = () => void this.arm().catch((err: unknown) => this.deps.log(`reports: re-arming failed: ${(err as Error).message}`));
 
   constructor(
     private readonly deps: SchedulerDeps,
-    private readonly opts: SchedulerOptions = {},
+    opts: SchedulerOptions = {},
   ) {
-    this.runner = opts.runner ?? runnerFor(deps.db, deps.cfg, deps.log);
+    this.fireDeps = { cfg: deps.cfg, log: deps.log, runner: opts.runner ?? runnerFor(deps.db, deps.cfg, deps.log) };
     this.clock = opts.clock ?? (() => new Date());
   }
 
-  /** Catches up, then arms the cron tasks; returns what catch-up ran. */
+  /** Catches up, then adds the registry entries; returns what catch-up ran. */
   async start(): Promise<WindowRun[]> {
     const ran = await this.catchUp();
-    if (this.opts.arm !== false && !this.stopped) {
-      await this.arm();
-      let set = listeners.get(this.deps.db);
-      if (!set) listeners.set(this.deps.db, (set = new Set()));
-      set.add(this.onChange);
-    }
+    if (this.deps.jobs && !this.stopped) await this.arm(this.deps.jobs);
     return ran;
   }
 
@@ -91,7 +68,7 @@ export class ReportScheduler {
       for (const m of plan.windows) {
         for (const lang of m.langs as ReportLang[]) {
           if (this.stopped) return out;
-          out.push(await this.runOne(schedule, m.window, lang, 'catch_up', m.firedAt));
+          out.push(await runWindow(this.fireDeps, schedule, m.window, lang, 'catch_up', m.firedAt));
         }
       }
     }
@@ -99,59 +76,17 @@ export class ReportScheduler {
   }
 
   /** One scheduled firing: the window before the fire time, in every language of the schedule. */
-  async fire(schedule: ReportSchedule, at: Date, trigger: RunTrigger = 'schedule'): Promise<WindowRun[]> {
-    const window = windowOfFire(schedule.period, at, this.deps.cfg.gameTz, this.deps.cfg.weekStart);
-    const out: WindowRun[] = [];
-    for (const lang of schedule.langs) out.push(await this.runOne(schedule, window, lang, trigger, at));
-    return out;
+  fire(schedule: ReportSchedule, at: Date, trigger: RunTrigger = 'schedule'): Promise<WindowRun[]> {
+    return fireSchedule(this.fireDeps, schedule, at, trigger);
   }
 
-  private async runOne(schedule: ReportSchedule, window: Window, lang: ReportLang, trigger: RunTrigger, firedAt: Date): Promise<WindowRun> {
-    const base = { scheduleId: schedule.scheduleId, window, lang, trigger };
-    try {
-      const result = await this.runner.run({ schedule, window, lang, trigger, firedAt, unlessDone: trigger === 'schedule' || trigger === 'catch_up' });
-      // Delivery goes on in the background; the next window need not wait for mail retries.
-      return { ...base, result, busy: false };
-    } catch (err) {
-      if (err instanceof WindowDoneError) {
-        this.deps.log(`reports: ${err.message}; not sending it again`);
-        return { ...base, busy: false, done: true };
-      }
-      if (!(err instanceof WindowBusyError)) throw err;
-      this.deps.log(`reports: ${err.message}; not starting it again`);
-      return { ...base, busy: true };
-    }
+  private async arm(jobs: Jobs): Promise<void> {
+    for (const s of await listSchedules(this.deps.db)) if (!this.stopped) await syncReportJob(jobs, this.fireDeps, s);
   }
 
-  /** (Re)creates one cron task per enabled, unarchived schedule. */
-  async arm(): Promise<void> {
-    const schedules = (await listSchedules(this.deps.db)).filter((s) => s.enabled);
-    await this.disarm();
-    if (this.stopped) return;
-    this.tasks = schedules.map((s) =>
-      cron.schedule(
-        s.cron,
-        async (ctx) => {
-          try {
-            await this.fire(s, ctx.date);
-          } catch (err) {
-            this.deps.log(`reports: ${s.scheduleId} failed: ${(err as Error).message}`);
-          }
-        },
-        { name: `report-${s.scheduleId}`, timezone: s.tz, noOverlap: true },
-      ),
-    );
-  }
-
-  private async disarm(): Promise<void> {
-    const old = this.tasks;
-    this.tasks = [];
-    await Promise.all(old.map((t) => t.destroy()));
-  }
-
+  /** Stops catching up and takes the report entries out of the registry. */
   async stop(): Promise<void> {
     this.stopped = true;
-    listeners.get(this.deps.db)?.delete(this.onChange);
-    await this.disarm();
+    if (this.deps.jobs) await removeReportJobs(this.deps.jobs);
   }
 }

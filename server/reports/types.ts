@@ -3,33 +3,17 @@
  * days and options) and what building it returns (an HTML page, CSV files and
  * a JSON summary). Scheduling, storage and delivery use only these shapes.
  */
+import type { ReportLang } from '../../contract/enums.ts';
+import type { ReportSection, ReportWindow } from '../../contract/reports.ts';
 import type { DeclineMoverRow } from '../queries/reports/declineMovers.ts';
 import type { CohortRow } from '../retention/retention.ts';
 import type { ListedPlayer } from '../value/lists.ts';
 
-/** The report's sections, in the order they appear. */
-export const REPORT_SECTIONS = ['stage_mix', 'decline_movers', 'at_risk', 'retention', 'offers', 'data_health'] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
-
-export const REPORT_LANGS = ['en', 'zh'] as const;
-export type ReportLang = (typeof REPORT_LANGS)[number];
-
-/** Inclusive game days, YYYY-MM-DD. */
-export interface ReportWindow {
-  from: string;
-  to: string;
-}
+export { REPORT_LANGS, type ReportLang } from '../../contract/enums.ts';
+export { REPORT_SECTIONS, type ReportOptions, type ReportSection, type ReportWindow } from '../../contract/reports.ts';
 
 /** Most players a report lists per section: a mail stays readable and the CSV small. */
 export const MAX_TOP_N = 500;
-
-export interface ReportOptions {
-  lang: ReportLang;
-  /** How many players the player lists show (movers into decline, at-risk high value). */
-  topN: number;
-  /** Sections to include; REPORT_SECTIONS order is kept whatever order they are given in. */
-  sections: ReportSection[];
-}
 
 export interface ReportFile {
   name: string;

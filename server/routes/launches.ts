@@ -80,7 +80,7 @@ export function launchRoutes({ db, cfg }: Deps): Router {
   r.get(
     '/launches/:id',
     // Deliveries are the delivery log's rows, whose wire type the delivery contract owns.
-    handle(async (req) => (await launchDetail(db, cfg, launchId(req.params.id as string))) satisfies LaunchDetail<object>),
+    handle(async (req) => (await launchDetail(db, cfg, launchId(req.params.id as string))) satisfies LaunchDetail),
   );
   r.get(
     '/launches/:id/uplift',

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdnowPayments, cdnowSampleIds } from '../../server/models/cdnowPayments.ts';
-import { bgnbdStats, gammaGammaStats, monetarySummaryPerPlayer, toModelUnit } from '../../server/queries/models/sufficientStats.ts';
+import { bgnbdStats, gammaGammaStats, monetarySummaryPerPlayer } from '../../server/queries/models/sufficientStats.ts';
+import { toModelUnit } from '../../server/models/units.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { writeNdjson } from '../helpers/files.ts';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { one, rows } from '../../server/db/query.ts';
-import { refreshModels, type RefreshResult } from '../../server/models/refresh.ts';
+import type { FitAnswer } from '../../contract/models.ts';
+import { refreshModels } from '../../server/models/refresh.ts';
 import { RISK_ORDER, riskTier } from '../../server/models/riskTier.ts';
 import { currentModelRuns, recentModelRuns } from '../../server/queries/models/modelRuns.ts';
 import { dataDays } from '../../server/queries/stages/dataDays.ts';
@@ -8,7 +9,7 @@ import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { loadModelGame, MODEL_GAME_END } from '../helpers/modelGame.ts';
 
 let engine: TestEngine;
-let first: RefreshResult;
+let first: FitAnswer;
 beforeAll(async () => {
   engine = await freshEngine();
   await loadModelGame(engine);

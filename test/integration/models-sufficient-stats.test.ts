@@ -5,8 +5,9 @@ import {
   gammaGammaStats,
   holdoutActuals,
   monetarySummaryPerPlayer,
-  toModelUnit,
 } from '../../server/queries/models/sufficientStats.ts';
+import { HOLDOUT_TOP_BUCKET } from '../../server/models/trust.ts';
+import { toModelUnit } from '../../server/models/units.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
 
@@ -187,7 +188,7 @@ describe('Gamma-Gamma sufficient statistics', () => {
 });
 
 describe('holdout actuals', () => {
-  const HOLDOUT = { ...CAL, holdoutEnd: '2026-03-20' };
+  const HOLDOUT = { ...CAL, holdoutEnd: '2026-03-20', top: HOLDOUT_TOP_BUCKET };
 
   it('sums holdout engagement days per calibration x, 7 and more in one bucket', async () => {
     expect(await holdoutActuals(engine.db, { kind: 'engagement', ...HOLDOUT })).toEqual([

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRun } from '../../server/queries/reportRuns/writeRun.ts';
 import { listRuns } from '../../server/queries/reportRuns/listRuns.ts';
 import { ReportRunner, type BuildFn } from '../../server/reports/runs.ts';
-import { ReportScheduler, schedulesChanged } from '../../server/reports/scheduler.ts';
+import { JobRegistry } from '../../jobs/schedule.ts';
+import { saveAndSchedule } from '../../server/reports/scheduleJobs.ts';
+import { ReportScheduler } from '../../server/reports/scheduler.ts';
 import { saveSchedule } from '../../server/reports/scheduleStore.ts';
 import type { ReportSummary } from '../../server/reports/types.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
@@ -11,7 +13,7 @@ import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 /**
  * Scheduling without the report content: a stand-in build records every call
  * (and can be held open), so the tests count exactly which windows ran.
- * Downtime is simulated by the schedulers' clock; node-cron is not armed.
+ * Downtime is simulated by the schedulers' clock; no job registry is given, so nothing is armed.
  */
 let engine: TestEngine;
 const DAY = 86_400_000;
@@ -39,7 +41,7 @@ async function schedule(id: string, input: Record<string, unknown>) {
 
 function scheduler(build: BuildFn, now: Date, logs: string[] = []) {
   const log = (m: string) => logs.push(m);
-  return new ReportScheduler({ db: engine.db, cfg: engine.cfg, log }, { runner: new ReportRunner(engine.db, engine.cfg, log, build), clock: () => now, arm: false });
+  return new ReportScheduler({ db: engine.db, cfg: engine.cfg, log }, { runner: new ReportRunner(engine.db, engine.cfg, log, build), clock: () => now });
 }
 
 async function doneCounts(scheduleId: string): Promise<Record<string, number>> {
@@ -154,12 +156,12 @@ describe('the server start', () => {
 
   it('arms one cron task per enabled schedule and re-arms when schedules change', async () => {
     const names = () => [...cron.getTasks().values()].map((t) => t.name).filter((n) => n?.startsWith('report-')).sort();
+    const deps = { db: engine.db, cfg: engine.cfg, log: () => {}, jobs: new JobRegistry(() => {}) };
     // Clock at 1970: nothing to catch up, only the arming is looked at.
-    const sched = new ReportScheduler({ db: engine.db, cfg: engine.cfg, log: () => {} }, { runner: new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([])), clock: () => new Date(0) });
+    const sched = new ReportScheduler(deps, { runner: new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([])), clock: () => new Date(0) });
     await sched.start();
     expect(names()).toEqual(['report-cu', 'report-daily', 'report-often', 'report-ov']);
-    await saveSchedule(engine.db, engine.cfg, { scheduleId: 'daily', input: { name: 'daily', tz: 'UTC', langs: ['en'], cron: '0 6 * * *', period: 'day', enabled: false }, source: 'dashboard', author: 't' });
-    schedulesChanged(engine.db);
+    await saveAndSchedule(deps, { scheduleId: 'daily', input: { name: 'daily', tz: 'UTC', langs: ['en'], cron: '0 6 * * *', period: 'day', enabled: false }, source: 'dashboard', author: 't' });
     await expect.poll(names).toEqual(['report-cu', 'report-often', 'report-ov']);
     await sched.stop();
     expect(names()).toEqual([]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../web/src/lib/messages/index.ts';
 import { blankForm, draftOf, formOf, summariseDeliveries } from '../../web/src/lib/reportForm.ts';
-import type { Delivery } from '../../web/src/lib/deliveryTypes.ts';
-import type { ReportSchedule } from '../../web/src/lib/reportTypes.ts';
+import type { Delivery } from '../../contract/delivery.ts';
+import type { ReportSchedule } from '../../contract/reports.ts';
 
 const schedule: ReportSchedule = {
   scheduleId: 'weekly', version: 3, name: 'Weekly', cron: '0 8 * * 1', tz: 'Asia/Shanghai', period: 'week', langs: ['en', 'zh'],

@@ -1,21 +1,10 @@
+import type { Delivery } from '../../../contract/delivery.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 
-export interface DeliveryRow {
-  deliveryId: string;
-  channel: string;
-  target: string;
-  attempt: number;
-  startedAt: string;
-  durationMs: number;
-  status: string;
-  httpStatus: number;
-  error: string;
-}
-
 /** Every delivery attempt of one launch or report run, oldest first. */
-export function deliveriesOf(db: Db, subject: string, subjectId: string): Promise<DeliveryRow[]> {
-  return rows<DeliveryRow>(
+export function deliveriesOf(db: Db, subject: string, subjectId: string): Promise<Delivery[]> {
+  return rows<Delivery>(
     db,
     `SELECT delivery_id AS deliveryId, channel, target, attempt, toString(started_at) AS startedAt,
             duration_ms AS durationMs, status, http_status AS httpStatus, error

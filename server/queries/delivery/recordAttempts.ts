@@ -1,18 +1,12 @@
+import type { Delivery } from '../../../contract/delivery.ts';
 import type { Db } from '../../db/client.ts';
 import { insertRows } from '../../db/query.ts';
 
-export interface DeliveryAttempt {
-  deliveryId: string;
+/** An attempt as recorded: the wire's Delivery plus what it delivered. */
+export interface DeliveryAttempt extends Omit<Delivery, 'startedAt'> {
   subject: string;
   subjectId: string;
-  channel: 'webhook' | 'email';
-  target: string;
-  attempt: number;
   startedAt: Date;
-  durationMs: number;
-  status: 'ok' | 'failed';
-  httpStatus: number;
-  error: string;
 }
 
 export async function recordAttempts(db: Db, attempts: DeliveryAttempt[]): Promise<void> {

@@ -1,13 +1,13 @@
+import type { ProjectionGrain } from '../../../contract/models.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { ACTIVE_DAY } from '../metrics/activity.ts';
 import { cohortMembers } from '../retention/cohortSql.ts';
 
-export type CohortGrain = 'week' | 'month';
 
 /** The cohort of a first day, and the period of the last active day from the cohort's start; {wmode:UInt8} as in cohortSql.ts. */
-const COHORT: Record<CohortGrain, string> = { week: 'toStartOfWeek(first_day, {wmode:UInt8})', month: 'toStartOfMonth(first_day)' };
-const PERIOD: Record<CohortGrain, string> = {
+const COHORT: Record<ProjectionGrain, string> = { week: 'toStartOfWeek(first_day, {wmode:UInt8})', month: 'toStartOfMonth(first_day)' };
+const PERIOD: Record<ProjectionGrain, string> = {
   week: `intDiv(dateDiff('day', cohort_start, toStartOfWeek(last_active, {wmode:UInt8})), 7)`,
   month: `dateDiff('month', cohort_start, toStartOfMonth(last_active))`,
 };
@@ -28,7 +28,7 @@ export interface LastPeriodCount {
  */
 export async function cohortLastPeriods(
   db: Db,
-  grain: CohortGrain,
+  grain: ProjectionGrain,
   q: { from: string; to: string; until: string; server: string; wmode: number },
 ): Promise<LastPeriodCount[]> {
   return rows<LastPeriodCount>(

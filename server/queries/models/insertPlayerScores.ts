@@ -1,6 +1,6 @@
+import type { ModelKind } from '../../../contract/models.ts';
 import type { Db } from '../../db/client.ts';
 import { exec, one } from '../../db/query.ts';
-import type { ScoredKind } from '../../models/scoring.ts';
 import { SPEND_KEY } from './spendKeys.ts';
 import { calibrationParams, PAYER_SUMMARY, playerSummarySql } from './sufficientStats.ts';
 
@@ -15,7 +15,7 @@ const TRIPLES = `(SELECT x, t_x_days, T_days, p_alive, expected_30, expected_90,
  * discounted expected purchase days, multiplied as Decimal and rounded to 4
  * places. Returns the players scored.
  */
-export async function insertPlayerScores(db: Db, q: { runId: string; kind: ScoredKind; calibrationEnd: string }): Promise<number> {
+export async function insertPlayerScores(db: Db, q: { runId: string; kind: ModelKind; calibrationEnd: string }): Promise<number> {
   const params = { ...calibrationParams(q), run: q.runId };
   const sql =
     q.kind === 'engagement'

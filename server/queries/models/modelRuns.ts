@@ -1,32 +1,7 @@
 /** The model_runs table (sql/012_model_scores.sql) as the API and the refresh see it. */
+import type { ModelRun } from '../../../contract/models.ts';
 import type { Db } from '../../db/client.ts';
 import { insertRows, rows } from '../../db/query.ts';
-import type { ModelUnit, TransactionKind } from './sufficientStats.ts';
-
-export type RunStatus = 'ok' | 'failed' | 'skipped';
-
-export interface ModelRun {
-  runId: string;
-  kind: TransactionKind;
-  unit: ModelUnit;
-  /** Calibration end: the fit saw every day up to and including it. */
-  asOf: string;
-  startedAt: string;
-  finishedAt: string;
-  status: RunStatus;
-  message: string;
-  /** Fitted parameters by name ({} when nothing was fitted). */
-  params: Record<string, number>;
-  logLikelihood: number | null;
-  players: number;
-  /** Distinct (x, t_x, T) summaries the fit read. */
-  triples: number;
-  iterations: number;
-  scoredPlayers: number;
-  seconds: { stats: number; fit: number; score: number };
-  /** Each model's fit summary and the CLV settings used. */
-  details: Record<string, unknown>;
-}
 
 /** A model_runs row as selected: JSON columns as text, the timings flat. */
 type Row = Omit<ModelRun, 'params' | 'details' | 'seconds'> & { params: string; details: string; statsS: number; fitS: number; scoreS: number };
@@ -40,7 +15,7 @@ const toRun = ({ statsS, fitS, scoreS, params, details, ...r }: Row): ModelRun =
   ...r,
   params: JSON.parse(params) as Record<string, number>,
   seconds: { stats: statsS, fit: fitS, score: scoreS },
-  details: JSON.parse(details) as Record<string, unknown>,
+  details: JSON.parse(details) as ModelRun['details'],
 });
 
 export async function recordModelRun(db: Db, run: ModelRun): Promise<void> {

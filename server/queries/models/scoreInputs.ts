@@ -5,7 +5,27 @@
  */
 import type { Db } from '../../db/client.ts';
 import { exec } from '../../db/query.ts';
-import type { SpendScore, TripleScore } from '../../models/scoring.ts';
+
+/** One row of model_score_triples (without the run id). */
+export interface TripleScore {
+  x: number;
+  t_x_days: number;
+  T_days: number;
+  p_alive: number;
+  expected_30: number;
+  expected_90: number;
+  /** Engagement only ('' for monetary rows). */
+  risk_tier: string;
+  /** Monetary only: discounted expected purchase days over the CLV horizon, so CLV = expected spend times this. */
+  discounted_transactions: number;
+}
+
+/** One row of model_score_spend (without the run id); money as 4-place decimal strings. */
+export interface SpendScore {
+  x: number;
+  zbar: string;
+  expected_spend: string;
+}
 
 /** Rows per insert: a bounded request body for any number of distinct summaries. */
 const BATCH = 100_000;

@@ -1,10 +1,11 @@
+import type { Stage, ValueTier } from '../../../contract/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { snapshotOf } from '../lifecycle/snapshotSql.ts';
 
 export interface SegmentPeriod {
-  stage: string;
-  tier: string;
+  stage: Stage;
+  tier: ValueTier;
   /** Players of the segment on the "from" day (those already lost are out of the base and left out). */
   players: number;
   /** Of them, those neither lapsed nor lost on the "to" day. */

@@ -1,7 +1,12 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-import type { SpendKey } from '../../models/scoring.ts';
 import { calibrationParams, PAYER_SUMMARY } from './sufficientStats.ts';
+
+/** A payer's spend key: repeat purchase days and their mean spend (a 4-place decimal string; '0' without repeats). */
+export interface SpendKey {
+  x: number;
+  zbar: string;
+}
 
 /**
  * A payer's spend key as the scoring joins on it: the repeat mean as

@@ -5,15 +5,14 @@
  * engagement = at least one session (`player_daily.day`), monetary = a
  * purchase day, at least one payment that is not a refund (amount >= 0, raw
  * `payments.day`). A player's first transaction day f starts their clock; x
- * counts the transaction days after f. Times are whole days; `toModelUnit`
- * converts. `server` ('' or absent = all) keeps only the activity on that
+ * counts the transaction days after f. Times are whole days;
+ * server/models/units.ts converts them. `server` ('' or absent = all) keeps only the activity on that
  * server, so f is then the first transaction there.
  */
+import type { ModelKind } from '../../../contract/models.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { ACTIVE_DAY, PURCHASE_DAY } from '../metrics/activity.ts';
-
-export type TransactionKind = 'engagement' | 'monetary';
 
 /**
  * A player's transaction days up to {upTo:Date} on {server:String}, as rows
@@ -36,7 +35,7 @@ export type TransactionKind = 'engagement' | 'monetary';
  * make a day a purchase day. Payments are few beside sessions, so grouping
  * them by day (one row per purchase day, with the day's revenue) stays cheap.
  */
-function transactionDaysSql(kind: TransactionKind): string {
+function transactionDaysSql(kind: ModelKind): string {
   if (kind === 'engagement') {
     return `SELECT player_id, day
     FROM player_daily
@@ -63,7 +62,7 @@ const CALIBRATION_SUMMARY = `toUInt32(uniqExact(day) - 1) AS x,
  * them; for the scoring queries, which join every player to the scores of
  * their summary.
  */
-export function playerSummarySql(kind: TransactionKind): string {
+export function playerSummarySql(kind: ModelKind): string {
   return `SELECT player_id, ${CALIBRATION_SUMMARY} FROM (${transactionDaysSql(kind)}) GROUP BY player_id`;
 }
 
@@ -100,7 +99,7 @@ export interface BgNbdDayStats {
 /** BG/NBD inputs: players per (x, t_x, T) in days, calibration ending on calibrationEnd (inclusive). */
 export async function bgnbdStats(
   db: Db,
-  q: { kind: TransactionKind; calibrationEnd: string; server?: string },
+  q: { kind: ModelKind; calibrationEnd: string; server?: string },
 ): Promise<BgNbdDayStats[]> {
   return rows(
     db,
@@ -110,25 +109,6 @@ export async function bgnbdStats(
      ORDER BY x, t_x_days, T_days`,
     calibrationParams(q),
   );
-}
-
-/** The row shape the BG/NBD fitter takes (server/models/bgnbd.ts), in the model's time unit. */
-export interface ModelStats {
-  x: number;
-  t_x: number;
-  T: number;
-  n: number;
-}
-
-/** Days per model time unit; weeks are 7 days, as in the published CDNOW results. */
-export const DAYS_PER_UNIT = { day: 1, week: 7 } as const;
-
-export type ModelUnit = keyof typeof DAYS_PER_UNIT;
-
-/** Converts day counts to the model's time unit. */
-export function toModelUnit(stats: readonly BgNbdDayStats[], unit: ModelUnit): ModelStats[] {
-  const days = DAYS_PER_UNIT[unit];
-  return stats.map((s) => ({ x: s.x, t_x: s.t_x_days / days, T: s.T_days / days, n: s.n }));
 }
 
 /** Payers sharing one (x, zbar); zbar is the 4-place Decimal mean, turned into a number for the model only here. */
@@ -181,12 +161,9 @@ export async function monetarySummaryPerPlayer(db: Db, q: { calibrationEnd: stri
   );
 }
 
-/** Calibration frequencies at or above this share the last bucket of the holdout check. */
-export const HOLDOUT_TOP_BUCKET = 7;
-
 /** Players of one calibration-frequency bucket and the transactions they made in the holdout period. */
 export interface HoldoutBucket {
-  /** Calibration x, capped at HOLDOUT_TOP_BUCKET (which stands for "that many or more"). */
+  /** Calibration x, capped at the top bucket (which stands for "that many or more"). */
   bucket: number;
   players: number;
   /** Sum over the bucket's players of their transaction days in the holdout period. */
@@ -197,11 +174,12 @@ export interface HoldoutBucket {
  * Actual transactions in the holdout period (calibrationEnd, holdoutEnd] per
  * calibration-frequency bucket, for players whose first transaction is in
  * calibration: the "actual" side of the predicted-vs-actual model check.
- * Buckets without players are absent.
+ * Frequencies at or above {top:UInt32} share the top bucket; buckets without
+ * players are absent.
  */
 export async function holdoutActuals(
   db: Db,
-  q: { kind: TransactionKind; calibrationEnd: string; holdoutEnd: string; server?: string },
+  q: { kind: ModelKind; calibrationEnd: string; holdoutEnd: string; server?: string; top: number },
 ): Promise<HoldoutBucket[]> {
   return rows(
     db,
@@ -214,6 +192,6 @@ export async function holdoutActuals(
      )
      GROUP BY bucket
      ORDER BY bucket`,
-    { calibrationEnd: q.calibrationEnd, upTo: q.holdoutEnd, server: q.server ?? '', top: HOLDOUT_TOP_BUCKET },
+    { calibrationEnd: q.calibrationEnd, upTo: q.holdoutEnd, server: q.server ?? '', top: q.top },
   );
 }

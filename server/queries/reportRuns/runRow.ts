@@ -1,19 +1,8 @@
-/** A report run as stored (one row per run and language; the newest row of a run_id is its state). */
-export interface RunRow {
-  runId: string;
-  scheduleId: string;
-  scheduleVersion: number;
-  windowFrom: string;
-  windowTo: string;
-  lang: string;
-  trigger: string;
-  firedAt: string | null;
+import type { ReportRun } from '../../../contract/reports.ts';
+
+/** A report run as stored (one row per run and language; the newest row of a run_id is its state): options and files as JSON text. */
+export interface RunRow extends Omit<ReportRun, 'options' | 'files' | 'deliveries'> {
   options: string;
-  state: string;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string;
-  outputDir: string;
   files: string;
 }
 

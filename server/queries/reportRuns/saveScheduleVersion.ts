@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { exec, one } from '../../db/query.ts';
-import type { ScheduleDraft, ScheduleSource } from '../../reports/schedule.ts';
+import type { ScheduleDraft, ScheduleSource } from '../../../contract/reports.ts';
 
 /** Stores a schedule as its next version (1 for a new id); returns the version. */
 export async function saveScheduleVersion(

@@ -1,24 +1,11 @@
+import type { ReportSchedule } from '../../../contract/reports.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 
-export interface ScheduleRow {
-  scheduleId: string;
-  version: number;
-  name: string;
-  cron: string;
-  tz: string;
-  period: string;
-  langs: string[];
-  emails: string[];
-  webhooks: string[];
-  topN: number;
-  sections: string[];
+/** A schedule as stored: the flags as 0/1. */
+export interface ScheduleRow extends Omit<ReportSchedule, 'enabled' | 'archived'> {
   enabled: number;
   archived: number;
-  source: string;
-  author: string;
-  savedAt: string;
-  createdAt: string;
 }
 
 /** The current (highest) version of every schedule, or of one, with when its first version was saved. */

@@ -1,9 +1,7 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
 import type {
   Backtest,
-  CohortProjections,
   CohortQuery,
-  FitAnswer,
   LifecycleSettings,
   RulesPreview,
   RulesVersion,
@@ -13,31 +11,25 @@ import type {
   IngestStatus,
   LtvTriangle,
   Meta,
-  ModelsStatus,
-  ModelUnit,
   Overview,
   PlayerEvent,
   PlayerHit,
   PlayerProfile,
-  ProjectionGrain,
   RangeQuery,
   Retention,
   RetentionFilters,
-  SegmentClvs,
   StageTrend,
   Transitions,
-  TrustEmpty,
-  TrustQuery,
-  TrustResult,
   ValueList,
   ValueListName,
   ValueListSort,
   ValueSummary,
 } from './types.ts';
-import type { FieldError, ReportLang, ReportRuns, ReportSchedule, ReportSchedules, RunNowAnswer, ScheduleSaveResult } from './reportTypes.ts';
+import type { ReportLang } from '../../../contract/enums.ts';
+import type { CohortProjections, CohortsQuery, FitAnswer, FitRequest, ModelsStatus, SegmentClvs, TrustAnswer, TrustQuery } from '../../../contract/models.ts';
+import type { FieldError, ReportRuns, ReportSchedules, RunNowAnswer, RunNowBody, RunsQuery, ScheduleInvalid, ScheduleSaved, SchedulesQuery } from '../../../contract/reports.ts';
 import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from '../../../contract/winback.ts';
 import type { LaunchAnswer, LaunchDetail, LaunchGroup, LaunchList, LaunchRequestBody, Uplift } from '../../../contract/launches.ts';
-import type { Delivery } from './deliveryTypes.ts';
 import type {
   AudienceSort, OfferArchive, OfferAudience, OfferDraft, OfferList, OfferSave, OfferVersion, OfferWithVersions, Proposals, ProposalSort, WhatIf, WhatIfBody,
 } from '../../../contract/offers.ts';
@@ -124,13 +116,13 @@ export const getValueList = (name: ValueListName, q: { asOf?: string; server?: s
 export const getModels = (signal?: AbortSignal) => getJson<ModelsStatus>('models', undefined, signal);
 
 /** Fits and scores both kinds; the server answers 409 while another refresh runs. */
-export const fitModels = (body: { asOf?: string; unit?: ModelUnit } = {}) => postJson<FitAnswer>('models/fit', body);
+export const fitModels = (body: FitRequest = {}) => postJson<FitAnswer>('models/fit', body);
 
-export const getTrust = (q: Partial<TrustQuery>, signal?: AbortSignal) => getJson<TrustResult | TrustEmpty>('models/trust', { ...q }, signal);
+export const getTrust = (q: TrustQuery, signal?: AbortSignal) => getJson<TrustAnswer>('models/trust', { ...q }, signal);
 
 export const getSegmentClvs = (signal?: AbortSignal) => getJson<SegmentClvs>('models/segments', undefined, signal);
 
-export const getCohortProjections = (q: { grain: ProjectionGrain }, signal?: AbortSignal) => getJson<CohortProjections>('models/cohorts', q, signal);
+export const getCohortProjections = (q: CohortsQuery, signal?: AbortSignal) => getJson<CohortProjections>('models/cohorts', { ...q }, signal);
 
 export const getLifecycleSettings = (signal?: AbortSignal) => getJson<LifecycleSettings>('settings/lifecycle', undefined, signal);
 
@@ -152,7 +144,7 @@ export const launchOffer = (offerId: string, body: LaunchRequestBody) => postJso
 
 export const getLaunches = (signal?: AbortSignal) => getJson<LaunchList>('launches', undefined, signal);
 
-export const getLaunch = (id: string, signal?: AbortSignal) => getJson<LaunchDetail<Delivery>>(`launches/${encodeURIComponent(id)}`, undefined, signal);
+export const getLaunch = (id: string, signal?: AbortSignal) => getJson<LaunchDetail>(`launches/${encodeURIComponent(id)}`, undefined, signal);
 
 export const getUplift = (id: string, signal?: AbortSignal) => getJson<Uplift>(`launches/${encodeURIComponent(id)}/uplift`, undefined, signal);
 
@@ -192,23 +184,26 @@ export const getOfferAudience = (id: string, q: { asOf?: string; sort?: Audience
   getJson<OfferAudience>(`offers/${encodeURIComponent(id)}/audience`, q, signal);
 
 export const getReportSchedules = (archived: boolean, signal?: AbortSignal) =>
-  getJson<ReportSchedules>('reports/schedules', archived ? { archived: 'true' } : undefined, signal);
+  getJson<ReportSchedules>('reports/schedules', archived ? ({ archived: 'true' } satisfies SchedulesQuery) : undefined, signal);
+
+/** A save either stores a version or answers with one message per bad field. */
+export type ScheduleSaveResult = ({ ok: true } & ScheduleSaved) | { ok: false; error: string; errors: FieldError[] };
 
 /** Saves a new schedule (no id) or a new version of one; a 400 comes back as its field errors instead of throwing. */
 export async function saveReportSchedule(id: string | null, body: object): Promise<ScheduleSaveResult> {
   const path = id ? `reports/schedules/${encodeURIComponent(id)}` : 'reports/schedules';
   const res = await fetch(apiUrl(path), { method: id ? 'PUT' : 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (res.status === 400) {
-    const b = (await res.json().catch(() => ({}))) as { error?: string; errors?: FieldError[] };
+    const b = (await res.json().catch(() => ({}))) as Partial<ScheduleInvalid>;
     return { ok: false, error: b.error ?? 'invalid schedule', errors: b.errors ?? [] };
   }
-  return { ok: true, ...(await answer<{ schedule: ReportSchedule; saved: boolean }>(path, res)) };
+  return { ok: true, ...(await answer<ScheduleSaved>(path, res)) };
 }
 
 export const runReportNow = (id: string, window: string, lang: '' | ReportLang) =>
-  postJson<RunNowAnswer>(`reports/schedules/${encodeURIComponent(id)}/run`, { window, lang: lang || undefined });
+  postJson<RunNowAnswer>(`reports/schedules/${encodeURIComponent(id)}/run`, { window, lang: lang || undefined } satisfies RunNowBody);
 
-export const getReportRuns = (q: { schedule?: string; offset?: string; limit?: string }, signal?: AbortSignal) => getJson<ReportRuns>('reports/runs', q, signal);
+export const getReportRuns = (q: RunsQuery, signal?: AbortSignal) => getJson<ReportRuns>('reports/runs', { ...q }, signal);
 
 /** A stored report file: the HTML page opens in the browser, CSV and JSON download. */
 export const reportFileUrl = (runId: string, name: string) => apiUrl(`reports/runs/${encodeURIComponent(runId)}/${encodeURIComponent(name)}`);

@@ -1,22 +1,22 @@
 // The schedule form's text fields and the schedule they stand for; pure, so they are unit-tested.
-import type { Delivery } from './deliveryTypes.ts';
-import type { ReportSchedule, ReportScheduleDraft } from './reportTypes.ts';
+import type { Delivery } from '../../../contract/delivery.ts';
+import type { ReportSchedule, ReportSection, ScheduleDraft } from '../../../contract/reports.ts';
 
 export interface ScheduleForm {
   name: string;
   cron: string;
   tz: string;
-  period: ReportScheduleDraft['period'];
-  langs: ReportScheduleDraft['langs'];
+  period: ScheduleDraft['period'];
+  langs: ScheduleDraft['langs'];
   /** One recipient per line (commas also split). */
   emails: string;
   webhooks: string;
   topN: string;
-  sections: string[];
+  sections: ReportSection[];
   enabled: boolean;
 }
 
-export function blankForm(tz: string, sections: readonly string[]): ScheduleForm {
+export function blankForm(tz: string, sections: readonly ReportSection[]): ScheduleForm {
   return { name: '', cron: '0 8 * * 1', tz, period: 'week', langs: ['en', 'zh'], emails: '', webhooks: '', topN: '20', sections: [...sections], enabled: true };
 }
 
@@ -27,7 +27,7 @@ export function formOf(s: ReportSchedule): ScheduleForm {
 const lines = (text: string) => text.split(/[\n,]/).map((x) => x.trim()).filter(Boolean);
 
 /** The request body; topN stays as typed when it is not a number so the server names the field. */
-export function draftOf(f: ScheduleForm): Omit<ReportScheduleDraft, 'topN'> & { topN: number | string } {
+export function draftOf(f: ScheduleForm): Omit<ScheduleDraft, 'topN'> & { topN: number | string } {
   const n = Number(f.topN);
   return {
     name: f.name, cron: f.cron, tz: f.tz, period: f.period, langs: f.langs, emails: lines(f.emails), webhooks: lines(f.webhooks),

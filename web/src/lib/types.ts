@@ -1,9 +1,10 @@
 // Shapes of the /api JSON responses (each newer feature in its own file, re-exported below). Money is a decimal string and is only ever formatted, never summed.
 
-import type { RiskTier } from './modelTypes.ts';
-export type * from './modelTypes.ts';
-export type * from './deliveryTypes.ts';
-export type * from './reportTypes.ts';
+import type { RiskTier } from '../../../contract/enums.ts';
+export type { RiskTier } from '../../../contract/enums.ts';
+export type * from '../../../contract/models.ts';
+export type * from '../../../contract/delivery.ts';
+export type * from '../../../contract/reports.ts';
 export type * from './settingsTypes.ts';
 
 export type { Day, Money } from '../../../contract/common.ts';

@@ -1,12 +1,20 @@
-// Shapes of the /api/models JSON responses, re-exported by types.ts.
-import type { Stage, Tier, Day, Money } from './types.ts';
+// Requests and responses of /api/models/*: the lifetime-model runs, the holdout check, segment CLV and cohort projections.
+import type { Day, Money } from './common.ts';
+import type { RiskTier, Stage, ValueTier } from './enums.ts';
 
-export type ModelKind = 'engagement' | 'monetary';
-export type ModelUnit = 'day' | 'week';
-/** Churn-risk tiers, highest risk first. */
-export type RiskTier = 'gone' | 'high' | 'medium' | 'low';
+/** engagement: active days of every player; monetary: purchase days and spend of payers. */
+export const MODEL_KINDS = ['engagement', 'monetary'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
+/** The models' time unit; weeks are 7 days. */
+export const MODEL_UNITS = ['day', 'week'] as const;
+export type ModelUnit = (typeof MODEL_UNITS)[number];
+
 /** ok: a stable maximum; the others say why a fit is unusable. */
 export type FitStatus = 'ok' | 'too_few_players' | 'not_converged' | 'degenerate';
+
+export type BgNbdParams = { r: number; alpha: number; a: number; b: number };
+export type SbgParams = { alpha: number; beta: number };
 
 export interface ClvSettings {
   monthlyDiscount: number;
@@ -23,6 +31,9 @@ export interface FitSummary {
   iterations?: number;
 }
 
+/** Only an ok run replaces the scores; after a failed or skipped one the previous scores stay. */
+export type ModelRunStatus = 'ok' | 'failed' | 'skipped';
+
 export interface ModelRun {
   runId: string;
   kind: ModelKind;
@@ -31,8 +42,7 @@ export interface ModelRun {
   asOf: Day;
   startedAt: string;
   finishedAt: string;
-  /** Only an ok run replaces the scores; after a failed or skipped one the previous scores stay. */
-  status: 'ok' | 'failed' | 'skipped';
+  status: ModelRunStatus;
   message: string;
   /** Every fitted parameter by name ({} when nothing was fitted). */
   params: Record<string, number>;
@@ -44,16 +54,18 @@ export interface ModelRun {
   iterations: number;
   scoredPlayers: number;
   seconds: { stats: number; fit: number; score: number };
+  /** The CLV settings used (monetary runs) and each model's fit summary. */
   details: { clv: ClvSettings | null; fits?: { bgnbd: FitSummary; gammaGamma?: FitSummary } };
 }
 
 export interface RiskTierRule {
   tier: RiskTier;
-  /** null: no limit (the last tier). */
+  /** null on the wire: no limit (the last tier). */
   belowPAlive: number | null;
   belowExpectedDays30: number | null;
 }
 
+/** GET /api/models */
 export interface ModelsStatus {
   /** The runs whose scores are served, per kind. */
   current: Record<ModelKind, ModelRun | null>;
@@ -61,11 +73,19 @@ export interface ModelsStatus {
   latest: Record<ModelKind, ModelRun | null>;
   /** The latest runs, newest first. */
   recent: ModelRun[];
-  riskTiers: RiskTierRule[];
+  riskTiers: readonly RiskTierRule[];
   clv: ClvSettings;
   currency: string;
 }
 
+/** POST /api/models/fit body. */
+export interface FitRequest {
+  /** Calibration end (default: the last complete day with data). */
+  asOf?: Day;
+  unit?: ModelUnit;
+}
+
+/** POST /api/models/fit */
 export interface FitAnswer {
   /** null when there is no data yet. */
   asOf: Day | null;
@@ -73,10 +93,13 @@ export interface FitAnswer {
   runs: ModelRun[];
 }
 
+/** GET /api/models/trust query; absent fields take the server's defaults. */
 export interface TrustQuery {
-  kind: ModelKind;
-  calibrationEnd: Day;
-  holdoutDays: string;
+  kind?: ModelKind;
+  unit?: ModelUnit;
+  calibrationEnd?: Day;
+  holdoutDays?: string;
+  server?: string;
 }
 
 export interface TrustBucket {
@@ -94,10 +117,11 @@ export interface TrustResult {
   unit: ModelUnit;
   calibrationEnd: Day;
   holdoutDays: number;
+  server: string;
   holdoutEnd: Day;
   status: FitStatus;
   message: string;
-  params: Record<string, number> | null;
+  params: BgNbdParams | null;
   logLikelihood: number | null;
   players: number;
   iterations: number | null;
@@ -111,9 +135,18 @@ export interface TrustEmpty {
   buckets: [];
 }
 
+/** GET /api/models/trust */
+export type TrustAnswer = TrustResult | TrustEmpty;
+
+/** GET /api/models/segments query. */
+export interface SegmentsQuery {
+  asOf?: Day;
+  server?: string;
+}
+
 export interface SegmentClv {
   stage: Stage;
-  tier: Tier;
+  tier: ValueTier;
   players: number;
   retained: number;
   revenue: Money;
@@ -127,11 +160,21 @@ export interface SegmentClv {
   contributions: number[];
 }
 
+/** GET /api/models/segments: the segments, or why there are none. */
 export type SegmentClvs =
-  | { asOf: Day; from: Day; periodDays: number; discount: number; horizon: number; currency: string; segments: SegmentClv[] }
+  | { asOf: Day; from: Day; periodDays: number; discount: number; horizon: number; segments: SegmentClv[]; currency: string }
   | { asOf: null; message: string; currency: string; segments: [] };
 
-export type ProjectionGrain = 'month' | 'week';
+export const PROJECTION_GRAINS = ['month', 'week'] as const;
+export type ProjectionGrain = (typeof PROJECTION_GRAINS)[number];
+
+/** GET /api/models/cohorts query. */
+export interface CohortsQuery {
+  grain?: ProjectionGrain;
+  cohorts?: string;
+  periods?: string;
+  server?: string;
+}
 
 export interface CohortProjection {
   /** First day of the cohort's week or month. */
@@ -139,15 +182,17 @@ export interface CohortProjection {
   size: number;
   /** Members still there at the end of each complete period (survivors[0] = size). */
   survivors: number[];
+  /** survivors / size. */
   observed: number[];
   status: FitStatus;
   message: string;
-  params: { alpha: number; beta: number } | null;
+  params: SbgParams | null;
   logLikelihood: number | null;
   /** Fitted share still there at the end of periods 0..horizon; null unless the fit is ok. */
   projected: number[] | null;
 }
 
+/** GET /api/models/cohorts */
 export interface CohortProjections {
   grain: ProjectionGrain;
   lastDay: Day | null;
