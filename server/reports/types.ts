@@ -4,7 +4,7 @@
  * a JSON summary). Scheduling, storage and delivery use only these shapes.
  */
 import type { DeclineMoverRow } from '../queries/reports/declineMovers.ts';
-import type { CohortRow } from '../retention/retention.ts';
+import type { RetentionCohort as CohortRow } from '../../contract/retention.ts';
 import type { ListedPlayer } from '../value/lists.ts';
 
 /** The report's sections, in the order they appear. */

@@ -1,14 +1,7 @@
+import type { StageMove } from '../../../contract/settings.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { draftRef, playerStageSql, type Rules } from '../../lifecycle/rules.ts';
-
-export interface StageMove {
-  from: string;
-  to: string;
-  players: number;
-  /** Lifetime spend of the players on this move. */
-  revenue: string;
-}
 
 const key = `if(status = 'lost', 'lost', stage)`;
 
