@@ -1,6 +1,5 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
 import type {
-  Backtest,
   LaunchAnswer,
   LaunchDetail,
   LaunchGroup,
@@ -8,38 +7,23 @@ import type {
   LaunchRequestBody,
   Uplift,
   CohortProjections,
-  CohortQuery,
   FitAnswer,
-  LifecycleSettings,
-  RulesPreview,
-  RulesVersion,
-  FlowOrder,
-  FlowPlayers,
-  Health,
-  IngestStatus,
-  LtvTriangle,
-  Meta,
   ModelsStatus,
   ModelUnit,
-  Overview,
-  PlayerEvent,
-  PlayerHit,
-  PlayerProfile,
   ProjectionGrain,
-  RangeQuery,
-  Retention,
-  RetentionFilters,
   SegmentClvs,
-  StageTrend,
-  Transitions,
   TrustEmpty,
   TrustQuery,
   TrustResult,
-  ValueList,
-  ValueListName,
-  ValueListSort,
-  ValueSummary,
 } from './types.ts';
+import type { Health, Meta } from '../../../contract/health.ts';
+import type { IngestStatus } from '../../../contract/ingest.ts';
+import type { FlowOrder, FlowPlayers, Transitions } from '../../../contract/lifecycle.ts';
+import type { Overview, RangeQuery, StageTrend } from '../../../contract/overview.ts';
+import type { PlayerEvents, PlayerProfile, PlayerSearch } from '../../../contract/players.ts';
+import type { CohortQuery, LtvTriangle, Retention, RetentionFilters } from '../../../contract/retention.ts';
+import type { Backtest, LifecycleSettings, RulesPreview, RulesVersionWithRules, SavedRules } from '../../../contract/settings.ts';
+import type { ValueList, ValueListName, ValueListSort, ValueSummary } from '../../../contract/value.ts';
 import type { FieldError, ReportLang, ReportRuns, ReportSchedule, ReportSchedules, RunNowAnswer, ScheduleSaveResult } from './reportTypes.ts';
 import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from './winbackTypes.ts';
 
@@ -113,12 +97,12 @@ export const getRetentionFilters = (signal?: AbortSignal) => getJson<RetentionFi
 /** Download link of the retention matrix as CSV, for the same query. */
 export const retentionCsvUrl = (q: Partial<CohortQuery>) => apiUrl('retention.csv', { ...q });
 
-export const searchPlayers = (q: string, signal?: AbortSignal) => getJson<{ players: PlayerHit[] }>('players', { q }, signal);
+export const searchPlayers = (q: string, signal?: AbortSignal) => getJson<PlayerSearch>('players', { q }, signal);
 
 export const getPlayer = (id: string, signal?: AbortSignal) => getJson<PlayerProfile>(`players/${encodeURIComponent(id)}`, undefined, signal);
 
 export const getPlayerEvents = (id: string, offset: number, signal?: AbortSignal) =>
-  getJson<{ events: PlayerEvent[] }>(`players/${encodeURIComponent(id)}/events`, { offset: String(offset) }, signal);
+  getJson<PlayerEvents>(`players/${encodeURIComponent(id)}/events`, { offset: String(offset) }, signal);
 
 export const getValue = (q: { asOf?: string; server?: string }, signal?: AbortSignal) => getJson<ValueSummary>('value', q, signal);
 
@@ -139,7 +123,7 @@ export const getCohortProjections = (q: { grain: ProjectionGrain }, signal?: Abo
 export const getLifecycleSettings = (signal?: AbortSignal) => getJson<LifecycleSettings>('settings/lifecycle', undefined, signal);
 
 export const getRulesVersion = (version: number, signal?: AbortSignal) =>
-  getJson<RulesVersion & { rules: Record<string, string> }>(`settings/lifecycle/versions/${version}`, undefined, signal);
+  getJson<RulesVersionWithRules>(`settings/lifecycle/versions/${version}`, undefined, signal);
 
 export const previewRules = (rules: Record<string, string>, signal?: AbortSignal) => postJson<RulesPreview>('settings/lifecycle/preview', { rules }, signal);
 
@@ -147,10 +131,10 @@ export const backtestRules = (rules: Record<string, string>, day: string, signal
   postJson<Backtest>('settings/lifecycle/backtest', { rules, day }, signal);
 
 export const saveRules = (rules: Record<string, string>, author: string, note: string) =>
-  postJson<{ version: number; stageDaysRefreshed: number }>('settings/lifecycle', { rules, author, note });
+  postJson<SavedRules>('settings/lifecycle', { rules, author, note });
 
 export const restoreRules = (version: number, author: string) =>
-  postJson<{ version: number; stageDaysRefreshed: number }>(`settings/lifecycle/versions/${version}/restore`, { author });
+  postJson<SavedRules>(`settings/lifecycle/versions/${version}/restore`, { author });
 
 export const launchOffer = (offerId: string, body: LaunchRequestBody) => postJson<LaunchAnswer>(`offers/${encodeURIComponent(offerId)}/launch`, body);
 
