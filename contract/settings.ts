@@ -48,7 +48,7 @@ export interface RuleError {
   message: string;
 }
 
-/** POST /api/settings/lifecycle/preview: a draft, against the active rules, as of a day (default: the last day with data). */
+/** POST /api/settings/lifecycle/preview: a draft, against the active rules, as of a day (absent or empty: the last day with data). */
 export interface RulesPreviewRequest {
   rules: Rules;
   asOf?: Day;
@@ -70,7 +70,7 @@ export interface RulesPreview {
   moves: StageMove[];
 }
 
-/** POST /api/settings/lifecycle/backtest: a past day (default: the latest one with 28 days of data after it) and an optional draft. */
+/** POST /api/settings/lifecycle/backtest: a past day (absent or empty: the latest one with 28 days of data after it) and an optional draft. */
 export interface BacktestRequest {
   day?: Day;
   rules?: Rules;

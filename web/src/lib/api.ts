@@ -22,7 +22,17 @@ import type { FlowOrder, FlowPlayers, Transitions } from '../../../contract/life
 import type { Overview, RangeQuery, StageTrend } from '../../../contract/overview.ts';
 import type { PlayerEvents, PlayerProfile, PlayerSearch } from '../../../contract/players.ts';
 import type { CohortQuery, LtvTriangle, Retention, RetentionFilters } from '../../../contract/retention.ts';
-import type { Backtest, LifecycleSettings, RulesPreview, RulesVersionWithRules, SavedRules } from '../../../contract/settings.ts';
+import type {
+  Backtest,
+  BacktestRequest,
+  LifecycleSettings,
+  RestoreRulesRequest,
+  RulesPreview,
+  RulesPreviewRequest,
+  RulesVersionWithRules,
+  SavedRules,
+  SaveRulesRequest,
+} from '../../../contract/settings.ts';
 import type { ValueList, ValueListName, ValueListSort, ValueSummary } from '../../../contract/value.ts';
 import type { FieldError, ReportLang, ReportRuns, ReportSchedule, ReportSchedules, RunNowAnswer, ScheduleSaveResult } from './reportTypes.ts';
 import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from './winbackTypes.ts';
@@ -125,16 +135,16 @@ export const getLifecycleSettings = (signal?: AbortSignal) => getJson<LifecycleS
 export const getRulesVersion = (version: number, signal?: AbortSignal) =>
   getJson<RulesVersionWithRules>(`settings/lifecycle/versions/${version}`, undefined, signal);
 
-export const previewRules = (rules: Record<string, string>, signal?: AbortSignal) => postJson<RulesPreview>('settings/lifecycle/preview', { rules }, signal);
+export const previewRules = (rules: Record<string, string>, signal?: AbortSignal) => postJson<RulesPreview>('settings/lifecycle/preview', { rules } satisfies RulesPreviewRequest, signal);
 
 export const backtestRules = (rules: Record<string, string>, day: string, signal?: AbortSignal) =>
-  postJson<Backtest>('settings/lifecycle/backtest', { rules, day }, signal);
+  postJson<Backtest>('settings/lifecycle/backtest', { rules, day } satisfies BacktestRequest, signal);
 
 export const saveRules = (rules: Record<string, string>, author: string, note: string) =>
-  postJson<SavedRules>('settings/lifecycle', { rules, author, note });
+  postJson<SavedRules>('settings/lifecycle', { rules, author, note } satisfies SaveRulesRequest);
 
 export const restoreRules = (version: number, author: string) =>
-  postJson<SavedRules>(`settings/lifecycle/versions/${version}/restore`, { author });
+  postJson<SavedRules>(`settings/lifecycle/versions/${version}/restore`, { author } satisfies RestoreRulesRequest);
 
 export const launchOffer = (offerId: string, body: LaunchRequestBody) => postJson<LaunchAnswer>(`offers/${encodeURIComponent(offerId)}/launch`, body);
 
