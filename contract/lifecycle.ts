@@ -31,8 +31,9 @@ export interface Transitions {
   flows: TransitionFlow[];
 }
 
-/** Sort direction of a flow's players by lifetime spend. */
-export type FlowOrder = 'desc' | 'asc';
+/** Sort directions of a flow's players by lifetime spend, the default first. */
+export const FLOW_ORDERS = ['desc', 'asc'] as const;
+export type FlowOrder = (typeof FLOW_ORDERS)[number];
 
 /** Two snapshot days with the defaults applied (a type literal: it passes as query parameters). */
 export type SnapshotPair = {

@@ -1,8 +1,12 @@
 // The cohort endpoints: GET /api/retention, /api/retention/ltv, /api/retention/filters and /api/retention.csv.
 import type { Day, Money } from './common.ts';
 
-export type Grain = 'day' | 'week';
-export type RetentionMode = 'classic' | 'unbounded';
+export const GRAINS = ['day', 'week'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+/** Classic: active in period n itself; unbounded: active in period n or any later one. */
+export const RETENTION_MODES = ['classic', 'unbounded'] as const;
+export type RetentionMode = (typeof RETENTION_MODES)[number];
 
 /** The cohort query as answered; every field has a server default (the 30 daily or 12 weekly cohorts ending on the last day with data). */
 export interface CohortQuery {

@@ -67,10 +67,12 @@ export interface ValueSummary {
   stageScores: StageScores[];
 }
 
-export type ValueListName = 'top_spenders' | 'big_spenders' | 'loyal' | 'growth_potential' | 'at_risk_high_value';
+export const VALUE_LIST_NAMES = ['top_spenders', 'big_spenders', 'loyal', 'growth_potential', 'at_risk_high_value'] as const;
+export type ValueListName = (typeof VALUE_LIST_NAMES)[number];
 
-/** Orders of the value lists: lifetime spend, churn risk (highest first) or expected CLV. */
-export type ValueListSort = 'spend' | 'risk' | 'clv';
+/** Orders of the value lists, the default first: lifetime spend, churn risk (highest first) or expected CLV. */
+export const VALUE_LIST_SORTS = ['spend', 'risk', 'clv'] as const;
+export type ValueListSort = (typeof VALUE_LIST_SORTS)[number];
 
 /** ?limit&offset&sort of a list page on top of the value query. */
 export interface ValueListQuery extends ValueQuery {

@@ -1,15 +1,12 @@
 import { Router } from 'express';
 import { FROM_KEYS, TO_KEYS } from '../../contract/enums.ts';
-import type { BackfillRequest, BackfillResult, FlowOrder, FlowPlayers, FlowSelection, Transitions, TransitionsQuery } from '../../contract/lifecycle.ts';
+import { FLOW_ORDERS, type BackfillRequest, type BackfillResult, type FlowPlayers, type FlowSelection, type Transitions, type TransitionsQuery } from '../../contract/lifecycle.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { backfillStages } from '../lifecycle/backfill.ts';
 import { flowPlayersPage, transitionsBetween } from '../lifecycle/transitionPair.ts';
-import { FLOW_ORDER } from '../queries/lifecycle/flowPlayers.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
-
-const ORDERS = Object.keys(FLOW_ORDER) as FlowOrder[];
 
 /** ?from&to&server: two snapshot days, each defaulted by the domain when absent. */
 function parsePair(q: Record<string, unknown>): TransitionsQuery {
@@ -25,7 +22,7 @@ function parseFlow(q: Record<string, unknown>): FlowSelection {
   return {
     fromStage: parseChoice(q, 'fromStage', FROM_KEYS),
     toStage: parseChoice(q, 'toStage', TO_KEYS),
-    order: parseChoice(q, 'order', ORDERS, 'desc'),
+    order: parseChoice(q, 'order', FLOW_ORDERS, 'desc'),
     limit: parseWhole(q, 'limit', 50, 1, 500),
     offset: parseWhole(q, 'offset', 0, 0, 10_000_000),
   };

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Day } from '../../contract/common.ts';
-import type { LtvTriangle, Retention, RetentionFilters } from '../../contract/retention.ts';
+import { GRAINS, RETENTION_MODES, type LtvTriangle, type Retention, type RetentionFilters } from '../../contract/retention.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
@@ -23,8 +23,8 @@ function attribute(q: Record<string, unknown>, name: string): string {
 
 /** Reads the cohort query; absent days take their defaults from the last day with data. */
 function parseCohortQuery(q: Record<string, unknown>, lastDay: Day, weekStart: 1 | 7): RetentionQuery {
-  const grain = parseChoice(q, 'grain', ['day', 'week'] as const, 'day');
-  const mode = parseChoice(q, 'mode', ['classic', 'unbounded'] as const, 'classic');
+  const grain = parseChoice(q, 'grain', GRAINS, 'day');
+  const mode = parseChoice(q, 'mode', RETENTION_MODES, 'classic');
   const toRaw = queryString(q, 'to');
   const fromRaw = queryString(q, 'from');
   const asked = { to: toRaw && parseDay(toRaw, 'to'), from: fromRaw && parseDay(fromRaw, 'from') };

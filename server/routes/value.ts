@@ -1,15 +1,12 @@
 import { Router } from 'express';
-import type { ValueList, ValueListSort, ValueQuery, ValueSummary } from '../../contract/value.ts';
+import { VALUE_LIST_SORTS, type ValueList, type ValueQuery, type ValueSummary } from '../../contract/value.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
-import { VALUED_ORDER } from '../queries/value/valuedPlayers.ts';
 import { VALUE_LIST_NAMES } from '../value/lists.ts';
 import { defaultListLimit, valueList, valueSummary } from '../value/summary.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
-
-const LIST_ORDERS = Object.keys(VALUED_ORDER) as ValueListSort[];
 
 export function valueRoutes({ db }: Deps): Router {
   const r = Router();
@@ -29,7 +26,7 @@ export function valueRoutes({ db }: Deps): Router {
       const page = {
         limit: parseWhole(q, 'limit', defaultListLimit(name), 1, 500),
         offset: parseWhole(q, 'offset', 0, 0, 10_000_000),
-        sort: parseChoice(q, 'sort', LIST_ORDERS, 'spend'),
+        sort: parseChoice(q, 'sort', VALUE_LIST_SORTS, 'spend'),
       };
       return (await valueList(db, name, await valueQuery(q), page)) satisfies ValueList;
     }),
