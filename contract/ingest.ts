@@ -16,12 +16,15 @@ export interface IngestRun {
 
 export type EventFileKind = 'sessions' | 'payments' | 'friends';
 
-/** One file of the ingest ledger; `loading` while a run reads it (or when that run died). */
+/** A ledger file's state: `loading` while a run reads it (or when that run died). */
+export type FileState = 'loading' | 'done' | 'rejected';
+
+/** One file of the ingest ledger. */
 export interface LedgerEntry {
   fileHash: string;
   fileName: string;
   kind: EventFileKind;
-  state: 'loading' | 'done' | 'rejected';
+  state: FileState;
   rowsTotal: number;
   rowsLoaded: number;
   rowsQuarantined: number;

@@ -5,7 +5,7 @@ import type { FileOutcome } from '../../contract/ingest.ts';
 import type { Db } from '../db/client.ts';
 import { exec } from '../db/query.ts';
 import { clearDedupToken, countStoredFromFile, freshCount, insertChunk, selectFreshRows } from '../queries/ingest/fresh.ts';
-import { ledgerEntry, recordLedger, type LedgerEntry } from '../queries/ingest/ledger.ts';
+import { ledgerEntry, recordLedger, type LedgerRow } from '../queries/ingest/ledger.ts';
 import { repairDailyRollup } from '../queries/ingest/rollupRepair.ts';
 import { clearWorkTables, quarantineStagedRows, stageCounts } from '../queries/ingest/stage.ts';
 import { ACTIVITY_KINDS, type InboxFile } from './fileKind.ts';
@@ -82,7 +82,7 @@ export async function ingestFile(
   if (before && before.state !== 'loading') return { ...base, rowsTotal: Number(before.rows_total) };
 
   const recovered = before?.state === 'loading';
-  const entry: LedgerEntry = {
+  const entry: LedgerRow = {
     file_hash: fileHash, file_name: file, kind: info.kind, size_bytes: statSync(filePath).size, state: 'loading',
     rows_total: 0, rows_loaded: 0, rows_quarantined: 0, rows_duplicate: 0, min_day: null, max_day: null, error: '',
     run_id: runId, started_at: nowIso(), finished_at: null,
