@@ -1,6 +1,14 @@
 import { Router } from 'express';
 import { FROM_KEYS, TO_KEYS } from '../../contract/enums.ts';
-import { FLOW_ORDERS, type BackfillRequest, type BackfillResult, type FlowPlayers, type FlowSelection, type Transitions, type TransitionsQuery } from '../../contract/lifecycle.ts';
+import {
+  FLOW_ORDERS,
+  type BackfillRequest,
+  type BackfillResult,
+  type FlowPlayers,
+  type FlowSelection,
+  type Transitions,
+  type TransitionsQuery,
+} from '../../contract/lifecycle.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { backfillStages } from '../lifecycle/backfill.ts';
@@ -54,6 +62,9 @@ export function lifecycleRoutes({ db }: Deps): Router {
     }),
   );
   // Used by `npm run backfill:stages` when this server owns the embedded engine.
-  r.post('/lifecycle/backfill', handle(async (req) => (await backfillStages(db, parseBackfill((req.body ?? {}) as Record<string, unknown>))) satisfies BackfillResult));
+  r.post(
+    '/lifecycle/backfill',
+    handle(async (req) => (await backfillStages(db, parseBackfill((req.body ?? {}) as Record<string, unknown>))) satisfies BackfillResult),
+  );
   return r;
 }

@@ -135,7 +135,8 @@ export const getLifecycleSettings = (signal?: AbortSignal) => getJson<LifecycleS
 export const getRulesVersion = (version: number, signal?: AbortSignal) =>
   getJson<RulesVersionWithRules>(`settings/lifecycle/versions/${version}`, undefined, signal);
 
-export const previewRules = (rules: Record<string, string>, signal?: AbortSignal) => postJson<RulesPreview>('settings/lifecycle/preview', { rules } satisfies RulesPreviewRequest, signal);
+export const previewRules = (rules: Record<string, string>, signal?: AbortSignal) =>
+  postJson<RulesPreview>('settings/lifecycle/preview', { rules } satisfies RulesPreviewRequest, signal);
 
 export const backtestRules = (rules: Record<string, string>, day: string, signal?: AbortSignal) =>
   postJson<Backtest>('settings/lifecycle/backtest', { rules, day } satisfies BacktestRequest, signal);
