@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
-import { backfillStages, BackfillRangeError, type BackfillResult } from '../server/lifecycle/backfill.ts';
+import type { BackfillResult } from '../contract/lifecycle.ts';
+import { backfillStages, BackfillRangeError } from '../server/lifecycle/backfill.ts';
 import { progressLine } from '../server/progress.ts';
 import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 

@@ -9,12 +9,13 @@ import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
 import { Ingester, collectFiles } from '../server/ingest/ingestRun.ts';
-import { runIngestAndRefresh, type RunAndRefreshSummary } from '../server/ingest/runAndRefresh.ts';
+import type { IngestResult } from '../contract/ingest.ts';
+import { runIngestAndRefresh } from '../server/ingest/runAndRefresh.ts';
 import { ingestSettings } from '../server/ingestDefaults.ts';
 import { progressLine } from '../server/progress.ts';
 import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
 
-function printSummary(s: RunAndRefreshSummary): void {
+function printSummary(s: IngestResult): void {
   for (const f of s.files) {
     const detail =
       f.state === 'skipped'
@@ -32,7 +33,7 @@ function printSummary(s: RunAndRefreshSummary): void {
   );
 }
 
-async function viaServer(cfg: Config, paths: string[]): Promise<RunAndRefreshSummary | null> {
+async function viaServer(cfg: Config, paths: string[]): Promise<IngestResult | null> {
   if (!(await tryServer(cfg))) return null;
   console.log(`dashboard server is running at ${serverUrl(cfg)}: handing the files to it`);
   const res = await fetch(`${serverUrl(cfg)}/api/ingest`, {
@@ -40,12 +41,12 @@ async function viaServer(cfg: Config, paths: string[]): Promise<RunAndRefreshSum
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ paths }),
   });
-  const body = (await res.json()) as RunAndRefreshSummary & { error?: string };
+  const body = (await res.json()) as IngestResult & { error?: string };
   if (!res.ok) throw new Error(`server refused: ${body.error ?? res.status}`);
   return body;
 }
 
-async function direct(cfg: Config, paths: string[]): Promise<RunAndRefreshSummary> {
+async function direct(cfg: Config, paths: string[]): Promise<IngestResult> {
   const db = await openReadyDb(cfg);
   console.log(openedEngineLine(db, cfg));
   try {

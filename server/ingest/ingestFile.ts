@@ -1,10 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
+import type { FileOutcome } from '../../contract/ingest.ts';
 import type { Db } from '../db/client.ts';
 import { exec } from '../db/query.ts';
 import { clearDedupToken, countStoredFromFile, freshCount, insertChunk, selectFreshRows } from '../queries/ingest/fresh.ts';
-import { ledgerEntry, recordLedger, type LedgerEntry } from '../queries/ingest/ledger.ts';
+import { ledgerEntry, recordLedger, type LedgerRow } from '../queries/ingest/ledger.ts';
 import { repairDailyRollup } from '../queries/ingest/rollupRepair.ts';
 import { clearWorkTables, quarantineStagedRows, stageCounts } from '../queries/ingest/stage.ts';
 import { ACTIVITY_KINDS, type InboxFile } from './fileKind.ts';
@@ -27,22 +28,6 @@ export interface IngestProgress {
   /** Chunks stored so far and in all, during `insert`. */
   chunk?: number;
   chunks?: number;
-}
-
-export interface FileOutcome {
-  file: string;
-  fileHash: string;
-  kind: string;
-  /** `skipped`: these bytes were ingested before (same file, renamed copy). */
-  state: 'done' | 'rejected' | 'skipped';
-  rowsTotal: number;
-  rowsLoaded: number;
-  rowsQuarantined: number;
-  rowsDuplicate: number;
-  minDay: string | null;
-  maxDay: string | null;
-  error: string;
-  recovered: boolean;
 }
 
 export class FileRejected extends Error {}
@@ -109,7 +94,7 @@ export async function ingestFile(
   if (before && before.state !== 'loading') return { ...base, rowsTotal: Number(before.rows_total) };
 
   const recovered = before?.state === 'loading';
-  const entry: LedgerEntry = {
+  const entry: LedgerRow = {
     file_hash: fileHash,
     file_name: file,
     kind: info.kind,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { IngestRunSummary } from '../../contract/ingest.ts';
 import type { Db } from '../db/client.ts';
 import { markStagesDirty } from '../lifecycle/snapshots.ts';
 import { recordRun } from '../queries/ingest/runs.ts';
 import { ACTIVITY_KINDS, classifyFile, type EventKind } from './fileKind.ts';
-import { ingestFile, type FileOutcome, type IngestProgress, type IngestSettings } from './ingestFile.ts';
+import { ingestFile, type IngestProgress, type IngestSettings } from './ingestFile.ts';
 import { DomainError } from '../domainError.ts';
 
 export interface RunRequest {
@@ -15,16 +16,6 @@ export interface RunRequest {
   /** Move each finished file into this folder (the inbox's archive); leave files in place when unset. */
   archiveDir?: string;
   onProgress?: (p: IngestProgress) => void;
-}
-
-export interface RunSummary {
-  runId: string;
-  files: FileOutcome[];
-  ignored: string[];
-  rowsLoaded: number;
-  rowsQuarantined: number;
-  rowsDuplicate: number;
-  seconds: number;
 }
 
 export class IngestBusyError extends DomainError {
@@ -77,7 +68,7 @@ export class Ingester {
     return this.running;
   }
 
-  async run(req: RunRequest): Promise<RunSummary> {
+  async run(req: RunRequest): Promise<IngestRunSummary> {
     if (this.running) throw new IngestBusyError();
     this.running = true;
     try {
@@ -87,12 +78,12 @@ export class Ingester {
     }
   }
 
-  private async runLocked(req: RunRequest): Promise<RunSummary> {
+  private async runLocked(req: RunRequest): Promise<IngestRunSummary> {
     const t0 = performance.now();
     const runId = randomUUID();
     const startedAt = new Date().toISOString();
     const { files, ignored } = collectFiles(req.paths);
-    const summary: RunSummary = { runId, files: [], ignored, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, seconds: 0 };
+    const summary: IngestRunSummary = { runId, files: [], ignored, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, seconds: 0 };
     if (files.length === 0) return summary; // an empty inbox is not worth a run record every minute
     const record = (error: string, finished: boolean) =>
       recordRun(this.db, {

@@ -1,3 +1,4 @@
+import type { BackfillRequest, BackfillResult } from '../../contract/lifecycle.ts';
 import type { Db } from '../db/client.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { snapshotStages } from './snapshots.ts';
@@ -9,13 +10,6 @@ export class BackfillRangeError extends DomainError {
   }
 }
 
-export interface BackfillResult {
-  from: string | null;
-  to: string | null;
-  days: number;
-  seconds: number;
-}
-
 /**
  * Snapshots every player's stage for the days of a range (default: every day
  * with data), clamped to the days that have data: a stage needs events up to
@@ -23,7 +17,7 @@ export interface BackfillResult {
  */
 export async function backfillStages(
   db: Db,
-  range: { from?: string; to?: string },
+  range: BackfillRequest,
   onDay?: (done: number, total: number) => void,
 ): Promise<BackfillResult> {
   const t0 = performance.now();

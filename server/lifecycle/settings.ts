@@ -1,19 +1,48 @@
+import type { Day } from '../../contract/common.ts';
+import type { Backtest, LifecycleSettings, RuleError, RulesPreview, RulesVersionWithRules, SavedRules } from '../../contract/settings.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
 import { backtest, BACKTEST_DAYS } from '../queries/settings/backtest.ts';
-import { configVersion } from '../queries/settings/configVersions.ts';
+import { configVersion, listConfigVersions } from '../queries/settings/configVersions.ts';
+import { previewMoves } from '../queries/settings/previewMoves.ts';
 import { saveConfigVersion } from '../queries/settings/saveConfigVersion.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import type { Rules } from './rules.ts';
+import { THRESHOLDS, type Rules } from './rules.ts';
 import { markStagesDirty, refreshDirtyStages } from './snapshots.ts';
 import { invalid, notFound } from '../domainError.ts';
 
+/** The active rules, every saved version and the thresholds' definitions. */
+export async function lifecycleSettings(db: Db): Promise<LifecycleSettings> {
+  const [active, versions] = await Promise.all([configVersion(db, 0), listConfigVersions(db)]);
+  // sql/005 seeds version 1, so there is always an active version.
+  if (!active) throw new Error('no stage rules saved: lifecycle_config is empty');
+  return { active, versions, thresholds: THRESHOLDS };
+}
+
+/** One saved version with its thresholds. */
+export async function rulesVersion(db: Db, version: number): Promise<RulesVersionWithRules> {
+  const found = await configVersion(db, version);
+  if (!found || found.version !== version) throw notFound(`no version ${version} of the stage rules`);
+  return found;
+}
+
+/**
+ * Where a draft would move players, against the active rules, as of a day
+ * (default: the last day with data); an invalid draft moves nobody.
+ */
+export async function previewRules(db: Db, draft: { rules: Rules; errors: RuleError[] }, asked: Day | undefined): Promise<RulesPreview> {
+  const { rules, errors } = draft;
+  const asOf = await resolveAsOf(db, asked);
+  if (errors.length || !asOf) return { asOf, valid: errors.length === 0, errors, moves: [] };
+  return { asOf, valid: true, errors, moves: await previewMoves(db, asOf, rules) };
+}
 
 /**
  * Saves rules as the new active version, then recomputes every stored daily
  * snapshot under them (history and transitions follow the rules in force).
  */
-export async function saveRules(db: Db, rules: Rules, meta: { author: string; note: string; restoredFrom?: number }) {
+export async function saveRules(db: Db, rules: Rules, meta: { author: string; note: string; restoredFrom?: number }): Promise<SavedRules> {
   const version = await saveConfigVersion(db, rules, { ...meta, restoredFrom: meta.restoredFrom ?? 0 });
   const { minDay } = await dataDays(db);
   if (minDay) await markStagesDirty(db, minDay);
@@ -22,9 +51,8 @@ export async function saveRules(db: Db, rules: Rules, meta: { author: string; no
 }
 
 /** Saves a copy of an earlier version as the new active one. */
-export async function restoreVersion(db: Db, version: number, author: string) {
-  const old = await configVersion(db, version);
-  if (!old || old.version !== version) throw notFound(`no version ${version} of the stage rules`);
+export async function restoreVersion(db: Db, version: number, author: string): Promise<SavedRules> {
+  const old = await rulesVersion(db, version);
   return saveRules(db, old.rules, { author, note: `restored version ${version}`, restoredFrom: version });
 }
 
@@ -32,7 +60,7 @@ export async function restoreVersion(db: Db, version: number, author: string) {
  * Back-test on a past day: how the players of each stage behaved in the 28
  * days after it, under the active rules and (when given) a draft.
  */
-export async function backtestRules(db: Db, day: string | undefined, draft: Rules | undefined) {
+export async function backtestRules(db: Db, day: Day | undefined, draft: Rules | undefined): Promise<Backtest> {
   const { minDay, maxDay } = await dataDays(db);
   if (!minDay || !maxDay) throw invalid('no data yet: nothing to back-test');
   const latest = addDays(maxDay, -BACKTEST_DAYS);

@@ -1,16 +1,18 @@
+import type { Day } from '../../contract/common.ts';
+import { STAGES } from '../../contract/enums.ts';
+import type { Overview, RangeQuery, StageSummary, StageTrend } from '../../contract/overview.ts';
+import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
-import { foldStageMix } from '../queries/metrics/stageMix.ts';
-import { dailySeries, type DailyRow, type RangeFilter } from '../queries/overview/daily.ts';
-import { windowKpis, type WindowKpis } from '../queries/overview/windowKpis.ts';
-import { stageCountsOn } from '../queries/stages/stageCounts.ts';
 import { sumDecimals } from '../money.ts';
+import { foldStageMix } from '../queries/metrics/stageMix.ts';
+import { dailySeries } from '../queries/overview/daily.ts';
+import { windowKpis } from '../queries/overview/windowKpis.ts';
+import { stageCountsOn } from '../queries/stages/stageCounts.ts';
+import { stageTrend } from '../queries/stages/stageTrend.ts';
 
-export const STAGES = ['exploration', 'growth', 'stable', 'decline'] as const;
-
-export interface StageSummary {
-  asOf: string;
-  counts: { stage: string; players: number; revenue: string }[];
-  lost: number;
+/** Where the default range ends: the last day with data, or today (UTC) before there is any. */
+export async function lastRangeDay(db: Db): Promise<Day> {
+  return (await resolveAsOf(db)) ?? new Date().toISOString().slice(0, 10);
 }
 
 /** Folds snapshot rows into the four stages of the active base; lost players are counted apart. */
@@ -20,15 +22,14 @@ export function summarizeStages(asOf: string, rows: { stage: string; status: str
   return { asOf, counts, lost };
 }
 
-export interface Overview extends RangeFilter {
-  kpis: WindowKpis & { avgDau: number; newPlayers: number };
-  stages: StageSummary;
-  daily: DailyRow[];
-}
-
-export async function overview(db: Db, f: RangeFilter): Promise<Overview> {
+export async function overview(db: Db, f: RangeQuery): Promise<Overview> {
   const [kpis, daily, stageRows] = await Promise.all([windowKpis(db, f), dailySeries(db, f), stageCountsOn(db, f.to, f.server)]);
   const avgDau = daily.length ? Math.round(daily.reduce((n, d) => n + Number(d.dau), 0) / daily.length) : 0;
   const newPlayers = daily.reduce((n, d) => n + Number(d.newPlayers), 0);
   return { ...f, kpis: { ...kpis, avgDau, newPlayers }, stages: summarizeStages(f.to, stageRows), daily };
+}
+
+/** Players per stage per day of the range. */
+export async function stageTrendOver(db: Db, range: RangeQuery): Promise<StageTrend> {
+  return { ...range, days: await stageTrend(db, range) };
 }

@@ -1,12 +1,6 @@
+import type { StageRun } from '../../contract/players.ts';
 import { addDays } from '../days.ts';
 import type { StageDay } from '../queries/players/playerStageDays.ts';
-
-export interface StageRun {
-  from: string;
-  to: string;
-  /** The stage, or 'lost' past the lost horizon. */
-  stage: string;
-}
 
 /** Folds daily snapshots into runs of the same stage; a gap in the days ends a run. */
 export function stageRuns(days: readonly StageDay[]): StageRun[] {

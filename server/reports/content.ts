@@ -1,7 +1,8 @@
+import { STAGES } from '../../contract/enums.ts';
+import type { RetentionCohort as CohortRow } from '../../contract/retention.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { addDays, daysBetween, weekStartOf } from '../days.ts';
-import { STAGES } from '../overview/overview.ts';
 import { sumDecimals } from '../money.ts';
 import { transitions } from '../queries/lifecycle/transitions.ts';
 import { foldStageMix } from '../queries/metrics/stageMix.ts';
@@ -9,7 +10,7 @@ import { declineMovers, declineMoverTotals } from '../queries/reports/declineMov
 import { freshness, ingestInWindow, quarantineInWindow } from '../queries/reports/dataHealth.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { stageCountsOn, type StageCountRow } from '../queries/stages/stageCounts.ts';
-import { MAX_N, retentionMatrix, type CohortRow } from '../retention/retention.ts';
+import { MAX_N, retentionMatrix } from '../retention/retention.ts';
 import { valueListPage } from '../value/lists.ts';
 import type {
   AtRiskSummary,

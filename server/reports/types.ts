@@ -6,7 +6,7 @@
 import type { ReportLang } from '../../contract/enums.ts';
 import type { ReportSection, ReportWindow } from '../../contract/reports.ts';
 import type { DeclineMoverRow } from '../queries/reports/declineMovers.ts';
-import type { CohortRow } from '../retention/retention.ts';
+import type { RetentionCohort as CohortRow } from '../../contract/retention.ts';
 import type { ListedPlayer } from '../value/lists.ts';
 
 export { REPORT_LANGS, type ReportLang } from '../../contract/enums.ts';

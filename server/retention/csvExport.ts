@@ -1,5 +1,7 @@
+import type { RetentionCohort } from '../../contract/retention.ts';
+import type { Db } from '../db/client.ts';
 import { csvLine } from '../csv.ts';
-import { MAX_N, type CohortRow, type RetentionQuery } from './retention.ts';
+import { MAX_N, retentionMatrix, type CohortRequest, type RetentionQuery } from './retention.ts';
 
 /**
  * The retention matrix as CSV: one row per cohort with its size, the filters
@@ -8,7 +10,7 @@ import { MAX_N, type CohortRow, type RetentionQuery } from './retention.ts';
  * reached yet. Filter values are text from the game's logs: csvLine defuses
  * any that a spreadsheet would run as a formula.
  */
-export function retentionCsv(q: Pick<RetentionQuery, 'grain' | 'server' | 'platform' | 'channel'> | null, rows: readonly CohortRow[]): string {
+export function retentionCsv(q: Pick<RetentionQuery, 'grain' | 'server' | 'platform' | 'channel'> | null, rows: readonly RetentionCohort[]): string {
   const grain = q?.grain ?? 'day';
   const prefix = grain === 'day' ? 'D' : 'W';
   const lines = [
@@ -18,4 +20,11 @@ export function retentionCsv(q: Pick<RetentionQuery, 'grain' | 'server' | 'platf
     ),
   ];
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** GET /api/retention.csv: the file name says what the matrix was cut by. */
+export async function retentionCsvFile(db: Db, req: CohortRequest | null): Promise<{ name: string; csv: string }> {
+  if (!req) return { name: 'retention.csv', csv: retentionCsv(null, []) };
+  const { q } = req;
+  return { name: `retention_${q.grain}_${q.mode}_${q.from}_${q.to}.csv`, csv: retentionCsv(q, await retentionMatrix(db, q, req.lastDay)) };
 }

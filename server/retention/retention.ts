@@ -1,6 +1,7 @@
+import type { Day } from '../../contract/common.ts';
+import type { CohortAnswer, Grain, LtvCohort, LtvTriangle, Retention, RetentionCohort, RetentionMode } from '../../contract/retention.ts';
 import type { Db } from '../db/client.ts';
 import { cohortSizes } from '../queries/retention/cohortSizes.ts';
-import type { Grain } from '../queries/retention/cohortSql.ts';
 import { cumulativeRevenue } from '../queries/retention/cumulativeRevenue.ts';
 import type { CohortFilter } from '../queries/retention/filter.ts';
 import { retainedPlayers } from '../queries/retention/retainedPlayers.ts';
@@ -12,25 +13,16 @@ export const periodStart = (grain: Grain, cohort: string, n: number) => addDays(
 /** D0..D30 for daily cohorts, W0..W12 for weekly ones. */
 export const MAX_N: Record<Grain, number> = { day: 30, week: 12 };
 
+/** A cohort request with its defaults applied, as the queries take it. */
 export interface RetentionQuery extends CohortFilter {
   grain: Grain;
-  mode: 'classic' | 'unbounded';
+  mode: RetentionMode;
 }
 
-export interface CohortRow {
-  cohort: string;
-  size: number;
-  /** Players retained in period n; null where period n has not started by the last day with data. */
-  players: (number | null)[];
-  /** players / size, 0..1 (null as above). */
-  rates: (number | null)[];
-}
-
-export interface LtvRow {
-  cohort: string;
-  size: number;
-  /** Cumulative revenue per member by period n (decimal strings; null as above). */
-  ltv: (string | null)[];
+/** A request that found data: its query and the last day with data. */
+export interface CohortRequest {
+  q: RetentionQuery;
+  lastDay: Day;
 }
 
 /** Builds each cohort's row of periods, leaving periods after the last day with data empty rather than zero. */
@@ -50,7 +42,7 @@ export function shapeRows<T, V>(
   }));
 }
 
-export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string): Promise<CohortRow[]> {
+export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string): Promise<RetentionCohort[]> {
   const { grain, mode, ...f } = q;
   const [sizes, cells] = await Promise.all([cohortSizes(db, grain, f), retainedPlayers(db, grain, mode, MAX_N[grain], f)]);
   return shapeRows(sizes, cells, (c) => `${c.cohort}|${c.n}`, (c) => Number(c?.players ?? 0), grain, lastDay).map(({ values, ...r }) => ({
@@ -60,8 +52,25 @@ export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string
   }));
 }
 
-export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastDay: string): Promise<LtvRow[]> {
+export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastDay: string): Promise<LtvCohort[]> {
   const { grain, ...f } = q;
   const [sizes, cells] = await Promise.all([cohortSizes(db, grain, f), cumulativeRevenue(db, grain, MAX_N[grain], f)]);
   return shapeRows(sizes, cells, (c) => `${c.cohort}|${c.n}`, (c) => c?.ltv ?? '0', grain, lastDay).map(({ values, ...r }) => ({ ...r, ltv: values }));
+}
+
+/** The query as echoed with an answer (the week mode is the server's own setting). */
+function echo({ q: { wmode: _w, ...q }, lastDay }: CohortRequest): CohortAnswer {
+  return { ...q, lastDay, periods: MAX_N[q.grain] + 1 };
+}
+
+/** GET /api/retention: only an empty list before any data. */
+export async function retention(db: Db, req: CohortRequest | null): Promise<Retention> {
+  if (!req) return { cohorts: [] };
+  return { ...echo(req), cohorts: await retentionMatrix(db, req.q, req.lastDay) };
+}
+
+/** GET /api/retention/ltv, in the base currency. */
+export async function ltv(db: Db, req: CohortRequest | null, currency: string): Promise<LtvTriangle> {
+  if (!req) return { cohorts: [] };
+  return { ...echo(req), currency, cohorts: await ltvTriangle(db, req.q, req.lastDay) };
 }

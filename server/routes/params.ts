@@ -1,3 +1,4 @@
+import type { RangeQuery } from '../../contract/overview.ts';
 import { addDays } from '../days.ts';
 import { invalid } from '../domainError.ts';
 
@@ -41,13 +42,6 @@ export function parseDay(value: string, name: string): string {
     throw invalid(`${name} must be a date as YYYY-MM-DD, got "${value}"`);
   }
   return value;
-}
-
-
-export interface RangeQuery {
-  from: string;
-  to: string;
-  server: string;
 }
 
 /** Reads ?from&to&server; the default range is the 30 days ending on `lastDay` (the latest day with data). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { one, rows } from '../../server/db/query.ts';
-import type { FileOutcome } from '../../server/ingest/ingestFile.ts';
+import type { FileOutcome } from '../../contract/ingest.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { session, writeText } from '../helpers/files.ts';
 import { dailyByDay, ledger, quarantined, totals } from '../helpers/ingest-state.ts';

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileOutcome } from '../../server/ingest/ingestFile.ts';
+import type { FileOutcome } from '../../contract/ingest.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { payment, session, writeNdjson, writeText } from '../helpers/files.ts';
 import { dailyByDay, eventDays, ledger, totals } from '../helpers/ingest-state.ts';

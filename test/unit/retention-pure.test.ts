@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cohortMembers, cohortOf, periodOf } from '../../server/queries/retention/cohortSql.ts';
 import { retentionCsv } from '../../server/retention/csvExport.ts';
-import { periodStart, shapeRows, type CohortRow } from '../../server/retention/retention.ts';
+import type { RetentionCohort } from '../../contract/retention.ts';
+import { periodStart, shapeRows } from '../../server/retention/retention.ts';
 
 describe('cohort SQL fragments', () => {
   it('puts a day in its own cohort, or in the week the {wmode} parameter starts', () => {
@@ -51,7 +52,7 @@ describe('shapeRows', () => {
 });
 
 describe('retentionCsv', () => {
-  const rows: CohortRow[] = [{ cohort: '2026-03-02', size: 3, players: [3, 1, null], rates: [1, 1 / 3, null] }];
+  const rows: RetentionCohort[] = [{ cohort: '2026-03-02', size: 3, players: [3, 1, null], rates: [1, 1 / 3, null] }];
 
   it('writes a header row, percentages with two decimals and empty cells for periods not reached', () => {
     const csv = retentionCsv({ grain: 'week', server: 's01', platform: '', channel: '' }, rows);

@@ -5,7 +5,7 @@ import { MAX_POINTS, downsample, lttbIndices } from '../../web/src/lib/charts/do
 import { stageDistributionOption, stageTrendOption } from '../../web/src/lib/charts/stages.ts';
 import { formatter } from '../../web/src/lib/format.ts';
 import { translate, type Lang } from '../../web/src/lib/i18n.ts';
-import type { DailyRow, StageTrendDay } from '../../web/src/lib/types.ts';
+import type { DailyRow, StageTrendDay } from '../../contract/overview.ts';
 
 // Option fields are deep unions in the ECharts types; tests read them loosely and assert values.
 type Loose = Record<string, any>;

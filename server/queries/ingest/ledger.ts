@@ -1,12 +1,11 @@
+import type { EventFileKind, FileState } from '../../../contract/ingest.ts';
 import type { Db } from '../../db/client.ts';
 import { insertRows, one, rows } from '../../db/query.ts';
 
-export type FileState = 'loading' | 'done' | 'rejected';
-
-export interface LedgerEntry {
+export interface LedgerRow {
   file_hash: string;
   file_name: string;
-  kind: string;
+  kind: EventFileKind;
   size_bytes: number;
   state: FileState;
   rows_total: number;
@@ -21,16 +20,16 @@ export interface LedgerEntry {
   finished_at: string | null;
 }
 
-export async function ledgerEntry(db: Db, fileHash: string): Promise<LedgerEntry | undefined> {
-  return one<LedgerEntry>(db, `SELECT * EXCEPT updated_at FROM ingest_files FINAL WHERE file_hash = {hash:String}`, { hash: fileHash });
+export async function ledgerEntry(db: Db, fileHash: string): Promise<LedgerRow | undefined> {
+  return one<LedgerRow>(db, `SELECT * EXCEPT updated_at FROM ingest_files FINAL WHERE file_hash = {hash:String}`, { hash: fileHash });
 }
 
 /** Appends a new state for a file; ReplacingMergeTree keeps the latest by updated_at. */
-export async function recordLedger(db: Db, entry: LedgerEntry): Promise<void> {
+export async function recordLedger(db: Db, entry: LedgerRow): Promise<void> {
   await insertRows(db, 'ingest_files', [{ ...entry, updated_at: new Date().toISOString() }]);
 }
 
 /** Files left in `loading` by a process that died: the next run picks them up again. */
-export async function unfinishedFiles(db: Db): Promise<LedgerEntry[]> {
-  return rows<LedgerEntry>(db, `SELECT * EXCEPT updated_at FROM ingest_files FINAL WHERE state = 'loading'`);
+export async function unfinishedFiles(db: Db): Promise<LedgerRow[]> {
+  return rows<LedgerRow>(db, `SELECT * EXCEPT updated_at FROM ingest_files FINAL WHERE state = 'loading'`);
 }

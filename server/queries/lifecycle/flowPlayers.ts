@@ -1,36 +1,16 @@
+import type { FlowOrder, FlowPlayer, FlowPlayersPage, FlowQuery } from '../../../contract/lifecycle.ts';
 import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/query.ts';
 import { TRANSITION_ROWS } from './snapshotSql.ts';
-
-export interface FlowPlayer {
-  playerId: string;
-  serverId: string;
-  tier: string;
-  lifetimeSpend: string;
-  recentSpend: string;
-  idleDays: number;
-}
 
 /** ORDER BY for each sort direction on lifetime spend: the only SQL a request value selects. */
 export const FLOW_ORDER = {
   desc: 'lifetime_spend DESC, player_id',
   asc: 'lifetime_spend ASC, player_id',
-} as const;
-export type FlowOrder = keyof typeof FLOW_ORDER;
-
-export interface FlowQuery {
-  from: string;
-  to: string;
-  server: string;
-  fromStage: string;
-  toStage: string;
-  order: FlowOrder;
-  limit: number;
-  offset: number;
-}
+} as const satisfies Record<FlowOrder, string>;
 
 /** The players of one transition flow, by lifetime spend (biggest first by default), one page at a time. */
-export async function flowPlayers(db: Db, q: FlowQuery): Promise<{ total: number; players: FlowPlayer[] }> {
+export async function flowPlayers(db: Db, q: FlowQuery): Promise<FlowPlayersPage> {
   const where = `FROM (${TRANSITION_ROWS}) WHERE from_stage = {fromStage:String} AND to_stage = {toStage:String}`;
   const [count, list] = await Promise.all([
     one<{ n: number }>(db, `SELECT count() AS n ${where}`, { ...q }),

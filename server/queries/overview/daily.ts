@@ -1,22 +1,9 @@
+import type { DailyRow, RangeQuery } from '../../../contract/overview.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 
-export interface DailyRow {
-  day: string;
-  dau: number;
-  newPlayers: number;
-  payers: number;
-  revenue: string;
-}
-
-export interface RangeFilter {
-  from: string;
-  to: string;
-  server: string;
-}
-
 /** One row per day of the range (days without activity included, as zeros). */
-export async function dailySeries(db: Db, f: RangeFilter): Promise<DailyRow[]> {
+export async function dailySeries(db: Db, f: RangeQuery): Promise<DailyRow[]> {
   return rows<DailyRow>(
     db,
     `SELECT d.day AS day, ifNull(k.dau, 0) AS dau, ifNull(n.new_players, 0) AS newPlayers,

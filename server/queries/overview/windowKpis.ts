@@ -1,25 +1,13 @@
+import type { RangeQuery, WindowKpis } from '../../../contract/overview.ts';
 import type { Db } from '../../db/client.ts';
 import { one } from '../../db/query.ts';
 import { ACTIVE_WINDOWS, activeInWindow, activePlayers, payingPlayers } from '../metrics/windows.ts';
-import type { RangeFilter } from './daily.ts';
-
-export interface WindowKpis {
-  dau: number;
-  wau: number;
-  mau: number;
-  activePlayers: number;
-  payingPlayers: number;
-  revenue: string;
-  payingRate: number;
-  arpu: string;
-  arppu: string;
-}
 
 /**
  * DESIGN section 5 (paying rate, ARPU and ARPPU over the same range): DAU / WAU / MAU are distinct active players in the 1 / 7 / 30
  * days ending on `to`; active and paying players and revenue cover the whole range.
  */
-export async function windowKpis(db: Db, f: RangeFilter): Promise<WindowKpis> {
+export async function windowKpis(db: Db, f: RangeQuery): Promise<WindowKpis> {
   const r = await one<WindowKpis>(
     db,
     `SELECT dau, wau, mau, activePlayers, payingPlayers, toString(rev) AS revenue,

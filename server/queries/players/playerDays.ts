@@ -1,13 +1,6 @@
+import type { PlayerDay } from '../../../contract/players.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-
-export interface PlayerDay {
-  day: string;
-  sessions: number;
-  playtimeS: number;
-  payments: number;
-  revenue: string;
-}
 
 /** One player's activity and spend per day (all servers), for the profile timeline. */
 export async function playerDays(db: Db, playerId: string): Promise<PlayerDay[]> {

@@ -1,18 +1,6 @@
+import type { PlayerEvent } from '../../../contract/players.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-
-export interface PlayerEvent {
-  kind: 'session' | 'payment';
-  at: string;
-  day: string;
-  serverId: string;
-  /** Session length in seconds (sessions). */
-  durationS: number;
-  level: number;
-  /** Base-currency amount (payments; negative for refunds). */
-  amount: string;
-  sku: string;
-}
 
 /** One player's raw sessions and payments, latest first, a page at a time. */
 export async function playerEvents(db: Db, playerId: string, limit: number, offset: number): Promise<PlayerEvent[]> {

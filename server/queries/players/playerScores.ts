@@ -1,20 +1,7 @@
+import type { PlayerScores } from '../../../contract/players.ts';
 import type { Db } from '../../db/client.ts';
 import { one } from '../../db/query.ts';
 import { latestScoresSql } from '../models/latestScoresSql.ts';
-
-/** A player's current model scores; null fields where a model has not scored them (CLV: non-payers). */
-export interface PlayerScores {
-  pAlive: number | null;
-  expectedDays30: number | null;
-  expectedDays90: number | null;
-  riskTier: string | null;
-  payingPAlive: number | null;
-  expectedPurchases90: number | null;
-  expectedSpend: string | null;
-  expectedClv: string | null;
-  engagementAsOf: string | null;
-  monetaryAsOf: string | null;
-}
 
 /** One player's scores from the latest successful model runs; undefined when no run scored them. */
 export async function playerScores(db: Db, playerId: string): Promise<PlayerScores | undefined> {

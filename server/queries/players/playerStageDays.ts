@@ -1,10 +1,12 @@
+import type { Stage } from '../../../contract/enums.ts';
+import type { StageStatus } from '../../../contract/lifecycle.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 
 export interface StageDay {
   day: string;
-  stage: string;
-  status: string;
+  stage: Stage;
+  status: StageStatus;
 }
 
 /** One player's stored daily stage snapshots, oldest first (the latest computation of each day). */

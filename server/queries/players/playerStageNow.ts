@@ -1,17 +1,6 @@
+import type { PlayerStageNow } from '../../../contract/players.ts';
 import type { Db } from '../../db/client.ts';
 import { one } from '../../db/query.ts';
-
-export interface PlayerStageNow {
-  stage: string;
-  status: string;
-  tier: string;
-  tenureDays: number;
-  idleDays: number;
-  activeR: number;
-  activeP: number;
-  spendR: string;
-  spendP: string;
-}
 
 /** One player's stage and features as of a day, under the active rules (tiers rank the player among all payers). */
 export async function playerStageNow(db: Db, playerId: string, asOf: string): Promise<PlayerStageNow | undefined> {

@@ -1,21 +1,7 @@
+import type { PlayerSummary } from '../../../contract/players.ts';
 import type { Db } from '../../db/client.ts';
 import { one } from '../../db/query.ts';
 import { ACTIVE_DAYS, PAYING_DAYS } from '../metrics/activity.ts';
-
-export interface PlayerSummary {
-  playerId: string;
-  firstDay: string;
-  lastDay: string;
-  activeDays: number;
-  sessions: number;
-  playtimeS: number;
-  payingDays: number;
-  lifetimeSpend: string;
-  maxLevel: number;
-  servers: string[];
-  platform: string;
-  channel: string;
-}
 
 /** Lifetime totals of one player from the daily rollup, with where they started; undefined for an unknown id. */
 export async function playerSummary(db: Db, playerId: string): Promise<PlayerSummary | undefined> {

@@ -1,12 +1,6 @@
+import type { PlayerHit } from '../../../contract/players.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-
-export interface PlayerHit {
-  playerId: string;
-  firstDay: string;
-  lastDay: string;
-  lifetimeSpend: string;
-}
 
 /** Players whose id starts with the text (the rollup is sorted by player, so a prefix is a key range). */
 export async function searchPlayers(db: Db, prefix: string, limit: number): Promise<PlayerHit[]> {

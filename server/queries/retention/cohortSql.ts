@@ -4,7 +4,9 @@
  * {channel:String} ('' = any), {wmode:UInt8} (toStartOfWeek mode: 1 = weeks
  * start on Monday, 0 = Sunday).
  */
-export type Grain = 'day' | 'week';
+import type { Grain } from '../../../contract/retention.ts';
+
+export type { Grain };
 
 /** The cohort a first day belongs to. */
 export const cohortOf = (grain: Grain, day: string) => (grain === 'day' ? day : `toStartOfWeek(${day}, {wmode:UInt8})`);

@@ -1,8 +1,9 @@
+import type { RetentionFilters } from '../../../contract/retention.ts';
 import type { Db } from '../../db/client.ts';
 import { one } from '../../db/query.ts';
 
 /** The platforms and channels players started on, for the cohort filters. */
-export async function filterOptions(db: Db): Promise<{ platforms: string[]; channels: string[] }> {
+export async function filterOptions(db: Db): Promise<RetentionFilters> {
   const r = await one<{ platforms: string[]; channels: string[] }>(
     db,
     `SELECT arraySort(groupUniqArrayIf(platform, platform != '')) AS platforms, arraySort(groupUniqArrayIf(channel, channel != '')) AS channels

@@ -1,22 +1,9 @@
+import type { BacktestRow } from '../../../contract/settings.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import type { Rules } from '../../lifecycle/rules.ts';
 import { ACTIVE_DAY } from '../metrics/activity.ts';
 import { draftRef, playerStageSql } from '../stages/playerStageSql.ts';
-
-export interface BacktestRow {
-  stage: string;
-  players: number;
-  /** Players with a session in the 28 days after the day. */
-  stillActive: number;
-  /** Players with no session in those 28 days. */
-  lapsed: number;
-  /** stillActive / players and lapsed / players, 4 places. */
-  stillActiveShare: number;
-  lapsedShare: number;
-  /** Revenue in those 28 days per player of the stage (Decimal, 4 places). */
-  revenuePerPlayer: string;
-}
 
 /** The horizon a stage is judged on: what its players did in the 28 days after the day. */
 export const BACKTEST_DAYS = 28;

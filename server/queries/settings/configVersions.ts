@@ -1,28 +1,21 @@
+import type { RulesVersion, RulesVersionWithRules } from '../../../contract/settings.ts';
 import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/query.ts';
 import { THRESHOLD_NAMES, type Rules } from '../../lifecycle/rules.ts';
 
-export interface ConfigVersion {
-  version: number;
-  author: string;
-  note: string;
-  restoredFrom: number;
-  createdAt: string;
-}
-
 /** Every saved version of the stage rules, newest first. */
-export async function listConfigVersions(db: Db): Promise<ConfigVersion[]> {
-  return rows<ConfigVersion>(
+export async function listConfigVersions(db: Db): Promise<RulesVersion[]> {
+  return rows<RulesVersion>(
     db,
     `SELECT version, author, note, restored_from AS restoredFrom, created_at AS createdAt FROM lifecycle_config ORDER BY version DESC`,
   );
 }
 
 /** One version with its thresholds as decimal strings; version 0 means the active one. */
-export async function configVersion(db: Db, version: number): Promise<(ConfigVersion & { rules: Rules }) | undefined> {
+export async function configVersion(db: Db, version: number): Promise<RulesVersionWithRules | undefined> {
   // Column names come from the fixed threshold list.
   const cols = THRESHOLD_NAMES.map((n) => `toString(${n}) AS ${n}`).join(', ');
-  const r = await one<ConfigVersion & Rules>(
+  const r = await one<RulesVersion & Rules>(
     db,
     `SELECT version, author, note, restored_from AS restoredFrom, created_at AS createdAt, ${cols}
      FROM lifecycle_config WHERE {v:UInt32} = 0 OR version = {v:UInt32} ORDER BY version DESC LIMIT 1`,

@@ -1,15 +1,8 @@
+import type { StageMove } from '../../../contract/settings.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import type { Rules } from '../../lifecycle/rules.ts';
 import { draftRef, playerStageSql } from '../stages/playerStageSql.ts';
-
-export interface StageMove {
-  from: string;
-  to: string;
-  players: number;
-  /** Lifetime spend of the players on this move. */
-  revenue: string;
-}
 
 const key = `if(status = 'lost', 'lost', stage)`;
 

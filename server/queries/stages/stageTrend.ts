@@ -1,18 +1,10 @@
+import type { RangeQuery, StageTrendDay } from '../../../contract/overview.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-import type { RangeFilter } from '../overview/daily.ts';
-
-export interface StageTrendRow {
-  day: string;
-  exploration: number;
-  growth: number;
-  stable: number;
-  decline: number;
-}
 
 /** Players per stage per day of the active base (lost players excluded), from the daily snapshots. */
-export async function stageTrend(db: Db, f: RangeFilter): Promise<StageTrendRow[]> {
-  return rows<StageTrendRow>(
+export async function stageTrend(db: Db, f: RangeQuery): Promise<StageTrendDay[]> {
+  return rows<StageTrendDay>(
     db,
     `SELECT day,
             sumIf(players, stage = 'exploration') AS exploration,

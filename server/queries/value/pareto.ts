@@ -1,15 +1,7 @@
+import type { ParetoPoint, ParetoSummary, ValueQuery } from '../../../contract/value.ts';
 import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/query.ts';
 import { PAYERS } from './valueSql.ts';
-
-export interface ParetoSummary {
-  payers: number;
-  revenue: string;
-  /** Revenue share (0..1, decimal string) of the top 1%, 5% and 20% of payers (at least one payer each). */
-  top1: string;
-  top5: string;
-  top20: string;
-}
 
 const RANKED = `
   SELECT spend, row_number() OVER (ORDER BY spend DESC, player_id) AS rn,
@@ -30,7 +22,7 @@ const topShareSql = (param: keyof typeof TOP_PERCENTS) =>
   `toString(round(toDecimal128(sumIf(spend, rn <= intDiv(n_payers * {${param}:UInt8} + 99, 100)), 10) / nullIf(any(total_spend), 0), 6))`;
 
 /** Exact revenue concentration among payers, in Decimal arithmetic. */
-export async function paretoSummary(db: Db, q: { asOf: string; server: string }): Promise<ParetoSummary> {
+export async function paretoSummary(db: Db, q: ValueQuery): Promise<ParetoSummary> {
   const r = await one<ParetoSummary>(
     db,
     `SELECT any(n_payers) AS payers, toString(any(total_spend)) AS revenue,
@@ -47,7 +39,7 @@ export async function paretoSummary(db: Db, q: { asOf: string; server: string })
  * ceil(n / points)-th payer is kept, plus the first (the top payer's share)
  * and the last.
  */
-export async function paretoCurve(db: Db, q: { asOf: string; server: string }, points: number): Promise<{ payerShare: number; revenueShare: number }[]> {
+export async function paretoCurve(db: Db, q: ValueQuery, points: number): Promise<ParetoPoint[]> {
   return rows(
     db,
     `SELECT rn / n_payers AS payerShare, toFloat64(cum) / toFloat64(total_spend) AS revenueShare

@@ -1,22 +1,15 @@
+import type { RfmSegmentRow, ValueQuery } from '../../../contract/value.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { rfmSegmentSql } from './rfmSegmentSql.ts';
 import { PAYERS } from './valueSql.ts';
-
-export interface RfmSegmentRow {
-  segment: string;
-  players: number;
-  revenue: string;
-  /** Mean monetary score (1..5) of the segment's payers, two places. */
-  avgMonetary: number;
-}
 
 /**
  * Payers per RFM segment with the revenue they brought, as of a day. Scores
  * are quintiles (ntile) among payers; ties in a measure are broken by player
  * id so every quintile holds the same number of payers.
  */
-export async function rfmSegments(db: Db, q: { asOf: string; server: string }): Promise<RfmSegmentRow[]> {
+export async function rfmSegments(db: Db, q: ValueQuery): Promise<RfmSegmentRow[]> {
   return rows(
     db,
     `SELECT ${rfmSegmentSql()} AS segment, count() AS players, toString(sum(spend)) AS revenue, round(avg(m), 2) AS avgMonetary

@@ -1,26 +1,14 @@
+import type { StageScores, ValueQuery } from '../../../contract/value.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { latestScoresSql } from '../models/latestScoresSql.ts';
-
-export interface StageScores {
-  stage: string;
-  players: number;
-  /** Players the engagement model scored (those with a session by its as-of day). */
-  scored: number;
-  /** Mean P(alive) of the scored players; null when none is scored. */
-  meanPAlive: number | null;
-  /** Scored players whose churn risk is high or who are gone. */
-  atRisk: number;
-  /** Total expected CLV of the stage's payers (4-place decimal string). */
-  expectedClv: string;
-}
 
 /**
  * The model scores summed up per lifecycle stage as of a day: how alive each
  * stage is and the value it holds. The view is joined as it is, not wrapped in
  * a subquery (see valuedPlayers.ts).
  */
-export async function stageScores(db: Db, q: { asOf: string; server: string }): Promise<StageScores[]> {
+export async function stageScores(db: Db, q: ValueQuery): Promise<StageScores[]> {
   return rows<StageScores>(
     db,
     `SELECT v.stage AS stage, count() AS players, count(s.engagement_p_alive) AS scored, round(avg(s.engagement_p_alive), 4) AS meanPAlive,

@@ -1,8 +1,9 @@
+import type { TierRow, ValueQuery } from '../../../contract/value.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 
 /** Players and lifetime revenue per value tier as of a day (tiers rank payers game-wide; the server filter picks players by their server). */
-export async function valueTiers(db: Db, q: { asOf: string; server: string }): Promise<{ tier: string; players: number; revenue: string }[]> {
+export async function valueTiers(db: Db, q: ValueQuery): Promise<TierRow[]> {
   return rows(
     db,
     `SELECT tier, count() AS players, toString(sum(lifetime_spend)) AS revenue

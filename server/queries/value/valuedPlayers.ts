@@ -1,26 +1,9 @@
+import type { ValueListSort, ValuedPlayer } from '../../../contract/value.ts';
 import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/query.ts';
 import { RISK_ORDER } from '../../models/riskTier.ts';
 import { latestScoresSql } from '../models/latestScoresSql.ts';
 import { VALUE_LIST_WHERE, type ValueList } from './valueLists.ts';
-
-export interface ValuedPlayer {
-  playerId: string;
-  serverId: string;
-  stage: string;
-  status: string;
-  tier: string;
-  tenureDays: number;
-  idleDays: number;
-  payingDays: number;
-  lifetimeSpend: string;
-  recentSpend: string;
-  priorSpend: string;
-  /** Model scores of the latest successful runs; null where a model has not scored the player (CLV: non-payers). */
-  pAlive: number | null;
-  riskTier: string | null;
-  expectedClv: string | null;
-}
 
 /** Churn-risk tiers as ranks 1 (highest risk) and up; 0 = not scored. Built from constants, never input. */
 const RISK_RANK = `indexOf([${RISK_ORDER.map((t) => `'${t}'`).join(', ')}], ifNull(s.churn_risk, ''))`;
@@ -30,8 +13,9 @@ export const VALUED_ORDER = {
   spend: 'v.lifetime_spend DESC, v.player_id',
   risk: `${RISK_RANK} = 0, ${RISK_RANK}, s.engagement_p_alive, v.lifetime_spend DESC, v.player_id`,
   clv: 's.clv DESC NULLS LAST, v.lifetime_spend DESC, v.player_id',
-} as const;
+} as const satisfies Record<ValueListSort, string>;
 
+export type { ValuedPlayer };
 export type ValuedOrder = keyof typeof VALUED_ORDER;
 
 /**

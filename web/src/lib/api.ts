@@ -1,30 +1,22 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
+import type { Health, Meta } from '../../../contract/health.ts';
+import type { IngestStatus } from '../../../contract/ingest.ts';
+import type { FlowOrder, FlowPlayers, Transitions } from '../../../contract/lifecycle.ts';
+import type { Overview, RangeQuery, StageTrend } from '../../../contract/overview.ts';
+import type { PlayerEvents, PlayerProfile, PlayerSearch } from '../../../contract/players.ts';
+import type { CohortQuery, LtvTriangle, Retention, RetentionFilters } from '../../../contract/retention.ts';
 import type {
   Backtest,
-  CohortQuery,
+  BacktestRequest,
   LifecycleSettings,
+  RestoreRulesRequest,
   RulesPreview,
-  RulesVersion,
-  FlowOrder,
-  FlowPlayers,
-  Health,
-  IngestStatus,
-  LtvTriangle,
-  Meta,
-  Overview,
-  PlayerEvent,
-  PlayerHit,
-  PlayerProfile,
-  RangeQuery,
-  Retention,
-  RetentionFilters,
-  StageTrend,
-  Transitions,
-  ValueList,
-  ValueListName,
-  ValueListSort,
-  ValueSummary,
-} from './types.ts';
+  RulesPreviewRequest,
+  RulesVersionWithRules,
+  SavedRules,
+  SaveRulesRequest,
+} from '../../../contract/settings.ts';
+import type { ValueList, ValueListName, ValueListSort, ValueSummary } from '../../../contract/value.ts';
 import type { ReportLang } from '../../../contract/enums.ts';
 import type { CohortProjections, CohortsQuery, FitAnswer, FitRequest, ModelsStatus, SegmentClvs, TrustAnswer, TrustQuery } from '../../../contract/models.ts';
 import type { FieldError, ReportRuns, ReportSchedules, RunNowAnswer, RunNowBody, RunsQuery, ScheduleInvalid, ScheduleSaved, SchedulesQuery } from '../../../contract/reports.ts';
@@ -101,12 +93,12 @@ export const getRetentionFilters = (signal?: AbortSignal) => getJson<RetentionFi
 /** Download link of the retention matrix as CSV, for the same query. */
 export const retentionCsvUrl = (q: Partial<CohortQuery>) => apiUrl('retention.csv', { ...q });
 
-export const searchPlayers = (q: string, signal?: AbortSignal) => getJson<{ players: PlayerHit[] }>('players', { q }, signal);
+export const searchPlayers = (q: string, signal?: AbortSignal) => getJson<PlayerSearch>('players', { q }, signal);
 
 export const getPlayer = (id: string, signal?: AbortSignal) => getJson<PlayerProfile>(`players/${encodeURIComponent(id)}`, undefined, signal);
 
 export const getPlayerEvents = (id: string, offset: number, signal?: AbortSignal) =>
-  getJson<{ events: PlayerEvent[] }>(`players/${encodeURIComponent(id)}/events`, { offset: String(offset) }, signal);
+  getJson<PlayerEvents>(`players/${encodeURIComponent(id)}/events`, { offset: String(offset) }, signal);
 
 export const getValue = (q: { asOf?: string; server?: string }, signal?: AbortSignal) => getJson<ValueSummary>('value', q, signal);
 
@@ -127,18 +119,19 @@ export const getCohortProjections = (q: CohortsQuery, signal?: AbortSignal) => g
 export const getLifecycleSettings = (signal?: AbortSignal) => getJson<LifecycleSettings>('settings/lifecycle', undefined, signal);
 
 export const getRulesVersion = (version: number, signal?: AbortSignal) =>
-  getJson<RulesVersion & { rules: Record<string, string> }>(`settings/lifecycle/versions/${version}`, undefined, signal);
+  getJson<RulesVersionWithRules>(`settings/lifecycle/versions/${version}`, undefined, signal);
 
-export const previewRules = (rules: Record<string, string>, signal?: AbortSignal) => postJson<RulesPreview>('settings/lifecycle/preview', { rules }, signal);
+export const previewRules = (rules: Record<string, string>, signal?: AbortSignal) =>
+  postJson<RulesPreview>('settings/lifecycle/preview', { rules } satisfies RulesPreviewRequest, signal);
 
 export const backtestRules = (rules: Record<string, string>, day: string, signal?: AbortSignal) =>
-  postJson<Backtest>('settings/lifecycle/backtest', { rules, day }, signal);
+  postJson<Backtest>('settings/lifecycle/backtest', { rules, day } satisfies BacktestRequest, signal);
 
 export const saveRules = (rules: Record<string, string>, author: string, note: string) =>
-  postJson<{ version: number; stageDaysRefreshed: number }>('settings/lifecycle', { rules, author, note });
+  postJson<SavedRules>('settings/lifecycle', { rules, author, note } satisfies SaveRulesRequest);
 
 export const restoreRules = (version: number, author: string) =>
-  postJson<{ version: number; stageDaysRefreshed: number }>(`settings/lifecycle/versions/${version}/restore`, { author });
+  postJson<SavedRules>(`settings/lifecycle/versions/${version}/restore`, { author } satisfies RestoreRulesRequest);
 
 export const launchOffer = (offerId: string, body: LaunchRequestBody) => postJson<LaunchAnswer>(`offers/${encodeURIComponent(offerId)}/launch`, body);
 

@@ -1,5 +1,5 @@
 // Cohort heatmaps: retention (share of the cohort active in period n) and the revenue LTV triangle.
-import type { Grain, LtvCohort, RetentionCohort } from '../types.ts';
+import type { Grain, LtvCohort, RetentionCohort } from '../../../../contract/retention.ts';
 import { TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
 
 const HEAT = ['#f1f5f9', '#bfdbfe', '#60a5fa', '#2563eb', '#1e3a8a'];

@@ -11,7 +11,7 @@ import type {
 } from 'echarts/components';
 import type { Formatter } from '../format.ts';
 import type { Translator } from '../i18n.ts';
-import type { Stage } from '../types.ts';
+import { STAGES, type Stage } from '../../../../contract/enums.ts';
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
@@ -33,8 +33,8 @@ export interface ChartContext {
   fmt: Formatter;
 }
 
-/** Lifecycle order, used for legends, stacking (bottom to top) and tables. */
-export const STAGES: readonly Stage[] = ['exploration', 'growth', 'stable', 'decline'];
+/** Lifecycle order, used for legends, stacking (bottom to top) and tables (declared once, in the contract). */
+export { STAGES };
 
 /** One colour per stage everywhere: charts and the stage table both read these. */
 export const STAGE_COLORS: Record<Stage, string> = {

@@ -1,5 +1,5 @@
 // DAU (line, left axis) and revenue (bars, right axis) over days.
-import type { DailyRow } from '../types.ts';
+import type { DailyRow } from '../../../../contract/overview.ts';
 import { downsample } from './downsample.ts';
 import { SERIES_COLORS, TEXT_COLOR, gridFor, zoomFor, type ChartContext, type ChartOption } from './common.ts';
 

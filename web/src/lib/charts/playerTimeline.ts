@@ -1,5 +1,5 @@
 // A player's daily activity (sessions, bars) and spend (line) on a time axis, so idle gaps show as gaps.
-import type { PlayerDay } from '../types.ts';
+import type { PlayerDay } from '../../../../contract/players.ts';
 import { SERIES_COLORS, TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
 
 export function playerTimelineOption(days: readonly PlayerDay[], currency: string, { t, fmt }: ChartContext): ChartOption {

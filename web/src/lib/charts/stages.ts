@@ -1,7 +1,8 @@
 // Stage distribution (donut) and stage trend (stacked area) option builders.
-import type { StageCount, StageTrendDay } from '../types.ts';
+import type { StageCount, StageTrendDay } from '../../../../contract/overview.ts';
 import { downsample } from './downsample.ts';
-import { STAGE_COLORS, STAGES, TEXT_COLOR, gridFor, zoomFor, type ChartContext, type ChartOption } from './common.ts';
+import { STAGES } from '../../../../contract/enums.ts';
+import { STAGE_COLORS, TEXT_COLOR, gridFor, zoomFor, type ChartContext, type ChartOption } from './common.ts';
 
 /** Donut of players per stage as of one day; stages missing from the answer count as 0. */
 export function stageDistributionOption(counts: readonly StageCount[], { t, fmt }: ChartContext): ChartOption {

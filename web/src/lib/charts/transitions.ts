@@ -1,9 +1,8 @@
 // Stage transitions between two days: the Sankey option and the from x to matrix.
-import type { FlowKey, TransitionFlow } from '../types.ts';
+import { FROM_KEYS, TO_KEYS, type FlowKey } from '../../../../contract/enums.ts';
+import type { TransitionFlow } from '../../../../contract/lifecycle.ts';
 import { STAGE_COLORS, TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
 
-export const FROM_KEYS: readonly FlowKey[] = ['new', 'exploration', 'growth', 'stable', 'decline', 'lost'];
-export const TO_KEYS: readonly FlowKey[] = ['exploration', 'growth', 'stable', 'decline', 'lost'];
 
 export const FLOW_COLORS: Record<FlowKey, string> = { ...STAGE_COLORS, new: '#94a3b8', lost: '#475569' };
 

@@ -1,5 +1,5 @@
 // Value charts: the Pareto curve of revenue over payers, and players per RFM segment.
-import type { RfmSegmentRow } from '../types.ts';
+import type { RfmSegmentRow } from '../../../../contract/value.ts';
 import { TEXT_COLOR, SERIES_COLORS, type ChartContext, type ChartOption } from './common.ts';
 
 /** Cumulative revenue share against cumulative payer share (both in %), with the equal-spend diagonal for reference. */
