@@ -5,7 +5,7 @@ import type { ChartContext } from '../../web/src/lib/charts/common.ts';
 import { cohortProjectionOption, MAX_COHORT_LINES, segmentGroups, trustOption, trustReading } from '../../web/src/lib/charts/models.ts';
 import { formatter } from '../../web/src/lib/format.ts';
 import { translate, type Lang, type MessageKey } from '../../web/src/lib/i18n.ts';
-import type { CohortProjection, SegmentClv, TrustBucket } from '../../web/src/lib/types.ts';
+import type { CohortProjection, SegmentClv, TrustBucket } from '../../contract/models.ts';
 
 type Loose = Record<string, any>;
 const ctx = (lang: Lang = 'en'): ChartContext => ({ t: (key, vars) => translate(lang, key, vars), fmt: formatter(lang) });

@@ -1,6 +1,6 @@
 // Intl-based display formatting for one language. Pure: components derive one per language change.
 import type { Lang } from './i18n.ts';
-import type { Day, Money } from './types.ts';
+import type { Day, Money } from '../../../contract/common.ts';
 
 export interface Formatter {
   readonly locale: string;

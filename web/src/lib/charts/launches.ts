@@ -1,6 +1,6 @@
 // The launch detail's chart: where each group stands at the window's end, as shares of the group.
 import type { LaunchGroup, LaunchTransition } from '../../../../contract/launches.ts';
-import type { Stage } from '../types.ts';
+import type { Stage } from '../../../../contract/enums.ts';
 import { STAGE_COLORS, STAGES, TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
 
 /** End states in lifecycle order, then the exits. */

@@ -1,5 +1,6 @@
 // Model charts and tables: the holdout check, sBG cohort projections and the Dwyer segment rows.
-import type { CohortProjection, ModelKind, ProjectionGrain, SegmentClv, Stage, Tier, TrustBucket } from '../types.ts';
+import type { Stage, ValueTier as Tier } from '../../../../contract/enums.ts';
+import type { CohortProjection, ModelKind, ProjectionGrain, SegmentClv, TrustBucket } from '../../../../contract/models.ts';
 import { STAGES, TEXT_COLOR, SERIES_COLORS, type ChartContext, type ChartOption } from './common.ts';
 
 const PREDICTED_COLOR = '#2563eb';
