@@ -1,16 +1,14 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { createGunzip } from 'node:zlib';
 import type { FileOutcome } from '../../contract/ingest.ts';
 import type { Db } from '../db/client.ts';
-import { exec } from '../db/query.ts';
 import { clearDedupToken, countStoredFromFile, freshCount, insertChunk, selectFreshRows } from '../queries/ingest/fresh.ts';
 import { ledgerEntry, recordLedger, type LedgerRow } from '../queries/ingest/ledger.ts';
 import { repairDailyRollup } from '../queries/ingest/rollupRepair.ts';
+import { stageRawFile } from '../queries/ingest/stageRawFile.ts';
 import { clearWorkTables, quarantineStagedRows, stageCounts } from '../queries/ingest/stage.ts';
 import { ACTIVITY_KINDS, type InboxFile } from './fileKind.ts';
 import { hashFile } from './hashFile.ts';
-import { stagingInsertSql } from './stagingSql.ts';
 
 export interface IngestSettings {
   gameTz: string;
@@ -44,14 +42,7 @@ async function stageFile(db: Db, filePath: string, info: InboxFile, s: IngestSet
     rates: ['1', ...Object.values(s.currencyRates)],
   };
   try {
-    if (db.engine === 'embedded') {
-      await exec(db, stagingInsertSql(info.kind, info.format, 'file'), { ...params, path: filePath, compression: info.gzip ? 'gzip' : 'none' });
-    } else {
-      const raw = createReadStream(filePath);
-      const body = info.gzip ? raw.pipe(createGunzip()) : raw;
-      const r = await db.client.exec({ query: stagingInsertSql(info.kind, info.format, 'input'), query_params: params, values: body });
-      r.stream.resume();
-    }
+    await stageRawFile(db, filePath, info, params);
   } catch (err) {
     const msg = (err as Error).message.split('\n')[0];
     throw new FileRejected(

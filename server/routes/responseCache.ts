@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Db } from '../db/client.ts';
 
 interface Entry {
   writes: number;
@@ -21,7 +20,12 @@ export interface CacheOptions {
  * entry. Concurrent identical requests share one computation. Only 200 JSON
  * answers are kept; errors and other bodies pass through untouched.
  */
-export function responseCache(db: Db, { maxAgeMs, maxEntries }: CacheOptions) {
+/** What the cache watches: the engine's count of writes made through this process. */
+interface WriteCounter {
+  readonly writes: number;
+}
+
+export function responseCache(db: WriteCounter, { maxAgeMs, maxEntries }: CacheOptions) {
   const entries = new Map<string, Entry>();
   return (req: Request, res: Response, next: NextFunction): void => {
     if (req.method !== 'GET' || maxAgeMs <= 0) return next();

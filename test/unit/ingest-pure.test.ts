@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFile } from '../../server/ingest/fileKind.ts';
-import { stagingInsertSql } from '../../server/ingest/stagingSql.ts';
+import { stagingInsertSql } from '../../server/queries/ingest/stagingSql.ts';
 
 describe('classifyFile', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { classifyFile } from '../../server/ingest/fileKind.ts';
-import { stagingInsertSql } from '../../server/ingest/stagingSql.ts';
+import { stagingInsertSql } from '../../server/queries/ingest/stagingSql.ts';
 import { planServer, type ServerBase } from '../../server/winback/plannerRules.ts';
 import { activeOfferOf, decideRescue, rewardTier, summarize, winBackRate } from '../../server/winback/rescueRules.ts';
 import type { OfferVersion } from '../../contract/offers.ts';

@@ -1,4 +1,4 @@
-import type { EventKind, FileFormat } from './fileKind.ts';
+import type { EventKind, FileFormat } from '../../ingest/fileKind.ts';
 
 /**
  * Builds the one INSERT ... SELECT that parses and validates a whole file
