@@ -106,12 +106,28 @@ const [result, refreshS] = await timed(() => refreshModels({ db, cfg }));
 console.log(`model refresh as of ${result.asOf}: ${refreshS.toFixed(2)} s in all`);
 // The refresh fits each kind within 5 s (the monetary kind fits Gamma-Gamma as well).
 const FIT_TARGET_S = 5;
-console.log('kind'.padEnd(12), 'status'.padEnd(8), 'players'.padStart(10), 'triples'.padStart(9), ' stats s', '  fit s', `fit/${FIT_TARGET_S}s`, 'score s', ' scored');
+console.log(
+  'kind'.padEnd(12),
+  'status'.padEnd(8),
+  'players'.padStart(10),
+  'triples'.padStart(9),
+  ' stats s',
+  '  fit s',
+  `fit/${FIT_TARGET_S}s`,
+  'score s',
+  ' scored',
+);
 for (const r of result.runs) {
   console.log(
-    r.kind.padEnd(12), r.status.padEnd(8), n(r.players).padStart(10), n(r.triples).padStart(9),
-    r.seconds.stats.toFixed(2).padStart(8), r.seconds.fit.toFixed(2).padStart(7), (r.seconds.fit / FIT_TARGET_S).toFixed(2).padStart(7),
-    r.seconds.score.toFixed(2).padStart(7), n(r.scoredPlayers).padStart(7),
+    r.kind.padEnd(12),
+    r.status.padEnd(8),
+    n(r.players).padStart(10),
+    n(r.triples).padStart(9),
+    r.seconds.stats.toFixed(2).padStart(8),
+    r.seconds.fit.toFixed(2).padStart(7),
+    (r.seconds.fit / FIT_TARGET_S).toFixed(2).padStart(7),
+    r.seconds.score.toFixed(2).padStart(7),
+    n(r.scoredPlayers).padStart(7),
   );
   if (r.status !== 'ok') console.log(`  ${r.message}`);
 }

@@ -96,8 +96,23 @@ export interface OfferDraft {
 }
 
 export type OfferErrorCode =
-  | 'required' | 'text' | 'too_long' | 'offer_id' | 'list' | 'unknown' | 'duplicate' | 'empty'
-  | 'whole' | 'number' | 'decimal' | 'range' | 'order' | 'date' | 'date_order' | 'boolean' | 'server'
+  | 'required'
+  | 'text'
+  | 'too_long'
+  | 'offer_id'
+  | 'list'
+  | 'unknown'
+  | 'duplicate'
+  | 'empty'
+  | 'whole'
+  | 'number'
+  | 'decimal'
+  | 'range'
+  | 'order'
+  | 'date'
+  | 'date_order'
+  | 'boolean'
+  | 'server'
   | 'statuses_need_decline';
 
 /** One problem of a definition: a code with its values so the dashboard words it; `message` is the English wording. */

@@ -37,8 +37,16 @@ export interface LifecycleSettings {
 
 /** Why a value is refused; the dashboard words each code (settings.err.<code>) in its own language from `vars`. */
 export type RuleErrorCode =
-  | 'required' | 'whole' | 'decimal' | 'range' | 'range_strict'
-  | 'explore_order' | 'days_in_window' | 'lapsed_after_decline' | 'lost_after_lapsed' | 'whale_above_dolphin';
+  | 'required'
+  | 'whole'
+  | 'decimal'
+  | 'range'
+  | 'range_strict'
+  | 'explore_order'
+  | 'days_in_window'
+  | 'lapsed_after_decline'
+  | 'lost_after_lapsed'
+  | 'whale_above_dolphin';
 
 export interface RuleError {
   field: string;

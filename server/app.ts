@@ -58,7 +58,11 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
       return;
     }
     deps.log(`error: ${(err as Error)?.stack ?? String(err)}`);
-    res.status(500).json({ error: `internal error: ${String(e.message ?? err).split('\n')[0].slice(0, 300)}` });
+    res.status(500).json({
+      error: `internal error: ${String(e.message ?? err)
+        .split('\n')[0]
+        .slice(0, 300)}`,
+    });
   });
   return app;
 }

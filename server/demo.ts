@@ -21,16 +21,27 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
   if (counts.sessions > 0 || counts.payments > 0 || counts.quarantine > 0) return false;
 
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  log(`no data yet: simulating a demo game (${DEMO_GAME.players.toLocaleString('en')} players, ${DEMO_GAME.days} days, ${DEMO_GAME.servers} servers) into ${cfg.inboxDir}`);
+  log(
+    `no data yet: simulating a demo game (${DEMO_GAME.players.toLocaleString('en')} players, ${DEMO_GAME.days} days, ${DEMO_GAME.servers} servers) into ${cfg.inboxDir}`,
+  );
   const sim = await simulateGame({
-    ...DEMO_GAME, endDay: yesterday, out: cfg.inboxDir, format: 'ndjson', gzip: false, filesEvery: 7,
+    ...DEMO_GAME,
+    endDay: yesterday,
+    out: cfg.inboxDir,
+    format: 'ndjson',
+    gzip: false,
+    filesEvery: 7,
     onProgress: (p) => progressLine(`simulating day ${p.day}/${p.days}`, p.day, p.days),
   });
-  log(`simulated ${sim.sessions.toLocaleString('en')} sessions and ${sim.payments.toLocaleString('en')} payments in ${sim.files.length} files (+${sim.malformed} malformed rows)`);
+  log(
+    `simulated ${sim.sessions.toLocaleString('en')} sessions and ${sim.payments.toLocaleString('en')} payments in ${sim.files.length} files (+${sim.malformed} malformed rows)`,
+  );
   const summary = await runIngestAndRefresh(
     deps,
     {
-      paths: [cfg.inboxDir], source: 'demo', archiveDir: cfg.archiveDir,
+      paths: [cfg.inboxDir],
+      source: 'demo',
+      archiveDir: cfg.archiveDir,
       onProgress: (p) => progressLine(`ingesting ${p.file}: ${p.phase}${p.chunks ? ` ${p.chunk}/${p.chunks}` : ''}`),
     },
     (done, total) => progressLine(`computing daily lifecycle stages ${done}/${total}`, done, total),

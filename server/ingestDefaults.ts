@@ -6,7 +6,10 @@ export const INGEST_CHUNK_ROWS = 1_000_000;
 
 export function ingestSettings(cfg: Config, chunkRows = INGEST_CHUNK_ROWS): IngestSettings {
   return {
-    gameTz: cfg.gameTz, baseCurrency: cfg.baseCurrency, currencyRates: cfg.currencyRates,
-    maxBadShare: cfg.ingest.maxBadShare, chunkRows,
+    gameTz: cfg.gameTz,
+    baseCurrency: cfg.baseCurrency,
+    currencyRates: cfg.currencyRates,
+    maxBadShare: cfg.ingest.maxBadShare,
+    chunkRows,
   };
 }

@@ -11,8 +11,16 @@ export async function health(db: Db, cfg: Config): Promise<Health> {
   const [version, counts, run] = await Promise.all([engineVersion(db), dataCounts(db), lastRun(db)]);
   const { players, latestEventTime, ...rows } = counts;
   return {
-    ok: true, engine: db.engine, version, database: db.database, gameTz: cfg.gameTz, baseCurrency: cfg.baseCurrency,
-    rows, players, latestEventTime, lastIngest: run,
+    ok: true,
+    engine: db.engine,
+    version,
+    database: db.database,
+    gameTz: cfg.gameTz,
+    baseCurrency: cfg.baseCurrency,
+    rows,
+    players,
+    latestEventTime,
+    lastIngest: run,
   };
 }
 

@@ -48,7 +48,13 @@ export interface WebhookPlayer {
 }
 
 /** What the game's mail system receives for each batch of a launch's treatment group. */
-export function webhookPayload(launchId: string, offer: OfferVersion, asOf: string, players: WebhookPlayer[], batch: { index: number; count: number; treatment: number }) {
+export function webhookPayload(
+  launchId: string,
+  offer: OfferVersion,
+  asOf: string,
+  players: WebhookPlayer[],
+  batch: { index: number; count: number; treatment: number },
+) {
   return {
     launchId,
     offer: { offerId: offer.offerId, version: offer.version, kind: offer.kind, name: offer.name, reward: offer.reward },
@@ -60,7 +66,9 @@ export function webhookPayload(launchId: string, offer: OfferVersion, asOf: stri
 
 export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts = { batch: WEBHOOK_BATCH }): Promise<LaunchAnswer> {
   if (req.webhook && !cfg.offers.webhookUrl)
-    throw invalid('sending to the mail system was asked, but no webhook is configured: set OFFERS_WEBHOOK_URL (and WEBHOOK_SECRET to sign), or launch without the webhook and export the CSV');
+    throw invalid(
+      'sending to the mail system was asked, but no webhook is configured: set OFFERS_WEBHOOK_URL (and WEBHOOK_SECRET to sign), or launch without the webhook and export the CSV',
+    );
   const { offer } = await requireOffer(db, req.offerId);
   if (offer.archived) throw invalid(`offer "${offer.offerId}" is archived; restore it before launching`);
   const maxDay = await resolveAsOf(db);
@@ -69,7 +77,9 @@ export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts 
   if (asOf > maxDay) throw invalid(`asOf ${asOf} is after the last day with data (${maxDay})`);
   // Launching what the catalog says is off (disabled, or outside its dates) would send a reward nobody approved for that day.
   if (!activeOn(offer, asOf))
-    throw invalid(`offer "${offer.offerId}" is not active on ${asOf} (${offer.enabled ? `active ${offer.activeFrom} to ${offer.activeTo ?? 'open-ended'}` : 'disabled'})`);
+    throw invalid(
+      `offer "${offer.offerId}" is not active on ${asOf} (${offer.enabled ? `active ${offer.activeFrom} to ${offer.activeTo ?? 'open-ended'}` : 'disabled'})`,
+    );
   if (inFlight.has(offer.offerId)) throw conflict(`a launch of offer "${offer.offerId}" is running; wait for it to finish`);
   inFlight.add(offer.offerId);
   try {
@@ -88,8 +98,16 @@ async function freezeAndSend(db: Db, cfg: Config, req: LaunchRequest, offer: Off
   const seed = req.seed ?? newSeed();
   const holdoutShare = req.holdoutShare ?? offer.holdoutShare;
   const members: LaunchMember[] = audience.map((m) => ({
-    playerId: m.playerId, group: groupOf(seed, m.playerId, holdoutShare), serverId: m.serverId, stage: m.stage, status: m.status,
-    tier: m.tier, idleDays: m.idleDays, pAlive: m.pAlive, expectedClv: m.expectedClv, cost: m.cost,
+    playerId: m.playerId,
+    group: groupOf(seed, m.playerId, holdoutShare),
+    serverId: m.serverId,
+    stage: m.stage,
+    status: m.status,
+    tier: m.tier,
+    idleDays: m.idleDays,
+    pAlive: m.pAlive,
+    expectedClv: m.expectedClv,
+    cost: m.cost,
   }));
   const treatment = members.filter((m) => m.group === 'treatment');
   // Only the treatment receives the reward, so only it costs.
@@ -104,16 +122,31 @@ async function freezeAndSend(db: Db, cfg: Config, req: LaunchRequest, offer: Off
     for (let i = 0; i < count; i++) {
       const players = treatment.slice(i * batch, (i + 1) * batch).map((m) => ({ playerId: m.playerId, serverId: m.serverId, reward: offer.reward }));
       const out = await postWebhook(db, cfg, {
-        subject: 'launch', subjectId: launchId, url,
+        subject: 'launch',
+        subjectId: launchId,
+        url,
         payload: webhookPayload(launchId, offer, asOf, players, { index: i + 1, count, treatment: treatment.length }),
       });
       sent.push({ deliveryId: out.deliveryId, ok: out.ok, attempts: out.attempts.length, players: players.length });
     }
   }
   await saveLaunch(db, {
-    launchId, offerId: offer.offerId, offerVersion: offer.version, offerJson: JSON.stringify(offer), asOf, launchedAt: new Date(),
-    author: req.author, note: req.note, seed, holdoutShare, windowDays: req.windowDays, audience: members.length,
-    treatment: treatment.length, holdout: members.length - treatment.length, totalCost, webhookUrl: url,
+    launchId,
+    offerId: offer.offerId,
+    offerVersion: offer.version,
+    offerJson: JSON.stringify(offer),
+    asOf,
+    launchedAt: new Date(),
+    author: req.author,
+    note: req.note,
+    seed,
+    holdoutShare,
+    windowDays: req.windowDays,
+    audience: members.length,
+    treatment: treatment.length,
+    holdout: members.length - treatment.length,
+    totalCost,
+    webhookUrl: url,
     // A treatment of nobody (a holdout share that took everyone) sends nothing, which is not a failure.
     webhookStatus: !url ? 'none' : sent.every((s) => s.ok) ? 'ok' : 'failed',
   });

@@ -18,8 +18,7 @@ export function drawOf(seed: number, playerId: string): number {
   return h.readUIntBE(0, 6) / 2 ** 48;
 }
 
-export const groupOf = (seed: number, playerId: string, holdoutShare: number): Group =>
-  drawOf(seed, playerId) < holdoutShare ? 'holdout' : 'treatment';
+export const groupOf = (seed: number, playerId: string, holdoutShare: number): Group => (drawOf(seed, playerId) < holdoutShare ? 'holdout' : 'treatment');
 
 /** A fresh seed when the designer gives none (48 bits: plenty, and exact in JSON). */
 export const newSeed = (): number => randomInt(0, 2 ** 48 - 1);

@@ -13,11 +13,25 @@ import { compareMeans, compareProportions } from './stats.ts';
  * days with data so far and the state is 'measuring'.
  */
 
-const EMPTY: LaunchGroupRow = { launchId: '', group: 'treatment', members: 0, returned: 0, payers: 0, revenue: '0', revenuePerPlayer: '0', revenueMean: 0, revenueVariance: 0 };
+const EMPTY: LaunchGroupRow = {
+  launchId: '',
+  group: 'treatment',
+  members: 0,
+  returned: 0,
+  payers: 0,
+  revenue: '0',
+  revenuePerPlayer: '0',
+  revenueMean: 0,
+  revenueVariance: 0,
+};
 
 const figures = (g: LaunchGroupRow): GroupFigures => ({
-  members: g.members, returned: g.returned, returnRate: g.members ? g.returned / g.members : null, payers: g.payers,
-  revenue: g.revenue, revenuePerPlayer: g.revenuePerPlayer,
+  members: g.members,
+  returned: g.returned,
+  returnRate: g.members ? g.returned / g.members : null,
+  payers: g.payers,
+  revenue: g.revenue,
+  revenuePerPlayer: g.revenuePerPlayer,
 });
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
@@ -41,8 +55,14 @@ export function headline(launch: Pick<LaunchRow, 'asOf' | 'windowDays'>, lastDay
     { n: h.members, mean: h.revenueMean, variance: h.revenueVariance },
   );
   return {
-    state: w.state, daysElapsed: w.daysElapsed, windowDays: launch.windowDays, windowEnd: w.end,
-    treatment: figures(t), holdout: figures(h), returnRate, revenuePerPlayer,
+    state: w.state,
+    daysElapsed: w.daysElapsed,
+    windowDays: launch.windowDays,
+    windowEnd: w.end,
+    treatment: figures(t),
+    holdout: figures(h),
+    returnRate,
+    revenuePerPlayer,
     reading: returnRate.p === null ? 'no_test' : returnRate.p < 0.05 ? 'significant' : 'not_significant',
   };
 }
@@ -62,5 +82,14 @@ export async function upliftOf(db: Db, launch: LaunchRow, lastDay: string | null
 /** Headlines of many launches from one query over all their members. */
 export async function upliftHeadlines(db: Db, list: LaunchRow[], lastDay: string | null): Promise<Map<string, UpliftHeadline>> {
   const groups = lastDay && list.length ? await launchGroups(db, { launch: '', last: lastDay }) : [];
-  return new Map(list.map((l) => [l.launchId, headline(l, lastDay, groups.filter((g) => g.launchId === l.launchId))]));
+  return new Map(
+    list.map((l) => [
+      l.launchId,
+      headline(
+        l,
+        lastDay,
+        groups.filter((g) => g.launchId === l.launchId),
+      ),
+    ]),
+  );
 }

@@ -42,8 +42,16 @@ export type Rules = Record<string, string>;
 
 /** Why a value is refused; the dashboard words each code in its own language from `vars`. */
 export type RuleErrorCode =
-  | 'required' | 'whole' | 'decimal' | 'range' | 'range_strict'
-  | 'explore_order' | 'days_in_window' | 'lapsed_after_decline' | 'lost_after_lapsed' | 'whale_above_dolphin';
+  | 'required'
+  | 'whole'
+  | 'decimal'
+  | 'range'
+  | 'range_strict'
+  | 'explore_order'
+  | 'days_in_window'
+  | 'lapsed_after_decline'
+  | 'lost_after_lapsed'
+  | 'whale_above_dolphin';
 
 export interface RuleError {
   field: string;
@@ -109,11 +117,8 @@ export function validateRules(input: Record<string, unknown>): { rules: Rules; e
     rule(num.explore_max_tenure_days >= num.explore_tenure_days, 'explore_max_tenure_days', 'explore_order');
   for (const field of ['decline_min_prior_active', 'growth_min_recent_active'])
     if (has(field, 'window_days')) rule(num[field] <= num.window_days, field, 'days_in_window', { days: num[field], window: num.window_days });
-  if (has('decline_idle_days', 'lapsed_idle_days'))
-    rule(num.lapsed_idle_days > num.decline_idle_days, 'lapsed_idle_days', 'lapsed_after_decline');
-  if (has('lapsed_idle_days', 'lost_idle_days'))
-    rule(num.lost_idle_days > num.lapsed_idle_days, 'lost_idle_days', 'lost_after_lapsed');
-  if (has('dolphin_percentile', 'whale_percentile'))
-    rule(num.whale_percentile > num.dolphin_percentile, 'whale_percentile', 'whale_above_dolphin');
+  if (has('decline_idle_days', 'lapsed_idle_days')) rule(num.lapsed_idle_days > num.decline_idle_days, 'lapsed_idle_days', 'lapsed_after_decline');
+  if (has('lapsed_idle_days', 'lost_idle_days')) rule(num.lost_idle_days > num.lapsed_idle_days, 'lost_idle_days', 'lost_after_lapsed');
+  if (has('dolphin_percentile', 'whale_percentile')) rule(num.whale_percentile > num.dolphin_percentile, 'whale_percentile', 'whale_above_dolphin');
   return { rules, errors };
 }

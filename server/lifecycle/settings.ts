@@ -65,7 +65,8 @@ export async function backtestRules(db: Db, day: Day | undefined, draft: Rules |
   if (!minDay || !maxDay) throw invalid('no data yet: nothing to back-test');
   const latest = addDays(maxDay, -BACKTEST_DAYS);
   const on = day ?? latest;
-  if (on > latest) throw invalid(`a back-test on ${on} needs data through ${addDays(on, BACKTEST_DAYS)}; the last day with data is ${maxDay}, so pick ${latest} or earlier`);
+  if (on > latest)
+    throw invalid(`a back-test on ${on} needs data through ${addDays(on, BACKTEST_DAYS)}; the last day with data is ${maxDay}, so pick ${latest} or earlier`);
   if (on < minDay) throw invalid(`${on} is before the first day with data (${minDay})`);
   const [active, drafted] = await Promise.all([backtest(db, on), draft ? backtest(db, on, draft) : Promise.resolve(null)]);
   return { day: on, through: addDays(on, BACKTEST_DAYS), days: BACKTEST_DAYS, active, draft: drafted };

@@ -49,10 +49,15 @@ export interface CdnowFits {
 /** Writes the sample's purchases as a payments file of the input contract into `dir` and ingests it; returns the rows loaded. */
 export async function ingestCdnowSample(ingester: Ingester, sampleText: string, dir: string): Promise<number> {
   const file = path.join(dir, 'payments_cdnow_sample.ndjson');
-  writeFileSync(file, cdnowPayments(sampleText).map((p) => JSON.stringify(p)).join('\n') + '\n');
+  writeFileSync(
+    file,
+    `${cdnowPayments(sampleText)
+      .map((p) => JSON.stringify(p))
+      .join('\n')}\n`,
+  );
   const run = await ingester.run({ paths: [file], source: 'cli' });
   const f = run.files[0];
-  if (!f || f.state !== 'done' || f.rowsQuarantined > 0) throw new Error(`the CDNOW sample did not load cleanly: ${JSON.stringify(f)}`);
+  if (f?.state !== 'done' || f.rowsQuarantined > 0) throw new Error(`the CDNOW sample did not load cleanly: ${JSON.stringify(f)}`);
   return f.rowsLoaded;
 }
 

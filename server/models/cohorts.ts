@@ -62,7 +62,11 @@ async function cohortProjections(db: Db, q: CohortQuery, lastDay: string): Promi
   const latest = latestFittable(q.grain, lastDay, q.weekStart);
   const first = shift(q.grain, latest, 1 - q.cohorts);
   const counts = await cohortLastPeriods(db, q.grain, {
-    from: first, to: periodEnd(q.grain, latest, 0), until: lastDay, server: q.server, wmode: q.weekStart === 1 ? 1 : 0,
+    from: first,
+    to: periodEnd(q.grain, latest, 0),
+    until: lastDay,
+    server: q.server,
+    wmode: q.weekStart === 1 ? 1 : 0,
   });
   // Cohorts with no new player (before the data starts, say) have nothing to show and are left out.
   const cohorts = [...new Set(counts.map((c) => c.cohort))].sort();

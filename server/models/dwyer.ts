@@ -29,7 +29,8 @@ export interface DwyerResult {
 export function dwyerClv(input: DwyerInput): DwyerResult {
   const { margin, retention, discount } = input;
   const horizon = input.horizon ?? (typeof margin === 'number' ? undefined : margin.length);
-  if (horizon === undefined || !(Number.isInteger(horizon) && horizon >= 1)) throw new RangeError(`the horizon must be a whole number of periods >= 1, got ${horizon}`);
+  if (horizon === undefined || !(Number.isInteger(horizon) && horizon >= 1))
+    throw new RangeError(`the horizon must be a whole number of periods >= 1, got ${horizon}`);
   if (typeof margin !== 'number' && margin.length !== horizon) throw new RangeError(`${margin.length} margins for a horizon of ${horizon} periods`);
   if (!(retention >= 0 && retention <= 1)) throw new RangeError(`retention must be in [0, 1], got ${retention}`);
   if (!(discount > -1)) throw new RangeError(`the discount rate must be above -1, got ${discount}`);

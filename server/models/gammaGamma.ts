@@ -107,7 +107,8 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[], options: GammaGamm
     players += n;
     total += n * zbar;
   }
-  if (players < minPlayers) return { status: 'too_few_players', message: `${players} payers with a repeat transaction, at least ${minPlayers} needed`, players };
+  if (players < minPlayers)
+    return { status: 'too_few_players', message: `${players} payers with a repeat transaction, at least ${minPlayers} needed`, players };
   const unit = total / players;
   const scaled = group(rows, unit);
   // p = 1, q = 2 and gamma = 1 put the population mean p gamma / (q - 1) at the scaled mean, 1.

@@ -54,7 +54,10 @@ function toMaximum(result: MinimizeResult, names: readonly string[]): PositiveMa
     logLikelihood: -result.value,
     iterations: result.iterations,
     converged: result.converged,
-    atBound: edge < 0 ? null : `${names[edge]} = ${values[edge].toPrecision(3)} runs off to ${result.params[edge] > 0 ? 'infinity' : '0'}: the data cannot pin it down`,
+    atBound:
+      edge < 0
+        ? null
+        : `${names[edge]} = ${values[edge].toPrecision(3)} runs off to ${result.params[edge] > 0 ? 'infinity' : '0'}: the data cannot pin it down`,
   };
 }
 

@@ -177,7 +177,7 @@ export function minimizeSmooth(fg: (x: number[]) => ValueAndGradient, start: rea
     const longest = Math.max(...p.map(Math.abs));
     if (longest > MAX_STEP) p = p.map((pi) => (pi * MAX_STEP) / longest);
     const slope = dot(g, p);
-    let next: ValueAndGradient & { x: number[] } | null = null;
+    let next: (ValueAndGradient & { x: number[] }) | null = null;
     for (let k = 0, t = 1; k < 60 && !next; k++, t /= 2) {
       const xt = x.map((xi, i) => xi + t * p[i]);
       const e = fg(xt);

@@ -48,7 +48,6 @@ export interface RefreshOptions {
   onStep?: (message: string) => void;
 }
 
-
 const seconds = (t0: number) => Math.round(performance.now() - t0) / 1000;
 
 /** Why a fit is not usable, or null when it is. */
@@ -93,9 +92,22 @@ interface KindRequest {
 async function refreshKind(db: Db, req: KindRequest): Promise<ModelRun> {
   const { kind, asOf, unit, clv } = req;
   const run: ModelRun = {
-    runId: randomUUID(), kind, unit, asOf, startedAt: new Date().toISOString(), finishedAt: '', status: 'failed', message: '',
-    params: {}, logLikelihood: null, players: 0, triples: 0, iterations: 0, scoredPlayers: 0,
-    seconds: { stats: 0, fit: 0, score: 0 }, details: { clv: kind === 'monetary' ? clv : null },
+    runId: randomUUID(),
+    kind,
+    unit,
+    asOf,
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    status: 'failed',
+    message: '',
+    params: {},
+    logLikelihood: null,
+    players: 0,
+    triples: 0,
+    iterations: 0,
+    scoredPlayers: 0,
+    seconds: { stats: 0, fit: 0, score: 0 },
+    details: { clv: kind === 'monetary' ? clv : null },
   };
   try {
     await fitAndScore(db, req, run);

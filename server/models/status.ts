@@ -8,7 +8,8 @@ import { RISK_TIERS } from './riskTier.ts';
 /** Runs listed beside the current ones. */
 const RECENT_RUNS = 20;
 
-const byKind = (runs: ModelRun[]) => Object.fromEntries(MODEL_KINDS.map((k) => [k, runs.find((r) => r.kind === k) ?? null])) as Record<ModelKind, ModelRun | null>;
+const byKind = (runs: ModelRun[]) =>
+  Object.fromEntries(MODEL_KINDS.map((k) => [k, runs.find((r) => r.kind === k) ?? null])) as Record<ModelKind, ModelRun | null>;
 
 export async function modelsStatus(db: Db, cfg: Config): Promise<ModelsStatus> {
   const [current, recent] = await Promise.all([currentModelRuns(db), recentModelRuns(db, RECENT_RUNS)]);

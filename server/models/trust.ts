@@ -34,7 +34,9 @@ export async function trustCheck(db: Db, q: Omit<HoldoutQuery, 'calibrationEnd'>
   if (!maxDay) return { status: 'too_few_players', message: 'no data yet', buckets: [] };
   const end = q.calibrationEnd ?? addDays(maxDay, -q.holdoutDays);
   if (addDays(end, q.holdoutDays) > maxDay) {
-    throw invalid(`the holdout would end on ${addDays(end, q.holdoutDays)}, after the last day with data (${maxDay}): choose an earlier calibrationEnd or fewer holdoutDays`);
+    throw invalid(
+      `the holdout would end on ${addDays(end, q.holdoutDays)}, after the last day with data (${maxDay}): choose an earlier calibrationEnd or fewer holdoutDays`,
+    );
   }
   return holdoutCheck(db, { kind: q.kind, unit: q.unit, calibrationEnd: end, holdoutDays: q.holdoutDays, server: q.server });
 }

@@ -130,7 +130,8 @@ export function seedCatalogIfEmpty(db: Db, defs: readonly OfferDefinition[]): Pr
   return serialized(async () => {
     if ((await currentOffers(db, true)).length > 0) return 0;
     const savedAt = new Date().toISOString();
-    for (const def of defs) await insertOfferVersion(db, { ...def, version: 1, archived: false, author: 'system', note: 'default catalog (DESIGN section 1)', savedAt });
+    for (const def of defs)
+      await insertOfferVersion(db, { ...def, version: 1, archived: false, author: 'system', note: 'default catalog (DESIGN section 1)', savedAt });
     return defs.length;
   });
 }

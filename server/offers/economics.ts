@@ -28,8 +28,7 @@ export function economics(offer: Priced, totals: AudienceTotals): Economics {
   const retained = scaleMoney(totals.totalClv, offer.assumedUplift);
   const net = subMoney(retained, totals.totalCost);
   const roi = moneyRatio(net, totals.totalCost);
-  const code: ReasonCode =
-    totals.members === 0 ? 'empty' : isZero(totals.totalClv) ? 'no_value' : toUnits(net) >= 0n ? 'pays' : 'loses';
+  const code: ReasonCode = totals.members === 0 ? 'empty' : isZero(totals.totalClv) ? 'no_value' : toUnits(net) >= 0n ? 'pays' : 'loses';
   const reason: Reason = {
     code,
     values: {
@@ -58,7 +57,9 @@ export function reasonText(reason: Reason, currency: string): string {
     v.tiers ? String(v.tiers).replaceAll(',', '/') : '',
     'players',
     v.minIdle !== undefined || v.maxIdle !== undefined ? `idle ${v.minIdle ?? 0}-${v.maxIdle ?? '∞'} days` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const pct = `${Math.round(Number(v.uplift) * 1000) / 10}%`;
   switch (reason.code) {
     case 'empty':

@@ -21,8 +21,16 @@ export const activeOn = (o: Pick<OfferDefinition, 'activeFrom' | 'activeTo' | 'e
 
 function proposalOf(offer: OfferDefinition, version: number | null, totals: AudienceTotals): Proposal {
   return {
-    offerId: offer.offerId, version, kind: offer.kind, name: offer.name, reward: offer.reward, stages: offer.stages,
-    cost: offer.cost, assumedUplift: offer.assumedUplift, holdoutShare: offer.holdoutShare, economics: economics(offer, totals),
+    offerId: offer.offerId,
+    version,
+    kind: offer.kind,
+    name: offer.name,
+    reward: offer.reward,
+    stages: offer.stages,
+    cost: offer.cost,
+    assumedUplift: offer.assumedUplift,
+    holdoutShare: offer.holdoutShare,
+    economics: economics(offer, totals),
   };
 }
 

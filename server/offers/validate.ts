@@ -160,7 +160,8 @@ export function validateOffer(input: unknown, offerId?: string): { offer: OfferD
   if (kindRaw && !OFFER_KINDS.includes(kindRaw as never)) r.fail('kind', 'unknown', { value: kindRaw, allowed: OFFER_KINDS.join(', ') });
   const stages = r.list(src, 'stages', 'stages', STAGES, { nonEmpty: true });
 
-  if (src.conditions !== undefined && (typeof src.conditions !== 'object' || src.conditions === null || Array.isArray(src.conditions))) r.fail('conditions', 'required');
+  if (src.conditions !== undefined && (typeof src.conditions !== 'object' || src.conditions === null || Array.isArray(src.conditions)))
+    r.fail('conditions', 'required');
   const c = obj(src.conditions);
   const conditions: OfferConditions = {
     statuses: r.list(c, 'statuses', 'conditions.statuses', STATUSES),

@@ -17,7 +17,10 @@ export async function playerProfile(db: Db, playerId: string): Promise<PlayerPro
   if (!summary) throw unknownPlayer(playerId);
   const asOf = (await resolveAsOf(db)) ?? summary.lastDay;
   const [now, history, days, scores] = await Promise.all([
-    playerStageNow(db, playerId, asOf), playerStageDays(db, playerId), playerDays(db, playerId), playerScores(db, playerId),
+    playerStageNow(db, playerId, asOf),
+    playerStageDays(db, playerId),
+    playerDays(db, playerId),
+    playerScores(db, playerId),
   ]);
   return { ...summary, asOf, now: now ?? null, stageHistory: stageRuns(history), days, scores: scores ?? null };
 }

@@ -24,9 +24,11 @@ function checkInput(window: ReportWindow, options: ReportOptions): void {
   if (!isDay(window?.from) || !isDay(window?.to)) throw new ReportInputError('the report window needs from and to as dates YYYY-MM-DD');
   if (window.from > window.to) throw new ReportInputError(`the report window starts (${window.from}) after it ends (${window.to})`);
   if (!REPORT_LANGS.includes(options?.lang)) throw new ReportInputError(`lang must be one of ${REPORT_LANGS.join(', ')}`);
-  if (!Number.isInteger(options.topN) || options.topN < 1 || options.topN > MAX_TOP_N) throw new ReportInputError(`topN must be a whole number from 1 to ${MAX_TOP_N}`);
+  if (!Number.isInteger(options.topN) || options.topN < 1 || options.topN > MAX_TOP_N)
+    throw new ReportInputError(`topN must be a whole number from 1 to ${MAX_TOP_N}`);
   const unknown = (options.sections ?? []).filter((s) => !REPORT_SECTIONS.includes(s));
-  if (!Array.isArray(options.sections) || unknown.length) throw new ReportInputError(`unknown report sections: ${unknown.join(', ')} (known: ${REPORT_SECTIONS.join(', ')})`);
+  if (!Array.isArray(options.sections) || unknown.length)
+    throw new ReportInputError(`unknown report sections: ${unknown.join(', ')} (known: ${REPORT_SECTIONS.join(', ')})`);
 }
 
 /**
@@ -49,7 +51,12 @@ export async function buildReport(db: Db, cfg: Config, window: ReportWindow, opt
     want('data_health') ? dataHealthSection(db, cfg, w) : undefined,
   ]);
   const summary: ReportSummary = {
-    window: w, previous, lang: options.lang, currency: cfg.baseCurrency, topN: options.topN, sections,
+    window: w,
+    previous,
+    lang: options.lang,
+    currency: cfg.baseCurrency,
+    topN: options.topN,
+    sections,
     ...(stageMix && { stageMix }),
     ...(declineMovers && { declineMovers }),
     ...(atRisk && { atRisk }),

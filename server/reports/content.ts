@@ -60,8 +60,14 @@ export function stageMix(asOf: string, rows: StageCountRow[], previousAsOf: stri
     const players = cell?.players ?? 0;
     const previousPlayers = before.cells.get(`${stage}|${status}`)?.players ?? 0;
     return {
-      stage, status, players, share: ratio(players, now.total), recentSpend: sumDecimals(cell?.spend ?? []),
-      previousPlayers, previousShare: ratio(previousPlayers, before.total), change: players - previousPlayers,
+      stage,
+      status,
+      players,
+      share: ratio(players, now.total),
+      recentSpend: sumDecimals(cell?.spend ?? []),
+      previousPlayers,
+      previousShare: ratio(previousPlayers, before.total),
+      change: players - previousPlayers,
     };
   });
   return { asOf, previousAsOf, total: now.total, previousTotal: before.total, lost: now.lost, previousLost: before.lost, rows: mixRows };

@@ -55,8 +55,13 @@ export async function deliverReport(db: Db, cfg: Config, req: DeliverRequest): P
   const out: DeliveryOutcome[] = [];
   const payload = {
     event: 'report',
-    runId, scheduleId: schedule.scheduleId, schedule: schedule.name, window, lang,
-    links, summary: files.summary,
+    runId,
+    scheduleId: schedule.scheduleId,
+    schedule: schedule.name,
+    window,
+    lang,
+    links,
+    summary: files.summary,
   };
   for (const url of schedule.webhooks) {
     const r = await postWebhook(db, cfg, { subject: 'report', subjectId: runId, url, payload });
@@ -64,7 +69,11 @@ export async function deliverReport(db: Db, cfg: Config, req: DeliverRequest): P
   }
   for (const to of schedule.emails) {
     const r = await sendMail(db, cfg, {
-      subject: 'report', subjectId: runId, to, title: mailTitle(lang, schedule.name, window), html: files.html,
+      subject: 'report',
+      subjectId: runId,
+      to,
+      title: mailTitle(lang, schedule.name, window),
+      html: files.html,
       attachments: files.csv.map((c) => ({ filename: c.name, content: c.content, contentType: 'text/csv; charset=utf-8' })),
     });
     out.push({ channel: 'email', target: to, ok: r.ok });

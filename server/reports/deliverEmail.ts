@@ -37,7 +37,10 @@ export async function sendMail(db: Db, cfg: Config, mail: Mail): Promise<MailOut
     attempts.push({ ...base, attempt: 1, startedAt: new Date(), durationMs: 0, status: 'failed', httpStatus: 0, error: 'SMTP_URL is not set: e-mail is off' });
   } else {
     const transport = nodemailer.createTransport({
-      url: cfg.smtp.url, connectionTimeout: cfg.webhook.timeoutMs, greetingTimeout: cfg.webhook.timeoutMs, socketTimeout: cfg.webhook.timeoutMs,
+      url: cfg.smtp.url,
+      connectionTimeout: cfg.webhook.timeoutMs,
+      greetingTimeout: cfg.webhook.timeoutMs,
+      socketTimeout: cfg.webhook.timeoutMs,
     });
     try {
       for (let n = 1; n <= cfg.webhook.attempts; n++) {
@@ -51,7 +54,15 @@ export async function sendMail(db: Db, cfg: Config, mail: Mail): Promise<MailOut
           code = e.responseCode ?? 0;
           error = (e.response ?? `${e.code ? `${e.code}: ` : ''}${e.message}`).slice(0, 300);
         }
-        attempts.push({ ...base, attempt: n, startedAt, durationMs: Date.now() - startedAt.getTime(), status: error ? 'failed' : 'ok', httpStatus: code, error });
+        attempts.push({
+          ...base,
+          attempt: n,
+          startedAt,
+          durationMs: Date.now() - startedAt.getTime(),
+          status: error ? 'failed' : 'ok',
+          httpStatus: code,
+          error,
+        });
         if (!error || permanent(code) || n === cfg.webhook.attempts) break;
         await sleep(cfg.webhook.retryBaseMs * 2 ** (n - 1));
       }

@@ -235,7 +235,13 @@ export function reportFormat(lang: ReportLang, currency: string, timeZone: strin
   const exact = moneyFormat.format as unknown as (value: string) => string;
   const longDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const stamp = new Intl.DateTimeFormat(locale, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
   });
   const none = MESSAGES[lang]['value.none'];
   return {

@@ -70,14 +70,20 @@ function stageMixSection(mix: StageMixSummary, t: Translate, fmt: ReportFormat):
     { head: esc(t('mix.recentSpend')), cell: (r) => esc(fmt.money(r.recentSpend)), align: 'right' },
   ];
   const lostRow = `<p style="margin:0 0 8px;font-size:13px;">${labelHtml(t, 'mix.lost', {
-    lost: `<strong>${esc(fmt.int(mix.lost))}</strong>`, previous: esc(fmt.int(mix.previousLost)), change: changeCell(fmt, mix.lost - mix.previousLost),
+    lost: `<strong>${esc(fmt.int(mix.lost))}</strong>`,
+    previous: esc(fmt.int(mix.previousLost)),
+    change: changeCell(fmt, mix.lost - mix.previousLost),
   })}</p>`;
   return [
     hint(esc(t('mix.hint', { day: fmt.day(mix.asOf), previous: fmt.day(mix.previousAsOf) }))),
     figure(svg, esc(t('mix.chart'))),
     table(columns, mix.rows, [
-      esc(t('mix.total')), esc(fmt.int(mix.total)), esc(fmt.percent(mix.total === 0 ? 0 : 1)), esc(fmt.int(mix.previousTotal)),
-      esc(fmt.change(mix.total - mix.previousTotal)), '',
+      esc(t('mix.total')),
+      esc(fmt.int(mix.total)),
+      esc(fmt.percent(mix.total === 0 ? 0 : 1)),
+      esc(fmt.int(mix.previousTotal)),
+      esc(fmt.change(mix.total - mix.previousTotal)),
+      '',
     ]),
     lostRow,
   ].join('\n');
@@ -130,7 +136,10 @@ function moversSection(m: DeclineMoversSummary, topN: number, t: Translate, fmt:
     ],
     m.byFrom,
   );
-  const top = table(playerColumns(t, fmt, { head: esc(t('col.from')), cell: (p: DeclineMoversSummary['top'][number]) => esc(labelOf(t, 'stage', p.from)) }), m.top);
+  const top = table(
+    playerColumns(t, fmt, { head: esc(t('col.from')), cell: (p: DeclineMoversSummary['top'][number]) => esc(labelOf(t, 'stage', p.from)) }),
+    m.top,
+  );
   return [
     intro,
     tiles,
@@ -166,7 +175,11 @@ function cohortTable(block: RetentionBlock, t: Translate, fmt: ReportFormat): st
   const columns: Column<RetentionBlock['cohorts'][number]>[] = [
     { head: esc(t('retention.cohort')), cell: (c) => esc(c.cohort) },
     { head: esc(t('retention.size')), cell: (c) => esc(fmt.int(c.size)), align: 'right' },
-    ...periods.map((n) => ({ head: `${prefix}${n}`, cell: (c: RetentionBlock['cohorts'][number]) => esc(fmt.percent(c.rates[n] ?? null)), align: 'right' as const })),
+    ...periods.map((n) => ({
+      head: `${prefix}${n}`,
+      cell: (c: RetentionBlock['cohorts'][number]) => esc(fmt.percent(c.rates[n] ?? null)),
+      align: 'right' as const,
+    })),
   ];
   const size = block.cohorts.reduce((s, c) => s + c.size, 0);
   return table(columns, block.cohorts, [esc(t('retention.curve')), esc(fmt.int(size)), ...periods.map((n) => esc(fmt.percent(block.curve[n] ?? null)))]);

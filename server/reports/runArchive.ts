@@ -11,7 +11,12 @@ import type { RunRow } from '../queries/reportRuns/runRow.ts';
 const RUN_ID = /^[0-9a-f-]{36}$/;
 
 async function view(db: Db, r: RunRow): Promise<ReportRun> {
-  return { ...r, options: JSON.parse(r.options || '{}'), files: JSON.parse(r.files || '[]') as RunFile[], deliveries: await deliveriesOf(db, 'report', r.runId) };
+  return {
+    ...r,
+    options: JSON.parse(r.options || '{}'),
+    files: JSON.parse(r.files || '[]') as RunFile[],
+    deliveries: await deliveriesOf(db, 'report', r.runId),
+  };
 }
 
 async function runOf(db: Db, id: string): Promise<RunRow> {
@@ -25,7 +30,12 @@ async function runOf(db: Db, id: string): Promise<RunRow> {
 /** Runs newest first, of one schedule or all. */
 export async function reportRuns(db: Db, q: { scheduleId?: string; limit: number; offset: number }): Promise<ReportRuns> {
   const found = await listRuns(db, q);
-  return { total: Number(found[0]?.total ?? 0), limit: q.limit, offset: q.offset, runs: await Promise.all(found.map(({ total: _t, ...row }) => view(db, row))) };
+  return {
+    total: Number(found[0]?.total ?? 0),
+    limit: q.limit,
+    offset: q.offset,
+    runs: await Promise.all(found.map(({ total: _t, ...row }) => view(db, row))),
+  };
 }
 
 export async function reportRun(db: Db, id: string): Promise<ReportRun> {

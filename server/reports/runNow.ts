@@ -30,7 +30,8 @@ export async function runScheduleNow(deps: { db: Db; cfg: Config; log: (m: strin
   const langs = req.lang ? [req.lang] : schedule.langs;
   const runner = runnerFor(db, cfg, log);
   for (const lang of langs) {
-    if (await runner.busy(schedule.scheduleId, window.to, lang)) throw conflict(`the ${lang} report for ${window.from}..${window.to} is running; try again when it has finished`);
+    if (await runner.busy(schedule.scheduleId, window.to, lang))
+      throw conflict(`the ${lang} report for ${window.from}..${window.to} is running; try again when it has finished`);
   }
   const runs: RunNowAnswer['runs'] = [];
   for (const lang of langs) {

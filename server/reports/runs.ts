@@ -129,9 +129,21 @@ export class ReportRunner {
     const options: ReportOptions = { lang, topN: schedule.topN, sections: schedule.sections };
     const outputDir = runDir(this.cfg, schedule.scheduleId, window.to, lang);
     const row: Omit<RunRow, 'startedAt'> & { startedAt: string | null } = {
-      runId: randomUUID(), scheduleId: schedule.scheduleId, scheduleVersion: schedule.version, windowFrom: window.from, windowTo: window.to,
-      lang, trigger: req.trigger, firedAt: req.firedAt?.toISOString() ?? null, options: JSON.stringify(options), state: 'running',
-      startedAt: null, finishedAt: null, error: '', outputDir, files: '[]',
+      runId: randomUUID(),
+      scheduleId: schedule.scheduleId,
+      scheduleVersion: schedule.version,
+      windowFrom: window.from,
+      windowTo: window.to,
+      lang,
+      trigger: req.trigger,
+      firedAt: req.firedAt?.toISOString() ?? null,
+      options: JSON.stringify(options),
+      state: 'running',
+      startedAt: null,
+      finishedAt: null,
+      error: '',
+      outputDir,
+      files: '[]',
     };
     await writeRun(this.db, row);
     const claims = await runningClaims(this.db, { scheduleId: schedule.scheduleId, windowTo: window.to, lang }, STALE_RUN_SECONDS);

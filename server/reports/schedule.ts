@@ -102,8 +102,16 @@ export function validateSchedule(input: Record<string, unknown>, defaults: { tz:
 
   return {
     draft: {
-      name, cron: cronExpr, tz, period, langs: REPORT_LANGS.filter((l) => langs.includes(l)), emails, webhooks,
-      topN: Number.isInteger(topN) ? topN : 20, sections, enabled: enabledRaw !== false,
+      name,
+      cron: cronExpr,
+      tz,
+      period,
+      langs: REPORT_LANGS.filter((l) => langs.includes(l)),
+      emails,
+      webhooks,
+      topN: Number.isInteger(topN) ? topN : 20,
+      sections,
+      enabled: enabledRaw !== false,
     },
     errors,
   };

@@ -14,8 +14,15 @@ export const DEFAULT_SCHEDULE_ID = 'weekly';
 /** The default: Monday 08:00 in the game's zone, last week, in English and Chinese. */
 export function defaultScheduleInput(cfg: Config): Record<string, unknown> {
   return {
-    name: 'Weekly churn report', cron: '0 8 * * 1', tz: cfg.gameTz, period: 'week', langs: ['en', 'zh'],
-    emails: cfg.reports.emails, webhooks: cfg.reports.webhooks, topN: 20, enabled: true,
+    name: 'Weekly churn report',
+    cron: '0 8 * * 1',
+    tz: cfg.gameTz,
+    period: 'week',
+    langs: ['en', 'zh'],
+    emails: cfg.reports.emails,
+    webhooks: cfg.reports.webhooks,
+    topN: 20,
+    enabled: true,
   };
 }
 
@@ -72,7 +79,13 @@ export async function applyScheduleConfig(db: Db, cfg: Config, log: (m: string) 
     if (saved) log(`reports: schedule ${schedule.scheduleId} version ${schedule.version} from ${cfg.reports.schedulesFile}`);
   }
   if ((await listSchedules(db, { archived: true })).length === 0) {
-    const { schedule } = await saveSchedule(db, cfg, { scheduleId: DEFAULT_SCHEDULE_ID, input: defaultScheduleInput(cfg), source: 'default', author: 'system', upsert: true });
+    const { schedule } = await saveSchedule(db, cfg, {
+      scheduleId: DEFAULT_SCHEDULE_ID,
+      input: defaultScheduleInput(cfg),
+      source: 'default',
+      author: 'system',
+      upsert: true,
+    });
     log(`reports: created the default schedule "${schedule.name}" (${schedule.cron} ${schedule.tz})`);
   }
 }

@@ -22,10 +22,23 @@ export class ScheduleError extends DomainError {
 }
 
 const fromRow = (r: ScheduleRow): ReportSchedule => ({
-  scheduleId: r.scheduleId, version: Number(r.version), name: r.name, cron: r.cron, tz: r.tz, period: r.period,
-  langs: r.langs, emails: r.emails, webhooks: r.webhooks, topN: Number(r.topN), sections: r.sections,
-  enabled: Number(r.enabled) === 1, archived: Number(r.archived) === 1, source: r.source, author: r.author,
-  savedAt: r.savedAt, createdAt: r.createdAt,
+  scheduleId: r.scheduleId,
+  version: Number(r.version),
+  name: r.name,
+  cron: r.cron,
+  tz: r.tz,
+  period: r.period,
+  langs: r.langs,
+  emails: r.emails,
+  webhooks: r.webhooks,
+  topN: Number(r.topN),
+  sections: r.sections,
+  enabled: Number(r.enabled) === 1,
+  archived: Number(r.archived) === 1,
+  source: r.source,
+  author: r.author,
+  savedAt: r.savedAt,
+  createdAt: r.createdAt,
 });
 
 /** Current versions, archived ones included when asked. */
@@ -55,7 +68,8 @@ export interface SaveRequest {
  */
 export async function saveSchedule(db: Db, cfg: Config, req: SaveRequest): Promise<ScheduleSaved> {
   const id = req.scheduleId ?? `s-${randomBytes(4).toString('hex')}`;
-  if (!SCHEDULE_ID.test(id)) throw new ScheduleError(400, `a schedule id is lowercase letters, digits, - and _ (at most 64), got "${id}"`, [{ field: 'id', message: 'bad id' }]);
+  if (!SCHEDULE_ID.test(id))
+    throw new ScheduleError(400, `a schedule id is lowercase letters, digits, - and _ (at most 64), got "${id}"`, [{ field: 'id', message: 'bad id' }]);
   const current = req.scheduleId ? await getSchedule(db, id) : undefined;
   if (req.scheduleId && !current && !req.upsert) throw new ScheduleError(404, `no report schedule "${id}"`);
   const { draft, errors } = validateSchedule(req.input, { tz: cfg.gameTz });

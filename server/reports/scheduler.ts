@@ -58,13 +58,22 @@ export class ReportScheduler {
     for (const schedule of (await listSchedules(db)).filter((s) => s.enabled)) {
       const history = await scheduleHistory(db, schedule.scheduleId);
       const plan = planCatchUp({
-        cron: schedule.cron, tz: schedule.tz, period: schedule.period, langs: schedule.langs,
-        since: new Date(history.lastFiredAt ?? schedule.createdAt), now: this.clock(), gameTz: cfg.gameTz, weekStart: cfg.weekStart,
-        done: new Set(history.done), cap: cfg.reports.catchUpCap,
+        cron: schedule.cron,
+        tz: schedule.tz,
+        period: schedule.period,
+        langs: schedule.langs,
+        since: new Date(history.lastFiredAt ?? schedule.createdAt),
+        now: this.clock(),
+        gameTz: cfg.gameTz,
+        weekStart: cfg.weekStart,
+        done: new Set(history.done),
+        cap: cfg.reports.catchUpCap,
       });
       if (plan.windows.length === 0) continue;
-      log(`reports: ${schedule.scheduleId} missed ${plan.windows.length + plan.skipped} window(s); running ${plan.windows.length}` +
-        (plan.skipped ? `, skipping the ${plan.skipped} oldest (REPORT_CATCH_UP_CAP ${cfg.reports.catchUpCap})` : ''));
+      log(
+        `reports: ${schedule.scheduleId} missed ${plan.windows.length + plan.skipped} window(s); running ${plan.windows.length}` +
+          (plan.skipped ? `, skipping the ${plan.skipped} oldest (REPORT_CATCH_UP_CAP ${cfg.reports.catchUpCap})` : ''),
+      );
       for (const m of plan.windows) {
         for (const lang of m.langs as ReportLang[]) {
           if (this.stopped) return out;

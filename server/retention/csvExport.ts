@@ -15,9 +15,7 @@ export function retentionCsv(q: Pick<RetentionQuery, 'grain' | 'server' | 'platf
   const prefix = grain === 'day' ? 'D' : 'W';
   const lines = [
     csvLine(['cohort', 'size', 'server', 'platform', 'channel', ...Array.from({ length: MAX_N[grain] + 1 }, (_, n) => `${prefix}${n}`)]),
-    ...rows.map((c) =>
-      csvLine([c.cohort, c.size, q?.server, q?.platform, q?.channel, ...c.rates.map((v) => (v === null ? null : (v * 100).toFixed(2)))]),
-    ),
+    ...rows.map((c) => csvLine([c.cohort, c.size, q?.server, q?.platform, q?.channel, ...c.rates.map((v) => (v === null ? null : (v * 100).toFixed(2)))])),
   ];
   return `${lines.join('\r\n')}\r\n`;
 }

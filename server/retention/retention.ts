@@ -30,7 +30,7 @@ export function shapeRows<T, V>(
   sizes: { cohort: string; size: number }[],
   cells: T[],
   keyOf: (c: T) => string,
-  valueOf: (c: T | undefined) => V,
+  cellValue: (c: T | undefined) => V,
   grain: Grain,
   lastDay: string,
 ): { cohort: string; size: number; values: (V | null)[] }[] {
@@ -38,14 +38,21 @@ export function shapeRows<T, V>(
   return sizes.map(({ cohort, size }) => ({
     cohort,
     size: Number(size),
-    values: Array.from({ length: MAX_N[grain] + 1 }, (_, n) => (periodStart(grain, cohort, n) > lastDay ? null : valueOf(byKey.get(`${cohort}|${n}`)))),
+    values: Array.from({ length: MAX_N[grain] + 1 }, (_, n) => (periodStart(grain, cohort, n) > lastDay ? null : cellValue(byKey.get(`${cohort}|${n}`)))),
   }));
 }
 
 export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string): Promise<RetentionCohort[]> {
   const { grain, mode, ...f } = q;
   const [sizes, cells] = await Promise.all([cohortSizes(db, grain, f), retainedPlayers(db, grain, mode, MAX_N[grain], f)]);
-  return shapeRows(sizes, cells, (c) => `${c.cohort}|${c.n}`, (c) => Number(c?.players ?? 0), grain, lastDay).map(({ values, ...r }) => ({
+  return shapeRows(
+    sizes,
+    cells,
+    (c) => `${c.cohort}|${c.n}`,
+    (c) => Number(c?.players ?? 0),
+    grain,
+    lastDay,
+  ).map(({ values, ...r }) => ({
     ...r,
     players: values,
     rates: values.map((v) => (v === null || r.size === 0 ? null : v / r.size)),
@@ -55,7 +62,14 @@ export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string
 export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastDay: string): Promise<LtvCohort[]> {
   const { grain, ...f } = q;
   const [sizes, cells] = await Promise.all([cohortSizes(db, grain, f), cumulativeRevenue(db, grain, MAX_N[grain], f)]);
-  return shapeRows(sizes, cells, (c) => `${c.cohort}|${c.n}`, (c) => c?.ltv ?? '0', grain, lastDay).map(({ values, ...r }) => ({ ...r, ltv: values }));
+  return shapeRows(
+    sizes,
+    cells,
+    (c) => `${c.cohort}|${c.n}`,
+    (c) => c?.ltv ?? '0',
+    grain,
+    lastDay,
+  ).map(({ values, ...r }) => ({ ...r, ltv: values }));
 }
 
 /** The query as echoed with an answer (the week mode is the server's own setting). */

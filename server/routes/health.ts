@@ -6,7 +6,13 @@ import { handle } from './http.ts';
 
 export function healthRoutes({ db, cfg }: Deps): Router {
   const r = Router();
-  r.get('/health', handle(async () => (await health(db, cfg)) satisfies Health));
-  r.get('/meta', handle(async () => (await meta(db, cfg)) satisfies Meta));
+  r.get(
+    '/health',
+    handle(async () => (await health(db, cfg)) satisfies Health),
+  );
+  r.get(
+    '/meta',
+    handle(async () => (await meta(db, cfg)) satisfies Meta),
+  );
   return r;
 }

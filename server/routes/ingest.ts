@@ -17,8 +17,14 @@ function parseIngestRequest(body: unknown): IngestRequest {
 
 export function ingestRoutes(deps: Deps): Router {
   const r = Router();
-  r.get('/ingest/status', handle(async () => (await ingestStatus(deps.db)) satisfies IngestStatus));
+  r.get(
+    '/ingest/status',
+    handle(async () => (await ingestStatus(deps.db)) satisfies IngestStatus),
+  );
   // Used by `npm run ingest` when this server owns the embedded engine: the files are read from this machine's disk.
-  r.post('/ingest', handle(async (req) => (await ingestFromApi(deps, parseIngestRequest(req.body))) satisfies IngestResult));
+  r.post(
+    '/ingest',
+    handle(async (req) => (await ingestFromApi(deps, parseIngestRequest(req.body))) satisfies IngestResult),
+  );
   return r;
 }

@@ -24,7 +24,8 @@ function flag(body: Body, name: string): boolean {
 function wholeIn(body: Body, name: string, min: number, max: number): number | undefined {
   const v = body[name];
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw invalid(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    throw invalid(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
   return v;
 }
 

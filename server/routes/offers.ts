@@ -1,7 +1,14 @@
 import { Router } from 'express';
 import { STAGES } from '../../contract/enums.ts';
 import {
-  AUDIENCE_SORTS, PROPOSAL_SORTS, type OfferAudience, type OfferList, type OfferVersion, type OfferWithVersions, type Proposals, type WhatIf,
+  AUDIENCE_SORTS,
+  PROPOSAL_SORTS,
+  type OfferAudience,
+  type OfferList,
+  type OfferVersion,
+  type OfferWithVersions,
+  type Proposals,
+  type WhatIf,
 } from '../../contract/offers.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
@@ -34,7 +41,8 @@ const asOfParam = (q: Record<string, unknown>): string | undefined => {
 
 function baseVersionOf(body: Body): number | undefined {
   const base = body.baseVersion === undefined || body.baseVersion === null ? undefined : Number(body.baseVersion);
-  if (base !== undefined && !(Number.isInteger(base) && base >= 1)) throw invalid(`baseVersion must be a version number from 1, got "${String(body.baseVersion)}"`);
+  if (base !== undefined && !(Number.isInteger(base) && base >= 1))
+    throw invalid(`baseVersion must be a version number from 1, got "${String(body.baseVersion)}"`);
   return base;
 }
 
@@ -81,7 +89,10 @@ export function offerRoutes({ db, cfg }: Deps): Router {
       return (await saveOfferVersion(db, offer, meta(body), base)) satisfies OfferVersion;
     }),
   );
-  for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
+  for (const [action, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
     r.post(
       `/offers/:id/${action}`,
       handle(async (req) => (await setArchived(db, String(req.params.id), archived, meta(bodyOf(req)))) satisfies OfferVersion),

@@ -8,7 +8,13 @@ import { parseRange } from './params.ts';
 export function overviewRoutes({ db }: Deps): Router {
   const r = Router();
   const rangeOf = async (req: Request) => parseRange(req.query as Record<string, unknown>, await lastRangeDay(db));
-  r.get('/overview', handle(async (req) => (await overview(db, await rangeOf(req))) satisfies Overview));
-  r.get('/stages/trend', handle(async (req) => (await stageTrendOver(db, await rangeOf(req))) satisfies StageTrend));
+  r.get(
+    '/overview',
+    handle(async (req) => (await overview(db, await rangeOf(req))) satisfies Overview),
+  );
+  r.get(
+    '/stages/trend',
+    handle(async (req) => (await stageTrendOver(db, await rangeOf(req))) satisfies StageTrend),
+  );
   return r;
 }

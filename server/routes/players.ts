@@ -25,7 +25,10 @@ export function playerRoutes({ db }: Deps): Router {
       return (await findPlayers(db, playerId(text), parseWhole(q, 'limit', 20, 1, 100))) satisfies PlayerSearch;
     }),
   );
-  r.get('/players/:id', handle(async (req) => (await playerProfile(db, playerId(req.params.id as string))) satisfies PlayerProfile));
+  r.get(
+    '/players/:id',
+    handle(async (req) => (await playerProfile(db, playerId(req.params.id as string))) satisfies PlayerProfile),
+  );
   r.get(
     '/players/:id/events',
     handle(async (req) => {

@@ -20,7 +20,11 @@ function bodyOf(raw: unknown): Body {
   return raw as Body;
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json; charset=utf-8' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
 
 export function reportRoutes(deps: Deps): Router {
   const { db, cfg } = deps;
@@ -90,7 +94,9 @@ export function reportRoutes(deps: Deps): Router {
       // The page needs no scripts: forbid them, in case a value slipped past escaping.
       if (ext === '.html') res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
       await new Promise<void>((resolve, reject) =>
-        res.sendFile(file.path, { dotfiles: 'deny' }, (err) => (err ? reject(notFound(`the file ${file.name} of run ${file.runId} is no longer on disk`)) : resolve())),
+        res.sendFile(file.path, { dotfiles: 'deny' }, (err) =>
+          err ? reject(notFound(`the file ${file.name} of run ${file.runId} is no longer on disk`)) : resolve(),
+        ),
       );
       return undefined;
     }),

@@ -28,7 +28,10 @@ interface WriteCounter {
 export function responseCache(db: WriteCounter, { maxAgeMs, maxEntries }: CacheOptions) {
   const entries = new Map<string, Entry>();
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== 'GET' || maxAgeMs <= 0) return next();
+    if (req.method !== 'GET' || maxAgeMs <= 0) {
+      next();
+      return;
+    }
     const key = req.originalUrl;
     const now = Date.now();
     const hit = entries.get(key);

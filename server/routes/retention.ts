@@ -29,8 +29,13 @@ function parseCohortQuery(q: Record<string, unknown>, lastDay: Day, weekStart: 1
   const fromRaw = queryString(q, 'from');
   const asked = { to: toRaw && parseDay(toRaw, 'to'), from: fromRaw && parseDay(fromRaw, 'from') };
   return {
-    grain, mode, ...cohortRange(grain, asked, lastDay, weekStart),
-    server: parseServer(q), platform: attribute(q, 'platform'), channel: attribute(q, 'channel'), wmode: weekStart === 1 ? 1 : 0,
+    grain,
+    mode,
+    ...cohortRange(grain, asked, lastDay, weekStart),
+    server: parseServer(q),
+    platform: attribute(q, 'platform'),
+    channel: attribute(q, 'channel'),
+    wmode: weekStart === 1 ? 1 : 0,
   };
 }
 
@@ -41,9 +46,18 @@ export function retentionRoutes({ db, cfg }: Deps): Router {
     const lastDay = await resolveAsOf(db);
     return lastDay ? { lastDay, q: parseCohortQuery(req.query as Record<string, unknown>, lastDay, cfg.weekStart) } : null;
   };
-  r.get('/retention', handle(async (req) => (await retention(db, await load(req))) satisfies Retention));
-  r.get('/retention/ltv', handle(async (req) => (await ltv(db, await load(req), cfg.baseCurrency)) satisfies LtvTriangle));
-  r.get('/retention/filters', handle(async () => (await filterOptions(db)) satisfies RetentionFilters));
+  r.get(
+    '/retention',
+    handle(async (req) => (await retention(db, await load(req))) satisfies Retention),
+  );
+  r.get(
+    '/retention/ltv',
+    handle(async (req) => (await ltv(db, await load(req), cfg.baseCurrency)) satisfies LtvTriangle),
+  );
+  r.get(
+    '/retention/filters',
+    handle(async () => (await filterOptions(db)) satisfies RetentionFilters),
+  );
   r.get(
     '/retention.csv',
     handle(async (req: Request, res: Response) => {

@@ -30,8 +30,14 @@ function bodyDay(body: Body, name: string): Day | undefined {
 
 export function settingsRoutes({ db }: Deps): Router {
   const r = Router();
-  r.get('/settings/lifecycle', handle(async () => (await lifecycleSettings(db)) satisfies LifecycleSettings));
-  r.get('/settings/lifecycle/versions/:v', handle(async (req) => (await rulesVersion(db, version(req.params.v))) satisfies RulesVersionWithRules));
+  r.get(
+    '/settings/lifecycle',
+    handle(async () => (await lifecycleSettings(db)) satisfies LifecycleSettings),
+  );
+  r.get(
+    '/settings/lifecycle/versions/:v',
+    handle(async (req) => (await rulesVersion(db, version(req.params.v))) satisfies RulesVersionWithRules),
+  );
   r.post(
     '/settings/lifecycle/preview',
     handle(async (req) => {

@@ -17,7 +17,10 @@ export function valueRoutes({ db }: Deps): Router {
     const asOf = await resolveAsOf(db, raw && parseDay(raw, 'asOf'));
     return asOf ? { asOf, server } : null;
   };
-  r.get('/value', handle(async (req) => (await valueSummary(db, await valueQuery(req.query as Record<string, unknown>))) satisfies ValueSummary));
+  r.get(
+    '/value',
+    handle(async (req) => (await valueSummary(db, await valueQuery(req.query as Record<string, unknown>))) satisfies ValueSummary),
+  );
   r.get(
     '/value/lists/:name',
     handle(async (req) => {
@@ -31,8 +34,11 @@ export function valueRoutes({ db }: Deps): Router {
       return (await valueList(db, name, await valueQuery(q), page)) satisfies ValueList;
     }),
   );
-  r.get('/value/lists', handle(async () => {
-    throw invalid(`name a list: ${VALUE_LIST_NAMES.join(', ')}`);
-  }));
+  r.get(
+    '/value/lists',
+    handle(async () => {
+      throw invalid(`name a list: ${VALUE_LIST_NAMES.join(', ')}`);
+    }),
+  );
   return r;
 }

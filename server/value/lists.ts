@@ -19,6 +19,10 @@ export async function valueListPage(
   q: { asOf: string; server: string; limit: number; offset: number; sort: ValuedOrder },
 ): Promise<{ total: number; players: ListedPlayer[] }> {
   const page = await valuedPlayers(db, name, q);
-  const lastPay = await lastPayDays(db, page.players.map((p) => p.playerId), q.asOf);
+  const lastPay = await lastPayDays(
+    db,
+    page.players.map((p) => p.playerId),
+    q.asOf,
+  );
   return { total: page.total, players: page.players.map((p) => ({ ...p, lastPayDay: lastPay.get(p.playerId) ?? null })) };
 }

@@ -14,7 +14,11 @@ const CURVE_POINTS = 200;
 export async function valueSummary(db: Db, q: ValueQuery | null): Promise<ValueSummary> {
   if (!q) return { asOf: null, pareto: null, curve: [], tiers: [], rfm: [], rfmSegments: RFM_SEGMENTS, stageScores: [] };
   const [pareto, curve, tiers, rfm, scores] = await Promise.all([
-    paretoSummary(db, q), paretoCurve(db, q, CURVE_POINTS), valueTiers(db, q), rfmSegments(db, q), stageScores(db, q),
+    paretoSummary(db, q),
+    paretoCurve(db, q, CURVE_POINTS),
+    valueTiers(db, q),
+    rfmSegments(db, q),
+    stageScores(db, q),
   ]);
   return { ...q, pareto, curve, tiers, rfm, rfmSegments: RFM_SEGMENTS, stageScores: scores };
 }

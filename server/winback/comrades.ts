@@ -68,14 +68,28 @@ function allPairs(db: Db, cfg: Config, asOf: string, lapsedPerChunk: number): Co
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byMoneyDesc = (a: string, b: string) => { const d = toUnits(b) - toUnits(a); return d > 0n ? 1 : d < 0n ? -1 : 0; };
+const byMoneyDesc = (a: string, b: string) => {
+  const d = toUnits(b) - toUnits(a);
+  return d > 0n ? 1 : d < 0n ? -1 : 0;
+};
 
 /** Most valuable lapsed players first, each one's comrades best first, numbered 1..COMRADES_PER_LAPSED. */
 export function rankPairs(found: readonly ComradePairRow[]): Omit<ComradePair, 'rewardCost'>[] {
   const sorted = found
-    .map((r) => ({ ...r, lapsedIdleDays: Number(r.lapsedIdleDays), sharedDays: r.sharedDays === null ? null : Number(r.sharedDays), comradeActiveDays: Number(r.comradeActiveDays) }))
-    .sort((a, b) => byMoneyDesc(a.lapsedSpend, b.lapsedSpend) || byText(a.lapsedId, b.lapsedId) || (b.sharedDays ?? 0) - (a.sharedDays ?? 0) ||
-      b.comradeActiveDays - a.comradeActiveDays || byText(a.comradeId, b.comradeId));
+    .map((r) => ({
+      ...r,
+      lapsedIdleDays: Number(r.lapsedIdleDays),
+      sharedDays: r.sharedDays === null ? null : Number(r.sharedDays),
+      comradeActiveDays: Number(r.comradeActiveDays),
+    }))
+    .sort(
+      (a, b) =>
+        byMoneyDesc(a.lapsedSpend, b.lapsedSpend) ||
+        byText(a.lapsedId, b.lapsedId) ||
+        (b.sharedDays ?? 0) - (a.sharedDays ?? 0) ||
+        b.comradeActiveDays - a.comradeActiveDays ||
+        byText(a.comradeId, b.comradeId),
+    );
   let rank = 0;
   return sorted.map((r, i) => {
     rank = i > 0 && sorted[i - 1].lapsedId === r.lapsedId ? rank + 1 : 1;
@@ -84,11 +98,7 @@ export function rankPairs(found: readonly ComradePairRow[]): Omit<ComradePair, '
 }
 
 /** One page of the pairs on `q.asOf` (default: the last day with data). */
-export async function findComrades(
-  db: Db,
-  cfg: Config,
-  q: { asOf?: string; limit: number; offset: number; lapsedPerChunk?: number },
-): Promise<ComradePairs> {
+export async function findComrades(db: Db, cfg: Config, q: { asOf?: string; limit: number; offset: number; lapsedPerChunk?: number }): Promise<ComradePairs> {
   const page = { limit: q.limit, offset: q.offset };
   const asOf = await resolveAsOf(db, q.asOf);
   if (!asOf) return { asOf: null, currency: cfg.baseCurrency, basis: 'shared_days', offer: null, total: 0, pairs: [], ...page };
@@ -96,7 +106,11 @@ export async function findComrades(
   const offer = activeOfferOf(offers, 'comrades_referral', asOf);
   const rewardCost = offer && offer.cost.kind === 'fixed' ? offer.cost.fixedCost : null;
   return {
-    asOf, currency: cfg.baseCurrency, basis, lookbackDays: COMRADE_LOOKBACK_DAYS, perLapsed: COMRADES_PER_LAPSED,
+    asOf,
+    currency: cfg.baseCurrency,
+    basis,
+    lookbackDays: COMRADE_LOOKBACK_DAYS,
+    perLapsed: COMRADES_PER_LAPSED,
     offer: offer && { offerId: offer.offerId, name: offer.name, reward: offer.reward, version: offer.version },
     total: rows.length,
     pairs: rows.slice(q.offset, q.offset + q.limit).map((r) => ({ ...r, rewardCost })),

@@ -44,11 +44,24 @@ export async function planServers(db: Db, cfg: Config, day?: string): Promise<Se
   const servers = facts.map((f) => {
     const a = acc.get(f.serverId) ?? { leaving: 0, lapsed: 0, spend: 0n, clv: 0n, cost: 0n };
     const base = {
-      serverId: f.serverId, leaving: a.leaving, lapsed: a.lapsed, lifetimeSpend: fromUnits(a.spend), expectedClv: fromUnits(a.clv),
-      cost: fromUnits(a.cost), ageDays: Number(f.ageDays), dauRecent: Number(f.dauRecent), dauPrior: Number(f.dauPrior),
+      serverId: f.serverId,
+      leaving: a.leaving,
+      lapsed: a.lapsed,
+      lifetimeSpend: fromUnits(a.spend),
+      expectedClv: fromUnits(a.clv),
+      cost: fromUnits(a.cost),
+      ageDays: Number(f.ageDays),
+      dauRecent: Number(f.dauRecent),
+      dauPrior: Number(f.dauPrior),
     };
     return planServer(base, priced?.rate.rate ?? 0, minReturning);
   });
-  const offer = priced && { offerId: priced.offer.offerId, name: priced.offer.name, reward: priced.offer.reward, version: priced.offer.version, cost: priced.offer.cost };
+  const offer = priced && {
+    offerId: priced.offer.offerId,
+    name: priced.offer.name,
+    reward: priced.offer.reward,
+    version: priced.offer.version,
+    cost: priced.offer.cost,
+  };
   return { asOf, currency: cfg.baseCurrency, offer, rate: priced?.rate ?? null, minReturning, trendDays: TREND_DAYS, servers };
 }

@@ -29,18 +29,35 @@ export function planServer(s: ServerBase, rate: number, minReturning: number): S
   const expectedCost = s.cost;
   const net = subMoney(expectedRevenue, expectedCost);
   const code: PlannerReason['code'] =
-    population === 0 ? 'no_population'
-    : expectedReturning < minReturning ? 'too_few_returning'
-    : toUnits(expectedRevenue) <= toUnits(expectedCost) ? 'cost_exceeds_revenue'
-    : 'open';
+    population === 0
+      ? 'no_population'
+      : expectedReturning < minReturning
+        ? 'too_few_returning'
+        : toUnits(expectedRevenue) <= toUnits(expectedCost)
+          ? 'cost_exceeds_revenue'
+          : 'open';
   return {
-    ...s, population, trend, expectedReturning, expectedRevenue, expectedCost, net,
+    ...s,
+    population,
+    trend,
+    expectedReturning,
+    expectedRevenue,
+    expectedCost,
+    net,
     recommendation: code === 'open' ? 'open' : 'not_yet',
     reason: {
       code,
       values: {
-        population, leaving: s.leaving, lapsed: s.lapsed, rate, expectedReturning, minReturning,
-        expectedRevenue, expectedCost, ageDays: s.ageDays, trend,
+        population,
+        leaving: s.leaving,
+        lapsed: s.lapsed,
+        rate,
+        expectedReturning,
+        minReturning,
+        expectedRevenue,
+        expectedCost,
+        ageDays: s.ageDays,
+        trend,
       },
     },
   };

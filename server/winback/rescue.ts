@@ -20,8 +20,16 @@ import { activeOfferOf, decideRescue, summarize, winBackRate } from './rescueRul
 
 /** Every declining player who is not lost, whatever a single offer's narrower conditions say. */
 const DECLINING: OfferConditions = {
-  statuses: ['leaving', 'lapsed'], tiers: [], minIdleDays: null, maxIdleDays: null, minLevel: null, maxLevel: null,
-  servers: [], minClv: null, maxClv: null, riskTiers: [],
+  statuses: ['leaving', 'lapsed'],
+  tiers: [],
+  minIdleDays: null,
+  maxIdleDays: null,
+  minLevel: null,
+  maxLevel: null,
+  servers: [],
+  minClv: null,
+  maxClv: null,
+  riskTiers: [],
 };
 
 /** The declining players with their expected CLV (model or fallback) and what a reward of `cost` costs for each. */
@@ -82,9 +90,21 @@ export async function rescueDecisions(db: Db, cfg: Config, q: RescueAsk): Promis
   const all = members.map((m): RescuePlayer => {
     const d = decideRescue(m, rate, m.cost);
     return {
-      playerId: m.playerId, serverId: m.serverId, status: m.status, tier: m.tier, idleDays: m.idleDays, lifetimeSpend: fourPlaces(m.lifetimeSpend),
-      pAlive: m.pAlive, expectedClv: fourPlaces(m.expectedClv), clvSource: m.clvSource,
-      pWinBack: d.pWinBack, expectedReturn: d.expectedReturn, rewardTier: d.tier, cost: d.cost, decision: d.decision, reason: d.reason,
+      playerId: m.playerId,
+      serverId: m.serverId,
+      status: m.status,
+      tier: m.tier,
+      idleDays: m.idleDays,
+      lifetimeSpend: fourPlaces(m.lifetimeSpend),
+      pAlive: m.pAlive,
+      expectedClv: fourPlaces(m.expectedClv),
+      clvSource: m.clvSource,
+      pWinBack: d.pWinBack,
+      expectedReturn: d.expectedReturn,
+      rewardTier: d.tier,
+      cost: d.cost,
+      decision: d.decision,
+      reason: d.reason,
     };
   });
   const listed = q.decision === 'all' ? all : all.filter((p) => p.decision === q.decision);

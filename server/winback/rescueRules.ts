@@ -1,7 +1,13 @@
 import type { OfferKind } from '../../contract/enums.ts';
 import type { OfferVersion } from '../../contract/offers.ts';
 import {
-  DECISIONS, REWARD_TIERS, type RescueDecision, type RescueReason, type RescueTotals, type RewardTier, type WinBackRate,
+  DECISIONS,
+  REWARD_TIERS,
+  type RescueDecision,
+  type RescueReason,
+  type RescueTotals,
+  type RewardTier,
+  type WinBackRate,
 } from '../../contract/winback.ts';
 import { fromUnits, scaleMoney, toUnits } from '../money.ts';
 
@@ -72,8 +78,16 @@ export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string
   const { tier, cost } = rewardTier(p.expectedClv, baseCost);
   const rescue = toUnits(expectedReturn) > toUnits(cost);
   const values = {
-    pWinBack, winBackRate: rate.rate, rateSource: rate.source, pAlive: p.pAlive ?? '', pAliveScored: p.pAlive !== null,
-    expectedClv: p.expectedClv, clvSource: p.clvSource, expectedReturn, tier, cost,
+    pWinBack,
+    winBackRate: rate.rate,
+    rateSource: rate.source,
+    pAlive: p.pAlive ?? '',
+    pAliveScored: p.pAlive !== null,
+    expectedClv: p.expectedClv,
+    clvSource: p.clvSource,
+    expectedReturn,
+    tier,
+    cost,
   };
   const code = rescue ? 'rescue' : toUnits(p.expectedClv) <= 0n ? 'let_go_no_value' : 'let_go_cost';
   return { pWinBack, expectedReturn, tier, cost, decision: rescue ? 'rescue' : 'let_go', reason: { code, values } };

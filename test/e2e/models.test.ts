@@ -9,7 +9,9 @@ let base: string;
 useRig(23, (rig) => ({ browser, base } = rig));
 
 const api = async (path: string, body?: object) =>
-  (await fetch(`${base}/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined)).json();
+  (
+    await fetch(`${base}/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined)
+  ).json();
 const sig = (n: number) => new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(n);
 const int = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
 const pct = (n: number) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(n);
@@ -40,12 +42,16 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
     await page.unroute('**/api/models/fit');
     const { current, latest } = await api('models');
     expect(current.engagement.status).toBe('ok');
-    expect(await page.getByTestId('fit-result').textContent()).toContain(`Fitted as of ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${current.engagement.asOf}T00:00:00Z`))}`);
+    expect(await page.getByTestId('fit-result').textContent()).toContain(
+      `Fitted as of ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${current.engagement.asOf}T00:00:00Z`))}`,
+    );
     expect(await page.getByTestId('fit-now').isEnabled()).toBe(true);
     for (const name of ['r', 'alpha', 'a', 'b']) {
       await expect.poll(() => page.getByTestId(`param-engagement-${name}`).textContent()).toBe(sig(current.engagement.params[name]));
     }
-    expect(await page.getByTestId('ll-engagement-bgnbd').textContent()).toBe(new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(current.engagement.logLikelihood));
+    expect(await page.getByTestId('ll-engagement-bgnbd').textContent()).toBe(
+      new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(current.engagement.logLikelihood),
+    );
     // Gamma-Gamma needs many repeat payers, which this seeded game lacks (the fit runs off to a degenerate p):
     // the card says why instead of showing scores.
     expect(latest.monetary.status).toBe('failed');
@@ -72,14 +78,22 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
     const labels = await page.locator('[data-testid="chart-trust"] svg text').allTextContents();
     expect(labels).toContain('7+');
     expect(labels).toContain('Predicted');
-    expect(await page.getByTestId('trust-reading').textContent()).toContain(`the players had ${int(trust.buckets.reduce((n: number, b: any) => n + b.actual, 0))}`);
+    expect(await page.getByTestId('trust-reading').textContent()).toContain(
+      `the players had ${int(trust.buckets.reduce((n: number, b: any) => n + b.actual, 0))}`,
+    );
 
     // A refused fit (another refresh running) is reported with the server's reason.
     await page.route('**/api/models/fit', (route) =>
-      route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: 'a model refresh is already running; try again when it has finished' }) }),
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'a model refresh is already running; try again when it has finished' }),
+      }),
     );
     await page.getByTestId('fit-now').click();
-    await expect.poll(() => page.getByTestId('fit-error').textContent()).toBe('The fit could not run: a model refresh is already running; try again when it has finished');
+    await expect
+      .poll(() => page.getByTestId('fit-error').textContent())
+      .toBe('The fit could not run: a model refresh is already running; try again when it has finished');
     expect(await page.getByTestId('fit-now').isEnabled()).toBe(true);
 
     await page.locator('header select').selectOption('zh');
@@ -99,7 +113,9 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
     await expect.poll(() => page.getByTestId('player-p-alive').textContent()).toBe(pct(profile.scores.pAlive));
     // Null when the monetary fit of this small game did not succeed: shown as a dash, never as $0.00.
     const clv = profile.scores.expectedClv;
-    expect(await page.getByTestId('player-clv').textContent()).toBe(clv === null ? '–' : new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(clv)));
+    expect(await page.getByTestId('player-clv').textContent()).toBe(
+      clv === null ? '–' : new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(clv)),
+    );
 
     // The value lists carry the scores and sort by churn risk on request.
     const byRisk = await api('value/lists/top_spenders?sort=risk');

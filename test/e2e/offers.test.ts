@@ -29,7 +29,12 @@ const api = async (path: string) => (await fetch(`${base}/api/${path}`)).json();
 const en = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 const usd = (amount: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(amount));
-const csvRows = (text: string) => text.trim().split('\r\n').slice(1).map((l) => l.split(','));
+const csvRows = (text: string) =>
+  text
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((l) => l.split(','));
 
 describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
   it('a designer creates an offer, sees its proposal, launches it to the mail system and downloads the CSV', async () => {
@@ -86,7 +91,9 @@ describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
     expect(await dialog.getByTestId('launch-groups').textContent()).toBe(
       `Launched: ${en.format(launch.audience)} players, ${en.format(launch.treatment)} in treatment and ${en.format(launch.holdout)} in holdout; rewards cost ${usd(launch.totalCost)}.`,
     );
-    expect(await dialog.getByTestId('launch-webhook-outcome').textContent()).toBe(`Sent to the mail system: ${en.format(launch.treatment)} players in 1 signed request(s).`);
+    expect(await dialog.getByTestId('launch-webhook-outcome').textContent()).toBe(
+      `Sent to the mail system: ${en.format(launch.treatment)} players in 1 signed request(s).`,
+    );
 
     // The downloaded CSV is the treatment group: the offer's audience split by the launch's stored seed.
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('launch-csv').click()]);
@@ -94,7 +101,10 @@ describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
     const rows = csvRows(readFileSync((await download.path())!, 'utf8'));
     const audience = await api(`offers/e2e-winback/audience?asOf=${asOf}&limit=1000`);
     expect(audience.members).toHaveLength(launch.audience);
-    const expected = audience.members.filter((m: any) => groupOf(launch.seed, m.playerId, 0.2) === 'treatment').map((m: any) => m.playerId).sort();
+    const expected = audience.members
+      .filter((m: any) => groupOf(launch.seed, m.playerId, 0.2) === 'treatment')
+      .map((m: any) => m.playerId)
+      .sort();
     expect(rows.map((r) => r[1])).toEqual(expected);
     expect(rows.every((r) => r[0] === 'treatment')).toBe(true);
     // The reward starts with "=": in the file it is defused for spreadsheets.

@@ -80,7 +80,9 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
     await rows.first().getByTestId('player-link').click();
     await page.getByTestId('player-profile').waitFor();
     const profile = await (await fetch(`${base}/api/players/${first}`)).json();
-    expect(await page.getByTestId('player-spend').textContent()).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(profile.lifetimeSpend)));
+    expect(await page.getByTestId('player-spend').textContent()).toBe(
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(profile.lifetimeSpend)),
+    );
     await page.locator('[data-testid="chart-player-timeline"][data-rendered="true"] svg').waitFor();
     await expect.poll(() => page.locator('[data-testid="player-events"] tbody tr').count()).toBeGreaterThan(0);
     await page.close();

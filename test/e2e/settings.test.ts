@@ -7,7 +7,9 @@ let base: string;
 useRig(11, (rig) => ({ browser, base } = rig));
 
 const api = async (path: string, body?: object) =>
-  (await fetch(`${base}/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined)).json();
+  (
+    await fetch(`${base}/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined)
+  ).json();
 const declineOnLastDay = async () => {
   const { flows } = await api('lifecycle/transitions');
   return flows.filter((f: any) => f.to === 'decline').reduce((n: number, f: any) => n + f.players, 0);
@@ -49,7 +51,9 @@ describe.runIf(haveChromium)('stage rules in Chromium', () => {
     await page.getByTestId('rules-author').fill('e2e designer');
     await page.getByTestId('rules-note').fill('decline after 30 idle days');
     await page.getByTestId('rules-save').click();
-    await expect.poll(() => page.getByTestId('rules-saved').textContent(), { timeout: 60_000 }).toMatch(/^Saved version 2; \d+ days of stage history recomputed\.$/);
+    await expect
+      .poll(() => page.getByTestId('rules-saved').textContent(), { timeout: 60_000 })
+      .toMatch(/^Saved version 2; \d+ days of stage history recomputed\.$/);
     // The page reloads the versions after the save.
     await expect.poll(() => page.getByTestId('rules-versions').textContent()).toContain('decline after 30 idle days');
 

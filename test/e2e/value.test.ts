@@ -31,7 +31,10 @@ describe.runIf(haveChromium)('value and players pages in Chromium', () => {
     const biggest = [...value.rfm].sort((a: any, b: any) => Number(b.revenue) - Number(a.revenue))[0];
     const row = rfmRows.nth(value.rfmSegments.indexOf(biggest.segment));
     expect(await row.locator('td').allTextContents()).toEqual([
-      translate('en', `rfm.${biggest.segment}` as MessageKey), en.format(biggest.players), usd(biggest.revenue), en.format(biggest.avgMonetary),
+      translate('en', `rfm.${biggest.segment}` as MessageKey),
+      en.format(biggest.players),
+      usd(biggest.revenue),
+      en.format(biggest.avgMonetary),
     ]);
 
     const rows = page.locator('[data-testid="value-list"] tbody tr');

@@ -33,7 +33,16 @@ export interface SnapshotOptions {
 async function loadGame(engine: TestEngine): Promise<void> {
   const inbox = path.join(engine.dir, 'inbox');
   await simulateGame({
-    seed: 7, players: PLAYERS, days: 90, servers: 3, endDay: SNAPSHOT_END, out: inbox, format: 'ndjson', gzip: false, malformedRows: 0, filesEvery: 30,
+    seed: 7,
+    players: PLAYERS,
+    days: 90,
+    servers: 3,
+    endDay: SNAPSHOT_END,
+    out: inbox,
+    format: 'ndjson',
+    gzip: false,
+    malformedRows: 0,
+    filesEvery: 30,
   });
   writeNdjson(inbox, 'sessions_mixed.ndjson', [
     ...['03-28', '03-29', '03-30', '03-31'].map((d, i) => session(`mixed-${i}`, 'p000001', `2026-${d}T10:00:00Z`)),
@@ -62,14 +71,18 @@ const DURATION = /"(seconds|durationMs)":(\{[^{}]*\}|\d+(\.\d+)?)/g;
 function normalise(text: string, tmpDir: string, started: Date): string {
   const days = [-1, 0, 1].map((d) => new Date(started.getTime() + d * 86_400_000).toISOString().slice(0, 10));
   const ids = new Map<string, string>();
-  let out = text.split(tmpDir).join('<tmp>').replace(RANDOM_ID, (id) => {
-    if (!ids.has(id)) ids.set(id, `<id:${ids.size + 1}>`);
-    return ids.get(id)!;
-  });
+  let out = text
+    .split(tmpDir)
+    .join('<tmp>')
+    .replace(RANDOM_ID, (id) => {
+      if (!ids.has(id)) ids.set(id, `<id:${ids.size + 1}>`);
+      return ids.get(id)!;
+    });
   for (const day of days) {
     out = out
       .replace(new RegExp(`${day}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?`, 'g'), '<now>')
-      .split(day).join('<today>');
+      .split(day)
+      .join('<today>');
   }
   return out.replace(DURATION, (field) => field.replace(/:\d+(\.\d+)?/g, ':<duration>'));
 }

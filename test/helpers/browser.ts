@@ -30,7 +30,18 @@ export async function startRig(seed: number, env: Record<string, string> = {}): 
   let server: Server | undefined;
   try {
     const inbox = path.join(engine.dir, 'inbox');
-    await simulateGame({ seed, players: 3000, days: 45, servers: 8, endDay: '2026-03-31', out: inbox, format: 'ndjson', gzip: false, malformedRows: 20, filesEvery: 15 });
+    await simulateGame({
+      seed,
+      players: 3000,
+      days: 45,
+      servers: 8,
+      endDay: '2026-03-31',
+      out: inbox,
+      format: 'ndjson',
+      gzip: false,
+      malformedRows: 20,
+      filesEvery: 15,
+    });
     await runIngestAndRefresh(engine, { paths: [inbox], source: 'cli' });
     const listening = await listen(createApp(engine, WEB_DIST));
     server = listening;
@@ -39,7 +50,9 @@ export async function startRig(seed: number, env: Record<string, string> = {}): 
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     return {
-      engine, browser, base: `http://127.0.0.1:${(listening.address() as AddressInfo).port}`,
+      engine,
+      browser,
+      base: `http://127.0.0.1:${(listening.address() as AddressInfo).port}`,
       async close() {
         await browser.close();
         await stopListening(listening);

@@ -18,8 +18,16 @@ describe('overview API on the hand-worked fixture', () => {
     const { status, body } = await get('/api/overview?from=2026-03-01&to=2026-03-31');
     expect(status).toBe(200);
     expect(body.kpis).toMatchObject({
-      dau: 8, wau: 8, mau: 10, activePlayers: 10, payingPlayers: 5, revenue: '170', newPlayers: 3,
-      arppu: '34', arpu: '17', payingRate: 0.5,
+      dau: 8,
+      wau: 8,
+      mau: 10,
+      activePlayers: 10,
+      payingPlayers: 5,
+      revenue: '170',
+      newPlayers: 3,
+      arppu: '34',
+      arpu: '17',
+      payingRate: 0.5,
     });
     expect(body.stages.counts).toEqual([
       { stage: 'exploration', players: 2, revenue: '0' },

@@ -26,7 +26,11 @@ describe('webhook delivery', () => {
     expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(20);
     expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(40);
     expect(out.ok).toBe(true);
-    expect(out.attempts.map((a) => [a.status, a.httpStatus])).toEqual([['failed', 503], ['failed', 500], ['ok', 200]]);
+    expect(out.attempts.map((a) => [a.status, a.httpStatus])).toEqual([
+      ['failed', 503],
+      ['failed', 500],
+      ['ok', 200],
+    ]);
     expect(receiver.received).toHaveLength(3);
     for (const r of receiver.received) {
       expect(JSON.parse(r.body)).toEqual({ hello: '世界' });
@@ -34,7 +38,11 @@ describe('webhook delivery', () => {
       expect(r.headers['x-delivery-id']).toBe(out.deliveryId);
     }
     const stored = await deliveriesOf(engine.db, 'launch', 'L1');
-    expect(stored.map((d) => [d.attempt, d.status, d.httpStatus])).toEqual([[1, 'failed', 503], [2, 'failed', 500], [3, 'ok', 200]]);
+    expect(stored.map((d) => [d.attempt, d.status, d.httpStatus])).toEqual([
+      [1, 'failed', 503],
+      [2, 'failed', 500],
+      [3, 'ok', 200],
+    ]);
     expect(stored[0].error).toContain('HTTP 503');
   });
 

@@ -42,16 +42,31 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.cleanup());
 
-const text = (lines: string[]) => lines.join('\n') + '\n';
+const text = (lines: string[]) => `${lines.join('\n')}\n`;
 const j = (o: object) => JSON.stringify(o);
 
 async function ingest(paths: string[], archiveDir?: string): Promise<FileOutcome[]> {
   return (await engine.ingester.run({ paths, source: 'cli', archiveDir })).files;
 }
-const pick = (o: FileOutcome) => ({ file: o.file, state: o.state, total: o.rowsTotal, loaded: o.rowsLoaded, quarantined: o.rowsQuarantined, duplicate: o.rowsDuplicate });
+const pick = (o: FileOutcome) => ({
+  file: o.file,
+  state: o.state,
+  total: o.rowsTotal,
+  loaded: o.rowsLoaded,
+  quarantined: o.rowsQuarantined,
+  duplicate: o.rowsDuplicate,
+});
 const q = (file: string, line: number, raw: string, reason: string) => ({ file_name: file, line, raw, reason });
 
-interface StoredSession { event_id: string; start: string; duration_s: number; day: string; level: number; platform: string; channel: string }
+interface StoredSession {
+  event_id: string;
+  start: string;
+  duration_s: number;
+  day: string;
+  level: number;
+  platform: string;
+  channel: string;
+}
 async function storedSessions(prefix: string): Promise<StoredSession[]> {
   return rows<StoredSession>(
     engine.db,
@@ -60,7 +75,14 @@ async function storedSessions(prefix: string): Promise<StoredSession[]> {
     { p: prefix },
   );
 }
-interface StoredPayment { event_id: string; ts: string; day: string; amount: string; amount_orig: string; currency: string }
+interface StoredPayment {
+  event_id: string;
+  ts: string;
+  day: string;
+  amount: string;
+  amount_orig: string;
+  currency: string;
+}
 async function storedPayments(prefix: string): Promise<StoredPayment[]> {
   return rows<StoredPayment>(
     engine.db,
@@ -107,7 +129,14 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
    */
   it('quarantines every sessions reason in NDJSON on its own line and loads the good rows', async () => {
     const ok = (id: string, start: string, extra: Record<string, unknown> = {}) => session(id, 'P1', start, extra);
-    const bad = (id: string, fields: Record<string, unknown>) => ({ event_id: id, player_id: 'P2', server_id: 's01', start: '2026-03-10T10:00:00Z', duration_s: 600, ...fields });
+    const bad = (id: string, fields: Record<string, unknown>) => ({
+      event_id: id,
+      player_id: 'P2',
+      server_id: 's01',
+      start: '2026-03-10T10:00:00Z',
+      duration_s: 600,
+      ...fields,
+    });
     const L = [
       j(ok('sn01', '2026-03-10T10:00:00Z')),
       '{"event_id":"sn-x","player_id":"P1"',
@@ -150,7 +179,16 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
       q(F, 15, L[14], 'negative duration'),
       q(F, 16, L[15], 'level is not an integer 0..65535'),
     ]);
-    const s = (event_id: string, start: string, duration_s = 600, extra: Partial<StoredSession> = {}) => ({ event_id, start, duration_s, day: '2026-03-10', level: 0, platform: '', channel: '', ...extra });
+    const s = (event_id: string, start: string, duration_s = 600, extra: Partial<StoredSession> = {}) => ({
+      event_id,
+      start,
+      duration_s,
+      day: '2026-03-10',
+      level: 0,
+      platform: '',
+      channel: '',
+      ...extra,
+    });
     expect(await storedSessions('sn')).toEqual([
       s('sn01', '2026-03-10 10:00:00.000'),
       s('sn03', '2026-03-10 11:00:00.000', 900),
@@ -163,8 +201,26 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
       s('sn05', '2026-03-10 17:00:00.000'),
       s('sn06', '2026-03-10 23:59:59.000', 1),
     ]);
-    expect(await totals(engine.db)).toEqual({ sessions: 10, payments: 0, quarantine: 12, dailySessions: 10, dailyPayments: 0, dailyRevenue: '0', dailyPlaytime: 6301, ledgerFiles: 1 });
-    expect((await ledger(engine.db))[F]).toMatchObject({ state: 'done', rows_total: 22, rows_loaded: 10, rows_quarantined: 12, rows_duplicate: 0, min_day: '2026-03-10', max_day: '2026-03-10', error: '' });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 10,
+      payments: 0,
+      quarantine: 12,
+      dailySessions: 10,
+      dailyPayments: 0,
+      dailyRevenue: '0',
+      dailyPlaytime: 6301,
+      ledgerFiles: 1,
+    });
+    expect((await ledger(engine.db))[F]).toMatchObject({
+      state: 'done',
+      rows_total: 22,
+      rows_loaded: 10,
+      rows_quarantined: 12,
+      rows_duplicate: 0,
+      min_day: '2026-03-10',
+      max_day: '2026-03-10',
+      error: '',
+    });
   });
 
   /**
@@ -233,7 +289,16 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
       { event_id: 'sc03', start: '2026-03-09 02:00:00.000', duration_s: 600, day: '2026-03-09', level: 42, platform: '', channel: '' },
       { event_id: 'sc02', start: '2026-03-09 11:00:00.000', duration_s: 1200, day: '2026-03-09', level: 0, platform: '', channel: '' },
     ]);
-    expect(await totals(engine.db)).toEqual({ sessions: 20, payments: 0, quarantine: 23, dailySessions: 20, dailyPayments: 0, dailyRevenue: '0', dailyPlaytime: 12901, ledgerFiles: 2 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 20,
+      payments: 0,
+      quarantine: 23,
+      dailySessions: 20,
+      dailyPayments: 0,
+      dailyRevenue: '0',
+      dailyPlaytime: 12901,
+      ledgerFiles: 2,
+    });
   });
 
   /**
@@ -252,7 +317,14 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
    * 19 rows, 10 bad, 9 loaded; revenue 9.99+4.5-1.5+100+5 = 117.99; 8 payments (the refund is not one).
    */
   it('quarantines every payments reason in NDJSON on its own line and loads the good rows', async () => {
-    const p = (id: string, fields: Record<string, unknown> = {}) => ({ event_id: id, player_id: 'P1', server_id: 's01', ts: '2026-03-11T10:00:00Z', amount: '1.00', ...fields });
+    const p = (id: string, fields: Record<string, unknown> = {}) => ({
+      event_id: id,
+      player_id: 'P1',
+      server_id: 's01',
+      ts: '2026-03-11T10:00:00Z',
+      amount: '1.00',
+      ...fields,
+    });
     const L = [
       j(p('pn1', { amount: '9.99' })),
       '{"event_id":',
@@ -294,7 +366,16 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     ]);
     expect(stored).toHaveLength(9);
     expect((await dailyByDay(engine.db))['2026-03-11']).toEqual({ sessions: 0, payments: 8, revenue: '117.99' });
-    expect(await totals(engine.db)).toEqual({ sessions: 20, payments: 9, quarantine: 33, dailySessions: 20, dailyPayments: 8, dailyRevenue: '117.99', dailyPlaytime: 12901, ledgerFiles: 3 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 20,
+      payments: 9,
+      quarantine: 33,
+      dailySessions: 20,
+      dailyPayments: 8,
+      dailyRevenue: '117.99',
+      dailyPlaytime: 12901,
+      ledgerFiles: 3,
+    });
   });
 
   /**
@@ -340,7 +421,16 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
       ...['pc3', 'pc4', 'pc5', 'pc6', 'pc7', 'pc8'].map((id) => [id, '2026-03-12 09:00:00.000', '1', 'USD']),
     ]);
     expect((await dailyByDay(engine.db))['2026-03-12']).toEqual({ sessions: 0, payments: 7, revenue: '6' });
-    expect(await totals(engine.db)).toEqual({ sessions: 20, payments: 17, quarantine: 42, dailySessions: 20, dailyPayments: 15, dailyRevenue: '123.99', dailyPlaytime: 12901, ledgerFiles: 4 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 20,
+      payments: 17,
+      quarantine: 42,
+      dailySessions: 20,
+      dailyPayments: 15,
+      dailyRevenue: '123.99',
+      dailyPlaytime: 12901,
+      ledgerFiles: 4,
+    });
   });
 
   /**
@@ -366,18 +456,34 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
       { file: 'sessions_blank_only.ndjson', state: 'rejected', total: 0, loaded: 0, quarantined: 0, duplicate: 0, error: 'file holds no rows' },
       { file: 'sessions_share_60.ndjson', state: 'done', total: 5, loaded: 2, quarantined: 3, duplicate: 0, error: '' },
       {
-        file: 'sessions_share_67.ndjson', state: 'rejected', total: 6, loaded: 0, quarantined: 0, duplicate: 0,
+        file: 'sessions_share_67.ndjson',
+        state: 'rejected',
+        total: 6,
+        loaded: 0,
+        quarantined: 0,
+        duplicate: 0,
         error: '4 of 6 rows are bad (over the 60% limit): file rejected whole',
       },
     ]);
     const today = new Date().toISOString().slice(0, 10);
     expect(await quarantined(engine.db, 'sessions_share_67.ndjson')).toEqual([]);
-    expect((await quarantined(engine.db, 'sessions_share_60.ndjson')).map((r) => [r.line, r.reason])).toEqual([[1, 'unparsable JSON'], [3, 'unparsable JSON'], [5, 'unparsable JSON']]);
+    expect((await quarantined(engine.db, 'sessions_share_60.ndjson')).map((r) => [r.line, r.reason])).toEqual([
+      [1, 'unparsable JSON'],
+      [3, 'unparsable JSON'],
+      [5, 'unparsable JSON'],
+    ]);
     expect((await storedSessions('s6')).map((r) => r.event_id)).toEqual(['s60a', 's60b']);
     const l = await ledger(engine.db);
     expect(l['sessions_share_67.ndjson']).toEqual({
-      file_name: 'sessions_share_67.ndjson', state: 'rejected', rows_total: 6, rows_loaded: 0, rows_quarantined: 0, rows_duplicate: 0,
-      min_day: null, max_day: null, error: '4 of 6 rows are bad (over the 60% limit): file rejected whole',
+      file_name: 'sessions_share_67.ndjson',
+      state: 'rejected',
+      rows_total: 6,
+      rows_loaded: 0,
+      rows_quarantined: 0,
+      rows_duplicate: 0,
+      min_day: null,
+      max_day: null,
+      error: '4 of 6 rows are bad (over the 60% limit): file rejected whole',
     });
     expect(l['sessions_blank_only.ndjson']).toMatchObject({ state: 'rejected', rows_total: 0, error: 'file holds no rows' });
     expect(readdirSync(dir)).toEqual([]);
@@ -388,7 +494,9 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     expect(await totals(engine.db)).toEqual(after);
 
     copyFileSync(path.join(archiveDir, 'rejected', 'sessions_share_67.ndjson'), share67);
-    expect((await ingest([share67])).map(pick)).toEqual([{ file: 'sessions_share_67.ndjson', state: 'skipped', total: 6, loaded: 0, quarantined: 0, duplicate: 0 }]);
+    expect((await ingest([share67])).map(pick)).toEqual([
+      { file: 'sessions_share_67.ndjson', state: 'skipped', total: 6, loaded: 0, quarantined: 0, duplicate: 0 },
+    ]);
     expect(await totals(engine.db)).toEqual(after);
     expect(existsSync(share60)).toBe(false);
   });
@@ -466,7 +574,16 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     expect(await quarantined(engine.db, 'payments_future.ndjson')).toEqual([q('payments_future.ndjson', 2, PL[1], 'ts is more than a day in the future')]);
     expect((await storedSessions('fs')).map((r) => r.event_id)).toEqual(['fs4', 'fs1']);
     expect((await storedPayments('fp')).map((r) => r.event_id)).toEqual(['fp1']);
-    expect(await totals(engine.db)).toEqual({ sessions: 2024, payments: 18, quarantine: 48, dailySessions: 2024, dailyPayments: 16, dailyRevenue: '124.99', dailyPlaytime: 1215301, ledgerFiles: 13 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 2024,
+      payments: 18,
+      quarantine: 48,
+      dailySessions: 2024,
+      dailyPayments: 16,
+      dailyRevenue: '124.99',
+      dailyPlaytime: 1215301,
+      ledgerFiles: 13,
+    });
   });
 
   /**
@@ -486,7 +603,14 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
    */
   it('stores refunds as negative revenue that is not a payment, and converts currencies to the base', async () => {
     const m = (id: string, player: string, hour: number, amount: string, currency?: string) =>
-      j({ event_id: id, player_id: player, server_id: 's01', ts: `2026-03-20T${String(hour).padStart(2, '0')}:00:00Z`, amount, ...(currency === undefined ? {} : { currency }) });
+      j({
+        event_id: id,
+        player_id: player,
+        server_id: 's01',
+        ts: `2026-03-20T${String(hour).padStart(2, '0')}:00:00Z`,
+        amount,
+        ...(currency === undefined ? {} : { currency }),
+      });
     const L = [
       m('m1', 'P7', 10, '5.00', 'EUR'),
       m('m2', 'P7', 11, '20.00'),
@@ -519,6 +643,15 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
       { player_id: 'P8', payments: 2, revenue: '11.1492' },
     ]);
     expect((await dailyByDay(engine.db))['2026-03-20']).toEqual({ sessions: 0, payments: 4, revenue: '28.8492' });
-    expect(await totals(engine.db)).toEqual({ sessions: 2024, payments: 24, quarantine: 49, dailySessions: 2024, dailyPayments: 20, dailyRevenue: '153.8392', dailyPlaytime: 1215301, ledgerFiles: 14 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 2024,
+      payments: 24,
+      quarantine: 49,
+      dailySessions: 2024,
+      dailyPayments: 20,
+      dailyRevenue: '153.8392',
+      dailyPlaytime: 1215301,
+      ledgerFiles: 14,
+    });
   });
 });

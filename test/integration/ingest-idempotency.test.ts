@@ -50,21 +50,44 @@ afterAll(() => engine?.cleanup());
 async function ingest(...files: string[]): Promise<FileOutcome[]> {
   return (await engine.ingester.run({ paths: files, source: 'cli' })).files;
 }
-const pick = (o: FileOutcome) => ({ file: o.file, state: o.state, total: o.rowsTotal, loaded: o.rowsLoaded, quarantined: o.rowsQuarantined, duplicate: o.rowsDuplicate });
+const pick = (o: FileOutcome) => ({
+  file: o.file,
+  state: o.state,
+  total: o.rowsTotal,
+  loaded: o.rowsLoaded,
+  quarantined: o.rowsQuarantined,
+  duplicate: o.rowsDuplicate,
+});
 
 describe('ingest is idempotent', () => {
   it('loads a file once and skips the same file delivered again', async () => {
     const a = writeNdjson(inbox, 'sessions_a.ndjson', A);
     expect((await ingest(a)).map(pick)).toEqual([{ file: 'sessions_a.ndjson', state: 'done', total: 6, loaded: 6, quarantined: 0, duplicate: 0 }]);
     const once = await totals(engine.db);
-    expect(once).toEqual({ sessions: 6, payments: 0, quarantine: 0, dailySessions: 6, dailyPayments: 0, dailyRevenue: '0', dailyPlaytime: 3600, ledgerFiles: 1 });
+    expect(once).toEqual({
+      sessions: 6,
+      payments: 0,
+      quarantine: 0,
+      dailySessions: 6,
+      dailyPayments: 0,
+      dailyRevenue: '0',
+      dailyPlaytime: 3600,
+      ledgerFiles: 1,
+    });
 
     expect((await ingest(a)).map(pick)).toEqual([{ file: 'sessions_a.ndjson', state: 'skipped', total: 6, loaded: 0, quarantined: 0, duplicate: 0 }]);
     expect(await totals(engine.db)).toEqual(once);
     expect(await ledger(engine.db)).toEqual({
       'sessions_a.ndjson': {
-        file_name: 'sessions_a.ndjson', state: 'done', rows_total: 6, rows_loaded: 6, rows_quarantined: 0, rows_duplicate: 0,
-        min_day: '2026-03-10', max_day: '2026-03-12', error: '',
+        file_name: 'sessions_a.ndjson',
+        state: 'done',
+        rows_total: 6,
+        rows_loaded: 6,
+        rows_quarantined: 0,
+        rows_duplicate: 0,
+        min_day: '2026-03-10',
+        max_day: '2026-03-12',
+        error: '',
       },
     });
   });
@@ -73,7 +96,9 @@ describe('ingest is idempotent', () => {
     const copy = path.join(engine.dir, 'elsewhere', 'sessions_a_resent_copy.ndjson');
     mkdirSync(path.dirname(copy), { recursive: true });
     copyFileSync(path.join(inbox, 'sessions_a.ndjson'), copy);
-    expect((await ingest(copy)).map(pick)).toEqual([{ file: 'sessions_a_resent_copy.ndjson', state: 'skipped', total: 6, loaded: 0, quarantined: 0, duplicate: 0 }]);
+    expect((await ingest(copy)).map(pick)).toEqual([
+      { file: 'sessions_a_resent_copy.ndjson', state: 'skipped', total: 6, loaded: 0, quarantined: 0, duplicate: 0 },
+    ]);
     expect(await totals(engine.db)).toMatchObject({ sessions: 6, dailySessions: 6, dailyPlaytime: 3600, ledgerFiles: 1 });
     expect(Object.keys(await ledger(engine.db))).toEqual(['sessions_a.ndjson']);
   });
@@ -86,7 +111,16 @@ describe('ingest is idempotent', () => {
       session('b3', 'P4', '2026-03-13T10:00:00Z'),
     ]);
     expect((await ingest(b)).map(pick)).toEqual([{ file: 'sessions_b.ndjson', state: 'done', total: 6, loaded: 3, quarantined: 0, duplicate: 3 }]);
-    expect(await totals(engine.db)).toEqual({ sessions: 9, payments: 0, quarantine: 0, dailySessions: 9, dailyPayments: 0, dailyRevenue: '0', dailyPlaytime: 5400, ledgerFiles: 2 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 9,
+      payments: 0,
+      quarantine: 0,
+      dailySessions: 9,
+      dailyPayments: 0,
+      dailyRevenue: '0',
+      dailyPlaytime: 5400,
+      ledgerFiles: 2,
+    });
     expect((await ledger(engine.db))['sessions_b.ndjson']).toMatchObject({ state: 'done', rows_total: 6, rows_loaded: 3, rows_duplicate: 3 });
   });
 
@@ -95,7 +129,16 @@ describe('ingest is idempotent', () => {
     const c2 = session('c2', 'P2', '2026-03-13T12:00:00Z');
     const c = writeNdjson(inbox, 'sessions_c.ndjson', [c1, c1, c2, c2, session('c3', 'P3', '2026-03-14T10:00:00Z')]);
     expect((await ingest(c)).map(pick)).toEqual([{ file: 'sessions_c.ndjson', state: 'done', total: 5, loaded: 3, quarantined: 0, duplicate: 2 }]);
-    expect(await totals(engine.db)).toEqual({ sessions: 12, payments: 0, quarantine: 0, dailySessions: 12, dailyPayments: 0, dailyRevenue: '0', dailyPlaytime: 7200, ledgerFiles: 3 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 12,
+      payments: 0,
+      quarantine: 0,
+      dailySessions: 12,
+      dailyPayments: 0,
+      dailyRevenue: '0',
+      dailyPlaytime: 7200,
+      ledgerFiles: 3,
+    });
     expect((await ledger(engine.db))['sessions_c.ndjson']).toMatchObject({ rows_total: 5, rows_loaded: 3, rows_duplicate: 2 });
   });
 
@@ -103,13 +146,36 @@ describe('ingest is idempotent', () => {
     const nd = writeNdjson(inbox, 'payments_d.ndjson', D);
     expect((await ingest(nd)).map(pick)).toEqual([{ file: 'payments_d.ndjson', state: 'done', total: 4, loaded: 4, quarantined: 0, duplicate: 0 }]);
     const after = await totals(engine.db);
-    expect(after).toEqual({ sessions: 12, payments: 4, quarantine: 0, dailySessions: 12, dailyPayments: 3, dailyRevenue: '25', dailyPlaytime: 7200, ledgerFiles: 4 });
+    expect(after).toEqual({
+      sessions: 12,
+      payments: 4,
+      quarantine: 0,
+      dailySessions: 12,
+      dailyPayments: 3,
+      dailyRevenue: '25',
+      dailyPlaytime: 7200,
+      ledgerFiles: 4,
+    });
 
-    const csv = writeText(inbox, 'payments_d.csv', ['event_id,player_id,server_id,ts,amount,currency,sku,channel', ...D.map((p) => `${p.event_id},${p.player_id},${p.server_id},${p.ts},${p.amount},USD,gem_pack,store`)].join('\n') + '\n');
+    const csv = writeText(
+      inbox,
+      'payments_d.csv',
+      `${[
+        'event_id,player_id,server_id,ts,amount,currency,sku,channel',
+        ...D.map((p) => `${p.event_id},${p.player_id},${p.server_id},${p.ts},${p.amount},USD,gem_pack,store`),
+      ].join('\n')}\n`,
+    );
     const gz = path.join(inbox, 'payments_d.ndjson.gz');
     writeFileSync(gz, gzipSync(readFileSync(nd)));
     const sessionsCsvGz = path.join(inbox, 'sessions_a.csv.gz');
-    writeFileSync(sessionsCsvGz, gzipSync(['event_id,player_id,server_id,start,duration_s', ...A.map((s) => `${s.event_id},${s.player_id},${s.server_id},${s.start},${s.duration_s}`)].join('\n') + '\n'));
+    writeFileSync(
+      sessionsCsvGz,
+      gzipSync(
+        `${['event_id,player_id,server_id,start,duration_s', ...A.map((s) => `${s.event_id},${s.player_id},${s.server_id},${s.start},${s.duration_s}`)].join(
+          '\n',
+        )}\n`,
+      ),
+    );
 
     expect((await ingest(csv, gz, sessionsCsvGz)).map(pick)).toEqual([
       { file: 'payments_d.csv', state: 'done', total: 4, loaded: 0, quarantined: 0, duplicate: 4 },
@@ -143,7 +209,10 @@ describe('ingest is idempotent', () => {
       { file: 'sessions_late.ndjson', state: 'done', total: 3, loaded: 3, quarantined: 0, duplicate: 0 },
       { file: 'payments_late.ndjson', state: 'done', total: 1, loaded: 1, quarantined: 0, duplicate: 0 },
     ]);
-    expect(out.map((o) => [o.minDay, o.maxDay])).toEqual([['2026-02-01', '2026-02-14'], ['2026-02-01', '2026-02-01']]);
+    expect(out.map((o) => [o.minDay, o.maxDay])).toEqual([
+      ['2026-02-01', '2026-02-14'],
+      ['2026-02-01', '2026-02-01'],
+    ]);
     const days = await eventDays(engine.db, 'sessions');
     expect([days.l1, days.l2, days.l3]).toEqual(['2026-02-01', '2026-02-01', '2026-02-14']);
     expect((await eventDays(engine.db, 'payments')).m1).toBe('2026-02-01');
@@ -156,6 +225,15 @@ describe('ingest is idempotent', () => {
       '2026-03-13': { sessions: 3, payments: 0, revenue: '0' },
       '2026-03-14': { sessions: 1, payments: 0, revenue: '0' },
     });
-    expect(await totals(engine.db)).toEqual({ sessions: 15, payments: 5, quarantine: 0, dailySessions: 15, dailyPayments: 4, dailyRevenue: '28.5', dailyPlaytime: 9000, ledgerFiles: 9 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 15,
+      payments: 5,
+      quarantine: 0,
+      dailySessions: 15,
+      dailyPayments: 4,
+      dailyRevenue: '28.5',
+      dailyPlaytime: 9000,
+      ledgerFiles: 9,
+    });
   });
 });

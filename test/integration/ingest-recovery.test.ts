@@ -44,7 +44,13 @@ beforeAll(async () => {
 afterAll(() => engine?.cleanup());
 
 const pick = (o: FileOutcome) => ({
-  file: o.file, state: o.state, total: o.rowsTotal, loaded: o.rowsLoaded, quarantined: o.rowsQuarantined, duplicate: o.rowsDuplicate, recovered: o.recovered,
+  file: o.file,
+  state: o.state,
+  total: o.rowsTotal,
+  loaded: o.rowsLoaded,
+  quarantined: o.rowsQuarantined,
+  duplicate: o.rowsDuplicate,
+  recovered: o.recovered,
 });
 const step = (p: IngestProgress) => (p.phase === 'insert' ? `insert ${p.chunk}/${p.chunks}` : p.phase);
 
@@ -52,13 +58,17 @@ const step = (p: IngestProgress) => (p.phase === 'insert' ? `insert ${p.chunk}/$
 async function runCrashingAfter(file: string, chunk: number, seen: string[]): Promise<string> {
   return engine.ingester
     .run({
-      paths: [file], source: 'cli',
+      paths: [file],
+      source: 'cli',
       onProgress: (p) => {
         seen.push(step(p));
         if (p.phase === 'insert' && p.chunk === chunk) throw new Error(`simulated crash after chunk ${chunk}`);
       },
     })
-    .then(() => 'finished', (err: Error) => err.message);
+    .then(
+      () => 'finished',
+      (err: Error) => err.message,
+    );
 }
 
 async function runToEnd(file: string, seen: string[] = []): Promise<FileOutcome[]> {
@@ -68,12 +78,18 @@ async function runToEnd(file: string, seen: string[] = []): Promise<FileOutcome[
 /** Puts rows straight into fresh_sessions, the table insertChunk reads (after clearing the work tables). */
 async function fillFresh(values: string[]): Promise<void> {
   await clearWorkTables(engine.db, 'sessions');
-  await exec(engine.db, `INSERT INTO fresh_sessions (line, event_id, player_id, server_id, start, duration_s, day, level, platform, channel) VALUES ${values.join(', ')}`);
+  await exec(
+    engine.db,
+    `INSERT INTO fresh_sessions (line, event_id, player_id, server_id, start, duration_s, day, level, platform, channel) VALUES ${values.join(', ')}`,
+  );
 }
-const freshRow = (line: number, id: string, player: string, day: string, hour: number) => `(${line}, '${id}', '${player}', 's01', '${day} ${hour}:00:00', 600, '${day}', 0, '', '')`;
+const freshRow = (line: number, id: string, player: string, day: string, hour: number) =>
+  `(${line}, '${id}', '${player}', 's01', '${day} ${hour}:00:00', 600, '${day}', 0, '', '')`;
 
 async function rawEvents(player: string): Promise<string[]> {
-  return (await rows<{ event_id: string }>(engine.db, `SELECT event_id FROM sessions WHERE player_id = {p:String} ORDER BY event_id`, { p: player })).map((r) => r.event_id);
+  return (await rows<{ event_id: string }>(engine.db, `SELECT event_id FROM sessions WHERE player_id = {p:String} ORDER BY event_id`, { p: player })).map(
+    (r) => r.event_id,
+  );
 }
 
 describe('ingest recovers from a crash mid-file', () => {
@@ -94,7 +110,9 @@ describe('ingest recovers from a crash mid-file', () => {
    */
   it('finishes a file a crash left loading after its first chunk: nothing doubled, nothing lost', async () => {
     const pre = writeNdjson(inbox, 'sessions_pre.ndjson', [session('k1', 'P1', '2026-04-01T08:00:00Z')]);
-    expect((await runToEnd(pre)).map(pick)).toEqual([{ file: 'sessions_pre.ndjson', state: 'done', total: 1, loaded: 1, quarantined: 0, duplicate: 0, recovered: false }]);
+    expect((await runToEnd(pre)).map(pick)).toEqual([
+      { file: 'sessions_pre.ndjson', state: 'done', total: 1, loaded: 1, quarantined: 0, duplicate: 0, recovered: false },
+    ]);
 
     const r2 = session('r2', 'P2', '2026-04-01T11:00:00Z');
     const file = writeNdjson(inbox, 'sessions_crash.ndjson', [
@@ -113,15 +131,36 @@ describe('ingest recovers from a crash mid-file', () => {
     expect(await runCrashingAfter(file, 1, crashed)).toBe('simulated crash after chunk 1');
     expect(crashed).toEqual(['hash', 'parse', 'dedupe', 'insert 0/4', 'insert 1/4']);
     expect((await ledger(engine.db))['sessions_crash.ndjson']).toMatchObject({ state: 'loading', rows_total: 0, rows_loaded: 0 });
-    expect(await totals(engine.db)).toEqual({ sessions: 3, payments: 0, quarantine: 1, dailySessions: 3, dailyPayments: 0, dailyRevenue: '0', dailyPlaytime: 1800, ledgerFiles: 2 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 3,
+      payments: 0,
+      quarantine: 1,
+      dailySessions: 3,
+      dailyPayments: 0,
+      dailyRevenue: '0',
+      dailyPlaytime: 1800,
+      ledgerFiles: 2,
+    });
     expect(await one(engine.db, `SELECT error, finished_at IS NOT NULL AS finished FROM ingest_runs FINAL ORDER BY started_at DESC LIMIT 1`)).toEqual({
-      error: 'simulated crash after chunk 1', finished: 1,
+      error: 'simulated crash after chunk 1',
+      finished: 1,
     });
 
     const seen: string[] = [];
-    expect((await runToEnd(file, seen)).map(pick)).toEqual([{ file: 'sessions_crash.ndjson', state: 'done', total: 10, loaded: 7, quarantined: 1, duplicate: 2, recovered: true }]);
+    expect((await runToEnd(file, seen)).map(pick)).toEqual([
+      { file: 'sessions_crash.ndjson', state: 'done', total: 10, loaded: 7, quarantined: 1, duplicate: 2, recovered: true },
+    ]);
     expect(seen).toEqual(['hash', 'parse', 'dedupe', 'insert 0/4', 'insert 1/4', 'insert 2/4', 'insert 3/4', 'insert 4/4', 'done']);
-    expect(await totals(engine.db)).toEqual({ sessions: 8, payments: 0, quarantine: 1, dailySessions: 8, dailyPayments: 0, dailyRevenue: '0', dailyPlaytime: 4800, ledgerFiles: 2 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 8,
+      payments: 0,
+      quarantine: 1,
+      dailySessions: 8,
+      dailyPayments: 0,
+      dailyRevenue: '0',
+      dailyPlaytime: 4800,
+      ledgerFiles: 2,
+    });
     expect(await one(engine.db, `SELECT toUInt64(uniqExact(event_id)) AS events, toUInt64(count()) AS stored FROM sessions`)).toEqual({ events: 8, stored: 8 });
     expect(await dailyByDay(engine.db)).toEqual({
       '2026-04-01': { sessions: 3, payments: 0, revenue: '0' },
@@ -130,11 +169,20 @@ describe('ingest recovers from a crash mid-file', () => {
     });
     expect(await quarantined(engine.db)).toEqual([{ file_name: 'sessions_crash.ndjson', line: 3, raw: '{oops', reason: 'unparsable JSON' }]);
     expect((await ledger(engine.db))['sessions_crash.ndjson']).toEqual({
-      file_name: 'sessions_crash.ndjson', state: 'done', rows_total: 10, rows_loaded: 7, rows_quarantined: 1, rows_duplicate: 2,
-      min_day: '2026-04-01', max_day: '2026-04-03', error: '',
+      file_name: 'sessions_crash.ndjson',
+      state: 'done',
+      rows_total: 10,
+      rows_loaded: 7,
+      rows_quarantined: 1,
+      rows_duplicate: 2,
+      min_day: '2026-04-01',
+      max_day: '2026-04-03',
+      error: '',
     });
 
-    expect((await runToEnd(file)).map(pick)).toEqual([{ file: 'sessions_crash.ndjson', state: 'skipped', total: 10, loaded: 0, quarantined: 0, duplicate: 0, recovered: false }]);
+    expect((await runToEnd(file)).map(pick)).toEqual([
+      { file: 'sessions_crash.ndjson', state: 'skipped', total: 10, loaded: 0, quarantined: 0, duplicate: 0, recovered: false },
+    ]);
     expect(await totals(engine.db)).toMatchObject({ sessions: 8, dailySessions: 8 });
   });
 
@@ -164,15 +212,35 @@ describe('ingest recovers from a crash mid-file', () => {
     expect(await runCrashingAfter(file, 1, [])).toBe('simulated crash after chunk 1');
     expect((await dailyByDay(engine.db))['2026-04-05']).toEqual({ sessions: 0, payments: 2, revenue: '12' });
     await exec(engine.db, `DELETE FROM player_daily WHERE player_id IN ('P20', 'P21')`);
-    expect(await totals(engine.db)).toEqual({ sessions: 8, payments: 3, quarantine: 1, dailySessions: 8, dailyPayments: 0, dailyRevenue: '0', dailyPlaytime: 4800, ledgerFiles: 3 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 8,
+      payments: 3,
+      quarantine: 1,
+      dailySessions: 8,
+      dailyPayments: 0,
+      dailyRevenue: '0',
+      dailyPlaytime: 4800,
+      ledgerFiles: 3,
+    });
 
-    expect((await runToEnd(file)).map(pick)).toEqual([{ file: 'payments_crash.ndjson', state: 'done', total: 5, loaded: 5, quarantined: 0, duplicate: 0, recovered: true }]);
+    expect((await runToEnd(file)).map(pick)).toEqual([
+      { file: 'payments_crash.ndjson', state: 'done', total: 5, loaded: 5, quarantined: 0, duplicate: 0, recovered: true },
+    ]);
     const days = await dailyByDay(engine.db);
     expect([days['2026-04-05'], days['2026-04-06']]).toEqual([
       { sessions: 0, payments: 2, revenue: '12' },
       { sessions: 0, payments: 2, revenue: '3.75' },
     ]);
-    expect(await totals(engine.db)).toEqual({ sessions: 8, payments: 5, quarantine: 1, dailySessions: 8, dailyPayments: 4, dailyRevenue: '15.75', dailyPlaytime: 4800, ledgerFiles: 3 });
+    expect(await totals(engine.db)).toEqual({
+      sessions: 8,
+      payments: 5,
+      quarantine: 1,
+      dailySessions: 8,
+      dailyPayments: 4,
+      dailyRevenue: '15.75',
+      dailyPlaytime: 4800,
+      ledgerFiles: 3,
+    });
   });
 
   /**
@@ -228,7 +296,12 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 // Progress lines are throttled to one per 3 s unless stderr is a terminal; this makes the CLI report every phase.
 const EVERY_PROGRESS_LINE = 'data:text/javascript,Object.defineProperty(process.stderr,"isTTY",{value:true})';
 
-interface ChildResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+interface ChildResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 function runNode(args: string[], env: NodeJS.ProcessEnv, cwd: string, killWhen?: RegExp): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
@@ -239,7 +312,7 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, cwd: string, killWhen?:
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      if (killWhen && killWhen.test(stderr)) child.kill('SIGKILL');
+      if (killWhen?.test(stderr)) child.kill('SIGKILL');
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -272,7 +345,12 @@ const CHECK = (repo: string) => `
   }
 `;
 
-interface DirState { totals: Totals; ledger: Record<string, LedgerFile>; quarantine: QuarantineRow[]; events: number }
+interface DirState {
+  totals: Totals;
+  ledger: Record<string, LedgerFile>;
+  quarantine: QuarantineRow[];
+  events: number;
+}
 
 /**
  * sessions_big.ndjson, 200,000 lines; line i is session k<i> of player P<i mod 5000> on
@@ -292,7 +370,7 @@ function writeBigSessions(file: string): void {
       lines.push(`{"event_id":"k${i}","player_id":"P${i % 5000}","server_id":"s0${i % 4}","start":"2026-02-${day}T10:00:00Z","duration_s":600}`);
     }
   }
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
 describe('the ingest CLI killed mid-file', () => {
@@ -310,8 +388,14 @@ describe('the ingest CLI killed mid-file', () => {
     // A clean environment (no .env: cwd is the temp dir) and a port no dashboard server answers on,
     // so the CLI opens the embedded engine itself instead of handing the file to a running server.
     const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR,
-      DATA_DIR: path.join(work, 'data'), DEMO: 'off', GAME_TZ: 'UTC', HOST: '127.0.0.1', PORT: String(await freePort()),
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TMPDIR: process.env.TMPDIR,
+      DATA_DIR: path.join(work, 'data'),
+      DEMO: 'off',
+      GAME_TZ: 'UTC',
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
     };
     const cli = (killWhen?: RegExp) => runNode(['--import', EVERY_PROGRESS_LINE, path.join(REPO, 'scripts/ingest.ts'), file], env, work, killWhen);
     const check = async (): Promise<DirState> => {
@@ -320,7 +404,12 @@ describe('the ingest CLI killed mid-file', () => {
       if (r.code !== 0 || !line) throw new Error(`state check failed (${r.code}): ${r.stderr}`);
       return JSON.parse(line.slice(6)) as DirState;
     };
-    const bigQuarantine = BIG_BAD.map((line) => ({ file_name: 'sessions_big.ndjson', line, raw: `{"event_id":"k${line}","player_id"`, reason: 'unparsable JSON' }));
+    const bigQuarantine = BIG_BAD.map((line) => ({
+      file_name: 'sessions_big.ndjson',
+      line,
+      raw: `{"event_id":"k${line}","player_id"`,
+      reason: 'unparsable JSON',
+    }));
 
     const killed = await cli(/insert chunk 0\/1/);
     expect(killed.signal, `the CLI was not killed mid-file:\n${killed.stdout}\n${killed.stderr}`).toBe('SIGKILL');
@@ -340,14 +429,28 @@ describe('the ingest CLI killed mid-file', () => {
 
     const final = await check();
     expect(final.totals).toEqual({
-      sessions: 199_796, payments: 0, quarantine: 4, dailySessions: 199_796, dailyPayments: 0, dailyRevenue: '0', dailyPlaytime: 119_877_600, ledgerFiles: 1,
+      sessions: 199_796,
+      payments: 0,
+      quarantine: 4,
+      dailySessions: 199_796,
+      dailyPayments: 0,
+      dailyRevenue: '0',
+      dailyPlaytime: 119_877_600,
+      ledgerFiles: 1,
     });
     expect(final.events).toBe(199_796);
     expect(final.quarantine).toEqual(bigQuarantine);
     expect(final.ledger).toEqual({
       'sessions_big.ndjson': {
-        file_name: 'sessions_big.ndjson', state: 'done', rows_total: 200_000, rows_loaded: 199_796, rows_quarantined: 4, rows_duplicate: 200,
-        min_day: '2026-02-01', max_day: '2026-02-28', error: '',
+        file_name: 'sessions_big.ndjson',
+        state: 'done',
+        rows_total: 200_000,
+        rows_loaded: 199_796,
+        rows_quarantined: 4,
+        rows_duplicate: 200,
+        min_day: '2026-02-01',
+        max_day: '2026-02-28',
+        error: '',
       },
     });
   });

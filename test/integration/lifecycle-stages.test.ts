@@ -45,7 +45,9 @@ describe('player_stage view (DESIGN section 6 defaults)', () => {
   });
 
   it('computes the window features of the table', async () => {
-    const got = await rows<StageRow>(engine.db, `SELECT * FROM player_stage(as_of = {d:Date}) WHERE player_id IN ('B', 'E', 'F', 'K') ORDER BY player_id`, { d: AS_OF });
+    const got = await rows<StageRow>(engine.db, `SELECT * FROM player_stage(as_of = {d:Date}) WHERE player_id IN ('B', 'E', 'F', 'K') ORDER BY player_id`, {
+      d: AS_OF,
+    });
     expect(got.map((r) => [r.player_id, r.tenure_days, r.idle_days, r.active_p, r.active_r, r.spend_p, r.spend_r])).toEqual([
       ['B', 23, 22, 2, 0, '2', '0'],
       ['E', 75, 0, 8, 2, '0', '0'],
@@ -105,11 +107,16 @@ describe('player_stage view (DESIGN section 6 defaults)', () => {
       );
       expect(got.length).toBe(11);
       for (const r of got) expect(r.tier, r.player_id).toBe(r.want);
-      return got.filter((r) => r.tier !== 'non_payer').map((r) => r.tier).sort();
+      return got
+        .filter((r) => r.tier !== 'non_payer')
+        .map((r) => r.tier)
+        .sort();
     };
     expect(await check()).toEqual(['minnow', 'minnow', 'minnow', 'minnow', 'whale']);
     // Five payers: cut-offs at ranks 0.25 and 0.5 land between and on spends.
-    await engine.db.client.command({ query: `INSERT INTO lifecycle_config (version, note, dolphin_percentile, whale_percentile) VALUES (2, 'test', 0.25, 0.5)` });
+    await engine.db.client.command({
+      query: `INSERT INTO lifecycle_config (version, note, dolphin_percentile, whale_percentile) VALUES (2, 'test', 0.25, 0.5)`,
+    });
     expect(await check()).toEqual(['dolphin', 'minnow', 'whale', 'whale', 'whale']);
     await engine.db.client.command({ query: `DELETE FROM lifecycle_config WHERE version = 2` });
   });

@@ -82,7 +82,14 @@ describe('stage history and transitions', () => {
     const page2 = await get('/api/lifecycle/flow?fromStage=decline&toStage=growth&limit=2&offset=2');
     expect([page2.body.total, page2.body.players.map((p: any) => p.playerId)]).toEqual([3, ['H']]);
     const smallestFirst = await get('/api/lifecycle/flow?fromStage=decline&toStage=growth&order=asc');
-    expect([smallestFirst.body.order, smallestFirst.body.players.map((p: any) => [p.playerId, p.lifetimeSpend])]).toEqual(['asc', [['H', '0'], ['I', '15'], ['G', '30']]]);
+    expect([smallestFirst.body.order, smallestFirst.body.players.map((p: any) => [p.playerId, p.lifetimeSpend])]).toEqual([
+      'asc',
+      [
+        ['H', '0'],
+        ['I', '15'],
+        ['G', '30'],
+      ],
+    ]);
   });
 
   it('filters by server and refuses bad input with a message', async () => {
@@ -126,7 +133,11 @@ describe('stage history and transitions', () => {
 
   it('backfills a range of days through the API, clamped to the days with data', async () => {
     const post = async (body: object) => {
-      const res = await fetch(`${base}/api/lifecycle/backfill`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api/lifecycle/backfill`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as any };
     };
     const ok = await post({ from: '2026-03-30', to: '2026-04-30' });

@@ -54,7 +54,10 @@ describe('migration runner', () => {
     });
     expect(child.status).not.toBe(0);
     expect(child.stderr).toContain('no such file or directory');
-    writeFileSync(path.join(engine.dir, 'sessions_one.ndjson'), '{"event_id":"e1","player_id":"p","server_id":"s","start":"2026-03-01T00:00:00Z","duration_s":1}\n');
+    writeFileSync(
+      path.join(engine.dir, 'sessions_one.ndjson'),
+      '{"event_id":"e1","player_id":"p","server_id":"s","start":"2026-03-01T00:00:00Z","duration_s":1}\n',
+    );
     const locked = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', path.join(engine.dir, 'sessions_one.ndjson')], {
       env: { ...process.env, DATA_DIR: engine.cfg.dataDir, PORT: '1' },
       encoding: 'utf8',

@@ -25,7 +25,12 @@ describe('models API', () => {
   it('has no current model before the first fit, and the profile and lists carry empty scores', async () => {
     const { status, body } = await get('/api/models');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ current: { engagement: null, monetary: null }, latest: { engagement: null, monetary: null }, recent: [], clv: { monthlyDiscount: 0.01, horizonMonths: 12 } });
+    expect(body).toMatchObject({
+      current: { engagement: null, monetary: null },
+      latest: { engagement: null, monetary: null },
+      recent: [],
+      clv: { monthlyDiscount: 0.01, horizonMonths: 12 },
+    });
     expect(body.riskTiers.map((t: any) => t.tier)).toEqual(['gone', 'high', 'medium', 'low']);
     const { payer } = await someIds();
     expect((await get(`/api/players/${payer}`)).body.scores).toBeNull();
@@ -35,7 +40,10 @@ describe('models API', () => {
     const fit = await rig.post('/api/models/fit', {});
     expect(fit.status).toBe(200);
     expect(fit.body.asOf).toBe(MODEL_GAME_END);
-    expect(fit.body.runs.map((r: any) => [r.kind, r.status])).toEqual([['engagement', 'ok'], ['monetary', 'ok']]);
+    expect(fit.body.runs.map((r: any) => [r.kind, r.status])).toEqual([
+      ['engagement', 'ok'],
+      ['monetary', 'ok'],
+    ]);
     const { body } = await get('/api/models');
     expect(body.current.engagement).toMatchObject({ kind: 'engagement', unit: 'day', asOf: MODEL_GAME_END, status: 'ok', players: 5000, scoredPlayers: 5000 });
     expect(Object.keys(body.current.monetary.params)).toEqual(['r', 'alpha', 'a', 'b', 'p', 'q', 'gamma']);
@@ -117,7 +125,10 @@ describe('models API', () => {
       expect(s.retention).toBeCloseTo(s.retained / s.players, 12);
       expect(Number(s.margin)).toBeCloseTo(Number(s.revenue) / s.players, 3);
       expect(s.contributions).toHaveLength(12);
-      expect(Number(s.clv)).toBeCloseTo(s.contributions.reduce((a: number, c: number) => a + c, 0), 2);
+      expect(Number(s.clv)).toBeCloseTo(
+        s.contributions.reduce((a: number, c: number) => a + c, 0),
+        2,
+      );
     }
     // Non-payers on the first day can start paying within the period, so their CLV is small, not zero.
     const clvOf = (tier: string) => body.segments.filter((s: any) => s.tier === tier).map((s: any) => Number(s.clv));

@@ -22,7 +22,10 @@ const count = async (sql: string, params: Record<string, unknown> = {}) => Numbe
 describe('model refresh on a simulated game', () => {
   it('fits both kinds as of the last day and records the runs', async () => {
     expect(first.asOf).toBe(MODEL_GAME_END);
-    expect(first.runs.map((r) => [r.kind, r.status])).toEqual([['engagement', 'ok'], ['monetary', 'ok']]);
+    expect(first.runs.map((r) => [r.kind, r.status])).toEqual([
+      ['engagement', 'ok'],
+      ['monetary', 'ok'],
+    ]);
     const [engagement, monetary] = first.runs;
     expect(Object.keys(engagement.params)).toEqual(['r', 'alpha', 'a', 'b']);
     expect(Object.keys(monetary.params)).toEqual(['r', 'alpha', 'a', 'b', 'p', 'q', 'gamma']);
@@ -47,7 +50,10 @@ describe('model refresh on a simulated game', () => {
       engine.db,
       'SELECT kind, count() AS n, uniqExact(player_id) AS players FROM player_scores GROUP BY kind ORDER BY kind',
     );
-    expect(byKind.map((r) => [r.kind, Number(r.n), Number(r.players)])).toEqual([['engagement', players, players], ['monetary', payers, payers]]);
+    expect(byKind.map((r) => [r.kind, Number(r.n), Number(r.players)])).toEqual([
+      ['engagement', players, players],
+      ['monetary', payers, payers],
+    ]);
   });
 
   it('gives sensible values: probabilities, ordered expectations, tiers by the documented thresholds, CLV in money', async () => {
@@ -92,7 +98,10 @@ describe('model refresh on a simulated game', () => {
     const { minDay } = await dataDays(engine.db);
     const scoresBefore = await count('SELECT count() AS n FROM player_scores');
     const failed = await refreshModels(engine, { asOf: minDay! });
-    expect(failed.runs.map((r) => [r.kind, r.status])).toEqual([['engagement', 'failed'], ['monetary', 'failed']]);
+    expect(failed.runs.map((r) => [r.kind, r.status])).toEqual([
+      ['engagement', 'failed'],
+      ['monetary', 'failed'],
+    ]);
     expect(failed.runs[0].message).toMatch(/^BG\/NBD: too few players: 0 players with a repeat transaction, at least 10 needed/);
     expect(failed.runs.every((r) => r.scoredPlayers === 0)).toBe(true);
     expect(await count('SELECT count() AS n FROM player_scores')).toBe(scoresBefore);

@@ -1,11 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bgnbdStats,
-  gammaGammaStats,
-  holdoutActuals,
-  monetarySummaryPerPlayer,
-} from '../../server/queries/models/sufficientStats.ts';
+import { bgnbdStats, gammaGammaStats, holdoutActuals, monetarySummaryPerPlayer } from '../../server/queries/models/sufficientStats.ts';
 import { HOLDOUT_TOP_BUCKET } from '../../server/models/trust.ts';
 import { toModelUnit } from '../../server/models/units.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
@@ -115,7 +110,10 @@ beforeAll(async () => {
       paths: [writeNdjson(inbox, `sessions_${n}.ndjson`, file.sessions), writeNdjson(inbox, `payments_${n}.ndjson`, file.payments)],
       source: 'cli',
     });
-    expect(run.files.map((f) => [f.state, f.rowsQuarantined])).toEqual([['done', 0], ['done', 0]]);
+    expect(run.files.map((f) => [f.state, f.rowsQuarantined])).toEqual([
+      ['done', 0],
+      ['done', 0],
+    ]);
   }
 });
 afterAll(() => engine?.cleanup());

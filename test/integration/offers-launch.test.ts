@@ -22,11 +22,30 @@ const DECLINING = ['C', 'D', 'E', 'F', 'K'];
 const SECRET = 'launch-secret';
 
 const offer: OfferDefinition = {
-  offerId: 'winback-test', kind: 'returning_reward', name: 'Come back = gems', description: 'test offer',
+  offerId: 'winback-test',
+  kind: 'returning_reward',
+  name: 'Come back = gems',
+  description: 'test offer',
   stages: ['decline'],
-  conditions: { statuses: ['leaving', 'lapsed'], tiers: [], minIdleDays: null, maxIdleDays: null, minLevel: null, maxLevel: null, servers: [], minClv: null, maxClv: null, riskTiers: [] },
-  reward: '=HYPERLINK("x") 300 gems', cost: { kind: 'fixed', fixedCost: '2.5000', spendShare: 0 },
-  assumedUplift: 0.1, holdoutShare: 0.4, activeFrom: '2026-01-01', activeTo: null, enabled: true,
+  conditions: {
+    statuses: ['leaving', 'lapsed'],
+    tiers: [],
+    minIdleDays: null,
+    maxIdleDays: null,
+    minLevel: null,
+    maxLevel: null,
+    servers: [],
+    minClv: null,
+    maxClv: null,
+    riskTiers: [],
+  },
+  reward: '=HYPERLINK("x") 300 gems',
+  cost: { kind: 'fixed', fixedCost: '2.5000', spendShare: 0 },
+  assumedUplift: 0.1,
+  holdoutShare: 0.4,
+  activeFrom: '2026-01-01',
+  activeTo: null,
+  enabled: true,
 };
 
 /** The first seed whose draw puts exactly `holdout` in the holdout (share 0.4): groups chosen by hand, drawn for real. */
@@ -40,10 +59,13 @@ let receiver: Receiver;
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  rig = await startApi(async (e) => {
-    await loadLifecycleFixture(e);
-    await createOffer(e.db, offer, { author: 'test', note: '' });
-  }, { OFFERS_WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET, WEBHOOK_ATTEMPTS: '2', WEBHOOK_RETRY_BASE_MS: '10' });
+  rig = await startApi(
+    async (e) => {
+      await loadLifecycleFixture(e);
+      await createOffer(e.db, offer, { author: 'test', note: '' });
+    },
+    { OFFERS_WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET, WEBHOOK_ATTEMPTS: '2', WEBHOOK_RETRY_BASE_MS: '10' },
+  );
 });
 afterAll(async () => {
   await rig?.close();
@@ -62,8 +84,21 @@ describe('launching an offer', () => {
     expect(res.status).toBe(200);
     const l = res.body.launch;
     launchId = l.launchId;
-    expect(l).toMatchObject({ offerId: 'winback-test', offerVersion: 1, offerName: 'Come back = gems', asOf: AS_OF, seed, holdoutShare: 0.4, windowDays: 14,
-      audience: 5, treatment: 3, holdout: 2, totalCost: '7.5', webhookStatus: 'ok', webhookUrl: receiver.url });
+    expect(l).toMatchObject({
+      offerId: 'winback-test',
+      offerVersion: 1,
+      offerName: 'Come back = gems',
+      asOf: AS_OF,
+      seed,
+      holdoutShare: 0.4,
+      windowDays: 14,
+      audience: 5,
+      treatment: 3,
+      holdout: 2,
+      totalCost: '7.5',
+      webhookStatus: 'ok',
+      webhookUrl: receiver.url,
+    });
     expect(res.body.webhook).toHaveLength(1);
 
     expect(receiver.received).toHaveLength(1);
@@ -92,7 +127,13 @@ describe('launching an offer', () => {
     // The reward starts with "=": a spreadsheet would run it, so it leaves quoted behind an apostrophe.
     expect(lines[3]).toBe(`treatment,D,s01,decline,lapsed,non_payer,39,,0,2.5,"'=HYPERLINK(""x"") 300 gems"`);
     const treat = await rig.get(`/api/launches/${launchId}/audience.csv?group=treatment`);
-    expect(treat.body.trim().split('\r\n').slice(1).map((l: string) => l.split(',')[1])).toEqual(['D', 'E', 'F']);
+    expect(
+      treat.body
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l: string) => l.split(',')[1]),
+    ).toEqual(['D', 'E', 'F']);
     expect((await rig.get(`/api/launches/${launchId}/audience.csv?group=nobody`)).status).toBe(400);
   });
 
@@ -108,7 +149,12 @@ describe('launching an offer', () => {
     // Another seed draws other groups.
     const other = seedFor(['D', 'E']);
     const third = await rig.post('/api/offers/winback-test/launch', body({ seed: other, force: true }));
-    expect((await csv(third.body.launch.launchId)).split('\r\n').slice(1, 3).map((l: string) => l.split(',')[1])).toEqual(['D', 'E']);
+    expect(
+      (await csv(third.body.launch.launchId))
+        .split('\r\n')
+        .slice(1, 3)
+        .map((l: string) => l.split(',')[1]),
+    ).toEqual(['D', 'E']);
   });
 
   it('records failed attempts and webhook_status failed when the mail system keeps failing', async () => {
@@ -119,16 +165,27 @@ describe('launching an offer', () => {
     expect(res.body.launch.webhookStatus).toBe('failed');
     expect(receiver.received).toHaveLength(2);
     const detail = await rig.get(`/api/launches/${res.body.launch.launchId}`);
-    expect(detail.body.deliveries.map((d: any) => [d.attempt, d.status, d.httpStatus])).toEqual([[1, 'failed', 503], [2, 'failed', 503]]);
+    expect(detail.body.deliveries.map((d: any) => [d.attempt, d.status, d.httpStatus])).toEqual([
+      [1, 'failed', 503],
+      [2, 'failed', 503],
+    ]);
   });
 
   it('sends a large treatment in batches, one delivery each', async () => {
     receiver.received.length = 0;
-    const out = await launchOffer(rig.engine.db, rig.engine.cfg, { offerId: 'winback-test', seed, windowDays: 14, webhook: true, author: 'a', note: '', force: true }, { batch: 2 });
+    const out = await launchOffer(
+      rig.engine.db,
+      rig.engine.cfg,
+      { offerId: 'winback-test', seed, windowDays: 14, webhook: true, author: 'a', note: '', force: true },
+      { batch: 2 },
+    );
     expect(out.webhook.map((w) => w.players)).toEqual([2, 1]);
     expect(new Set(out.webhook.map((w) => w.deliveryId)).size).toBe(2);
     const bodies = receiver.received.map((r) => JSON.parse(r.body));
-    expect(bodies.map((b) => b.batch)).toEqual([{ index: 1, of: 2, treatmentPlayers: 3 }, { index: 2, of: 2, treatmentPlayers: 3 }]);
+    expect(bodies.map((b) => b.batch)).toEqual([
+      { index: 1, of: 2, treatmentPlayers: 3 },
+      { index: 2, of: 2, treatmentPlayers: 3 },
+    ]);
     expect(bodies.flatMap((b) => b.players.map((p: any) => p.playerId)).sort()).toEqual(['D', 'E', 'F']);
   });
 
@@ -151,7 +208,11 @@ describe('launching an offer', () => {
     expect((await rig.get('/api/launches/not-an-id')).status).toBe(400);
     expect((await rig.get('/api/launches/00000000-0000-0000-0000-000000000000/uplift')).status).toBe(404);
     // Nobody in the audience: a whale-only offer on a game whose only whale is leaving-but-active F, restricted to lapsed.
-    await createOffer(rig.engine.db, { ...offer, offerId: 'nobody', conditions: { ...offer.conditions, statuses: ['lapsed'], tiers: ['whale'] } }, { author: 't', note: '' });
+    await createOffer(
+      rig.engine.db,
+      { ...offer, offerId: 'nobody', conditions: { ...offer.conditions, statuses: ['lapsed'], tiers: ['whale'] } },
+      { author: 't', note: '' },
+    );
     const empty = await rig.post('/api/offers/nobody/launch', body());
     expect(empty.status).toBe(400);
     expect(empty.body.error).toContain('nobody in its audience');
@@ -163,8 +224,12 @@ describe('launching an offer', () => {
     expect((await rig.post('/api/offers/off/launch', body())).body.error).toBe('offer "off" is not active on 2026-03-31 (disabled)');
     // Asked for the webhook with none configured.
     const cfg = { ...rig.engine.cfg, offers: { webhookUrl: undefined } };
-    await expect(launchOffer(rig.engine.db, cfg, { offerId: 'winback-test', windowDays: 14, webhook: true, author: 'a', note: '', force: true })).rejects.toThrow(DomainError);
-    await expect(launchOffer(rig.engine.db, cfg, { offerId: 'winback-test', windowDays: 14, webhook: true, author: 'a', note: '', force: true })).rejects.toThrow(/OFFERS_WEBHOOK_URL/);
+    await expect(
+      launchOffer(rig.engine.db, cfg, { offerId: 'winback-test', windowDays: 14, webhook: true, author: 'a', note: '', force: true }),
+    ).rejects.toThrow(DomainError);
+    await expect(
+      launchOffer(rig.engine.db, cfg, { offerId: 'winback-test', windowDays: 14, webhook: true, author: 'a', note: '', force: true }),
+    ).rejects.toThrow(/OFFERS_WEBHOOK_URL/);
   });
 
   it('measures uplift over the window: measuring with no data after the launch, then exact figures', async () => {
@@ -177,9 +242,19 @@ describe('launching an offer', () => {
     // holdout C: 04-08 session; K: 04-15 only (the day after the window) -> 1 of 2 back, revenue 0, 0.
     const dir = path.join(rig.engine.dir, 'after');
     const s = (p: string, d: string) => session(`after-${p}-${d}`, p, `${d}T12:00:00Z`);
-    writeNdjson(dir, 'sessions_after.ndjson', [s('D', '2026-04-03'), s('E', '2026-04-02'), s('E', '2026-04-05'), s('F', '2026-04-10'), s('F', '2026-04-12'), s('C', '2026-04-08'), s('K', '2026-04-15')]);
+    writeNdjson(dir, 'sessions_after.ndjson', [
+      s('D', '2026-04-03'),
+      s('E', '2026-04-02'),
+      s('E', '2026-04-05'),
+      s('F', '2026-04-10'),
+      s('F', '2026-04-12'),
+      s('C', '2026-04-08'),
+      s('K', '2026-04-15'),
+    ]);
     writeNdjson(dir, 'payments_after.ndjson', [
-      payment('after-pay-1', 'D', '2026-04-03T13:00:00Z', '10.00'), payment('after-pay-2', 'F', '2026-04-10T13:00:00Z', '5.50'), payment('after-pay-3', 'F', '2026-04-12T13:00:00Z', '2.50'),
+      payment('after-pay-1', 'D', '2026-04-03T13:00:00Z', '10.00'),
+      payment('after-pay-2', 'F', '2026-04-10T13:00:00Z', '5.50'),
+      payment('after-pay-3', 'F', '2026-04-12T13:00:00Z', '2.50'),
     ]);
     await runIngestAndRefresh(rig.engine, { paths: [dir], source: 'cli' });
 

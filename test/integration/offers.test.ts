@@ -34,11 +34,30 @@ const send = async (method: 'PUT' | 'POST', p: string, body: object) => {
 };
 
 const draft = (over: Record<string, unknown> = {}) => ({
-  offerId: 'leaving-gift', kind: 'returning_reward', name: 'Leaving gift', description: 'For players on their way out',
+  offerId: 'leaving-gift',
+  kind: 'returning_reward',
+  name: 'Leaving gift',
+  description: 'For players on their way out',
   stages: ['decline'],
-  conditions: { statuses: ['leaving'], tiers: [], minIdleDays: null, maxIdleDays: null, minLevel: null, maxLevel: null, servers: [], minClv: null, maxClv: null, riskTiers: [] },
-  reward: '300 gems', cost: { kind: 'fixed', fixedCost: '2.50', spendShare: 0 },
-  assumedUplift: 0.2, holdoutShare: 0.1, activeFrom: '2026-03-01', activeTo: null, enabled: true,
+  conditions: {
+    statuses: ['leaving'],
+    tiers: [],
+    minIdleDays: null,
+    maxIdleDays: null,
+    minLevel: null,
+    maxLevel: null,
+    servers: [],
+    minClv: null,
+    maxClv: null,
+    riskTiers: [],
+  },
+  reward: '300 gems',
+  cost: { kind: 'fixed', fixedCost: '2.50', spendShare: 0 },
+  assumedUplift: 0.2,
+  holdoutShare: 0.1,
+  activeFrom: '2026-03-01',
+  activeTo: null,
+  enabled: true,
   ...over,
 });
 
@@ -59,8 +78,19 @@ beforeAll(async () => {
       { run_id: 'm1', kind: 'monetary', unit: 'day', as_of: AS_OF, started_at: at, finished_at: at, status: 'ok' },
     ]);
     const score = (run_id: string, kind: string, player_id: string, p_alive: number, expected_90: number, risk_tier: string, clv: string | null) => ({
-      run_id, kind, as_of: AS_OF, player_id, x: 1, t_x_days: 1, T_days: 1, p_alive, expected_30: expected_90 / 3, expected_90, risk_tier,
-      expected_spend: clv === null ? null : '10.0000', expected_clv: clv,
+      run_id,
+      kind,
+      as_of: AS_OF,
+      player_id,
+      x: 1,
+      t_x_days: 1,
+      T_days: 1,
+      p_alive,
+      expected_30: expected_90 / 3,
+      expected_90,
+      risk_tier,
+      expected_spend: clv === null ? null : '10.0000',
+      expected_clv: clv,
     });
     await insertRows(engine.db, 'player_scores', [
       score('e1', 'engagement', 'F', 0.9, 9, 'low', null),
@@ -77,7 +107,9 @@ describe('catalog', () => {
     const { status, body } = await rig.get('/api/offers');
     expect(status).toBe(200);
     expect(body.offers.map((o: { offerId: string }) => o.offerId).sort()).toEqual(DEFAULT_OFFERS.map((o) => o.offerId).sort());
-    expect(body.offers.every((o: { version: number; author: string; holdoutShare: number }) => o.version === 1 && o.author === 'system' && o.holdoutShare === 0.1)).toBe(true);
+    expect(
+      body.offers.every((o: { version: number; author: string; holdoutShare: number }) => o.version === 1 && o.author === 'system' && o.holdoutShare === 0.1),
+    ).toBe(true);
     expect(new Set(DEFAULT_OFFERS.map((o) => o.kind)).size).toBe(12);
   });
 
@@ -97,9 +129,16 @@ describe('catalog', () => {
 
     const one = await rig.get('/api/offers/leaving-gift');
     expect(one.body.offer.version).toBe(2);
-    expect(one.body.versions.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([[2, 'renamed'], [1, 'first cut']]);
+    expect(one.body.versions.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([
+      [2, 'renamed'],
+      [1, 'first cut'],
+    ]);
 
-    expect((await rig.post('/api/offers/leaving-gift/archive', { author: 'li', note: 'pause' })).body).toMatchObject({ version: 3, archived: true, name: 'Leaving gift II' });
+    expect((await rig.post('/api/offers/leaving-gift/archive', { author: 'li', note: 'pause' })).body).toMatchObject({
+      version: 3,
+      archived: true,
+      name: 'Leaving gift II',
+    });
     expect((await rig.post('/api/offers/leaving-gift/archive', { author: 'li' })).status).toBe(409);
     const listed = (await rig.get('/api/offers')).body.offers.map((o: { offerId: string }) => o.offerId);
     expect(listed).not.toContain('leaving-gift');
@@ -113,16 +152,44 @@ describe('catalog', () => {
 
   test('invalid definitions are refused with every field error', async () => {
     const bad = draft({
-      offerId: 'Bad Id', kind: 'lottery', name: '', stages: ['growth'], holdoutShare: 0.7, assumedUplift: -0.1,
-      conditions: { statuses: ['leaving'], tiers: ['kraken'], minIdleDays: 30, maxIdleDays: 7, minLevel: 1.5, maxLevel: null, servers: ['s 1'], minClv: '1,5', maxClv: null, riskTiers: [] },
-      cost: { kind: 'fixed', fixedCost: '-1' }, activeFrom: '2026-02-30', activeTo: null,
+      offerId: 'Bad Id',
+      kind: 'lottery',
+      name: '',
+      stages: ['growth'],
+      holdoutShare: 0.7,
+      assumedUplift: -0.1,
+      conditions: {
+        statuses: ['leaving'],
+        tiers: ['kraken'],
+        minIdleDays: 30,
+        maxIdleDays: 7,
+        minLevel: 1.5,
+        maxLevel: null,
+        servers: ['s 1'],
+        minClv: '1,5',
+        maxClv: null,
+        riskTiers: [],
+      },
+      cost: { kind: 'fixed', fixedCost: '-1' },
+      activeFrom: '2026-02-30',
+      activeTo: null,
     });
     const { status, body } = await rig.post('/api/offers', { offer: bad, author: 'mei' });
     expect(status).toBe(400);
     expect(body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual([
-      'activeFrom:date', 'assumedUplift:range', 'conditions.maxIdleDays:order', 'conditions.minClv:decimal', 'conditions.minLevel:whole',
-      'conditions.servers:server', 'conditions.statuses:statuses_need_decline', 'conditions.tiers:unknown', 'cost.fixedCost:decimal',
-      'holdoutShare:range', 'kind:unknown', 'name:required', 'offerId:offer_id',
+      'activeFrom:date',
+      'assumedUplift:range',
+      'conditions.maxIdleDays:order',
+      'conditions.minClv:decimal',
+      'conditions.minLevel:whole',
+      'conditions.servers:server',
+      'conditions.statuses:statuses_need_decline',
+      'conditions.tiers:unknown',
+      'cost.fixedCost:decimal',
+      'holdoutShare:range',
+      'kind:unknown',
+      'name:required',
+      'offerId:offer_id',
     ]);
     expect(body.errors.find((e: { field: string }) => e.field === 'holdoutShare').values).toEqual({ min: 0, max: 0.5, value: 0.7 });
     expect(body.error).toMatch(/holdoutShare must be between 0 and 0.5, got 0.7/);
@@ -142,7 +209,17 @@ describe('audience and economics', () => {
     // retained 0.2 x 531.3071 = 106.26142 -> 106.2614; net 96.2614; ROI 9.62614.
     expect(body.economics).toMatchObject({ retained: '106.2614', net: '96.2614', reason: { code: 'pays' } });
     expect(body.economics.roi).toBeCloseTo(9.62614, 10);
-    const brief = body.members.map((m: Record<string, unknown>) => [m.playerId, m.status, m.tier, m.idleDays, m.pAlive, m.churnRisk, m.expectedClv, m.clvSource, m.cost]);
+    const brief = body.members.map((m: Record<string, unknown>) => [
+      m.playerId,
+      m.status,
+      m.tier,
+      m.idleDays,
+      m.pAlive,
+      m.churnRisk,
+      m.expectedClv,
+      m.clvSource,
+      m.cost,
+    ]);
     expect(brief).toEqual([
       ['F', 'leaving', 'whale', 0, 0.9, 'low', '500', 'model', '2.5'],
       ['K', 'leaving', 'minnow', 0, 0.6, 'medium', '31.3071', 'fallback', '2.5'],
@@ -156,7 +233,10 @@ describe('audience and economics', () => {
   test('the fallback without an engagement score, and a spend-share cost', async () => {
     // limited-bundle: growth payers G and I, 1.50 each = 3.00; CLV 355.7630 + 177.8815 = 533.6445.
     const { body } = await rig.get(`/api/offers/limited-bundle/audience?asOf=${AS_OF}`);
-    expect(body.members.map((m: { playerId: string; expectedClv: string }) => [m.playerId, m.expectedClv])).toEqual([['G', '355.763'], ['I', '177.8815']]);
+    expect(body.members.map((m: { playerId: string; expectedClv: string }) => [m.playerId, m.expectedClv])).toEqual([
+      ['G', '355.763'],
+      ['I', '177.8815'],
+    ]);
     // topup-bonus: 5% of each CLV: 17.78815 -> 17.7882 and 8.894075 -> 8.8941; total 26.6823.
     const topup = await rig.get(`/api/offers/topup-bonus/audience?asOf=${AS_OF}`);
     expect(topup.body.members.map((m: { cost: string }) => m.cost)).toEqual(['17.7882', '8.8941']);

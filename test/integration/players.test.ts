@@ -51,8 +51,16 @@ describe('players', () => {
     const { status, body } = await get('/api/players/F');
     expect(status).toBe(200);
     expect(body).toMatchObject({
-      playerId: 'F', firstDay: '2026-01-10', lastDay: '2026-03-31', activeDays: 11, sessions: 11, playtimeS: 6600,
-      payingDays: 2, lifetimeSpend: '120', servers: ['s01'], asOf: '2026-03-31',
+      playerId: 'F',
+      firstDay: '2026-01-10',
+      lastDay: '2026-03-31',
+      activeDays: 11,
+      sessions: 11,
+      playtimeS: 6600,
+      payingDays: 2,
+      lifetimeSpend: '120',
+      servers: ['s01'],
+      asOf: '2026-03-31',
       now: { stage: 'decline', status: 'leaving', tier: 'whale', tenureDays: 80, idleDays: 0, activeR: 5, activeP: 5, spendR: '20', spendP: '100' },
     });
     expect(body.days).toHaveLength(11);
@@ -72,8 +80,13 @@ describe('players', () => {
   it('gives no stage history before the snapshots are written, but the stage now, servers, platform and channel', async () => {
     const { body } = await get('/api/players/Q');
     expect(body).toMatchObject({
-      firstDay: '2026-03-01', lastDay: '2026-03-02', servers: ['s01', 's02'], platform: 'android', channel: 'organic',
-      stageHistory: [], now: { stage: 'decline', status: 'leaving', tier: 'non_payer', tenureDays: 30, idleDays: 29 },
+      firstDay: '2026-03-01',
+      lastDay: '2026-03-02',
+      servers: ['s01', 's02'],
+      platform: 'android',
+      channel: 'organic',
+      stageHistory: [],
+      now: { stage: 'decline', status: 'leaving', tier: 'non_payer', tenureDays: 30, idleDays: 29 },
     });
   });
 

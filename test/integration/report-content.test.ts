@@ -76,7 +76,11 @@ describe('churn report content', () => {
     }
     // The fixture's 03-31 (lifecycleFixture.ts) plus X in decline (leaving): exploration 2, growth 3, stable 1, leaving 5, lapsed 1.
     expect(mix.rows.map((r) => [r.stage, r.status, r.players])).toEqual([
-      ['exploration', '', 2], ['growth', '', 3], ['stable', '', 1], ['decline', 'leaving', 5], ['decline', 'lapsed', 1],
+      ['exploration', '', 2],
+      ['growth', '', 3],
+      ['stable', '', 1],
+      ['decline', 'leaving', 5],
+      ['decline', 'lapsed', 1],
     ]);
     expect(mix.rows[3].share).toBeCloseTo(5 / 12, 10);
     const revenue = (await get('/api/overview?from=2026-03-25&to=2026-03-31')).stages.counts.find((c: { stage: string }) => c.stage === 'growth').revenue;
@@ -87,12 +91,20 @@ describe('churn report content', () => {
     const m = en.summary.declineMovers!;
     const { flows } = await get('/api/lifecycle/transitions?from=2026-03-24&to=2026-03-31');
     const into = flows.filter((f: { from: string; to: string }) => f.to === 'decline' && f.from !== 'decline');
-    expect(m.byFrom).toEqual(into.map((f: { from: string; players: number; revenue: string }) => ({ from: f.from, players: f.players, lifetimeSpend: f.revenue })));
+    expect(m.byFrom).toEqual(
+      into.map((f: { from: string; players: number; revenue: string }) => ({ from: f.from, players: f.players, lifetimeSpend: f.revenue })),
+    );
     expect(m.players).toBe(into.reduce((n: number, f: { players: number }) => n + f.players, 0));
     expect([m.players, m.lifetimeSpend, m.recentSpend, m.scoredPlayers]).toEqual([3, '503', '1', 0]);
 
     const listed = [];
-    for (const f of into) listed.push(...(await get(`/api/lifecycle/flow?from=2026-03-24&to=2026-03-31&fromStage=${f.from}&toStage=decline&limit=500`)).players.map((p: object) => ({ ...p, from: f.from })));
+    for (const f of into)
+      listed.push(
+        ...(await get(`/api/lifecycle/flow?from=2026-03-24&to=2026-03-31&fromStage=${f.from}&toStage=decline&limit=500`)).players.map((p: object) => ({
+          ...p,
+          from: f.from,
+        })),
+      );
     listed.sort((a, b) => Number(b.lifetimeSpend) - Number(a.lifetimeSpend) || (a.playerId < b.playerId ? -1 : 1));
     expect(m.top.map(({ expectedClv: _c, ...p }) => p)).toEqual(listed);
     expect(m.top.map((p) => p.playerId)).toEqual([HOSTILE_ID, 'K', 'C']);
@@ -122,8 +134,14 @@ describe('churn report content', () => {
     expect(o.asOf).toBe(api.asOf);
     expect(o.offers).toEqual(
       api.proposals.map((p: any) => ({
-        offerId: p.offerId, name: p.name, kind: p.kind, audience: p.economics.members, cost: p.economics.totalCost,
-        expectedRetainedRevenue: p.economics.retained, net: p.economics.net, roi: p.economics.roi,
+        offerId: p.offerId,
+        name: p.name,
+        kind: p.kind,
+        audience: p.economics.members,
+        cost: p.economics.totalCost,
+        expectedRetainedRevenue: p.economics.retained,
+        net: p.economics.net,
+        roi: p.economics.roi,
       })),
     );
     // The default catalog is seeded at start; the fixture's decliners are in some audiences.
@@ -136,7 +154,15 @@ describe('churn report content', () => {
   it('reports data freshness and the quarantine of the files loaded in the window', async () => {
     const march = en.summary.dataHealth!;
     // Every file was loaded today (wall clock), after March: none in the window, none by its end.
-    expect(march).toEqual({ latestEventAt: '2026-03-31T12:00:00.000Z', latestFile: null, files: 0, rejectedFiles: 0, rowsLoaded: 0, quarantined: 0, quarantineByReason: [] });
+    expect(march).toEqual({
+      latestEventAt: '2026-03-31T12:00:00.000Z',
+      latestFile: null,
+      files: 0,
+      rejectedFiles: 0,
+      rowsLoaded: 0,
+      quarantined: 0,
+      quarantineByReason: [],
+    });
 
     const today = new Date().toISOString().slice(0, 10);
     const now = await buildReport(engine.db, engine.cfg, { from: today, to: today }, { ...ALL, sections: ['data_health'] });
@@ -178,7 +204,18 @@ describe('churn report rendering', () => {
   it('renders the Chinese report with Chinese labels', async () => {
     const zh = await buildReport(engine.db, engine.cfg, WEEK, { ...ALL, lang: 'zh' });
     expect(zh.html).toContain('<html lang="zh-CN">');
-    for (const label of ['流失报告', '阶段分布', '进入衰退期的玩家', '有流失风险的高价值玩家', '近期新玩家留存', '建议的挽留方案', '数据新鲜度与隔离', '衰退期', '大额付费']) expect(zh.html).toContain(label);
+    for (const label of [
+      '流失报告',
+      '阶段分布',
+      '进入衰退期的玩家',
+      '有流失风险的高价值玩家',
+      '近期新玩家留存',
+      '建议的挽留方案',
+      '数据新鲜度与隔离',
+      '衰退期',
+      '大额付费',
+    ])
+      expect(zh.html).toContain(label);
     expect(zh.html).not.toContain('Stage mix');
     expect(zh.summary.declineMovers).toEqual(en.summary.declineMovers);
   });
@@ -196,7 +233,7 @@ describe('churn report rendering', () => {
     expect(en.csv.map((f) => f.name)).toEqual(['stage_mix.csv', 'decline_movers.csv', 'at_risk.csv', 'retention.csv', 'retention_weekly.csv', 'offers.csv']);
     const mix = en.csv[0].content.split('\r\n');
     expect(mix[0]).toBe('day,previous_day,stage,status,players,share,previous_players,previous_share,change,recent_spend');
-    expect(mix[4]).toBe('2026-03-31,2026-03-24,decline,leaving,5,0.4167,' + mix[4].split(',').slice(6).join(','));
+    expect(mix[4]).toBe(`2026-03-31,2026-03-24,decline,leaving,5,0.4167,${mix[4].split(',').slice(6).join(',')}`);
   });
 
   it('refuses a bad window or options with a message', async () => {

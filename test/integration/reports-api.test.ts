@@ -28,8 +28,12 @@ beforeAll(async () => {
   hook = await startReceiver();
   failingHook = await startReceiver([500, 500, 500]);
   rig = await startApi(loadLifecycleFixture, {
-    SMTP_URL: smtp.url, SMTP_FROM: 'Churn Reports <reports@dash.example.test>', WEBHOOK_SECRET: SECRET,
-    WEBHOOK_ATTEMPTS: '3', WEBHOOK_RETRY_BASE_MS: '20', PUBLIC_URL: PUBLIC,
+    SMTP_URL: smtp.url,
+    SMTP_FROM: 'Churn Reports <reports@dash.example.test>',
+    WEBHOOK_SECRET: SECRET,
+    WEBHOOK_ATTEMPTS: '3',
+    WEBHOOK_RETRY_BASE_MS: '20',
+    PUBLIC_URL: PUBLIC,
   });
 });
 afterAll(async () => {
@@ -54,9 +58,16 @@ async function deliveriesOf(runId: string, n: number): Promise<any[]> {
 }
 
 const SCHEDULE = {
-  name: 'Weekly churn report', cron: '0 8 * * 1', tz: 'Asia/Shanghai', period: 'week', langs: ['en', 'zh'],
-  emails: ['ops@example.com'], webhooks: [] as string[], topN: 5,
-  sections: ['stage_mix', 'decline_movers', 'at_risk', 'retention', 'data_health'], enabled: true,
+  name: 'Weekly churn report',
+  cron: '0 8 * * 1',
+  tz: 'Asia/Shanghai',
+  period: 'week',
+  langs: ['en', 'zh'],
+  emails: ['ops@example.com'],
+  webhooks: [] as string[],
+  topN: 5,
+  sections: ['stage_mix', 'decline_movers', 'at_risk', 'retention', 'data_health'],
+  enabled: true,
 };
 let scheduleId = '';
 let firstRuns: { runId: string; lang: string; files: { name: string; sha256: string; bytes: number }[] }[] = [];
@@ -88,7 +99,10 @@ describe('run now and delivery', () => {
     const r = await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2026-03-25' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.window).toEqual({ from: '2026-03-23', to: '2026-03-29' });
-    expect(r.body.runs.map((x: { lang: string; state: string }) => [x.lang, x.state])).toEqual([['en', 'done'], ['zh', 'done']]);
+    expect(r.body.runs.map((x: { lang: string; state: string }) => [x.lang, x.state])).toEqual([
+      ['en', 'done'],
+      ['zh', 'done'],
+    ]);
     firstRuns = r.body.runs;
     for (const run of firstRuns) {
       const names = run.files.map((f) => f.name);
@@ -97,7 +111,12 @@ describe('run now and delivery', () => {
       expect(names.some((n) => n.endsWith('.csv'))).toBe(true);
       const dir = r.body.runs.find((x: { runId: string }) => x.runId === run.runId).outputDir;
       expect(dir).toBe(path.join(rig.engine.cfg.reports.dir, scheduleId, '2026-03-29', run.lang));
-      for (const f of run.files) expect(createHash('sha256').update(readFileSync(path.join(dir, f.name))).digest('hex')).toBe(f.sha256);
+      for (const f of run.files)
+        expect(
+          createHash('sha256')
+            .update(readFileSync(path.join(dir, f.name)))
+            .digest('hex'),
+        ).toBe(f.sha256);
     }
   });
 
@@ -114,7 +133,12 @@ describe('run now and delivery', () => {
       const stored = readFileSync(path.join(rig.engine.cfg.reports.dir, scheduleId, '2026-03-29', run.lang, 'report.html'));
       expect(html.body.toString('utf8').replace(/\r\n/g, '\n')).toBe(stored.toString('utf8').replace(/\r\n/g, '\n'));
       const attached = parts.map(fileNameOf).filter(Boolean).sort();
-      expect(attached).toEqual(run.files.map((f) => f.name).filter((n) => n.endsWith('.csv')).sort());
+      expect(attached).toEqual(
+        run.files
+          .map((f) => f.name)
+          .filter((n) => n.endsWith('.csv'))
+          .sort(),
+      );
     }
     // The Chinese page is in Chinese.
     const zhHtml = leaves(parsed.find((p) => p.headers.subject.includes('至'))!).find((x) => (x.headers['content-type'] ?? '').startsWith('text/html'))!;
@@ -150,7 +174,12 @@ describe('run now and delivery', () => {
   });
 
   it('records failed deliveries and shows them in the runs list', async () => {
-    const v2 = await put(`/api/reports/schedules/${scheduleId}`, { ...SCHEDULE, langs: ['zh'], emails: ['bounce@example.com', 'later@example.com'], webhooks: [failingHook.url] });
+    const v2 = await put(`/api/reports/schedules/${scheduleId}`, {
+      ...SCHEDULE,
+      langs: ['zh'],
+      emails: ['bounce@example.com', 'later@example.com'],
+      webhooks: [failingHook.url],
+    });
     expect(v2.body).toMatchObject({ saved: true, schedule: { version: 2 } });
     const r = await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2026-03-16' });
     expect(r.body.runs.map((x: { lang: string }) => x.lang)).toEqual(['zh']);
@@ -167,7 +196,14 @@ describe('run now and delivery', () => {
 
   it('without SMTP_URL an e-mail is a recorded failure that says so', async () => {
     const cfg = { ...rig.engine.cfg, smtp: { from: 'x@example.com' } };
-    const out = await sendMail(rig.engine.db, cfg, { subject: 'report', subjectId: 'no-smtp', to: 'ops@example.com', title: 't', html: '<p>x</p>', attachments: [] });
+    const out = await sendMail(rig.engine.db, cfg, {
+      subject: 'report',
+      subjectId: 'no-smtp',
+      to: 'ops@example.com',
+      title: 't',
+      html: '<p>x</p>',
+      attachments: [],
+    });
     expect(out.ok).toBe(false);
     expect(out.attempts.map((a) => a.error)).toEqual(['SMTP_URL is not set: e-mail is off']);
   });
@@ -182,20 +218,37 @@ describe('refusals and files', () => {
     expect((await rig.post('/api/reports/schedules/nope/run', { window: '2026-03-10' })).status).toBe(404);
     // Another process is running 03-09..03-15 in Chinese: its claim is in report_runs.
     await writeRun(rig.engine.db, {
-      runId: '00000000-0000-4000-8000-000000000001', scheduleId, scheduleVersion: 2, windowFrom: '2026-03-09', windowTo: '2026-03-15', lang: 'zh',
-      trigger: 'schedule', firedAt: null, options: '{}', state: 'running', startedAt: null, finishedAt: null, error: '', outputDir: '', files: '[]',
+      runId: '00000000-0000-4000-8000-000000000001',
+      scheduleId,
+      scheduleVersion: 2,
+      windowFrom: '2026-03-09',
+      windowTo: '2026-03-15',
+      lang: 'zh',
+      trigger: 'schedule',
+      firedAt: null,
+      options: '{}',
+      state: 'running',
+      startedAt: null,
+      finishedAt: null,
+      error: '',
+      outputDir: '',
+      files: '[]',
     });
     const busy = await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2026-03-12' });
     expect(busy.status).toBe(409);
     expect(busy.body.error).toMatch(/is running/);
   });
 
-  it('serves the page inline and the data as downloads, only the run\'s own files', async () => {
+  it("serves the page inline and the data as downloads, only the run's own files", async () => {
     const run = firstRuns.find((r) => r.lang === 'en')!;
     const page = await fetch(`${rig.base}/api/reports/runs/${run.runId}/report.html`);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.headers.get('content-disposition')).toMatch(/^inline/);
-    expect(createHash('sha256').update(Buffer.from(await page.arrayBuffer())).digest('hex')).toBe(run.files.find((f) => f.name === 'report.html')!.sha256);
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await page.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(run.files.find((f) => f.name === 'report.html')!.sha256);
     const csvName = run.files.find((f) => f.name.endsWith('.csv'))!.name;
     const csv = await fetch(`${rig.base}/api/reports/runs/${run.runId}/${csvName}`);
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="${csvName}"`);

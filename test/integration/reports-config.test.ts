@@ -24,8 +24,16 @@ describe('schedules from configuration', () => {
     await applyScheduleConfig(engine.db, engine.cfg, (m) => logs.push(m));
     const [s] = await listSchedules(engine.db);
     expect(s).toMatchObject({
-      scheduleId: 'weekly', name: 'Weekly churn report', cron: '0 8 * * 1', tz: 'Asia/Shanghai', period: 'week', langs: ['en', 'zh'],
-      emails: ['ops@example.com', 'lead@example.com'], webhooks: ['https://hooks.example.com/r'], source: 'default', version: 1,
+      scheduleId: 'weekly',
+      name: 'Weekly churn report',
+      cron: '0 8 * * 1',
+      tz: 'Asia/Shanghai',
+      period: 'week',
+      langs: ['en', 'zh'],
+      emails: ['ops@example.com', 'lead@example.com'],
+      webhooks: ['https://hooks.example.com/r'],
+      source: 'default',
+      version: 1,
     });
     await applyScheduleConfig(engine.db, engine.cfg, (m) => logs.push(m));
     expect((await listSchedules(engine.db)).map((x) => x.version)).toEqual([1]);
@@ -52,7 +60,14 @@ describe('schedules from configuration', () => {
     expect(() => readSchedulesFile(file('obj.json', { x: 1 }), cfg)).toThrow(/expected a JSON array/);
     const err = (() => {
       try {
-        readSchedulesFile(file('fields.json', [{ id: 'a', name: 'A', cron: '0 8 * * 1' }, { id: 'a', name: '', cron: '61 * * * *', langs: ['fr'] }, { id: 'Bad Id', name: 'x', cron: '0 0 * * *' }]), cfg);
+        readSchedulesFile(
+          file('fields.json', [
+            { id: 'a', name: 'A', cron: '0 8 * * 1' },
+            { id: 'a', name: '', cron: '61 * * * *', langs: ['fr'] },
+            { id: 'Bad Id', name: 'x', cron: '0 0 * * *' },
+          ]),
+          cfg,
+        );
       } catch (e) {
         return (e as Error).message;
       }
@@ -67,6 +82,8 @@ describe('schedules from configuration', () => {
 
   it('a bad default recipient stops the start with a clear message', async () => {
     const cfg = loadConfig({ DATA_DIR: path.join(engine.dir, 'x'), REPORT_EMAILS: 'not-an-address' } as NodeJS.ProcessEnv, engine.dir);
-    await expect(applyScheduleConfig(engine.db, cfg, () => {})).rejects.toThrow(/default report schedule \(REPORT_EMAILS \/ REPORT_WEBHOOKS\): "not-an-address" is not an e-mail address/);
+    await expect(applyScheduleConfig(engine.db, cfg, () => {})).rejects.toThrow(
+      /default report schedule \(REPORT_EMAILS \/ REPORT_WEBHOOKS\): "not-an-address" is not an e-mail address/,
+    );
   });
 });

@@ -36,7 +36,15 @@ function recordingBuild(calls: string[], gate?: Promise<void>): BuildFn {
 }
 
 async function schedule(id: string, input: Record<string, unknown>) {
-  return (await saveSchedule(engine.db, engine.cfg, { scheduleId: id, input: { name: id, tz: 'UTC', langs: ['en'], ...input }, source: 'dashboard', author: 't', upsert: true })).schedule;
+  return (
+    await saveSchedule(engine.db, engine.cfg, {
+      scheduleId: id,
+      input: { name: id, tz: 'UTC', langs: ['en'], ...input },
+      source: 'dashboard',
+      author: 't',
+      upsert: true,
+    })
+  ).schedule;
 }
 
 function scheduler(build: BuildFn, now: Date, logs: string[] = []) {
@@ -142,8 +150,21 @@ describe('the server start', () => {
   it('marks runs a stopped server left running as failed, so they block no window', async () => {
     const runner = new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([]));
     await writeRun(engine.db, {
-      runId: '00000000-0000-4000-8000-0000000000aa', scheduleId: 'cu', scheduleVersion: 1, windowFrom: '2026-01-05', windowTo: '2026-01-11', lang: 'en',
-      trigger: 'schedule', firedAt: null, options: '{}', state: 'running', startedAt: null, finishedAt: null, error: '', outputDir: '', files: '[]',
+      runId: '00000000-0000-4000-8000-0000000000aa',
+      scheduleId: 'cu',
+      scheduleVersion: 1,
+      windowFrom: '2026-01-05',
+      windowTo: '2026-01-11',
+      lang: 'en',
+      trigger: 'schedule',
+      firedAt: null,
+      options: '{}',
+      state: 'running',
+      startedAt: null,
+      finishedAt: null,
+      error: '',
+      outputDir: '',
+      files: '[]',
     });
     expect(await runner.busy('cu', '2026-01-11', 'en')).toBe(true);
     // Only the stale ones on a shared server; every one on the embedded engine the server owns.
@@ -155,13 +176,22 @@ describe('the server start', () => {
   });
 
   it('arms one cron task per enabled schedule and re-arms when schedules change', async () => {
-    const names = () => [...cron.getTasks().values()].map((t) => t.name).filter((n) => n?.startsWith('report-')).sort();
+    const names = () =>
+      [...cron.getTasks().values()]
+        .map((t) => t.name)
+        .filter((n) => n?.startsWith('report-'))
+        .sort();
     const deps = { db: engine.db, cfg: engine.cfg, log: () => {}, jobs: new JobRegistry(() => {}) };
     // Clock at 1970: nothing to catch up, only the arming is looked at.
     const sched = new ReportScheduler(deps, { runner: new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([])), clock: () => new Date(0) });
     await sched.start();
     expect(names()).toEqual(['report-cu', 'report-daily', 'report-often', 'report-ov']);
-    await saveAndSchedule(deps, { scheduleId: 'daily', input: { name: 'daily', tz: 'UTC', langs: ['en'], cron: '0 6 * * *', period: 'day', enabled: false }, source: 'dashboard', author: 't' });
+    await saveAndSchedule(deps, {
+      scheduleId: 'daily',
+      input: { name: 'daily', tz: 'UTC', langs: ['en'], cron: '0 6 * * *', period: 'day', enabled: false },
+      source: 'dashboard',
+      author: 't',
+    });
     await expect.poll(names).toEqual(['report-cu', 'report-often', 'report-ov']);
     await sched.stop();
     expect(names()).toEqual([]);

@@ -59,32 +59,35 @@ let sundayBase: string;
 const get = (p: string) => rig.get(p);
 
 beforeAll(async () => {
-  rig = await startApi(async (engine) => {
-    const dir = path.join(engine.dir, 'fixture');
-    const s = (id: string, player: string, start: string, server: string, platform: string, channel = 'organic') =>
-      session(id, player, start, { server_id: server, platform, channel });
-    writeNdjson(dir, 'sessions_cohorts.ndjson', [
-      s('a1', 'P1', '2026-03-01T17:30:00Z', 's01', 'ios'),
-      s('a2', 'P1', '2026-03-02T20:00:00Z', 's01', 'ios'),
-      s('a3', 'P1', '2026-03-09T02:00:00Z', 's01', 'ios'),
-      s('b1', 'P2', '2026-03-02T03:00:00Z', 's01', 'android'),
-      s('b2', 'P2', '2026-03-04T10:00:00Z', 's01', 'android'),
-      s('c1', 'P3', '2026-03-02T16:00:00Z', 's01', 'ios'),
-      s('c2', 'P3', '2026-03-03T16:30:00Z', 's01', 'ios'),
-      s('c3', 'P3', '2026-03-10T01:00:00Z', 's01', 'ios'),
-      s('d1', 'P4', '2026-03-07T23:00:00Z', 's02', 'android'),
-      s('d2', 'P4', '2026-03-09T01:00:00Z', 's02', 'android'),
-      session('e1', 'P5', '2026-03-05T02:00:00Z', { server_id: 's01', platform: 'pc' }),
-      session('e2', 'P5', '2026-03-06T03:00:00Z', { server_id: 's01', platform: 'pc' }),
-      s('f1', 'P6', '2026-03-06T05:00:00Z', 's02', 'android', '=1+2'),
-    ]);
-    writeNdjson(dir, 'payments_cohorts.ndjson', [
-      payment('m1', 'P2', '2026-03-02T04:00:00Z', '9.99'),
-      payment('m2', 'P2', '2026-03-02T17:00:00Z', '5.00'),
-      payment('m3', 'P5', '2026-03-05T01:00:00Z', '3.00', { server_id: 's03', channel: 'taptap' }),
-    ]);
-    await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
-  }, { GAME_TZ: 'Asia/Shanghai' });
+  rig = await startApi(
+    async (engine) => {
+      const dir = path.join(engine.dir, 'fixture');
+      const s = (id: string, player: string, start: string, server: string, platform: string, channel = 'organic') =>
+        session(id, player, start, { server_id: server, platform, channel });
+      writeNdjson(dir, 'sessions_cohorts.ndjson', [
+        s('a1', 'P1', '2026-03-01T17:30:00Z', 's01', 'ios'),
+        s('a2', 'P1', '2026-03-02T20:00:00Z', 's01', 'ios'),
+        s('a3', 'P1', '2026-03-09T02:00:00Z', 's01', 'ios'),
+        s('b1', 'P2', '2026-03-02T03:00:00Z', 's01', 'android'),
+        s('b2', 'P2', '2026-03-04T10:00:00Z', 's01', 'android'),
+        s('c1', 'P3', '2026-03-02T16:00:00Z', 's01', 'ios'),
+        s('c2', 'P3', '2026-03-03T16:30:00Z', 's01', 'ios'),
+        s('c3', 'P3', '2026-03-10T01:00:00Z', 's01', 'ios'),
+        s('d1', 'P4', '2026-03-07T23:00:00Z', 's02', 'android'),
+        s('d2', 'P4', '2026-03-09T01:00:00Z', 's02', 'android'),
+        session('e1', 'P5', '2026-03-05T02:00:00Z', { server_id: 's01', platform: 'pc' }),
+        session('e2', 'P5', '2026-03-06T03:00:00Z', { server_id: 's01', platform: 'pc' }),
+        s('f1', 'P6', '2026-03-06T05:00:00Z', 's02', 'android', '=1+2'),
+      ]);
+      writeNdjson(dir, 'payments_cohorts.ndjson', [
+        payment('m1', 'P2', '2026-03-02T04:00:00Z', '9.99'),
+        payment('m2', 'P2', '2026-03-02T17:00:00Z', '5.00'),
+        payment('m3', 'P5', '2026-03-05T01:00:00Z', '3.00', { server_id: 's03', channel: 'taptap' }),
+      ]);
+      await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
+    },
+    { GAME_TZ: 'Asia/Shanghai' },
+  );
   ({ engine } = rig);
   sundayServer = createApp({ ...engine, cfg: { ...engine.cfg, weekStart: 7 } }).listen(0, '127.0.0.1');
   await new Promise((r) => sundayServer.once('listening', r));
@@ -168,7 +171,11 @@ describe('retention cohorts in a UTC+8 game', () => {
   it('gives the revenue LTV triangle per cohort member, in local days', async () => {
     const { body } = await get('/api/retention/ltv?from=2026-03-02&to=2026-03-05');
     expect(body.currency).toBe('USD');
-    expect(body.cohorts.map((c: any) => [c.cohort, c.size])).toEqual([['2026-03-02', 2], ['2026-03-03', 1], ['2026-03-05', 1]]);
+    expect(body.cohorts.map((c: any) => [c.cohort, c.size])).toEqual([
+      ['2026-03-02', 2],
+      ['2026-03-03', 1],
+      ['2026-03-05', 1],
+    ]);
     const [c0, c1, c2] = body.cohorts.map((c: any) => c.ltv);
     expect([c0[0], c0[1], c0[8], c0[9]]).toEqual(['4.995', '7.495', '7.495', N]);
     expect(c1.slice(0, 8)).toEqual(['0', '0', '0', '0', '0', '0', '0', '0']);
@@ -183,7 +190,22 @@ describe('retention cohorts in a UTC+8 game', () => {
     const lines = body.trimEnd().split('\r\n');
     expect(lines[0]).toBe(['cohort', 'size', 'server', 'platform', 'channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`)].join(','));
     expect(lines).toHaveLength(3);
-    expect(lines[1].split(',').slice(0, 14)).toEqual(['2026-03-02', '2', 's01', '', '', '100.00', '50.00', '50.00', '0.00', '0.00', '0.00', '0.00', '50.00', '0.00']);
+    expect(lines[1].split(',').slice(0, 14)).toEqual([
+      '2026-03-02',
+      '2',
+      's01',
+      '',
+      '',
+      '100.00',
+      '50.00',
+      '50.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '50.00',
+      '0.00',
+    ]);
     expect(lines[1].split(',')).toHaveLength(36);
     expect(lines[1].split(',')[14]).toBe(''); // D9 has not happened yet
   });
@@ -250,7 +272,11 @@ describe('player_attributes migration', () => {
 
   it('replaces the tables of 008 and 011 on a database that already holds events, and a second back-fill changes nothing', async () => {
     // A database from before 011: the session-only table and view of 008, filled from the stored sessions.
-    for (const statement of ['DROP VIEW player_attributes_from_sessions SYNC', 'DROP VIEW player_attributes_from_payments SYNC', 'DROP TABLE player_attributes SYNC']) {
+    for (const statement of [
+      'DROP VIEW player_attributes_from_sessions SYNC',
+      'DROP VIEW player_attributes_from_payments SYNC',
+      'DROP TABLE player_attributes SYNC',
+    ]) {
       await exec(engine.db, statement);
     }
     for (const statement of migrationNamed('008_player_attributes.sql').statements) await exec(engine.db, statement);

@@ -48,7 +48,13 @@ describe('editable stage rules', () => {
     const { body } = await call('GET', '/api/settings/lifecycle');
     defaults = body.active.rules;
     expect(body.active).toMatchObject({ version: 1, author: 'system', restoredFrom: 0 });
-    expect(defaults).toMatchObject({ window_days: '14', decline_idle_days: '7', decline_active_ratio: '0.5', explore_spend_cap: '10', whale_percentile: '0.98' });
+    expect(defaults).toMatchObject({
+      window_days: '14',
+      decline_idle_days: '7',
+      decline_active_ratio: '0.5',
+      explore_spend_cap: '10',
+      whale_percentile: '0.98',
+    });
     expect(body.thresholds).toHaveLength(16);
     expect(body.versions.map((v: any) => v.version)).toEqual([1]);
   });
@@ -72,7 +78,10 @@ describe('editable stage rules', () => {
     expect(body.valid).toBe(false);
     expect(body.errors.map((e: any) => e.field).sort()).toEqual(['decline_spend_ratio', 'growth_min_recent_active', 'lapsed_idle_days']);
     expect(body.errors.find((e: any) => e.field === 'growth_min_recent_active')).toEqual({
-      field: 'growth_min_recent_active', code: 'days_in_window', vars: { days: 20, window: 14 }, message: 'at least 20 active days in a 14-day window is impossible',
+      field: 'growth_min_recent_active',
+      code: 'days_in_window',
+      vars: { days: 20, window: 14 },
+      message: 'at least 20 active days in a 14-day window is impossible',
     });
     const save = await call('POST', '/api/settings/lifecycle', { rules: { ...defaults, window_days: '0' }, author: 'ana' });
     expect([save.status, save.body.error]).toEqual([400, 'the rules are not valid: window_days must be between 1 and 90, got 0']);

@@ -29,8 +29,16 @@ async function loadPayers(engine: TestEngine): Promise<void> {
   const dir = path.join(engine.dir, 'payers');
   const players = Array.from({ length: N }, (_, k) => k + 1);
   const server = (i: number) => ({ server_id: i <= 50 ? 's02' : 's01' });
-  writeNdjson(dir, 'sessions_payers.ndjson', players.map((i) => session(`s-${i}`, id(i), '2026-03-01T12:00:00Z', server(i))));
-  writeNdjson(dir, 'payments_payers.ndjson', players.map((i) => payment(`p-${i}`, id(i), '2026-03-01T13:00:00Z', `${i}.00`, server(i))));
+  writeNdjson(
+    dir,
+    'sessions_payers.ndjson',
+    players.map((i) => session(`s-${i}`, id(i), '2026-03-01T12:00:00Z', server(i))),
+  );
+  writeNdjson(
+    dir,
+    'payments_payers.ndjson',
+    players.map((i) => payment(`p-${i}`, id(i), '2026-03-01T13:00:00Z', `${i}.00`, server(i))),
+  );
   await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
 }
 
@@ -56,7 +64,11 @@ describe('revenue concentration over many payers', () => {
     ]);
     const big = await rig.get('/api/value/lists/big_spenders?limit=2');
     expect([big.body.total, big.body.players.map((p: any) => [p.playerId, p.tier, p.lastPayDay])]).toEqual([
-      90, [['P450', 'whale', '2026-03-01'], ['P449', 'whale', '2026-03-01']],
+      90,
+      [
+        ['P450', 'whale', '2026-03-01'],
+        ['P449', 'whale', '2026-03-01'],
+      ],
     ]);
   });
 

@@ -45,7 +45,11 @@ const REGULARS: Record<string, string[]> = {
 async function loadFixtureWithRegulars(engine: TestEngine): Promise<void> {
   await loadLifecycleFixture(engine);
   const dir = path.join(engine.dir, 'regulars');
-  writeNdjson(dir, 'sessions_regulars.ndjson', Object.entries(REGULARS).flatMap(([p, days]) => days.map((d) => session(`s-${p}-${d}`, p, `${d}T12:00:00Z`))));
+  writeNdjson(
+    dir,
+    'sessions_regulars.ndjson',
+    Object.entries(REGULARS).flatMap(([p, days]) => days.map((d) => session(`s-${p}-${d}`, p, `${d}T12:00:00Z`))),
+  );
   await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
 }
 
@@ -65,7 +69,11 @@ describe('value', () => {
     expect(body.asOf).toBe('2026-03-31');
     expect(body.pareto).toEqual({ payers: 5, revenue: '170', top1: '0.705882', top5: '0.705882', top20: '0.705882' });
     expect(body.curve.map((p: any) => [p.payerShare, Number(p.revenueShare.toFixed(4))])).toEqual([
-      [0.2, 0.7059], [0.4, 0.8824], [0.6, 0.9706], [0.8, 0.9882], [1, 1],
+      [0.2, 0.7059],
+      [0.4, 0.8824],
+      [0.6, 0.9706],
+      [0.8, 0.9882],
+      [1, 1],
     ]);
     expect(body.tiers).toEqual([
       { tier: 'minnow', players: 4, revenue: '50' },
@@ -87,10 +95,22 @@ describe('value', () => {
     expect([top.body.total, ids(top.body)]).toEqual([5, ['F', 'G', 'I']]);
     expect(top.body.players.map((p: any) => p.lastPayDay)).toEqual(['2026-03-28', '2026-03-29', '2026-03-28']);
     expect(top.body.players[0]).toEqual({
-      playerId: 'F', serverId: 's01', stage: 'decline', status: 'leaving', tier: 'whale', tenureDays: 80, idleDays: 0,
-      payingDays: 2, lifetimeSpend: '120', recentSpend: '20', priorSpend: '100', lastPayDay: '2026-03-28',
+      playerId: 'F',
+      serverId: 's01',
+      stage: 'decline',
+      status: 'leaving',
+      tier: 'whale',
+      tenureDays: 80,
+      idleDays: 0,
+      payingDays: 2,
+      lifetimeSpend: '120',
+      recentSpend: '20',
+      priorSpend: '100',
+      lastPayDay: '2026-03-28',
       // No model has run on this fixture: the score fields are there, empty.
-      pAlive: null, riskTier: null, expectedClv: null,
+      pAlive: null,
+      riskTier: null,
+      expectedClv: null,
     });
     const next = await get('/api/value/lists/top_spenders?limit=3&offset=3');
     expect([next.body.total, ids(next.body)]).toEqual([5, ['K', 'B']]);
@@ -108,11 +128,19 @@ describe('value', () => {
     // On 03-20: F 100 (03-10), G 10 (03-11), then B and K with 2 each (id order); K's 03-30 payment is still ahead.
     const top = await get('/api/value/lists/top_spenders?asOf=2026-03-20');
     expect(top.body.players.map((p: any) => [p.playerId, p.lifetimeSpend, p.lastPayDay])).toEqual([
-      ['F', '100', '2026-03-10'], ['G', '10', '2026-03-11'], ['B', '2', '2026-03-08'], ['K', '2', '2026-03-06'],
+      ['F', '100', '2026-03-10'],
+      ['G', '10', '2026-03-11'],
+      ['B', '2', '2026-03-08'],
+      ['K', '2', '2026-03-06'],
     ]);
     // Before anyone paid: no payers, no shares, and no error.
     const none = await get('/api/value?asOf=2025-12-31');
-    expect([none.status, none.body.pareto, none.body.curve, none.body.rfm]).toEqual([200, { payers: 0, revenue: '0', top1: '0', top5: '0', top20: '0' }, [], []]);
+    expect([none.status, none.body.pareto, none.body.curve, none.body.rfm]).toEqual([
+      200,
+      { payers: 0, revenue: '0', top1: '0', top5: '0', top20: '0' },
+      [],
+      [],
+    ]);
     expect((await get('/api/value/lists/whales')).body.error).toMatch(/name must be one of top_spenders/);
     expect((await get('/api/value?asOf=yesterday')).status).toBe(400);
     expect((await get('/api/value/lists/top_spenders?limit=501')).status).toBe(400);

@@ -66,8 +66,16 @@ const PLAYERS: Record<string, { server: string; days: string[]; pays?: [string, 
 async function loadGame(engine: TestEngine): Promise<void> {
   const dir = path.join(engine.dir, 'winback');
   const entries = Object.entries(PLAYERS);
-  writeNdjson(dir, 'sessions_winback.ndjson', entries.flatMap(([p, v]) => v.days.map((d) => session(`s-${p}-${d}`, p, `${d}T12:00:00Z`, { server_id: v.server }))));
-  writeNdjson(dir, 'payments_winback.ndjson', entries.filter(([, v]) => v.pays).map(([p, v]) => payment(`pay-${p}`, p, `${v.pays![0]}T13:00:00Z`, v.pays![1], { server_id: v.server })));
+  writeNdjson(
+    dir,
+    'sessions_winback.ndjson',
+    entries.flatMap(([p, v]) => v.days.map((d) => session(`s-${p}-${d}`, p, `${d}T12:00:00Z`, { server_id: v.server }))),
+  );
+  writeNdjson(
+    dir,
+    'payments_winback.ndjson',
+    entries.filter(([, v]) => v.pays).map(([p, v]) => payment(`pay-${p}`, p, `${v.pays![0]}T13:00:00Z`, v.pays![1], { server_id: v.server })),
+  );
   await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
 }
 
@@ -100,7 +108,14 @@ describe('rescue or let go', () => {
   it('sums each decision and reward tier', async () => {
     const { body } = await api.get('/api/winback/rescue?asOf=2026-03-31');
     const of = (d: string, t: string) => body.summary.find((s: any) => s.decision === d && s.tier === t);
-    expect(of('rescue', 'large')).toEqual({ decision: 'rescue', tier: 'large', players: 1, cost: '12.0000', expectedReturn: '54.7875', expectedClv: '365.2500' });
+    expect(of('rescue', 'large')).toEqual({
+      decision: 'rescue',
+      tier: 'large',
+      players: 1,
+      cost: '12.0000',
+      expectedReturn: '54.7875',
+      expectedClv: '365.2500',
+    });
     expect(of('rescue', 'medium')).toMatchObject({ players: 1, cost: '6.0000', expectedReturn: '18.2625' });
     expect(of('let_go', 'small')).toEqual({ decision: 'let_go', tier: 'small', players: 4, cost: '12.0000', expectedReturn: '2.7394', expectedClv: '18.2625' });
     expect(body.summary.reduce((n: number, s: any) => n + s.players, 0)).toBe(6);
@@ -112,7 +127,10 @@ describe('rescue or let go', () => {
     expect(rescue.body.players.map((p: any) => p.playerId)).toEqual(['A6', 'M2']);
     const idle = await api.get('/api/winback/rescue?asOf=2026-03-31&sort=idle&limit=2&offset=1');
     // Idle days: L1 39, L3 43 (02-16), L2 34, A6 21, M1 21, M2 14 -> L3, L1, L2, ...; the page starts at the second.
-    expect(idle.body.players.map((p: any) => [p.playerId, p.idleDays])).toEqual([['L1', 39], ['L2', 34]]);
+    expect(idle.body.players.map((p: any) => [p.playerId, p.idleDays])).toEqual([
+      ['L1', 39],
+      ['L2', 34],
+    ]);
     expect(idle.body.total).toBe(6);
   });
 
@@ -133,8 +151,17 @@ describe('new-server planner', () => {
     const [s01, s02] = r.body.servers;
     // s01: A6 leaving, L1 + L2 lapsed; spend 36 + 50; CLV 365.25; 3 x 2.00 invites; 3 x 0.08 = 0.24 < 1 returning.
     expect(s01).toMatchObject({
-      serverId: 's01', leaving: 1, lapsed: 2, population: 3, lifetimeSpend: '86.0000', expectedClv: '365.2500', ageDays: 90,
-      expectedCost: '6.0000', expectedRevenue: '29.2200', recommendation: 'not_yet', reason: { code: 'too_few_returning' },
+      serverId: 's01',
+      leaving: 1,
+      lapsed: 2,
+      population: 3,
+      lifetimeSpend: '86.0000',
+      expectedClv: '365.2500',
+      ageDays: 90,
+      expectedCost: '6.0000',
+      expectedRevenue: '29.2200',
+      recommendation: 'not_yet',
+      reason: { code: 'too_few_returning' },
     });
     expect(s01.expectedReturning).toBeCloseTo(0.24, 12);
     // DAU on s01: R has 8 player-days (A1 3, A2 1, A3 2, A4 2), P 7 (A6): 8/14 against 7/14.
@@ -142,18 +169,37 @@ describe('new-server planner', () => {
     expect(s01.dauPrior).toBeCloseTo(7 / 14, 12);
     expect(s01.trend).toBeCloseTo(8 / 7 - 1, 12);
     // s02: M1 + M2 leaving, L3 lapsed; CLV 18.2625 + 121.75 = 140.0125; 0.08 x 140.0125 = 11.201.
-    expect(s02).toMatchObject({ serverId: 's02', leaving: 2, lapsed: 1, lifetimeSpend: '11.6000', expectedClv: '140.0125', expectedRevenue: '11.2010', ageDays: 90 });
+    expect(s02).toMatchObject({
+      serverId: 's02',
+      leaving: 2,
+      lapsed: 1,
+      lifetimeSpend: '11.6000',
+      expectedClv: '140.0125',
+      expectedRevenue: '11.2010',
+      ageDays: 90,
+    });
     expect(s02.trend).toBeCloseTo(1 / 21 - 1, 12);
   });
 
   it('follows the catalog: at a 50% win-back and 30.00 an invite s01 opens and s02 does not pay', async () => {
     const found = (await getOffer(api.engine.db, 'new-server'))!;
     const { version: _v, author: _a, note: _n, savedAt: _s, archived: _ar, ...def } = found.offer;
-    await saveOfferVersion(api.engine.db, { ...def, assumedUplift: 0.5, cost: { ...def.cost, fixedCost: '30.0000' } }, { author: 'test', note: 'planner test' });
+    await saveOfferVersion(
+      api.engine.db,
+      { ...def, assumedUplift: 0.5, cost: { ...def.cost, fixedCost: '30.0000' } },
+      { author: 'test', note: 'planner test' },
+    );
     const { body } = await api.get('/api/winback/servers?asOf=2026-03-31');
     const [s01, s02] = body.servers;
     // s01: 1.5 returning >= 1; 0.5 x 365.25 = 182.625 against 3 x 30 = 90.
-    expect(s01).toMatchObject({ expectedReturning: 1.5, expectedRevenue: '182.6250', expectedCost: '90.0000', net: '92.6250', recommendation: 'open', reason: { code: 'open' } });
+    expect(s01).toMatchObject({
+      expectedReturning: 1.5,
+      expectedRevenue: '182.6250',
+      expectedCost: '90.0000',
+      net: '92.6250',
+      recommendation: 'open',
+      reason: { code: 'open' },
+    });
     // s02: 0.5 x 140.0125 = 70.00625 -> 70.0063 against 90.
     expect(s02).toMatchObject({ expectedRevenue: '70.0063', expectedCost: '90.0000', recommendation: 'not_yet', reason: { code: 'cost_exceeds_revenue' } });
     await saveOfferVersion(api.engine.db, def, { author: 'test', note: 'back to the default' });
@@ -172,13 +218,22 @@ describe('find your old comrades', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ basis: 'shared_days', lookbackDays: 28, perLapsed: 3, total: 7, offer: { offerId: 'comrades-referral' } });
     expect(brief(r.body.pairs)).toEqual([
-      ['L1', 'A1', 3, 1], ['L1', 'A4', 3, 2], ['L1', 'A3', 1, 3],
-      ['L2', 'A4', 2, 1], ['L2', 'A2', 2, 2], ['L2', 'A1', 1, 3],
+      ['L1', 'A1', 3, 1],
+      ['L1', 'A4', 3, 2],
+      ['L1', 'A3', 1, 3],
+      ['L2', 'A4', 2, 1],
+      ['L2', 'A2', 2, 2],
+      ['L2', 'A1', 1, 3],
       ['L3', 'A5', 2, 1],
     ]);
     expect(r.body.pairs[0]).toMatchObject({
-      lapsedServer: 's01', lapsedSpend: '50', lapsedIdleDays: 39, lapsedLastDay: '2026-02-20',
-      lastSharedDay: '2026-02-20', comradeActiveDays: 3, rewardCost: '2.5',
+      lapsedServer: 's01',
+      lapsedSpend: '50',
+      lapsedIdleDays: 39,
+      lapsedLastDay: '2026-02-20',
+      lastSharedDay: '2026-02-20',
+      comradeActiveDays: 3,
+      rewardCost: '2.5',
     });
   });
 
@@ -193,7 +248,10 @@ describe('find your old comrades', () => {
 
   it('pages the pairs and keeps the total past the end', async () => {
     const p = await api.get('/api/winback/comrades?asOf=2026-03-31&limit=2&offset=2');
-    expect(brief(p.body.pairs)).toEqual([['L1', 'A3', 1, 3], ['L2', 'A4', 2, 1]]);
+    expect(brief(p.body.pairs)).toEqual([
+      ['L1', 'A3', 1, 3],
+      ['L2', 'A4', 2, 1],
+    ]);
     const past = await api.get('/api/winback/comrades?asOf=2026-03-31&offset=50');
     expect(past.body).toMatchObject({ total: 7, pairs: [] });
     expect((await api.get('/api/winback/comrades?limit=501')).status).toBe(400);
@@ -202,14 +260,22 @@ describe('find your old comrades', () => {
   it('uses friend links once ingested, quarantining a bad link, and a re-ingest changes nothing', async () => {
     const dir = path.join(api.engine.dir, 'friends');
     // L1's friends: A3 (twice; 2 active days in R), A2 (stored the other way round; 1); L2's only friend A6 is not active; L3's friend A1 plays on s01.
-    writeText(dir, 'friends_2026-03.csv', 'player_id,friend_id,since\nL1,A3,2026-01-02T00:00:00Z\nA2,L1,\nL2,A6,\nA5,A5,\nL3,A1,1767312000000\nL1,A3,\nA4,L2,2026-04-05T00:00:00Z\n');
+    writeText(
+      dir,
+      'friends_2026-03.csv',
+      'player_id,friend_id,since\nL1,A3,2026-01-02T00:00:00Z\nA2,L1,\nL2,A6,\nA5,A5,\nL3,A1,1767312000000\nL1,A3,\nA4,L2,2026-04-05T00:00:00Z\n',
+    );
     const run = await runIngestAndRefresh(api.engine, { paths: [dir], source: 'cli' });
     expect(run.files[0]).toMatchObject({ kind: 'friends', state: 'done', rowsTotal: 7, rowsLoaded: 5, rowsQuarantined: 1, rowsDuplicate: 1 });
     const bad = await rows<{ line: number; reason: string }>(api.engine.db, `SELECT line, reason FROM quarantine WHERE kind = 'friends'`);
     expect(bad).toEqual([{ line: 5, reason: 'friend_id is the player_id itself' }]);
 
     // A4-L2 dates from after the as-of day, so it does not count.
-    const expected = [['L1', 'A3', null, 1], ['L1', 'A2', null, 2], ['L3', 'A1', null, 1]];
+    const expected = [
+      ['L1', 'A3', null, 1],
+      ['L1', 'A2', null, 2],
+      ['L3', 'A1', null, 1],
+    ];
     const r = await api.get('/api/winback/comrades?asOf=2026-03-31');
     expect(r.body).toMatchObject({ basis: 'friends', total: 3 });
     expect(brief(r.body.pairs)).toEqual(expected);
@@ -227,7 +293,15 @@ describe('a measured win-back rate', () => {
   it('prices rescues with the return-rate uplift of the offer’s newest complete launch', async () => {
     // As of 03-10, idle 7+ declining players are L1, L2, L3, A1..A5; in the 21 days after, the A players return and the L players do not.
     const { launch } = await launchOffer(api.engine.db, api.engine.cfg, {
-      offerId: 'returning-reward', asOf: '2026-03-10', seed: 7, windowDays: 21, holdoutShare: 0.5, webhook: false, author: 'test', note: 'measure', force: false,
+      offerId: 'returning-reward',
+      asOf: '2026-03-10',
+      seed: 7,
+      windowDays: 21,
+      holdoutShare: 0.5,
+      webhook: false,
+      author: 'test',
+      note: 'measure',
+      force: false,
     });
     const uplift = await api.get(`/api/launches/${launch.launchId}/uplift`);
     expect(uplift.body.state).toBe('complete');

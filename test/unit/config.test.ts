@@ -16,7 +16,10 @@ describe('loadConfig', () => {
     expect(c.webhook).toEqual({ secret: undefined, attempts: 5, retryBaseMs: 2000, timeoutMs: 10000 });
     expect(c.smtp.url).toBeUndefined();
     expect(c.reports).toEqual({ catchUpCap: 7, dir: path.join('/srv/game/data', 'reports'), schedulesFile: undefined, emails: [], webhooks: [] });
-    expect(load({ REPORT_EMAILS: ' a@x.io, ,b@x.io ', REPORT_SCHEDULES: 'conf/reports.json' }).reports).toMatchObject({ emails: ['a@x.io', 'b@x.io'], schedulesFile: path.join('/srv/game', 'conf/reports.json') });
+    expect(load({ REPORT_EMAILS: ' a@x.io, ,b@x.io ', REPORT_SCHEDULES: 'conf/reports.json' }).reports).toMatchObject({
+      emails: ['a@x.io', 'b@x.io'],
+      schedulesFile: path.join('/srv/game', 'conf/reports.json'),
+    });
   });
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be a positive integer'],
@@ -41,6 +44,9 @@ describe('loadConfig', () => {
 
 describe('splitStatements', () => {
   it('splits on semicolons that end a line and drops comment lines', () => {
-    expect(splitStatements("-- note; here\nCREATE TABLE a (x String DEFAULT ';');\n\nSELECT 1;\n")).toEqual(["CREATE TABLE a (x String DEFAULT ';')", 'SELECT 1']);
+    expect(splitStatements("-- note; here\nCREATE TABLE a (x String DEFAULT ';');\n\nSELECT 1;\n")).toEqual([
+      "CREATE TABLE a (x String DEFAULT ';')",
+      'SELECT 1',
+    ]);
   });
 });

@@ -7,7 +7,7 @@ describe('csvCell', () => {
     expect(csvLine(['a,b', 'say "hi"', 'two\nlines', 'plain'])).toBe('"a,b","say ""hi""","two\nlines",plain');
   });
   it('defuses text a spreadsheet would run as a formula, but keeps numbers numbers', () => {
-    expect(['=HYPERLINK("x")', '+1+2', '-cmd', '@SUM(A1)', '\tx'].map(csvCell)).toEqual(["\"'=HYPERLINK(\"\"x\"\")\"", "'+1+2", "'-cmd", "'@SUM(A1)", "'\tx"]);
+    expect(['=HYPERLINK("x")', '+1+2', '-cmd', '@SUM(A1)', '\tx'].map(csvCell)).toEqual(['"\'=HYPERLINK(""x"")"', "'+1+2", "'-cmd", "'@SUM(A1)", "'\tx"]);
     expect([csvCell('-4.99'), csvCell(-3), csvCell(12), csvCell(null), csvCell('')]).toEqual(['-4.99', '-3', '12', '', '']);
   });
 });

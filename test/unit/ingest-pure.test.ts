@@ -32,7 +32,8 @@ describe('stagingInsertSql', () => {
   it('checks every bad-row reason the contract names', () => {
     const s = stagingInsertSql('sessions', 'ndjson', 'file');
     const p = stagingInsertSql('payments', 'ndjson', 'file');
-    for (const reason of ['unparsable JSON', 'missing player_id', 'negative duration', 'more than a day in the future', 'missing end or duration_s']) expect(s).toContain(reason);
+    for (const reason of ['unparsable JSON', 'missing player_id', 'negative duration', 'more than a day in the future', 'missing end or duration_s'])
+      expect(s).toContain(reason);
     for (const reason of ['unknown currency', 'amount is not a decimal number', 'ts is not ISO-8601']) expect(p).toContain(reason);
   });
 });

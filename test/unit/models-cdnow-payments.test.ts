@@ -13,7 +13,12 @@ describe('CDNOW sample as payments', () => {
   });
 
   it('maps master ids to the numeric sample ids of the published summaries', () => {
-    expect(cdnowSampleIds(SAMPLE)).toEqual(new Map([['00004', 1], ['00021', 2]]));
+    expect(cdnowSampleIds(SAMPLE)).toEqual(
+      new Map([
+        ['00004', 1],
+        ['00021', 2],
+      ]),
+    );
   });
 
   it('names the line that does not parse', () => {

@@ -2,14 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  bgNbdLogLikelihood,
-  expectedTransactions,
-  expectedTransactionsNew,
-  fitBgNbd,
-  probabilityAlive,
-  type BgNbdParams,
-} from '../../server/models/bgnbd.ts';
+import { bgNbdLogLikelihood, expectedTransactions, expectedTransactionsNew, fitBgNbd, probabilityAlive, type BgNbdParams } from '../../server/models/bgnbd.ts';
 import { expectedClv, WEEKS_PER_MONTH } from '../../server/models/clv.ts';
 import { expectedSpend, fitGammaGamma, populationMeanSpend } from '../../server/models/gammaGamma.ts';
 import { readCdnowSummary } from '../helpers/cdnowSummary.ts';
@@ -109,7 +102,14 @@ describe.skipIf(!haveCdnow)('CDNOW: the published BG/NBD and Gamma-Gamma results
     // own solver stopped a little off the optimum, which shows in the fourth decimal at 78 weeks.
     const fit = fitBgNbd(bgnbd);
     if (fit.status === 'too_few_players') throw new Error(fit.message);
-    const published: [number, number][] = [[0.1429, 0.0078], [1, 0.0532], [3, 0.1506], [31.8571, 1.0405], [32, 1.0437], [78, 1.8576]];
+    const published: [number, number][] = [
+      [0.1429, 0.0078],
+      [1, 0.0532],
+      [3, 0.1506],
+      [31.8571, 1.0405],
+      [32, 1.0437],
+      [78, 1.8576],
+    ];
     for (const [t, value] of published) expect(Math.abs(expectedTransactionsNew(fit.params, t) - value)).toBeLessThan(5e-4);
   });
 

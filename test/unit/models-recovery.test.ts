@@ -61,7 +61,7 @@ describe('BG/NBD', () => {
     const p = { r: 0.7, alpha: 2.5, a: 0.9, b: 3.1 };
     const check: BgNbdRow[] = [...rows.slice(0, 500), { x: 200, t_x: 38, T: 40, n: 2 }, { x: 0, t_x: 0, T: 0, n: 1 }];
     const analytic = bgNbdGradient(p, check);
-    numericGradient((q) => bgNbdLogLikelihood(q, check), p).forEach((g, i) => expect(analytic[i] / g).toBeCloseTo(1, 5));
+    for (const [i, g] of numericGradient((q) => bgNbdLogLikelihood(q, check), p).entries()) expect(analytic[i] / g).toBeCloseTo(1, 5);
   });
 
   it('predicts holdout transactions, who is alive and first-period transactions of simulated players', () => {
@@ -129,7 +129,7 @@ describe('Gamma-Gamma', () => {
     const p = { p: 3, q: 2.5, gamma: 9 };
     const some = rows.slice(0, 2000);
     const analytic = gammaGammaGradient(p, some);
-    numericGradient((q) => gammaGammaLogLikelihood(q, some), p).forEach((g, i) => expect(analytic[i] / g).toBeCloseTo(1, 5));
+    for (const [i, g] of numericGradient((q) => gammaGammaLogLikelihood(q, some), p).entries()) expect(analytic[i] / g).toBeCloseTo(1, 5);
   });
 
   it('shrinks a payer’s own mean towards the population mean, less so the more they paid', () => {
@@ -161,7 +161,7 @@ describe('sBG', () => {
     const params = fitted(fitSbg(survivors));
     expectWithin(params, truth, 0.1);
     const projected = sbgSurvival(params, 12).map((s) => s * 20_000);
-    survivors.forEach((n, t) => expect(Math.abs(projected[t] - n) / n).toBeLessThan(0.03));
+    for (const [t, n] of survivors.entries()) expect(Math.abs(projected[t] - n) / n).toBeLessThan(0.03);
   });
 
   // Fader & Hardie (2007), "How to project customer retention", Journal of

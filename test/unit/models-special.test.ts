@@ -68,7 +68,12 @@ describe('hyp2f1', () => {
   });
 
   it('matches 2F1(a, b; b; z) = (1 - z)^-a at BG/NBD-like arguments', () => {
-    for (const [a, b, z] of [[0.243, 4.426, 0.47], [2.243, 1.5, 0.8], [30, 12, 0.6]]) expect(rel(hyp2f1(a, b, b, z), (1 - z) ** -a)).toBeLessThan(1e-12);
+    for (const [a, b, z] of [
+      [0.243, 4.426, 0.47],
+      [2.243, 1.5, 0.8],
+      [30, 12, 0.6],
+    ])
+      expect(rel(hyp2f1(a, b, b, z), (1 - z) ** -a)).toBeLessThan(1e-12);
   });
 
   it('matches the arctanh and arcsin forms', () => {
@@ -107,7 +112,10 @@ describe('minimisers', () => {
     x.map((xi, i) => (i + 1 < x.length ? -400 * xi * (x[i + 1] - xi ** 2) - 2 * (1 - xi) : 0) + (i > 0 ? 200 * (xi - x[i - 1] ** 2) : 0));
 
   it('Nelder–Mead finds the Rosenbrock minimum in 2 and 4 dimensions, the same way every run', () => {
-    for (const start of [[-1.2, 1], [-1.2, 1, -1.2, 1]]) {
+    for (const start of [
+      [-1.2, 1],
+      [-1.2, 1, -1.2, 1],
+    ]) {
       const result = minimize(rosenbrock, start);
       expect(result.converged).toBe(true);
       for (const p of result.params) expect(p).toBeCloseTo(1, 6);

@@ -19,7 +19,11 @@ describe('default catalog', () => {
     expect(new Set(DEFAULT_OFFERS.map((o) => o.kind))).toEqual(new Set(OFFER_KINDS));
     expect(DEFAULT_OFFERS.filter((o) => o.kind === 'starter_gift').map((o) => o.conditions.minLevel)).toEqual([10, 15, 20]);
     expect(DEFAULT_OFFERS.find((o) => o.kind === 'first_purchase_coupon')?.conditions).toMatchObject({ minLevel: 30, tiers: ['non_payer'] });
-    expect(DEFAULT_OFFERS.filter((o) => o.cost.kind === 'spend_share').map((o) => o.kind).sort()).toEqual(['topup_bonus', 'vip_points']);
+    expect(
+      DEFAULT_OFFERS.filter((o) => o.cost.kind === 'spend_share')
+        .map((o) => o.kind)
+        .sort(),
+    ).toEqual(['topup_bonus', 'vip_points']);
     expect(new Set(DEFAULT_OFFERS.map((o) => o.offerId)).size).toBe(DEFAULT_OFFERS.length);
   });
 });
@@ -42,8 +46,16 @@ describe('validation', () => {
     expect(codes('offer')).toContain('offer:required');
   });
   test('a spend-share offer stores no fixed cost, and the other way round', () => {
-    expect(validateOffer({ ...base, cost: { kind: 'spend_share', fixedCost: '9', spendShare: '0.05' } }).offer.cost).toEqual({ kind: 'spend_share', fixedCost: '0', spendShare: 0.05 });
-    expect(validateOffer({ ...base, cost: { kind: 'fixed', fixedCost: 2, spendShare: 0.3 } }).offer.cost).toEqual({ kind: 'fixed', fixedCost: '2', spendShare: 0 });
+    expect(validateOffer({ ...base, cost: { kind: 'spend_share', fixedCost: '9', spendShare: '0.05' } }).offer.cost).toEqual({
+      kind: 'spend_share',
+      fixedCost: '0',
+      spendShare: 0.05,
+    });
+    expect(validateOffer({ ...base, cost: { kind: 'fixed', fixedCost: 2, spendShare: 0.3 } }).offer.cost).toEqual({
+      kind: 'fixed',
+      fixedCost: '2',
+      spendShare: 0,
+    });
   });
 });
 
@@ -58,7 +70,11 @@ describe('audience SQL', () => {
     expect(sql).toContain(`WHERE s.status != 'lost'`);
   });
   test('values never reach the SQL text, whatever they hold', () => {
-    const evil = { ...offer, conditions: { ...offer.conditions, servers: ["s1' OR 1=1 --"], minClv: '1' }, cost: { kind: 'spend_share' as const, fixedCost: '0', spendShare: 0.07 } };
+    const evil = {
+      ...offer,
+      conditions: { ...offer.conditions, servers: ["s1' OR 1=1 --"], minClv: '1' },
+      cost: { kind: 'spend_share' as const, fixedCost: '0', spendShare: 0.07 },
+    };
     const { sql, params } = audienceSql(evil, opts);
     expect(sql).not.toContain('OR 1=1');
     expect(params).toMatchObject({ servers: ["s1' OR 1=1 --"], min_clv: '1', spend_share: '0.070000' });

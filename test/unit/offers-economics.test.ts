@@ -4,10 +4,24 @@ import { fromUnits, moneyRatio, scaleMoney, subMoney, toUnits } from '../../serv
 import type { Economics, OfferConditions } from '../../contract/offers.ts';
 
 const ANY: OfferConditions = {
-  statuses: [], tiers: [], minIdleDays: null, maxIdleDays: null, minLevel: null, maxLevel: null,
-  servers: [], minClv: null, maxClv: null, riskTiers: [],
+  statuses: [],
+  tiers: [],
+  minIdleDays: null,
+  maxIdleDays: null,
+  minLevel: null,
+  maxLevel: null,
+  servers: [],
+  minClv: null,
+  maxClv: null,
+  riskTiers: [],
 };
-const totals = (members: number, totalCost: string, totalClv: string, modelClv = members, fallbackClv = 0) => ({ members, totalCost, totalClv, modelClv, fallbackClv });
+const totals = (members: number, totalCost: string, totalClv: string, modelClv = members, fallbackClv = 0) => ({
+  members,
+  totalCost,
+  totalClv,
+  modelClv,
+  fallbackClv,
+});
 
 describe('decimal money', () => {
   test('parses and formats ten-thousandths exactly', () => {
@@ -32,7 +46,11 @@ describe('decimal money', () => {
 
 describe('proposal economics', () => {
   test('the worked example: 812 declining whales and dolphins idle 7-30 days', () => {
-    const offer = { stages: ['decline' as const], conditions: { ...ANY, tiers: ['whale' as const, 'dolphin' as const], minIdleDays: 7, maxIdleDays: 30 }, assumedUplift: 0.15 };
+    const offer = {
+      stages: ['decline' as const],
+      conditions: { ...ANY, tiers: ['whale' as const, 'dolphin' as const], minIdleDays: 7, maxIdleDays: 30 },
+      assumedUplift: 0.15,
+    };
     // cost 812 x 3.00 = 2,436.00; retained 0.15 x 48,200.00 = 7,230.00;
     // net 7,230 - 2,436 = 4,794.00; ROI 4,794 / 2,436 = 1.96798...
     const e = economics(offer, totals(812, '2436.0000', '48200.0000', 800, 12));
@@ -41,8 +59,17 @@ describe('proposal economics', () => {
     expect(e.roi).toBeCloseTo(4794 / 2436, 12);
     expect(e.reason.code).toBe('pays');
     expect(e.reason.values).toEqual({
-      stages: 'decline', tiers: 'whale,dolphin', minIdle: 7, maxIdle: 30,
-      members: 812, clv: '48200.0000', uplift: 0.15, retained: '7230.0000', cost: '2436.0000', net: '4794.0000', fallback: 12,
+      stages: 'decline',
+      tiers: 'whale,dolphin',
+      minIdle: 7,
+      maxIdle: 30,
+      members: 812,
+      clv: '48200.0000',
+      uplift: 0.15,
+      retained: '7230.0000',
+      cost: '2436.0000',
+      net: '4794.0000',
+      fallback: 12,
     });
     expect(reasonText(e.reason, 'USD')).toBe(
       '812 decline whale/dolphin players idle 7-30 days carry USD 48,200.00 of expected value; at a 15% rate that is USD 7,230.00 back for USD 2,436.00 of rewards',
@@ -79,7 +106,10 @@ describe('proposal economics', () => {
 });
 
 describe('proposal order', () => {
-  const p = (offerId: string, members: number, cost: string, clv: string, uplift: number) => ({ offerId, economics: economics({ stages: ['growth'], conditions: ANY, assumedUplift: uplift }, totals(members, cost, clv)) });
+  const p = (offerId: string, members: number, cost: string, clv: string, uplift: number) => ({
+    offerId,
+    economics: economics({ stages: ['growth'], conditions: ANY, assumedUplift: uplift }, totals(members, cost, clv)),
+  });
   // a: retained 10, net 0, ROI 0; b: retained 50, net 30, ROI 1.5; c: free, retained 1, ROI null; d: retained 5, net -95, ROI -0.95.
   const list = [p('a', 10, '10', '100', 0.1), p('b', 20, '20', '500', 0.1), p('c', 3, '0', '10', 0.1), p('d', 40, '100', '50', 0.1)];
   const ids = (xs: { offerId: string; economics: Economics }[]) => xs.map((x) => x.offerId);

@@ -39,9 +39,19 @@ describe('report content folding', () => {
   it('folds stage counts into the mix, shares of the active base and the change', () => {
     const mix = stageMix(
       '2026-03-31',
-      rows([['growth', '', 3, '35'], ['decline', 'leaving', 4, '21'], ['decline', 'lost', 9, '0'], ['exploration', '', 2, '0'], ['growth', '', 1, '0.5']]),
+      rows([
+        ['growth', '', 3, '35'],
+        ['decline', 'leaving', 4, '21'],
+        ['decline', 'lost', 9, '0'],
+        ['exploration', '', 2, '0'],
+        ['growth', '', 1, '0.5'],
+      ]),
       '2026-03-24',
-      rows([['decline', 'leaving', 6, '0'], ['decline', 'lapsed', 2, '0'], ['decline', 'lost', 8, '0']]),
+      rows([
+        ['decline', 'leaving', 6, '0'],
+        ['decline', 'lapsed', 2, '0'],
+        ['decline', 'lost', 8, '0'],
+      ]),
     );
     expect([mix.total, mix.previousTotal, mix.lost, mix.previousLost]).toEqual([10, 8, 9, 8]);
     expect(mix.rows.map((r) => [r.stage, r.status, r.players, r.share, r.previousPlayers, r.previousShare, r.change, r.recentSpend])).toEqual([
@@ -72,7 +82,11 @@ describe('report content folding', () => {
 });
 
 const block = (grain: 'day' | 'week', cohorts: RetentionBlock['cohorts']): RetentionBlock => ({
-  grain, from: '2026-03-16', to: '2026-03-29', lastDay: '2026-03-29', cohorts,
+  grain,
+  from: '2026-03-16',
+  to: '2026-03-29',
+  lastDay: '2026-03-29',
+  cohorts,
   curve: retentionCurve(cohorts, grain === 'day' ? 31 : 13),
 });
 const cohort = (day: string, size: number, players: (number | null)[], n: number) => {
@@ -83,13 +97,32 @@ const cohort = (day: string, size: number, players: (number | null)[], n: number
 const summary = (lang: 'en' | 'zh'): ReportSummary => ({
   window: { from: '2026-03-23', to: '2026-03-29' },
   previous: { from: '2026-03-16', to: '2026-03-22' },
-  lang, currency: 'USD', topN: 5,
+  lang,
+  currency: 'USD',
+  topN: 5,
   sections: ['stage_mix', 'decline_movers', 'at_risk', 'retention', 'offers', 'data_health'],
   stageMix: stageMix('2026-03-29', [{ stage: 'decline', status: 'leaving', players: 1234, revenue: '10.5' }], '2026-03-22', []),
   declineMovers: {
-    fromDay: '2026-03-22', toDay: '2026-03-29', players: 1, lifetimeSpend: '1234567.891', recentSpend: '0', expectedClv: '0', scoredPlayers: 0,
+    fromDay: '2026-03-22',
+    toDay: '2026-03-29',
+    players: 1,
+    lifetimeSpend: '1234567.891',
+    recentSpend: '0',
+    expectedClv: '0',
+    scoredPlayers: 0,
     byFrom: [{ from: 'stable', players: 1, lifetimeSpend: '1234567.891' }],
-    top: [{ playerId: '<img src=x onerror=alert(1)>', serverId: '=HYPERLINK("http://evil")', tier: 'whale', from: 'stable', idleDays: 9, lifetimeSpend: '1234567.891', recentSpend: '0', expectedClv: null }],
+    top: [
+      {
+        playerId: '<img src=x onerror=alert(1)>',
+        serverId: '=HYPERLINK("http://evil")',
+        tier: 'whale',
+        from: 'stable',
+        idleDays: 9,
+        lifetimeSpend: '1234567.891',
+        recentSpend: '0',
+        expectedClv: null,
+      },
+    ],
   },
   atRisk: { asOf: '2026-03-29', total: 0, top: [] },
   retention: {
@@ -97,12 +130,20 @@ const summary = (lang: 'en' | 'zh'): ReportSummary => ({
     weekly: block('week', [cohort('2026-02-02', 10, [10, 4, 3], 13), cohort('2026-02-09', 20, [20, 5], 13)]),
   },
   offers: {
-    asOf: '2026-03-29', cost: '10', expectedRetainedRevenue: '25', net: '15',
+    asOf: '2026-03-29',
+    cost: '10',
+    expectedRetainedRevenue: '25',
+    net: '15',
     offers: [{ offerId: 'o1', name: 'Gift & "more" <b>', kind: 'starter_gift', audience: 3, cost: '10', expectedRetainedRevenue: '25', net: '15', roi: 1.5 }],
   },
   dataHealth: {
-    latestEventAt: '2026-03-29T15:59:00.000Z', latestFile: { name: 'sessions_<1>.ndjson', ingestedAt: '2026-03-29T16:30:00.000Z' },
-    files: 2, rejectedFiles: 0, rowsLoaded: 100, quarantined: 3, quarantineByReason: [{ reason: 'bad <amount>', rows: 3 }],
+    latestEventAt: '2026-03-29T15:59:00.000Z',
+    latestFile: { name: 'sessions_<1>.ndjson', ingestedAt: '2026-03-29T16:30:00.000Z' },
+    files: 2,
+    rejectedFiles: 0,
+    rowsLoaded: 100,
+    quarantined: 3,
+    quarantineByReason: [{ reason: 'bad <amount>', rows: 3 }],
   },
 });
 
@@ -130,7 +171,11 @@ describe('report charts', () => {
     const opt = stageMixOption(summary('en').stageMix!, en) as any;
     expect(opt.xAxis.data).toEqual(['Exploration', 'Growth', 'Stable', 'Decline · leaving', 'Decline · lapsed']);
     expect(opt.series[0].data.map((d: any) => [d.value, d.itemStyle.color])).toEqual([
-      [0, '#3b82f6'], [0, '#22a06b'], [0, '#8b5cf6'], [1234, '#f07c1f'], [0, '#f07c1f'],
+      [0, '#3b82f6'],
+      [0, '#22a06b'],
+      [0, '#8b5cf6'],
+      [1234, '#f07c1f'],
+      [0, '#f07c1f'],
     ]);
     expect(opt.series[1].name).toBe('Previous window (2026-03-22)');
     expect((stageMixOption(summary('zh').stageMix!, zh) as any).xAxis.data[3]).toBe('衰退期 · 流失中');

@@ -2,7 +2,16 @@ import cron from 'node-cron';
 import { describe, expect, it } from 'vitest';
 import { planCatchUp } from '../../server/reports/catchUp.ts';
 import { validateSchedule } from '../../server/reports/schedule.ts';
-import { checkCron, dayIn, fireTimes, instantsOfWallTime, pastWindow, periodBefore, periodContaining, windowOfFire } from '../../server/reports/scheduleWindows.ts';
+import {
+  checkCron,
+  dayIn,
+  fireTimes,
+  instantsOfWallTime,
+  pastWindow,
+  periodBefore,
+  periodContaining,
+  windowOfFire,
+} from '../../server/reports/scheduleWindows.ts';
 
 const iso = (ds: Date[]) => ds.map((d) => d.toISOString());
 
@@ -27,7 +36,8 @@ describe('fire times', () => {
     // 2026-03-08 02:30 does not exist in New York; 2026-11-01 01:30 happens twice.
     expect(instantsOfWallTime(Date.UTC(2026, 2, 8, 2, 30), 'America/New_York')).toEqual([]);
     expect(instantsOfWallTime(Date.UTC(2026, 10, 1, 1, 30), 'America/New_York').map((t) => new Date(t).toISOString())).toEqual([
-      '2026-11-01T05:30:00.000Z', '2026-11-01T06:30:00.000Z',
+      '2026-11-01T05:30:00.000Z',
+      '2026-11-01T06:30:00.000Z',
     ]);
     const spring = fireTimes('30 2 * * *', 'America/New_York', new Date('2026-03-07T00:00:00Z'), new Date('2026-03-10T00:00:00Z'));
     expect(iso(spring)).toEqual(['2026-03-07T07:30:00.000Z', '2026-03-09T06:30:00.000Z']);
@@ -77,7 +87,16 @@ describe('windows', () => {
 });
 
 describe('catch-up plan', () => {
-  const base = { cron: '0 8 * * 1', tz: 'UTC', period: 'week' as const, langs: ['en', 'zh'], gameTz: 'UTC', weekStart: 1 as const, done: new Set<string>(), cap: 7 };
+  const base = {
+    cron: '0 8 * * 1',
+    tz: 'UTC',
+    period: 'week' as const,
+    langs: ['en', 'zh'],
+    gameTz: 'UTC',
+    weekStart: 1 as const,
+    done: new Set<string>(),
+    cap: 7,
+  };
 
   it('lists each missed window once, oldest first, and the languages still missing', () => {
     const plan = planCatchUp({ ...base, since: new Date('2026-03-02T08:00:00Z'), now: new Date('2026-03-25T00:00:00Z'), done: new Set(['2026-03-08/en']) });
@@ -104,10 +123,35 @@ describe('catch-up plan', () => {
 
 describe('schedule validation', () => {
   it('normalises a good schedule and names every bad field', () => {
-    const ok = validateSchedule({ name: ' Weekly ', cron: '0  8 * * 1', langs: ['zh', 'en', 'en'], emails: ['a@example.com'], topN: 10, sections: ['retention', 'stage_mix'] }, { tz: 'UTC' });
+    const ok = validateSchedule(
+      { name: ' Weekly ', cron: '0  8 * * 1', langs: ['zh', 'en', 'en'], emails: ['a@example.com'], topN: 10, sections: ['retention', 'stage_mix'] },
+      { tz: 'UTC' },
+    );
     expect(ok.errors).toEqual([]);
-    expect(ok.draft).toMatchObject({ name: 'Weekly', cron: '0 8 * * 1', tz: 'UTC', period: 'week', langs: ['en', 'zh'], sections: ['stage_mix', 'retention'], enabled: true });
-    const bad = validateSchedule({ name: '', cron: 'every monday', tz: 'Mars/Base', period: 'year', langs: ['fr'], emails: ['nobody'], webhooks: ['ftp://x'], topN: 0, sections: ['gossip'], enabled: 'yes' }, { tz: 'UTC' });
+    expect(ok.draft).toMatchObject({
+      name: 'Weekly',
+      cron: '0 8 * * 1',
+      tz: 'UTC',
+      period: 'week',
+      langs: ['en', 'zh'],
+      sections: ['stage_mix', 'retention'],
+      enabled: true,
+    });
+    const bad = validateSchedule(
+      {
+        name: '',
+        cron: 'every monday',
+        tz: 'Mars/Base',
+        period: 'year',
+        langs: ['fr'],
+        emails: ['nobody'],
+        webhooks: ['ftp://x'],
+        topN: 0,
+        sections: ['gossip'],
+        enabled: 'yes',
+      },
+      { tz: 'UTC' },
+    );
     expect(bad.errors.map((e) => e.field).sort()).toEqual(['cron', 'emails', 'enabled', 'langs', 'name', 'period', 'sections', 'topN', 'tz', 'webhooks']);
   });
 });

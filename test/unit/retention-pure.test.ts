@@ -33,7 +33,14 @@ describe('shapeRows', () => {
     { cohort: '2026-03-02', n: 1, v: 1 },
   ];
   const shape = (grain: 'day' | 'week', lastDay: string) =>
-    shapeRows(sizes, cells, (c) => `${c.cohort}|${c.n}`, (c) => c?.v ?? 0, grain, lastDay);
+    shapeRows(
+      sizes,
+      cells,
+      (c) => `${c.cohort}|${c.n}`,
+      (c) => c?.v ?? 0,
+      grain,
+      lastDay,
+    );
 
   it('fills missing periods with zero and leaves periods after the last day with data null', () => {
     const [a, b] = shape('day', '2026-03-10');
@@ -68,6 +75,9 @@ describe('retentionCsv', () => {
   });
 
   it('is a header only when there is no data', () => {
-    expect(retentionCsv(null, []).split('\r\n')).toEqual([['cohort,size,server,platform,channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`)].join(','), '']);
+    expect(retentionCsv(null, []).split('\r\n')).toEqual([
+      ['cohort,size,server,platform,channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`)].join(','),
+      '',
+    ]);
   });
 });

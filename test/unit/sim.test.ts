@@ -12,8 +12,17 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const NOW = Date.parse('2026-11-01T12:00:00Z');
 const base: SimOptions = {
-  seed: 42, players: 2000, days: 60, servers: 8, endDay: '2026-03-31', out: '', format: 'ndjson',
-  gzip: false, malformedRows: 0, filesEvery: 7, now: NOW,
+  seed: 42,
+  players: 2000,
+  days: 60,
+  servers: 8,
+  endDay: '2026-03-31',
+  out: '',
+  format: 'ndjson',
+  gzip: false,
+  malformedRows: 0,
+  filesEvery: 7,
+  now: NOW,
 };
 let runs = 0;
 async function run(o: Partial<SimOptions>): Promise<SimSummary> {
@@ -23,12 +32,16 @@ async function run(o: Partial<SimOptions>): Promise<SimSummary> {
 function readLines(file: string): string[] {
   let buf = fs.readFileSync(file);
   if (file.endsWith('.gz')) buf = zlib.gunzipSync(buf);
-  return buf.toString('utf8').split('\n').filter((l) => l.length > 0);
+  return buf
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
 }
 
 function csvSplit(line: string): string[] {
   const out: string[] = [];
-  let cur = '', q = false;
+  let cur = '',
+    q = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (q) {
@@ -77,10 +90,16 @@ function check(kind: 'sessions' | 'payments', r: Rec, lo: number, hi: number): n
   return t;
 }
 
-interface Parsed { good: Record<'sessions' | 'payments', Rec[]>; bad: number; badIds: string[]; files: string[] }
+interface Parsed {
+  good: Record<'sessions' | 'payments', Rec[]>;
+  bad: number;
+  badIds: string[];
+  files: string[];
+}
 
 function parseOutput(s: SimSummary, format: 'ndjson' | 'csv'): Parsed {
-  const lo = Date.parse(`${s.firstDay}T00:00:00Z`), hi = Date.parse(`${s.lastDay}T00:00:00Z`) + 86_400_000;
+  const lo = Date.parse(`${s.firstDay}T00:00:00Z`),
+    hi = Date.parse(`${s.lastDay}T00:00:00Z`) + 86_400_000;
   const p: Parsed = { good: { sessions: [], payments: [] }, bad: 0, badIds: [], files: s.files.map((f) => path.basename(f)) };
   for (const file of s.files) {
     const kind = path.basename(file).startsWith('sessions') ? 'sessions' : 'payments';
@@ -91,7 +110,11 @@ function parseOutput(s: SimSummary, format: 'ndjson' | 'csv'): Parsed {
     for (const line of lines) {
       let r: Rec | null = null;
       if (format === 'ndjson') {
-        try { r = JSON.parse(line) as Rec; } catch { r = null; }
+        try {
+          r = JSON.parse(line) as Rec;
+        } catch {
+          r = null;
+        }
       } else {
         const cells = csvSplit(line);
         if (cells.length === cols.length) r = Object.fromEntries(cols.map((c, i) => [c, cells[i] === '' ? undefined : cells[i]]));
@@ -116,7 +139,10 @@ const bytesOf = (s: SimSummary) => s.files.map((f) => `${path.basename(f)}:${cre
 
 describe('Random', () => {
   it('is deterministic per seed and label', () => {
-    const a = new Random(7), b = new Random(7), c = new Random(8), d = new Random(7, 'x');
+    const a = new Random(7),
+      b = new Random(7),
+      c = new Random(8),
+      d = new Random(7, 'x');
     const seq = (r: Random) => Array.from({ length: 5 }, () => r.nextUint32());
     const sa = seq(a);
     expect(seq(b)).toEqual(sa);

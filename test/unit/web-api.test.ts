@@ -14,9 +14,7 @@ afterEach(() => {
 
 describe('apiUrl', () => {
   it('drops empty parameters so the server applies its defaults', () => {
-    expect(apiUrl('overview', { from: '2024-01-01', to: '', server: 's01' })).toBe(
-      '/api/overview?from=2024-01-01&server=s01',
-    );
+    expect(apiUrl('overview', { from: '2024-01-01', to: '', server: 's01' })).toBe('/api/overview?from=2024-01-01&server=s01');
     expect(apiUrl('overview', { from: '', to: '', server: '' })).toBe('/api/overview');
   });
 });

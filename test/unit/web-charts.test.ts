@@ -22,11 +22,9 @@ function days(n: number, start = '2024-01-01'): string[] {
   return Array.from({ length: n }, (_, i) => new Date(t0 + i * 86_400_000).toISOString().slice(0, 10));
 }
 
-const trendDays = (n: number): StageTrendDay[] =>
-  days(n).map((day, i) => ({ day, exploration: 10 + i, growth: 20, stable: 30 + (i % 3), decline: 5 }));
+const trendDays = (n: number): StageTrendDay[] => days(n).map((day, i) => ({ day, exploration: 10 + i, growth: 20, stable: 30 + (i % 3), decline: 5 }));
 
-const dailyRows = (n: number): DailyRow[] =>
-  days(n).map((day, i) => ({ day, dau: 100 + i, newPlayers: 3, payers: 2, revenue: `${i}.5000` }));
+const dailyRows = (n: number): DailyRow[] => days(n).map((day, i) => ({ day, dau: 100 + i, newPlayers: 3, payers: 2, revenue: `${i}.5000` }));
 
 describe('lttbIndices', () => {
   it('returns every index when the series is short enough', () => {

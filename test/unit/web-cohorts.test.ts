@@ -19,8 +19,13 @@ describe('retention heatmap', () => {
 
   it('has one cell per started period, as a percentage, and none for periods not yet started', () => {
     expect(o.series[0].data).toEqual([
-      [0, 0, 100], [1, 0, 50], [2, 0, 50], [3, 0, 0],
-      [0, 1, 100], [1, 1, 100], [2, 1, 0],
+      [0, 0, 100],
+      [1, 0, 50],
+      [2, 0, 50],
+      [3, 0, 0],
+      [0, 1, 100],
+      [1, 1, 100],
+      [2, 1, 0],
     ]);
     expect(o.xAxis.data).toEqual(['D0', 'D1', 'D2', 'D3']);
     expect(o.yAxis.data).toEqual(['Mar 2 (2)', 'Mar 8 (1)']);
@@ -44,12 +49,19 @@ describe('LTV heatmap', () => {
   it('colours by value but labels with the exact decimal in the base currency', () => {
     const rows: LtvCohort[] = [{ cohort: '2026-03-02', size: 2, ltv: ['4.995', '7.495', null] }];
     const o = ltvHeatmapOption(rows, 'day', 3, 'USD', ctx()) as Loose;
-    expect(o.series[0].data).toEqual([[0, 0, 4.995, '4.995'], [1, 0, 7.495, '7.495']]);
+    expect(o.series[0].data).toEqual([
+      [0, 0, 4.995, '4.995'],
+      [1, 0, 7.495, '7.495'],
+    ]);
     expect(o.visualMap.max).toBe(7.495);
     expect(o.tooltip.formatter({ value: [1, 0, 7.495, '7.495'] })).toBe('Mar 2, 2026, D1: $7.50 per player');
     expect(o.series[0].label.show).toBe(true);
     expect(o.series[0].label.formatter({ value: [0, 0, 4.995, '4.995'] })).toBe('$5.00');
-    const many: LtvCohort[] = Array.from({ length: 30 }, (_, i) => ({ cohort: `2026-03-${String(i + 1).padStart(2, '0')}`, size: 1, ltv: Array(31).fill('1') }));
+    const many: LtvCohort[] = Array.from({ length: 30 }, (_, i) => ({
+      cohort: `2026-03-${String(i + 1).padStart(2, '0')}`,
+      size: 1,
+      ltv: Array(31).fill('1'),
+    }));
     expect((ltvHeatmapOption(many, 'day', 31, 'USD', ctx()) as Loose).series[0].label.show).toBe(false);
   });
 });

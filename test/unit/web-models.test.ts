@@ -10,7 +10,13 @@ import type { CohortProjection, SegmentClv, TrustBucket } from '../../contract/m
 type Loose = Record<string, any>;
 const ctx = (lang: Lang = 'en'): ChartContext => ({ t: (key, vars) => translate(lang, key, vars), fmt: formatter(lang) });
 
-const bucket = (b: number, players: number, predicted: number | null, actual: number): TrustBucket => ({ bucket: b, label: b === 7 ? '7+' : String(b), players, predicted, actual });
+const bucket = (b: number, players: number, predicted: number | null, actual: number): TrustBucket => ({
+  bucket: b,
+  label: b === 7 ? '7+' : String(b),
+  players,
+  predicted,
+  actual,
+});
 /** Eight buckets: 0..6 and 7+, the shape GET /api/models/trust answers with. */
 const BUCKETS: TrustBucket[] = [
   bucket(0, 100, 50, 40),
@@ -29,7 +35,10 @@ describe('trust chart', () => {
     expect(o.xAxis.data).toEqual(['0', '1', '2', '3', '4', '5', '6', '7+']);
     expect(o.xAxis.name).toBe('Repeat active days before the calibration end');
     expect(o.yAxis.name).toBe('Active days per player in the holdout');
-    expect(o.series.map((s: Loose) => [s.type, s.name])).toEqual([['bar', 'Actual'], ['line', 'Predicted']]);
+    expect(o.series.map((s: Loose) => [s.type, s.name])).toEqual([
+      ['bar', 'Actual'],
+      ['line', 'Predicted'],
+    ]);
     // Means per player; the empty bucket is a gap, not a zero.
     expect(o.series[0].data).toEqual([0.4, 0.7, 1.5, null, 2, 2.8, 3.6, 6]);
     expect(o.series[1].data).toEqual([0.5, 0.8, 1.5, null, 2.5, 3, 4, 10]);
@@ -64,8 +73,15 @@ describe('trust chart', () => {
 });
 
 const cohort = (day: string, size: number, survivors: number[], projected: number[] | null): CohortProjection => ({
-  cohort: day, size, survivors, observed: survivors.map((s) => s / size), status: projected ? 'ok' : 'degenerate', message: projected ? 'converged' : 'beta runs off',
-  params: projected ? { alpha: 1, beta: 2 } : null, logLikelihood: projected ? -10 : null, projected,
+  cohort: day,
+  size,
+  survivors,
+  observed: survivors.map((s) => s / size),
+  status: projected ? 'ok' : 'degenerate',
+  message: projected ? 'converged' : 'beta runs off',
+  params: projected ? { alpha: 1, beta: 2 } : null,
+  logLikelihood: projected ? -10 : null,
+  projected,
 });
 
 describe('cohort projection chart', () => {
@@ -91,7 +107,14 @@ describe('cohort projection chart', () => {
   });
 
   it('keeps only the most recent cohorts, and the axis covers the longest observed run', () => {
-    const many = Array.from({ length: 12 }, (_, i) => cohort(`2025-${String(i + 1).padStart(2, '0')}-01`, 1000, Array.from({ length: 14 - i }, (_, t) => 1000 - t * 50), [1, 0.9, 0.8]));
+    const many = Array.from({ length: 12 }, (_, i) =>
+      cohort(
+        `2025-${String(i + 1).padStart(2, '0')}-01`,
+        1000,
+        Array.from({ length: 14 - i }, (_, t) => 1000 - t * 50),
+        [1, 0.9, 0.8],
+      ),
+    );
     const o = cohortProjectionOption(many, 'month', 2, ctx('zh')) as Loose;
     expect(MAX_COHORT_LINES).toBe(8);
     expect(o.series).toHaveLength(2 * MAX_COHORT_LINES);
@@ -106,9 +129,23 @@ describe('cohort projection chart', () => {
 describe('segment rows', () => {
   it('groups segments by stage in lifecycle order and sorts each stage from whales down', () => {
     const seg = (stage: SegmentClv['stage'], tier: SegmentClv['tier']): SegmentClv => ({
-      stage, tier, players: 1, retained: 1, revenue: '1', margin: '1', retention: 1, clv: '1', contributions: [1],
+      stage,
+      tier,
+      players: 1,
+      retained: 1,
+      revenue: '1',
+      margin: '1',
+      retention: 1,
+      clv: '1',
+      contributions: [1],
     });
-    const groups = segmentGroups([seg('decline', 'minnow'), seg('stable', 'non_payer'), seg('decline', 'whale'), seg('exploration', 'dolphin'), seg('stable', 'whale')]);
+    const groups = segmentGroups([
+      seg('decline', 'minnow'),
+      seg('stable', 'non_payer'),
+      seg('decline', 'whale'),
+      seg('exploration', 'dolphin'),
+      seg('stable', 'whale'),
+    ]);
     expect(groups.map((g) => [g.stage, g.rows.map((r) => r.tier)])).toEqual([
       ['exploration', ['dolphin']],
       ['stable', ['whale', 'non_payer']],

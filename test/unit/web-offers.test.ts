@@ -12,27 +12,50 @@ const word = (reason: Reason, lang: Lang) => reasonText(reason, (k, v) => transl
 
 describe('offer reasons', () => {
   // The server's reason for 812 declining whales and dolphins idle 7-30 days (test/unit/offers-economics.test.ts).
-  const offer = { stages: ['decline' as const], conditions: { ...DEFAULT_OFFERS[0].conditions, minLevel: null, maxLevel: null, statuses: ['leaving' as const, 'lapsed' as const], tiers: ['whale' as const, 'dolphin' as const], minIdleDays: 7, maxIdleDays: 30 }, assumedUplift: 0.15 };
+  const offer = {
+    stages: ['decline' as const],
+    conditions: {
+      ...DEFAULT_OFFERS[0].conditions,
+      minLevel: null,
+      maxLevel: null,
+      statuses: ['leaving' as const, 'lapsed' as const],
+      tiers: ['whale' as const, 'dolphin' as const],
+      minIdleDays: 7,
+      maxIdleDays: 30,
+    },
+    assumedUplift: 0.15,
+  };
   const { reason } = economics(offer, { members: 812, totalCost: '2436.0000', totalClv: '48200.0000', modelClv: 812, fallbackClv: 0 });
 
   it('words a paying proposal in English and Chinese', () => {
     expect(word(reason, 'en')).toBe(
       '812 Whale/Dolphin players in Decline (Leaving/Lapsed), idle 7–30 days carry $48,200.00 of expected value; at a 15% rate that is $7,230.00 back for $2,436.00 of rewards.',
     );
-    expect(word(reason, 'zh')).toBe('812 名衰退期（流失中/已流失）大额付费/中额付费玩家，未活跃 7–30 天的预期价值为 US$48,200.00；按 15% 的比例可挽回 US$7,230.00，奖励成本 US$2,436.00。');
+    expect(word(reason, 'zh')).toBe(
+      '812 名衰退期（流失中/已流失）大额付费/中额付费玩家，未活跃 7–30 天的预期价值为 US$48,200.00；按 15% 的比例可挽回 US$7,230.00，奖励成本 US$2,436.00。',
+    );
   });
 
   it('words empty, valueless and losing proposals, with open bounds', () => {
     expect(word({ code: 'empty', values: {} }, 'en')).toBe('Nobody matches this offer on this day.');
-    const noValue: Reason = { code: 'no_value', values: { stages: 'exploration', members: 3, minLevel: 10, cost: '1.5', clv: '0', retained: '0', uplift: 0.08 } };
+    const noValue: Reason = {
+      code: 'no_value',
+      values: { stages: 'exploration', members: 3, minLevel: 10, cost: '1.5', clv: '0', retained: '0', uplift: 0.08 },
+    };
     expect(word(noValue, 'en')).toBe('3 players in Exploration, level 10–∞ match, but the models see no expected value in them; the rewards would cost $1.50.');
-    const loses: Reason = { code: 'loses', values: { stages: 'growth,stable', members: 2, cost: '26.6823', clv: '533.6445', retained: '21.3458', uplift: 0.04 } };
+    const loses: Reason = {
+      code: 'loses',
+      values: { stages: 'growth,stable', members: 2, cost: '26.6823', clv: '533.6445', retained: '21.3458', uplift: 0.04 },
+    };
     expect(word(loses, 'en')).toBe('2 players in Growth/Stable carry $533.64 of expected value; at a 4% rate that is only $21.35 back for $26.68 of rewards.');
   });
 });
 
 describe('offer editor form', () => {
-  const saved: OfferDefinition = { ...(DEFAULT_OFFERS.find((o) => o.offerId === 'vip-points') as OfferDefinition), conditions: { ...DEFAULT_OFFERS[0].conditions, maxLevel: null, minLevel: 5, servers: ['s01', 's02'], minClv: '10.5' } };
+  const saved: OfferDefinition = {
+    ...(DEFAULT_OFFERS.find((o) => o.offerId === 'vip-points') as OfferDefinition),
+    conditions: { ...DEFAULT_OFFERS[0].conditions, maxLevel: null, minLevel: 5, servers: ['s01', 's02'], minClv: '10.5' },
+  };
 
   it('a saved offer survives the form unchanged, as the server normalises it', () => {
     const draft = draftOf(formOf(saved, '2026-03-31'));

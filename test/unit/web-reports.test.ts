@@ -5,16 +5,41 @@ import type { Delivery } from '../../contract/delivery.ts';
 import type { ReportSchedule } from '../../contract/reports.ts';
 
 const schedule: ReportSchedule = {
-  scheduleId: 'weekly', version: 3, name: 'Weekly', cron: '0 8 * * 1', tz: 'Asia/Shanghai', period: 'week', langs: ['en', 'zh'],
-  emails: ['a@example.com', 'b@example.com'], webhooks: ['https://hooks.example.com/r'], topN: 20, sections: ['stage_mix'], enabled: true,
-  archived: false, source: 'default', author: 'system', savedAt: '', createdAt: '',
+  scheduleId: 'weekly',
+  version: 3,
+  name: 'Weekly',
+  cron: '0 8 * * 1',
+  tz: 'Asia/Shanghai',
+  period: 'week',
+  langs: ['en', 'zh'],
+  emails: ['a@example.com', 'b@example.com'],
+  webhooks: ['https://hooks.example.com/r'],
+  topN: 20,
+  sections: ['stage_mix'],
+  enabled: true,
+  archived: false,
+  source: 'default',
+  author: 'system',
+  savedAt: '',
+  createdAt: '',
 };
 
 describe('schedule form', () => {
   it('round-trips a schedule through the form text fields', () => {
     const f = formOf(schedule);
     expect(f.emails).toBe('a@example.com\nb@example.com');
-    expect(draftOf(f)).toEqual({ name: 'Weekly', cron: '0 8 * * 1', tz: 'Asia/Shanghai', period: 'week', langs: ['en', 'zh'], emails: schedule.emails, webhooks: schedule.webhooks, topN: 20, sections: ['stage_mix'], enabled: true });
+    expect(draftOf(f)).toEqual({
+      name: 'Weekly',
+      cron: '0 8 * * 1',
+      tz: 'Asia/Shanghai',
+      period: 'week',
+      langs: ['en', 'zh'],
+      emails: schedule.emails,
+      webhooks: schedule.webhooks,
+      topN: 20,
+      sections: ['stage_mix'],
+      enabled: true,
+    });
   });
 
   it('splits recipients on lines and commas, and leaves a non-number top N for the server to name', () => {
@@ -29,11 +54,21 @@ describe('schedule form', () => {
 
 describe('delivery summary', () => {
   const a = (deliveryId: string, attempt: number, status: 'ok' | 'failed', error = ''): Delivery => ({
-    deliveryId, channel: deliveryId.startsWith('w') ? 'webhook' : 'email', target: `t-${deliveryId}`, attempt, startedAt: '', durationMs: 1, status, httpStatus: 0, error,
+    deliveryId,
+    channel: deliveryId.startsWith('w') ? 'webhook' : 'email',
+    target: `t-${deliveryId}`,
+    attempt,
+    startedAt: '',
+    durationMs: 1,
+    status,
+    httpStatus: 0,
+    error,
   });
 
   it('groups attempts per delivery and keeps the last outcome', () => {
-    expect(summariseDeliveries([a('w1', 1, 'failed', 'HTTP 503'), a('w1', 2, 'ok'), a('e1', 1, 'failed', '451 later'), a('e1', 2, 'failed', '451 again')])).toEqual([
+    expect(
+      summariseDeliveries([a('w1', 1, 'failed', 'HTTP 503'), a('w1', 2, 'ok'), a('e1', 1, 'failed', '451 later'), a('e1', 2, 'failed', '451 again')]),
+    ).toEqual([
       { channel: 'webhook', target: 't-w1', ok: true, attempts: 2, error: '' },
       { channel: 'email', target: 't-e1', ok: false, attempts: 2, error: '451 again' },
     ]);

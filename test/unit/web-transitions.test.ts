@@ -26,8 +26,14 @@ describe('transition Sankey', () => {
   it('puts each stage once per side, in lifecycle order, and one link per flow with its players', () => {
     expect(series.type).toBe('sankey');
     expect(series.data.map((n: Loose) => [n.name, n.depth])).toEqual([
-      ['from:new', 0], ['from:exploration', 0], ['from:stable', 0], ['from:decline', 0],
-      ['to:exploration', 1], ['to:growth', 1], ['to:stable', 1], ['to:decline', 1],
+      ['from:new', 0],
+      ['from:exploration', 0],
+      ['from:stable', 0],
+      ['from:decline', 0],
+      ['to:exploration', 1],
+      ['to:growth', 1],
+      ['to:stable', 1],
+      ['to:decline', 1],
     ]);
     expect(series.links).toHaveLength(7);
     expect(series.links).toContainEqual({ source: 'from:decline', target: 'to:growth', value: 3, revenue: '45' });
@@ -75,7 +81,10 @@ describe('player timeline', () => {
       ctx(),
     ) as Loose;
     expect(o.xAxis.type).toBe('time');
-    expect(o.series[0].data).toEqual([['2026-03-10', 2], ['2026-03-14', 1]]);
+    expect(o.series[0].data).toEqual([
+      ['2026-03-10', 2],
+      ['2026-03-14', 1],
+    ]);
     expect(o.series[1].data).toEqual([['2026-03-10', 100]]);
     expect(o.series[1].tooltip.valueFormatter(100)).toBe('$100.00');
   });

@@ -11,9 +11,22 @@ const ctx = (lang: Lang = 'en'): ChartContext => ({ t: (key, vars) => translate(
 describe('value charts', () => {
   it('draws the Pareto curve in percent from the origin, with the equal-spend diagonal', () => {
     // The fixture's five payers (test/integration/value.test.ts).
-    const o = paretoOption([{ payerShare: 0.2, revenueShare: 0.70588 }, { payerShare: 1, revenueShare: 1 }], ctx()) as Loose;
-    expect(o.series[0].data).toEqual([[0, 0], [20, 70.6], [100, 100]]);
-    expect(o.series[1].data).toEqual([[0, 0], [100, 100]]);
+    const o = paretoOption(
+      [
+        { payerShare: 0.2, revenueShare: 0.70588 },
+        { payerShare: 1, revenueShare: 1 },
+      ],
+      ctx(),
+    ) as Loose;
+    expect(o.series[0].data).toEqual([
+      [0, 0],
+      [20, 70.6],
+      [100, 100],
+    ]);
+    expect(o.series[1].data).toEqual([
+      [0, 0],
+      [100, 100],
+    ]);
   });
 
   it('shows every RFM segment in rule order, empty ones as 0, with localized names', () => {

@@ -38,17 +38,25 @@ describe('new-server planner chart', () => {
 });
 
 describe('win-back explanations', () => {
-  const rescue = { code: 'rescue' as const, values: { pWinBack: 0.15, expectedClv: '365.2500', expectedReturn: '54.7875', tier: 'large', cost: '12.0000', pAliveScored: true } };
+  const rescue = {
+    code: 'rescue' as const,
+    values: { pWinBack: 0.15, expectedClv: '365.2500', expectedReturn: '54.7875', tier: 'large', cost: '12.0000', pAliveScored: true },
+  };
   it('words a rescue and a let-go in both languages', () => {
     expect(rescueReasonText(rescue, 'USD', ctx())).toBe('15% × $365.25 = $54.79 expected back, more than the Large reward ($12.00)');
     expect(rescueReasonText({ ...rescue, code: 'let_go_cost' }, 'USD', ctx('zh'))).toBe('15% × US$365.25 = 预期回收 US$54.79，不足以覆盖大档奖励（US$12.00）');
     expect(rescueReasonText({ code: 'let_go_no_value', values: { pAliveScored: false } }, 'USD', ctx())).toBe('No expected value to win back');
   });
   it('says when the engagement model has not scored the player', () => {
-    expect(rescueReasonText({ ...rescue, values: { ...rescue.values, pAliveScored: false } }, 'USD', ctx())).toMatch(/\(not scored by the engagement model: the win-back rate alone\)$/);
+    expect(rescueReasonText({ ...rescue, values: { ...rescue.values, pAliveScored: false } }, 'USD', ctx())).toMatch(
+      /\(not scored by the engagement model: the win-back rate alone\)$/,
+    );
   });
   it('words the planner recommendation', () => {
-    const reason = { code: 'too_few_returning' as const, values: { expectedReturning: 0.24, population: 3, minReturning: 50, expectedRevenue: '29.22', expectedCost: '6' } };
+    const reason = {
+      code: 'too_few_returning' as const,
+      values: { expectedReturning: 0.24, population: 3, minReturning: 50, expectedRevenue: '29.22', expectedCost: '6' },
+    };
     expect(planReasonText(reason, 'USD', ctx())).toBe('Only 0.2 of 3 expected back; the minimum is 50');
     expect(planReasonText({ ...reason, code: 'open' }, 'USD', ctx('zh'))).toBe('3 人中预期 0.2 人回归（最低 50）；预期收入 US$29.22，成本 US$6.00');
   });

@@ -39,7 +39,11 @@ describe('rescue or let go', () => {
   });
 
   it('rescues at a medium reward: 0.1 x 60 = 6 > 4', () => {
-    expect(decideRescue({ pAlive: 0.5, expectedClv: '60.0000', clvSource: 'model' }, assumed, BASE)).toMatchObject({ expectedReturn: '6.0000', tier: 'medium', decision: 'rescue' });
+    expect(decideRescue({ pAlive: 0.5, expectedClv: '60.0000', clvSource: 'model' }, assumed, BASE)).toMatchObject({
+      expectedReturn: '6.0000',
+      tier: 'medium',
+      decision: 'rescue',
+    });
   });
 
   it('lets go when the expected return does not beat the reward: 0.2 x 0.25 x 60 = 3 <= 4', () => {
@@ -71,7 +75,12 @@ describe('rescue or let go', () => {
     expect(totals).toHaveLength(6);
     // a and b: large rescues, 8 + 8 = 16 of rewards for 15 + 13 = 28 expected back.
     expect(totals.find((t) => t.decision === 'rescue' && t.tier === 'large')).toEqual({
-      decision: 'rescue', tier: 'large', players: 2, cost: '16.0000', expectedReturn: '28.0000', expectedClv: '280.0000',
+      decision: 'rescue',
+      tier: 'large',
+      players: 2,
+      cost: '16.0000',
+      expectedReturn: '28.0000',
+      expectedClv: '280.0000',
     });
     expect(totals.find((t) => t.decision === 'let_go' && t.tier === 'medium')).toMatchObject({ players: 1, cost: '4.0000', expectedReturn: '3.0000' });
     expect(totals.find((t) => t.decision === 'rescue' && t.tier === 'small')).toMatchObject({ players: 0, cost: '0.0000' });
@@ -80,13 +89,26 @@ describe('rescue or let go', () => {
 
 describe('new-server planner', () => {
   const base: ServerBase = {
-    serverId: 's01', leaving: 300, lapsed: 200, lifetimeSpend: '25000.0000', expectedClv: '10000.0000', cost: '1000.0000', ageDays: 180, dauRecent: 90, dauPrior: 100,
+    serverId: 's01',
+    leaving: 300,
+    lapsed: 200,
+    lifetimeSpend: '25000.0000',
+    expectedClv: '10000.0000',
+    cost: '1000.0000',
+    ageDays: 180,
+    dauRecent: 90,
+    dauPrior: 100,
   };
 
   it('opens when 500 x 0.15 = 75 return (>= 50) and 0.15 x 10,000 = 1,500 beats 500 x 2 = 1,000', () => {
     const p = planServer(base, 0.15, 50);
     expect(p).toMatchObject({
-      population: 500, expectedReturning: 75, expectedRevenue: '1500.0000', expectedCost: '1000.0000', net: '500.0000', recommendation: 'open',
+      population: 500,
+      expectedReturning: 75,
+      expectedRevenue: '1500.0000',
+      expectedCost: '1000.0000',
+      net: '500.0000',
+      recommendation: 'open',
     });
     expect(p.trend).toBeCloseTo(-0.1, 12);
     expect(p.reason).toMatchObject({ code: 'open', values: { ageDays: 180, minReturning: 50 } });
@@ -120,17 +142,44 @@ describe('friend links input kind', () => {
   it('checks the link fields and quarantines self-links', () => {
     const sql = stagingInsertSql('friends', 'ndjson', 'file');
     expect(sql).toMatch(/^INSERT INTO stage_friends /);
-    for (const reason of ['missing player_id', 'missing friend_id', 'friend_id is the player_id itself', 'since is not ISO-8601']) expect(sql).toContain(reason);
+    for (const reason of ['missing player_id', 'missing friend_id', 'friend_id is the player_id itself', 'since is not ISO-8601'])
+      expect(sql).toContain(reason);
     expect(sql).not.toContain('event_id');
   });
 });
 
 describe('the offer that prices a move', () => {
   const offer = (offerId: string, extra: Partial<OfferVersion> = {}): OfferVersion => ({
-    offerId, kind: 'returning_reward', name: offerId, description: '', stages: ['decline'],
-    conditions: { statuses: [], tiers: [], minIdleDays: null, maxIdleDays: null, minLevel: null, maxLevel: null, servers: [], minClv: null, maxClv: null, riskTiers: [] },
-    reward: '', cost: { kind: 'fixed', fixedCost: '3.0000', spendShare: 0 }, assumedUplift: 0.15, holdoutShare: 0.1,
-    activeFrom: '2026-01-01', activeTo: null, enabled: true, version: 1, author: 'system', note: '', savedAt: '', archived: false, ...extra,
+    offerId,
+    kind: 'returning_reward',
+    name: offerId,
+    description: '',
+    stages: ['decline'],
+    conditions: {
+      statuses: [],
+      tiers: [],
+      minIdleDays: null,
+      maxIdleDays: null,
+      minLevel: null,
+      maxLevel: null,
+      servers: [],
+      minClv: null,
+      maxClv: null,
+      riskTiers: [],
+    },
+    reward: '',
+    cost: { kind: 'fixed', fixedCost: '3.0000', spendShare: 0 },
+    assumedUplift: 0.15,
+    holdoutShare: 0.1,
+    activeFrom: '2026-01-01',
+    activeTo: null,
+    enabled: true,
+    version: 1,
+    author: 'system',
+    note: '',
+    savedAt: '',
+    archived: false,
+    ...extra,
   });
   it('takes the enabled, unarchived offer of the kind active on the day, first by id', () => {
     const list = [

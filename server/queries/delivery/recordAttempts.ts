@@ -10,9 +10,21 @@ export interface DeliveryAttempt extends Omit<Delivery, 'startedAt'> {
 }
 
 export async function recordAttempts(db: Db, attempts: DeliveryAttempt[]): Promise<void> {
-  await insertRows(db, 'deliveries', attempts.map((a) => ({
-    delivery_id: a.deliveryId, subject: a.subject, subject_id: a.subjectId, channel: a.channel, target: a.target,
-    attempt: a.attempt, started_at: a.startedAt.toISOString(), duration_ms: a.durationMs, status: a.status,
-    http_status: a.httpStatus, error: a.error,
-  })));
+  await insertRows(
+    db,
+    'deliveries',
+    attempts.map((a) => ({
+      delivery_id: a.deliveryId,
+      subject: a.subject,
+      subject_id: a.subjectId,
+      channel: a.channel,
+      target: a.target,
+      attempt: a.attempt,
+      started_at: a.startedAt.toISOString(),
+      duration_ms: a.durationMs,
+      status: a.status,
+      http_status: a.httpStatus,
+      error: a.error,
+    })),
+  );
 }

@@ -4,7 +4,6 @@ import { rows } from '../../db/query.ts';
 import { ACTIVE_DAY } from '../metrics/activity.ts';
 import { cohortMembers } from '../retention/cohortSql.ts';
 
-
 /** The cohort of a first day, and the period of the last active day from the cohort's start; {wmode:UInt8} as in cohortSql.ts. */
 const COHORT: Record<ProjectionGrain, string> = { week: 'toStartOfWeek(first_day, {wmode:UInt8})', month: 'toStartOfMonth(first_day)' };
 const PERIOD: Record<ProjectionGrain, string> = {

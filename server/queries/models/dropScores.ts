@@ -9,10 +9,9 @@ export async function dropRunScores(db: Db, runId: string): Promise<void> {
 
 /** Drops the scores of every run of a kind but `keep`: older successful runs, and runs that crashed before they were recorded. */
 export async function dropScoresExcept(db: Db, kind: string, keep: string): Promise<void> {
-  const runs = await rows<{ run_id: string }>(
-    db,
-    'SELECT DISTINCT run_id FROM player_scores WHERE kind = {kind:String} AND run_id != {keep:String}',
-    { kind, keep },
-  );
+  const runs = await rows<{ run_id: string }>(db, 'SELECT DISTINCT run_id FROM player_scores WHERE kind = {kind:String} AND run_id != {keep:String}', {
+    kind,
+    keep,
+  });
   for (const { run_id } of runs) await dropRunScores(db, run_id);
 }

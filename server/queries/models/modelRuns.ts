@@ -21,10 +21,24 @@ const toRun = ({ statsS, fitS, scoreS, params, details, ...r }: Row): ModelRun =
 export async function recordModelRun(db: Db, run: ModelRun): Promise<void> {
   await insertRows(db, 'model_runs', [
     {
-      run_id: run.runId, kind: run.kind, unit: run.unit, as_of: run.asOf, started_at: run.startedAt, finished_at: run.finishedAt,
-      status: run.status, message: run.message, params: JSON.stringify(run.params), log_likelihood: run.logLikelihood,
-      players: run.players, triples: run.triples, iterations: run.iterations, scored_players: run.scoredPlayers,
-      stats_s: run.seconds.stats, fit_s: run.seconds.fit, score_s: run.seconds.score, details: JSON.stringify(run.details),
+      run_id: run.runId,
+      kind: run.kind,
+      unit: run.unit,
+      as_of: run.asOf,
+      started_at: run.startedAt,
+      finished_at: run.finishedAt,
+      status: run.status,
+      message: run.message,
+      params: JSON.stringify(run.params),
+      log_likelihood: run.logLikelihood,
+      players: run.players,
+      triples: run.triples,
+      iterations: run.iterations,
+      scored_players: run.scoredPlayers,
+      stats_s: run.seconds.stats,
+      fit_s: run.seconds.fit,
+      score_s: run.seconds.score,
+      details: JSON.stringify(run.details),
     },
   ]);
 }

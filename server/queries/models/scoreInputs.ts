@@ -36,7 +36,13 @@ const BATCH = 100_000;
  * thousand summaries. No API answer reads these tables, so the write count
  * the response cache watches is left to the INSERT ... SELECT that follows.
  */
-async function insertBatched<T extends object>(db: Db, table: string, runId: string, values: readonly T[], columns: readonly (keyof T & string)[]): Promise<void> {
+async function insertBatched<T extends object>(
+  db: Db,
+  table: string,
+  runId: string,
+  values: readonly T[],
+  columns: readonly (keyof T & string)[],
+): Promise<void> {
   for (let i = 0; i < values.length; i += BATCH) {
     await db.client.insert({
       table,

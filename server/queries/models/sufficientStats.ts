@@ -97,10 +97,7 @@ export interface BgNbdDayStats {
 }
 
 /** BG/NBD inputs: players per (x, t_x, T) in days, calibration ending on calibrationEnd (inclusive). */
-export async function bgnbdStats(
-  db: Db,
-  q: { kind: ModelKind; calibrationEnd: string; server?: string },
-): Promise<BgNbdDayStats[]> {
+export async function bgnbdStats(db: Db, q: { kind: ModelKind; calibrationEnd: string; server?: string }): Promise<BgNbdDayStats[]> {
   return rows(
     db,
     `SELECT x, t_x_days, T_days, count() AS n

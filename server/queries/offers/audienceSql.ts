@@ -133,7 +133,11 @@ export function manyTotalsSql(offers: readonly Priced[], opts: AudienceQueryOpti
 }
 
 /** The members, ordered, optionally one page. */
-export function audienceMembersSql(base: { sql: string; params: Params }, sort: AudienceSort, page?: { limit: number; offset: number }): { sql: string; params: Params } {
+export function audienceMembersSql(
+  base: { sql: string; params: Params },
+  sort: AudienceSort,
+  page?: { limit: number; offset: number },
+): { sql: string; params: Params } {
   const paging = page ? `\nLIMIT {limit:UInt32} OFFSET {offset:UInt32}` : '';
   return { sql: `${base.sql}\nORDER BY ${ORDER[sort]}${paging}`, params: page ? { ...base.params, ...page } : base.params };
 }

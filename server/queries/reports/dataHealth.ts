@@ -47,7 +47,8 @@ export async function ingestInWindow(db: Db, q: { from: string; to: string; tz: 
     q,
   );
   return {
-    files: Number(r?.files ?? 0), rejectedFiles: Number(r?.rejectedFiles ?? 0),
+    files: Number(r?.files ?? 0),
+    rejectedFiles: Number(r?.rejectedFiles ?? 0),
     rowsLoaded: Number(r?.rowsLoaded ?? 0),
   };
 }

@@ -57,7 +57,10 @@ export async function declineMoverTotals(db: Db, q: Pair): Promise<DeclineMoverT
     q,
   );
   return {
-    players: Number(r?.players ?? 0), lifetimeSpend: r?.lifetimeSpend ?? '0', recentSpend: r?.recentSpend ?? '0',
-    expectedClv: r?.expectedClv ?? '0', scoredPlayers: Number(r?.scoredPlayers ?? 0),
+    players: Number(r?.players ?? 0),
+    lifetimeSpend: r?.lifetimeSpend ?? '0',
+    recentSpend: r?.recentSpend ?? '0',
+    expectedClv: r?.expectedClv ?? '0',
+    scoredPlayers: Number(r?.scoredPlayers ?? 0),
   };
 }

@@ -30,4 +30,3 @@ export async function backtest(db: Db, day: string, draft?: Rules): Promise<Back
     { ...(draft ?? {}), as_of: day, days: BACKTEST_DAYS },
   );
 }
-

@@ -44,5 +44,9 @@ export async function refreshStageDays(db: Db, days: string[]): Promise<void> {
   );
   if (Number(older?.n ?? 0) === 0) return;
   await exec(db, `DELETE FROM stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)} SETTINGS lightweight_deletes_sync = 0`, params);
-  await exec(db, `DELETE FROM player_stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)} SETTINGS lightweight_deletes_sync = 0`, params);
+  await exec(
+    db,
+    `DELETE FROM player_stage_daily WHERE day IN {days:Array(Date)} AND computed_at < {at:DateTime64(3)} SETTINGS lightweight_deletes_sync = 0`,
+    params,
+  );
 }

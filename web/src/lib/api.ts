@@ -19,11 +19,32 @@ import type {
 import type { ValueList, ValueListName, ValueListSort, ValueSummary } from '../../../contract/value.ts';
 import type { ReportLang } from '../../../contract/enums.ts';
 import type { CohortProjections, CohortsQuery, FitAnswer, FitRequest, ModelsStatus, SegmentClvs, TrustAnswer, TrustQuery } from '../../../contract/models.ts';
-import type { FieldError, ReportRuns, ReportSchedules, RunNowAnswer, RunNowBody, RunsQuery, ScheduleInvalid, ScheduleSaved, SchedulesQuery } from '../../../contract/reports.ts';
+import type {
+  FieldError,
+  ReportRuns,
+  ReportSchedules,
+  RunNowAnswer,
+  RunNowBody,
+  RunsQuery,
+  ScheduleInvalid,
+  ScheduleSaved,
+  SchedulesQuery,
+} from '../../../contract/reports.ts';
 import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from '../../../contract/winback.ts';
 import type { LaunchAnswer, LaunchDetail, LaunchGroup, LaunchList, LaunchRequestBody, Uplift } from '../../../contract/launches.ts';
 import type {
-  AudienceSort, OfferArchive, OfferAudience, OfferDraft, OfferList, OfferSave, OfferVersion, OfferWithVersions, Proposals, ProposalSort, WhatIf, WhatIfBody,
+  AudienceSort,
+  OfferArchive,
+  OfferAudience,
+  OfferDraft,
+  OfferList,
+  OfferSave,
+  OfferVersion,
+  OfferWithVersions,
+  Proposals,
+  ProposalSort,
+  WhatIf,
+  WhatIfBody,
 } from '../../../contract/offers.ts';
 
 export class ApiError extends Error {
@@ -48,7 +69,12 @@ async function getJson<T>(path: string, params?: Partial<Record<string, string>>
 }
 
 async function postJson<T>(path: string, body: object, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(apiUrl(path), { method: 'POST', signal, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(apiUrl(path), {
+    method: 'POST',
+    signal,
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return answer<T>(path, res);
 }
 
@@ -70,16 +96,13 @@ export const getHealth = (signal?: AbortSignal) => getJson<Health>('health', und
 
 export const getMeta = (signal?: AbortSignal) => getJson<Meta>('meta', undefined, signal);
 
-export const getOverview = (q: Partial<RangeQuery>, signal?: AbortSignal) =>
-  getJson<Overview>('overview', { ...q }, signal);
+export const getOverview = (q: Partial<RangeQuery>, signal?: AbortSignal) => getJson<Overview>('overview', { ...q }, signal);
 
-export const getStageTrend = (q: Partial<RangeQuery>, signal?: AbortSignal) =>
-  getJson<StageTrend>('stages/trend', { ...q }, signal);
+export const getStageTrend = (q: Partial<RangeQuery>, signal?: AbortSignal) => getJson<StageTrend>('stages/trend', { ...q }, signal);
 
 export const getIngestStatus = (signal?: AbortSignal) => getJson<IngestStatus>('ingest/status', undefined, signal);
 
-export const getTransitions = (q: Partial<RangeQuery>, signal?: AbortSignal) =>
-  getJson<Transitions>('lifecycle/transitions', { ...q }, signal);
+export const getTransitions = (q: Partial<RangeQuery>, signal?: AbortSignal) => getJson<Transitions>('lifecycle/transitions', { ...q }, signal);
 
 export const getFlowPlayers = (q: Partial<RangeQuery> & { fromStage: string; toStage: string; order?: FlowOrder; offset?: string }, signal?: AbortSignal) =>
   getJson<FlowPlayers>('lifecycle/flow', { ...q }, signal);
@@ -151,8 +174,7 @@ export const getServerPlans = (q: { asOf?: string }, signal?: AbortSignal) => ge
 
 export const getComrades = (q: { asOf?: string; offset?: string }, signal?: AbortSignal) => getJson<ComradePairs>('winback/comrades', q, signal);
 
-export const getOffers = (archived: boolean, signal?: AbortSignal) =>
-  getJson<OfferList>('offers', { archived: archived ? '1' : '' }, signal);
+export const getOffers = (archived: boolean, signal?: AbortSignal) => getJson<OfferList>('offers', { archived: archived ? '1' : '' }, signal);
 
 export const getOffer = (id: string, signal?: AbortSignal) => getJson<OfferWithVersions>(`offers/${encodeURIComponent(id)}`, undefined, signal);
 
@@ -160,13 +182,18 @@ export const getProposals = (q: { asOf?: string; sort?: ProposalSort; stage?: st
   getJson<Proposals>('offers/proposals', q, signal);
 
 /** Validates and prices an unsaved definition; invalid drafts answer 200 with their field errors. */
-export const whatIfOffer = (offer: OfferDraft, asOf: string, signal?: AbortSignal) => postJson<WhatIf>('offers/what-if', { offer, asOf } satisfies WhatIfBody, signal);
+export const whatIfOffer = (offer: OfferDraft, asOf: string, signal?: AbortSignal) =>
+  postJson<WhatIf>('offers/what-if', { offer, asOf } satisfies WhatIfBody, signal);
 
 export const createOffer = (body: OfferSave) => postJson<OfferVersion>('offers', body);
 
 export async function saveOffer(body: OfferSave): Promise<OfferVersion> {
   const path = `offers/${encodeURIComponent(body.offer.offerId)}`;
-  const res = await fetch(apiUrl(path), { method: 'PUT', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(apiUrl(path), {
+    method: 'PUT',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return answer<OfferVersion>(path, res);
 }
 
@@ -185,7 +212,11 @@ export type ScheduleSaveResult = ({ ok: true } & ScheduleSaved) | { ok: false; e
 /** Saves a new schedule (no id) or a new version of one; a 400 comes back as its field errors instead of throwing. */
 export async function saveReportSchedule(id: string | null, body: object): Promise<ScheduleSaveResult> {
   const path = id ? `reports/schedules/${encodeURIComponent(id)}` : 'reports/schedules';
-  const res = await fetch(apiUrl(path), { method: id ? 'PUT' : 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(apiUrl(path), {
+    method: id ? 'PUT' : 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (res.status === 400) {
     const b = (await res.json().catch(() => ({}))) as Partial<ScheduleInvalid>;
     return { ok: false, error: b.error ?? 'invalid schedule', errors: b.errors ?? [] };

@@ -3,14 +3,7 @@
 // SVG rather than canvas: crisp at any zoom, and the drawn numbers stay in the DOM where tests and screen readers find them.
 import { init, use } from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart, PieChart, SankeyChart } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { DataZoomComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([

@@ -29,6 +29,10 @@ export function reasonText(reason: Reason, t: Translator, fmt: Formatter, curren
   });
   const money = (k: string) => fmt.money(String(v[k] ?? '0'), currency);
   return t(`offers.reason.${reason.code}`, {
-    who, clv: money('clv'), retained: money('retained'), cost: money('cost'), rate: fmt.percent(Number(v.uplift)),
+    who,
+    clv: money('clv'),
+    retained: money('retained'),
+    cost: money('cost'),
+    rate: fmt.percent(Number(v.uplift)),
   });
 }

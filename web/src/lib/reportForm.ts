@@ -24,14 +24,26 @@ export function formOf(s: ReportSchedule): ScheduleForm {
   return { ...s, emails: s.emails.join('\n'), webhooks: s.webhooks.join('\n'), topN: String(s.topN), sections: [...s.sections], langs: [...s.langs] };
 }
 
-const lines = (text: string) => text.split(/[\n,]/).map((x) => x.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** The request body; topN stays as typed when it is not a number so the server names the field. */
 export function draftOf(f: ScheduleForm): Omit<ScheduleDraft, 'topN'> & { topN: number | string } {
   const n = Number(f.topN);
   return {
-    name: f.name, cron: f.cron, tz: f.tz, period: f.period, langs: f.langs, emails: lines(f.emails), webhooks: lines(f.webhooks),
-    topN: /^\d+$/.test(f.topN.trim()) ? n : f.topN, sections: f.sections, enabled: f.enabled,
+    name: f.name,
+    cron: f.cron,
+    tz: f.tz,
+    period: f.period,
+    langs: f.langs,
+    emails: lines(f.emails),
+    webhooks: lines(f.webhooks),
+    topN: /^\d+$/.test(f.topN.trim()) ? n : f.topN,
+    sections: f.sections,
+    enabled: f.enabled,
   };
 }
 

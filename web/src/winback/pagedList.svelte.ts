@@ -7,7 +7,10 @@ export class PagedList<A extends { total: number }, R> {
   loadingMore = $state(false);
   #attempt = $state(0);
 
-  constructor(private readonly rowsOf: (a: A) => R[], private readonly withRows: (a: A, rows: R[]) => A) {}
+  constructor(
+    private readonly rowsOf: (a: A) => R[],
+    private readonly withRows: (a: A, rows: R[]) => A,
+  ) {}
 
   get rows(): R[] {
     return this.data ? this.rowsOf(this.data) : [];

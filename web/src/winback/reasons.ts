@@ -9,8 +9,11 @@ export function rescueReasonText(r: RescueReason, currency: string, { t, fmt }: 
     r.code === 'let_go_no_value'
       ? t('winback.reason.let_go_no_value')
       : t(`winback.reason.${r.code}`, {
-          p: fmt.percent(Number(v.pWinBack)), clv: money('expectedClv'), ret: money('expectedReturn'),
-          tier: t(`winback.tier.${String(v.tier) as 'small' | 'medium' | 'large'}`), cost: money('cost'),
+          p: fmt.percent(Number(v.pWinBack)),
+          clv: money('expectedClv'),
+          ret: money('expectedReturn'),
+          tier: t(`winback.tier.${String(v.tier) as 'small' | 'medium' | 'large'}`),
+          cost: money('cost'),
         });
   return v.pAliveScored === false && r.code !== 'let_go_no_value' ? `${text} (${t('winback.reason.unscored')})` : text;
 }
@@ -18,7 +21,10 @@ export function rescueReasonText(r: RescueReason, currency: string, { t, fmt }: 
 export function planReasonText(r: ServerPlan['reason'], currency: string, { t, fmt }: ChartContext): string {
   const v = r.values;
   return t(`winback.plan.${r.code}`, {
-    returning: fmt.decimal(Number(v.expectedReturning ?? 0)), population: fmt.int(Number(v.population ?? 0)), min: fmt.int(Number(v.minReturning ?? 0)),
-    revenue: fmt.money(String(v.expectedRevenue ?? '0'), currency), cost: fmt.money(String(v.expectedCost ?? '0'), currency),
+    returning: fmt.decimal(Number(v.expectedReturning ?? 0)),
+    population: fmt.int(Number(v.population ?? 0)),
+    min: fmt.int(Number(v.minReturning ?? 0)),
+    revenue: fmt.money(String(v.expectedRevenue ?? '0'), currency),
+    cost: fmt.money(String(v.expectedCost ?? '0'), currency),
   });
 }

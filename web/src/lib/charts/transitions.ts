@@ -3,7 +3,6 @@ import { FROM_KEYS, TO_KEYS, type FlowKey } from '../../../../contract/enums.ts'
 import type { TransitionFlow } from '../../../../contract/lifecycle.ts';
 import { STAGE_COLORS, TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
 
-
 export const FLOW_COLORS: Record<FlowKey, string> = { ...STAGE_COLORS, new: '#94a3b8', lost: '#475569' };
 
 export function flowKeyLabel(key: FlowKey, t: ChartContext['t']): string {
