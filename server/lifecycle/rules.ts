@@ -4,17 +4,7 @@
  * possible and non-overlapping. The SQL that evaluates them is
  * server/queries/stages/playerStageSql.ts.
  */
-export type ThresholdType = 'UInt16' | 'Decimal(18, 4)' | 'Decimal(9, 4)';
-
-export interface ThresholdDef {
-  name: string;
-  type: ThresholdType;
-  group: 'window' | 'exploration' | 'decline' | 'growth' | 'status' | 'tiers';
-  min: number;
-  max: number;
-  /** The bound itself is not allowed (ratios and percentiles strictly inside their range). */
-  exclusive?: boolean;
-}
+import type { RuleError, RuleErrorCode, Rules, ThresholdDef } from '../../contract/settings.ts';
 
 export const THRESHOLDS: readonly ThresholdDef[] = [
   { name: 'window_days', type: 'UInt16', group: 'window', min: 1, max: 90 },
@@ -36,30 +26,6 @@ export const THRESHOLDS: readonly ThresholdDef[] = [
 ];
 
 export const THRESHOLD_NAMES = THRESHOLDS.map((t) => t.name);
-
-/** Threshold values as decimal strings (money and ratios never go through floats on the way to SQL). */
-export type Rules = Record<string, string>;
-
-/** Why a value is refused; the dashboard words each code in its own language from `vars`. */
-export type RuleErrorCode =
-  | 'required'
-  | 'whole'
-  | 'decimal'
-  | 'range'
-  | 'range_strict'
-  | 'explore_order'
-  | 'days_in_window'
-  | 'lapsed_after_decline'
-  | 'lost_after_lapsed'
-  | 'whale_above_dolphin';
-
-export interface RuleError {
-  field: string;
-  code: RuleErrorCode;
-  vars: Record<string, string | number>;
-  /** The English wording, for API clients and logs. */
-  message: string;
-}
 
 const MESSAGES: Record<RuleErrorCode, string> = {
   required: '{field} is required',

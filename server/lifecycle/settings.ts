@@ -8,7 +8,8 @@ import { configVersion, listConfigVersions } from '../queries/settings/configVer
 import { previewMoves } from '../queries/settings/previewMoves.ts';
 import { saveConfigVersion } from '../queries/settings/saveConfigVersion.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
-import { THRESHOLDS, type Rules } from './rules.ts';
+import type { Rules } from '../../contract/settings.ts';
+import { THRESHOLDS } from './rules.ts';
 import { markStagesDirty, refreshDirtyStages } from './snapshots.ts';
 import { invalid, notFound } from '../domainError.ts';
 

@@ -1,26 +1,9 @@
-import type { WebhookStatus } from '../../../contract/launches.ts';
+import type { Launch } from '../../../contract/launches.ts';
 import type { Db } from '../../db/client.ts';
 import { insertRows } from '../../db/query.ts';
 
-export interface LaunchRecord {
-  launchId: string;
-  offerId: string;
-  offerVersion: number;
-  offerJson: string;
-  asOf: string;
-  launchedAt: Date;
-  author: string;
-  note: string;
-  seed: number;
-  holdoutShare: number;
-  windowDays: number;
-  audience: number;
-  treatment: number;
-  holdout: number;
-  totalCost: string;
-  webhookUrl: string;
-  webhookStatus: WebhookStatus;
-}
+/** The stored row: the wire's launch, with the frozen offer as JSON instead of its name and kind. */
+export type LaunchRecord = Omit<Launch, 'offerName' | 'offerKind' | 'launchedAt'> & { offerJson: string; launchedAt: Date };
 
 /** Writes a launch's row once its members are stored and its webhook outcome is known. */
 export async function saveLaunch(db: Db, l: LaunchRecord): Promise<void> {

@@ -1,7 +1,8 @@
 import type { RulesVersion, RulesVersionWithRules } from '../../../contract/settings.ts';
 import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/query.ts';
-import { THRESHOLD_NAMES, type Rules } from '../../lifecycle/rules.ts';
+import type { Rules } from '../../../contract/settings.ts';
+import { THRESHOLD_NAMES } from '../../lifecycle/rules.ts';
 
 /** Every saved version of the stage rules, newest first. */
 export async function listConfigVersions(db: Db): Promise<RulesVersion[]> {

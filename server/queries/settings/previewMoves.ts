@@ -1,7 +1,7 @@
 import type { StageMove } from '../../../contract/settings.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
-import type { Rules } from '../../lifecycle/rules.ts';
+import type { Rules } from '../../../contract/settings.ts';
 import { draftRef, playerStageSql } from '../stages/playerStageSql.ts';
 
 const key = `if(status = 'lost', 'lost', stage)`;

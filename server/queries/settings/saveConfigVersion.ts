@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { exec, one } from '../../db/query.ts';
-import { THRESHOLD_NAMES, type Rules } from '../../lifecycle/rules.ts';
+import type { Rules } from '../../../contract/settings.ts';
+import { THRESHOLD_NAMES } from '../../lifecycle/rules.ts';
 import { draftRef } from '../stages/playerStageSql.ts';
 
 /** Stores validated rules as the next version, which becomes the active one; returns its number. */
