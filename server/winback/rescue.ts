@@ -10,6 +10,7 @@ import { offerAudience } from '../offers/audience.ts';
 import { listOffers } from '../offers/catalog.ts';
 import { launches } from '../queries/launches/launches.ts';
 import { activeOfferOf, decideRescue, summarize, winBackRate } from './rescueRules.ts';
+import { ANY_CONDITIONS } from '../offers/defaults.ts';
 
 /**
  * Rescue or let go for every declining player (leaving or lapsed) as of a
@@ -19,18 +20,7 @@ import { activeOfferOf, decideRescue, summarize, winBackRate } from './rescueRul
  */
 
 /** Every declining player who is not lost, whatever a single offer's narrower conditions say. */
-const DECLINING: OfferConditions = {
-  statuses: ['leaving', 'lapsed'],
-  tiers: [],
-  minIdleDays: null,
-  maxIdleDays: null,
-  minLevel: null,
-  maxLevel: null,
-  servers: [],
-  minClv: null,
-  maxClv: null,
-  riskTiers: [],
-};
+const DECLINING: OfferConditions = { ...ANY_CONDITIONS, statuses: ['leaving', 'lapsed'] };
 
 /** The declining players with their expected CLV (model or fallback) and what a reward of `cost` costs for each. */
 export async function decliningPriced(db: Db, cfg: Config, cost: CostModel, asOf: string): Promise<AudienceMember[]> {

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { session, writeNdjson } from './files.ts';
+import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
 
 export interface Exchange {
   method: string;
@@ -342,18 +343,7 @@ function offerDraft(offerId: string) {
     name: 'Snapshot offer',
     description: 'for the API record',
     stages: ['decline'],
-    conditions: {
-      statuses: ['leaving', 'lapsed'],
-      tiers: [],
-      minIdleDays: 7,
-      maxIdleDays: null,
-      minLevel: null,
-      maxLevel: null,
-      servers: [],
-      minClv: null,
-      maxClv: null,
-      riskTiers: [],
-    },
+    conditions: { ...ANY_CONDITIONS, statuses: ['leaving', 'lapsed'], minIdleDays: 7 },
     reward: '300 gems',
     cost: { kind: 'fixed', fixedCost: '2.5000', spendShare: 0 },
     assumedUplift: 0.1,

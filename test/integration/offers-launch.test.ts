@@ -12,6 +12,7 @@ import { payment, session, writeNdjson } from '../helpers/files.ts';
 import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
 import { expectSigned } from '../helpers/webhookSignature.ts';
+import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
 
 /**
  * The lifecycle fixture (test/helpers/lifecycleFixture.ts) as of 2026-03-31:
@@ -27,18 +28,7 @@ const offer: OfferDefinition = {
   name: 'Come back = gems',
   description: 'test offer',
   stages: ['decline'],
-  conditions: {
-    statuses: ['leaving', 'lapsed'],
-    tiers: [],
-    minIdleDays: null,
-    maxIdleDays: null,
-    minLevel: null,
-    maxLevel: null,
-    servers: [],
-    minClv: null,
-    maxClv: null,
-    riskTiers: [],
-  },
+  conditions: { ...ANY_CONDITIONS, statuses: ['leaving', 'lapsed'] },
   reward: '=HYPERLINK("x") 300 gems',
   cost: { kind: 'fixed', fixedCost: '2.5000', spendShare: 0 },
   assumedUplift: 0.1,

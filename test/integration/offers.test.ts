@@ -6,6 +6,7 @@ import { DEFAULT_OFFERS, seedDefaultOffers } from '../../server/offers/defaults.
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { session, writeNdjson } from '../helpers/files.ts';
 import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
+import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
 
 /**
  * The offer catalog, audiences, proposals and what-if on the lifecycle fixture
@@ -39,18 +40,7 @@ const draft = (over: Record<string, unknown> = {}) => ({
   name: 'Leaving gift',
   description: 'For players on their way out',
   stages: ['decline'],
-  conditions: {
-    statuses: ['leaving'],
-    tiers: [],
-    minIdleDays: null,
-    maxIdleDays: null,
-    minLevel: null,
-    maxLevel: null,
-    servers: [],
-    minClv: null,
-    maxClv: null,
-    riskTiers: [],
-  },
+  conditions: { ...ANY_CONDITIONS, statuses: ['leaving'] },
   reward: '300 gems',
   cost: { kind: 'fixed', fixedCost: '2.50', spendShare: 0 },
   assumedUplift: 0.2,

@@ -1,20 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { economics, reasonText, sortProposals } from '../../server/offers/economics.ts';
 import { fromUnits, moneyRatio, scaleMoney, subMoney, toUnits } from '../../server/money.ts';
-import type { Economics, OfferConditions } from '../../contract/offers.ts';
+import type { Economics } from '../../contract/offers.ts';
+import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
 
-const ANY: OfferConditions = {
-  statuses: [],
-  tiers: [],
-  minIdleDays: null,
-  maxIdleDays: null,
-  minLevel: null,
-  maxLevel: null,
-  servers: [],
-  minClv: null,
-  maxClv: null,
-  riskTiers: [],
-};
 const totals = (members: number, totalCost: string, totalClv: string, modelClv = members, fallbackClv = 0) => ({
   members,
   totalCost,
@@ -48,7 +37,7 @@ describe('proposal economics', () => {
   test('the worked example: 812 declining whales and dolphins idle 7-30 days', () => {
     const offer = {
       stages: ['decline' as const],
-      conditions: { ...ANY, tiers: ['whale' as const, 'dolphin' as const], minIdleDays: 7, maxIdleDays: 30 },
+      conditions: { ...ANY_CONDITIONS, tiers: ['whale' as const, 'dolphin' as const], minIdleDays: 7, maxIdleDays: 30 },
       assumedUplift: 0.15,
     };
     // cost 812 x 3.00 = 2,436.00; retained 0.15 x 48,200.00 = 7,230.00;
@@ -78,7 +67,7 @@ describe('proposal economics', () => {
 
   test('rounds the retained revenue once, at 4 places', () => {
     // 1,462.1859 x 0.08 = 116.974872 -> 116.9749; net 116.9749 - 10 = 106.9749; ROI 10.69749.
-    const e = economics({ stages: ['decline'], conditions: ANY, assumedUplift: 0.08 }, totals(5, '10', '1462.1859', 0, 5));
+    const e = economics({ stages: ['decline'], conditions: ANY_CONDITIONS, assumedUplift: 0.08 }, totals(5, '10', '1462.1859', 0, 5));
     expect(e.retained).toBe('116.9749');
     expect(e.net).toBe('106.9749');
     expect(e.roi).toBeCloseTo(10.69749, 12);
@@ -88,7 +77,7 @@ describe('proposal economics', () => {
   test('a spend-share offer that gives away more than it retains loses money', () => {
     // CLV 533.6445, cost 5% of it = 26.6823 (per member, rounded), uplift 0.04 -> retained 21.34578 -> 21.3458;
     // net 21.3458 - 26.6823 = -5.3365; ROI -5.3365 / 26.6823 = -0.2000015...
-    const e = economics({ stages: ['growth'], conditions: ANY, assumedUplift: 0.04 }, totals(2, '26.6823', '533.6445'));
+    const e = economics({ stages: ['growth'], conditions: ANY_CONDITIONS, assumedUplift: 0.04 }, totals(2, '26.6823', '533.6445'));
     expect(e.net).toBe('-5.3365');
     expect(e.roi).toBeCloseTo(-5.3365 / 26.6823, 12);
     expect(e.reason.code).toBe('loses');
@@ -96,10 +85,13 @@ describe('proposal economics', () => {
 
   test('no visible value, and nobody at all', () => {
     // Two non-payers at 3.00 each: retained 0, net -6.00, ROI -1.
-    const none = economics({ stages: ['decline'], conditions: { ...ANY, statuses: ['leaving', 'lapsed'] }, assumedUplift: 0.15 }, totals(2, '6', '0', 0, 2));
+    const none = economics(
+      { stages: ['decline'], conditions: { ...ANY_CONDITIONS, statuses: ['leaving', 'lapsed'] }, assumedUplift: 0.15 },
+      totals(2, '6', '0', 0, 2),
+    );
     expect([none.retained, none.net, none.roi, none.reason.code]).toEqual(['0.0000', '-6.0000', -1, 'no_value']);
     expect(none.reason.values.statuses).toBe('leaving,lapsed');
-    const empty = economics({ stages: ['stable'], conditions: ANY, assumedUplift: 0.05 }, totals(0, '0', '0', 0, 0));
+    const empty = economics({ stages: ['stable'], conditions: ANY_CONDITIONS, assumedUplift: 0.05 }, totals(0, '0', '0', 0, 0));
     expect([empty.retained, empty.net, empty.roi, empty.reason.code]).toEqual(['0.0000', '0.0000', null, 'empty']);
     expect(reasonText(empty.reason, 'USD')).toBe('nobody matches the offer on this day');
   });
@@ -108,7 +100,7 @@ describe('proposal economics', () => {
 describe('proposal order', () => {
   const p = (offerId: string, members: number, cost: string, clv: string, uplift: number) => ({
     offerId,
-    economics: economics({ stages: ['growth'], conditions: ANY, assumedUplift: uplift }, totals(members, cost, clv)),
+    economics: economics({ stages: ['growth'], conditions: ANY_CONDITIONS, assumedUplift: uplift }, totals(members, cost, clv)),
   });
   // a: retained 10, net 0, ROI 0; b: retained 50, net 30, ROI 1.5; c: free, retained 1, ROI null; d: retained 5, net -95, ROI -0.95.
   const list = [p('a', 10, '10', '100', 0.1), p('b', 20, '20', '500', 0.1), p('c', 3, '0', '10', 0.1), p('d', 40, '100', '50', 0.1)];

@@ -5,6 +5,7 @@ import { stagingInsertSql } from '../../server/queries/ingest/stagingSql.ts';
 import { planServer, type ServerBase } from '../../server/winback/plannerRules.ts';
 import { activeOfferOf, decideRescue, rewardTier, summarize, winBackRate } from '../../server/winback/rescueRules.ts';
 import type { OfferVersion } from '../../contract/offers.ts';
+import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
 
 // Base reward cost 2.00: tiers large from CLV 120 (60 x 2, costs 8), medium from 40 (20 x 2, costs 4), else small (costs 2).
 const BASE = '2.0000';
@@ -155,18 +156,7 @@ describe('the offer that prices a move', () => {
     name: offerId,
     description: '',
     stages: ['decline'],
-    conditions: {
-      statuses: [],
-      tiers: [],
-      minIdleDays: null,
-      maxIdleDays: null,
-      minLevel: null,
-      maxLevel: null,
-      servers: [],
-      minClv: null,
-      maxClv: null,
-      riskTiers: [],
-    },
+    conditions: { ...ANY_CONDITIONS },
     reward: '',
     cost: { kind: 'fixed', fixedCost: '3.0000', spendShare: 0 },
     assumedUplift: 0.15,
