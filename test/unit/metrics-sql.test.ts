@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_DAY, ACTIVE_DAYS, MONEY_ROW, PAYING_DAY, PAYING_DAYS } from '../../server/queries/metrics/activity.ts';
+import { ACTIVE_DAY, ACTIVE_DAYS, activeDayOf, MONEY_ROW, PAYING_DAY, PAYING_DAYS, type RollupAlias } from '../../server/queries/metrics/activity.ts';
 import { foldStageMix } from '../../server/queries/metrics/stageMix.ts';
 import { ACTIVE_WINDOWS, activeInWindow, lastDays, priorDays, type EndParam } from '../../server/queries/metrics/windows.ts';
 import { activeRef, draftRef, playerStageSql } from '../../server/queries/stages/playerStageSql.ts';
@@ -14,6 +14,14 @@ describe('activity fragments', () => {
     expect(ACTIVE_DAYS).toBe('uniqExactIf(day, sessions > 0)');
     expect(PAYING_DAYS).toBe('uniqExactIf(day, payments > 0)');
     expect(MONEY_ROW).toBe('(payments > 0 OR revenue != 0)');
+  });
+});
+
+describe('active day over a joined rollup', () => {
+  it('qualifies the active-day test with an allow-listed alias and refuses any other', () => {
+    expect(activeDayOf('d')).toBe('d.sessions > 0');
+    expect(activeDayOf('pd')).toBe('pd.sessions > 0');
+    expect(() => activeDayOf('x; DROP TABLE sessions' as RollupAlias)).toThrow(/not a player_daily alias/);
   });
 });
 

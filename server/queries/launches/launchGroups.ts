@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import { activeDayOf } from '../metrics/activity.ts';
 
 export interface LaunchGroupRow {
   launchId: string;
@@ -35,7 +36,7 @@ export function launchGroups(db: Db, q: { launch: string; last: string }): Promi
      ),
      d AS (
        SELECT m.launch_id AS launch_id, m.player_id AS player_id,
-              uniqExactIf(pd.day, pd.sessions > 0) AS active_days, sum(pd.revenue) AS revenue
+              uniqExactIf(pd.day, ${activeDayOf('pd')}) AS active_days, sum(pd.revenue) AS revenue
        FROM player_daily AS pd INNER JOIN m ON m.player_id = pd.player_id
        WHERE pd.player_id IN (SELECT player_id FROM m) AND pd.day > m.as_of AND pd.day <= m.end_day
        GROUP BY launch_id, player_id

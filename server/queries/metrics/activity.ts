@@ -8,6 +8,16 @@
 /** An active day: at least one session started on it. */
 export const ACTIVE_DAY = 'sessions > 0';
 
+/** Table aliases of player_daily that the fragments may be qualified with: an allow-list, so only these reach the SQL text. */
+const ROLLUP_ALIASES = ['d', 'pd'] as const;
+export type RollupAlias = (typeof ROLLUP_ALIASES)[number];
+
+/** ACTIVE_DAY over an aliased player_daily, for queries that join it. */
+export function activeDayOf(alias: RollupAlias): string {
+  if (!ROLLUP_ALIASES.includes(alias)) throw new RangeError(`not a player_daily alias: ${String(alias)}`);
+  return `${alias}.${ACTIVE_DAY}`;
+}
+
 /** A paying day: at least one positive payment (refunds lower revenue but are not payments). */
 export const PAYING_DAY = 'payments > 0';
 

@@ -1,6 +1,7 @@
 import type { Params } from '../../db/query.ts';
 import { latestScoresSql } from '../models/latestScoresSql.ts';
 import type { AudienceSort, OfferDefinition } from '../../../contract/offers.ts';
+import { ACTIVE_DAYS } from '../metrics/activity.ts';
 
 /**
  * The audience of an offer (saved or draft, evaluated alike) as of a day, as
@@ -64,7 +65,7 @@ export function audienceBaseSql(): string {
          CAST(if(sc.clv IS NOT NULL, toDecimal128(assumeNotNull(sc.clv), 4), ${fallbackClv}) AS Decimal(18, 4)) AS clv_value
   FROM player_stage(as_of = {as_of:Date}) AS s
   LEFT JOIN (
-    SELECT player_id, max(max_level) AS max_level, uniqExactIf(day, sessions > 0) AS active_days
+    SELECT player_id, max(max_level) AS max_level, ${ACTIVE_DAYS} AS active_days
     FROM player_daily WHERE day <= {as_of:Date} GROUP BY player_id
   ) AS h ON h.player_id = s.player_id
   LEFT JOIN (${latestScoresSql()}) AS sc ON sc.player_id = s.player_id

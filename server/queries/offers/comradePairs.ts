@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import type { ComradeBasis } from '../../../contract/winback.ts';
+import { activeDayOf } from '../metrics/activity.ts';
 
 export interface ComradePairRow {
   lapsedId: string;
@@ -40,7 +41,7 @@ const PAIRS: Record<ComradeBasis, string> = {
       SELECT l.k AS k, d.server_id AS server_id, d.day AS day
       FROM player_daily AS d INNER JOIN (${CHUNK}) AS l ON l.player_id = d.player_id
       WHERE d.player_id IN (SELECT player_id FROM (${CHUNK})) AND d.day <= {asOf:Date}
-        AND d.day > l.last_day - {lookback:UInt16} AND d.sessions > 0
+        AND d.day > l.last_day - {lookback:UInt16} AND ${activeDayOf('d')}
       GROUP BY l.k, d.server_id, d.day
     ) AS ld
     INNER JOIN (SELECT k, server_id, day, active_r FROM comrade_active_days WHERE run_id = {run:String}) AS cd

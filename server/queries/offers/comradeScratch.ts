@@ -1,10 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import { exec, one } from '../../db/query.ts';
+import { ACTIVE_DAY, activeDayOf } from '../metrics/activity.ts';
+import { lastDays } from '../metrics/windows.ts';
 
 // Scratch rows are no change of the data: the response cache and the pairs' memo keep their answers.
 const SCRATCH = { scratch: true };
 
-const ACTIVE_DAY = `sessions > 0 AND day > {asOf:Date} - (SELECT window_days FROM active_lifecycle_config) AND day <= {asOf:Date}`;
+/** Active in the recent stage window R ending on the as-of day. */
+const ACTIVE_IN_R = `${ACTIVE_DAY} AND ${lastDays('asOf', '(SELECT window_days FROM active_lifecycle_config)')} AND day <= {asOf:Date}`;
 
 /**
  * Writes one computation's scratch inputs (sql/018): the lapsed players as of
@@ -27,9 +30,9 @@ export async function fillComradeScratch(db: Db, runId: string, q: { asOf: strin
     `INSERT INTO comrade_active_days
      SELECT {run:String}, cityHash64(d.player_id), d.player_id, d.server_id, d.day, any(a.active_r)
      FROM player_daily AS d
-     INNER JOIN (SELECT player_id, toUInt32(uniqExact(day)) AS active_r FROM player_daily WHERE ${ACTIVE_DAY} GROUP BY player_id) AS a
+     INNER JOIN (SELECT player_id, toUInt32(uniqExact(day)) AS active_r FROM player_daily WHERE ${ACTIVE_IN_R} GROUP BY player_id) AS a
        ON a.player_id = d.player_id
-     WHERE d.player_id IN (SELECT player_id FROM player_daily WHERE ${ACTIVE_DAY}) AND d.sessions > 0
+     WHERE d.player_id IN (SELECT player_id FROM player_daily WHERE ${ACTIVE_IN_R}) AND ${activeDayOf('d')}
        AND d.day >= (SELECT min(last_day) FROM comrade_lapsed WHERE run_id = {run:String}) - {lookback:UInt16} AND d.day <= {asOf:Date}
      GROUP BY d.player_id, d.server_id, d.day`,
     p,

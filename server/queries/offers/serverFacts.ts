@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import { ACTIVE_DAY } from '../metrics/activity.ts';
+import { lastDays, priorDays } from '../metrics/windows.ts';
 
 export interface ServerFacts {
   serverId: string;
@@ -11,13 +13,15 @@ export interface ServerFacts {
   dauPrior: number;
 }
 
+const DAYS = '{days:UInt16}';
+
 /** Every server with activity up to the day: its age and its active trend, from the daily rollup. */
 export function serverFacts(db: Db, asOf: string, days: number): Promise<ServerFacts[]> {
   return rows<ServerFacts>(
     db,
     `SELECT server_id AS serverId, min(day) AS firstDay, toUInt32(dateDiff('day', min(day), {asOf:Date}) + 1) AS ageDays,
-            uniqExactIf((player_id, day), sessions > 0 AND day > {asOf:Date} - {days:UInt16}) / {days:UInt16} AS dauRecent,
-            uniqExactIf((player_id, day), sessions > 0 AND day <= {asOf:Date} - {days:UInt16} AND day > {asOf:Date} - 2 * {days:UInt16}) / {days:UInt16} AS dauPrior
+            uniqExactIf((player_id, day), ${ACTIVE_DAY} AND ${lastDays('asOf', DAYS)}) / ${DAYS} AS dauRecent,
+            uniqExactIf((player_id, day), ${ACTIVE_DAY} AND ${priorDays('asOf', DAYS)}) / ${DAYS} AS dauPrior
      FROM player_daily
      WHERE day <= {asOf:Date}
      GROUP BY server_id
