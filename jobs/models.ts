@@ -6,10 +6,14 @@ export async function run(deps: Deps): Promise<void> {
   try {
     const result = await refreshModels(deps);
     if (!result.asOf) return;
-    for (const r of result.runs) deps.log(`models: ${r.kind} as of ${r.asOf}: ${r.status}: ${r.message}`);
+    for (const r of result.runs) {
+      const fields = { kind: r.kind, asOf: r.asOf, status: r.status, message: r.message };
+      if (r.status === 'ok') deps.log.info('models: refreshed', fields);
+      else deps.log.warn('models: fit not used', fields);
+    }
   } catch (err) {
     if (err instanceof ModelsBusyError) {
-      deps.log('models: a refresh is already running, skipping this tick');
+      deps.log.info('models: a refresh is already running, skipping this tick');
       return;
     }
     throw err;

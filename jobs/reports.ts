@@ -14,9 +14,9 @@ export async function startReportJobs(deps: Deps): Promise<() => Promise<void>> 
   await applyScheduleConfig(deps.db, deps.cfg, deps.log);
   // The embedded engine has one owner, this process, which is just starting: a 'running' row is a leftover.
   const interrupted = await runnerFor(deps.db, deps.cfg, deps.log).failInterrupted(deps.db.engine === 'embedded');
-  if (interrupted) deps.log(`reports: ${interrupted} run(s) interrupted by the last stop marked failed`);
+  if (interrupted) deps.log.warn('reports: runs interrupted by the last stop marked failed', { runs: interrupted });
   const scheduler = new ReportScheduler(deps);
-  const started = scheduler.start().catch((err: unknown) => deps.log(`reports: catch-up failed: ${(err as Error).message}`));
+  const started = scheduler.start().catch((err: unknown) => deps.log.error('reports: catch-up failed', { error: (err as Error).message }));
   return async () => {
     await scheduler.stop();
     await started;

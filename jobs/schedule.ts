@@ -6,6 +6,7 @@ import * as models from './models.ts';
 import * as stages from './stages.ts';
 import * as stagesDaily from './stagesDaily.ts';
 import type { JobDef } from './types.ts';
+import type { Logger } from '../server/log.ts';
 
 /** The fixed jobs: each one's cron expression (in the game time zone) and what it runs. */
 export function jobTable(cfg: Config): JobDef[] {
@@ -28,7 +29,7 @@ export class JobRegistry implements Jobs {
   private readonly tasks = new Map<string, ScheduledTask>();
   private stopped = false;
 
-  constructor(private readonly log: (msg: string) => void) {}
+  constructor(private readonly log: Logger) {}
 
   async set(entry: JobEntry): Promise<void> {
     if (!cron.validate(entry.cron)) throw new Error(`job ${entry.name}: invalid cron expression "${entry.cron}"`);
@@ -40,7 +41,7 @@ export class JobRegistry implements Jobs {
         try {
           await entry.run(ctx.date);
         } catch (err) {
-          this.log(`job ${entry.name} failed: ${(err as Error).message}`);
+          this.log.error('job failed', { job: entry.name, error: (err as Error).message });
         }
       },
       { name: entry.name, noOverlap: true, timezone: entry.tz },

@@ -17,6 +17,7 @@ import { retentionRoutes } from './routes/retention.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { valueRoutes } from './routes/value.ts';
 import { winbackRoutes } from './routes/winback.ts';
+import { redactUrl } from './log.ts';
 
 /** Builds the Express app without listening, so tests and the server share it. */
 export function createApp(deps: Deps, webDist?: string): express.Express {
@@ -47,7 +48,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   }
 
   // Errors leave as JSON with a message: 4xx for the caller's mistakes, 500 (logged) for ours.
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof DomainError) {
       res.status(STATUS_OF_KIND[err.kind]).json({ error: err.message, ...err.details });
       return;
@@ -57,7 +58,8 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
       res.status(400).json({ error: `invalid JSON body: ${e.message ?? ''}` });
       return;
     }
-    deps.log(`error: ${(err as Error)?.stack ?? String(err)}`);
+    // An engine error can carry the server's URL, credentials included.
+    deps.log.error('request failed', { method: req.method, url: req.originalUrl, error: redactUrl((err as Error)?.stack ?? String(err)) });
     res.status(500).json({
       error: `internal error: ${String(e.message ?? err)
         .split('\n')[0]

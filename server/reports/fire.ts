@@ -2,12 +2,13 @@
 import type { ReportLang } from '../../contract/enums.ts';
 import type { ReportSchedule, ReportWindow, RunTrigger } from '../../contract/reports.ts';
 import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
 import { WindowBusyError, WindowDoneError, type ReportRunner, type RunResult } from './runs.ts';
 import { windowOfFire } from './scheduleWindows.ts';
 
 export interface FireDeps {
   cfg: Config;
-  log: (m: string) => void;
+  log: Logger;
   runner: ReportRunner;
 }
 
@@ -38,11 +39,11 @@ export async function runWindow(
     return { ...base, result, busy: false };
   } catch (err) {
     if (err instanceof WindowDoneError) {
-      log(`reports: ${err.message}; not sending it again`);
+      log.info(`reports: ${err.message}; not sending it again`);
       return { ...base, busy: false, done: true };
     }
     if (!(err instanceof WindowBusyError)) throw err;
-    log(`reports: ${err.message}; not starting it again`);
+    log.info(`reports: ${err.message}; not starting it again`);
     return { ...base, busy: true };
   }
 }

@@ -4,9 +4,7 @@
  * Saving a schedule brings its entry in line at once.
  */
 import type { ReportSchedule, ScheduleSaved } from '../../contract/reports.ts';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
-import type { Jobs } from '../deps.ts';
+import type { Deps, Jobs } from '../deps.ts';
 import { fireSchedule, type FireDeps } from './fire.ts';
 import { runnerFor } from './runs.ts';
 import { saveSchedule, type SaveRequest } from './scheduleStore.ts';
@@ -25,7 +23,7 @@ export async function syncReportJob(jobs: Jobs, deps: FireDeps, schedule: Report
       try {
         await fireSchedule(deps, schedule, at);
       } catch (err) {
-        deps.log(`reports: ${schedule.scheduleId} failed: ${(err as Error).message}`);
+        deps.log.error('reports: schedule firing failed', { schedule: schedule.scheduleId, error: (err as Error).message });
       }
     },
   });
@@ -37,7 +35,7 @@ export async function removeReportJobs(jobs: Jobs): Promise<void> {
 }
 
 /** Saves a schedule (see saveSchedule) and tells the job registry, when there is one. */
-export async function saveAndSchedule(deps: { db: Db; cfg: Config; log: (m: string) => void; jobs?: Jobs }, req: SaveRequest): Promise<ScheduleSaved> {
+export async function saveAndSchedule(deps: Pick<Deps, 'db' | 'cfg' | 'log' | 'jobs'>, req: SaveRequest): Promise<ScheduleSaved> {
   const out = await saveSchedule(deps.db, deps.cfg, req);
   if (deps.jobs) await syncReportJob(deps.jobs, { cfg: deps.cfg, log: deps.log, runner: runnerFor(deps.db, deps.cfg, deps.log) }, out.schedule);
   return out;

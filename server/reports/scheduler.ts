@@ -15,11 +15,12 @@ import { fireSchedule, runWindow, type FireDeps, type WindowRun } from './fire.t
 import { runnerFor, type ReportRunner } from './runs.ts';
 import { removeReportJobs, syncReportJob } from './scheduleJobs.ts';
 import { listSchedules } from './scheduleStore.ts';
+import type { Logger } from '../log.ts';
 
 export interface SchedulerDeps {
   db: Db;
   cfg: Config;
-  log: (m: string) => void;
+  log: Logger;
   /** Without a registry the scheduler only catches up (tests, tools). */
   jobs?: Jobs;
 }

@@ -9,6 +9,8 @@ import { ReportScheduler } from '../../server/reports/scheduler.ts';
 import { saveSchedule } from '../../server/reports/scheduleStore.ts';
 import type { ReportSummary } from '../../server/reports/types.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
+import { silentLogger } from '../../server/log.ts';
+import { capturingLogger } from '../helpers/logger.ts';
 
 /**
  * Scheduling without the report content: a stand-in build records every call
@@ -48,7 +50,7 @@ async function schedule(id: string, input: Record<string, unknown>) {
 }
 
 function scheduler(build: BuildFn, now: Date, logs: string[] = []) {
-  const log = (m: string) => logs.push(m);
+  const log = capturingLogger(logs);
   return new ReportScheduler({ db: engine.db, cfg: engine.cfg, log }, { runner: new ReportRunner(engine.db, engine.cfg, log, build), clock: () => now });
 }
 
@@ -181,7 +183,7 @@ describe('the server start', () => {
         .map((t) => t.name)
         .filter((n) => n?.startsWith('report-'))
         .sort();
-    const deps = { db: engine.db, cfg: engine.cfg, log: () => {}, jobs: new JobRegistry(() => {}) };
+    const deps = { db: engine.db, cfg: engine.cfg, log: silentLogger, jobs: new JobRegistry(silentLogger) };
     // Clock at 1970: nothing to catch up, only the arming is looked at.
     const sched = new ReportScheduler(deps, { runner: new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([])), clock: () => new Date(0) });
     await sched.start();
