@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderSvg, reachedPeriods, retentionOption, stageMixOption } from '../../server/reports/charts.ts';
 import { previousWindow, retentionCurve, retentionRanges, stageMix } from '../../server/reports/content.ts';
 import { reportFormat, translator } from '../../server/reports/messages.ts';
-import { esc, renderHtml } from '../../server/reports/render.ts';
+import { renderHtml } from '../../server/reports/render.ts';
+import { esc } from '../../server/reports/reportHtml.ts';
 import { reportCsvFiles } from '../../server/reports/renderCsv.ts';
 import type { ReportSummary, RetentionBlock } from '../../server/reports/types.ts';
 
