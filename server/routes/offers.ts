@@ -17,17 +17,11 @@ import { createOffer, offerList, requireOffer, saveOfferVersion, setArchived, ty
 import { proposals, whatIf } from '../offers/proposals.ts';
 import { parseOffer } from '../offers/validate.ts';
 import { handle } from './http.ts';
-import { bodyText, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
+import { bodyText, jsonBody, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
 
 type Body = Record<string, unknown>;
 
 const meta = (body: Body): SaveMeta => ({ author: bodyText(body, 'author', 64, true), note: bodyText(body, 'note', 500, false) });
-
-function bodyOf(req: { body?: unknown }): Body {
-  const b = req.body;
-  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw invalid('the body must be a JSON object');
-  return b as Body;
-}
 
 function offerBody(body: Body): unknown {
   if (typeof body.offer !== 'object' || body.offer === null || Array.isArray(body.offer)) throw invalid('the body must hold "offer": {...the definition}');
@@ -63,7 +57,7 @@ export function offerRoutes({ db, cfg }: Deps): Router {
   r.post(
     '/offers/what-if',
     handle(async (req) => {
-      const body = bodyOf(req);
+      const body = jsonBody(req.body);
       const asOf = typeof body.asOf === 'string' && body.asOf ? parseDay(body.asOf, 'asOf') : undefined;
       return (await whatIf(db, cfg, offerBody(body), asOf)) satisfies WhatIf;
     }),
@@ -75,7 +69,7 @@ export function offerRoutes({ db, cfg }: Deps): Router {
   r.post(
     '/offers',
     handle(async (req, res) => {
-      const body = bodyOf(req);
+      const body = jsonBody(req.body);
       const offer = parseOffer(offerBody(body));
       res.status(201).json((await createOffer(db, offer, meta(body))) satisfies OfferVersion);
     }),
@@ -83,7 +77,7 @@ export function offerRoutes({ db, cfg }: Deps): Router {
   r.put(
     '/offers/:id',
     handle(async (req) => {
-      const body = bodyOf(req);
+      const body = jsonBody(req.body);
       const offer = parseOffer(offerBody(body), String(req.params.id));
       const base = baseVersionOf(body);
       return (await saveOfferVersion(db, offer, meta(body), base)) satisfies OfferVersion;
@@ -95,7 +89,7 @@ export function offerRoutes({ db, cfg }: Deps): Router {
   ] as const) {
     r.post(
       `/offers/:id/${action}`,
-      handle(async (req) => (await setArchived(db, String(req.params.id), archived, meta(bodyOf(req)))) satisfies OfferVersion),
+      handle(async (req) => (await setArchived(db, String(req.params.id), archived, meta(jsonBody(req.body)))) satisfies OfferVersion),
     );
   }
   r.get(

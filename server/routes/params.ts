@@ -65,3 +65,9 @@ export function bodyText(body: Record<string, unknown>, name: string, max: numbe
   if (typeof v !== 'string' || v.length > max) throw invalid(`${name} must be text of at most ${max} characters`);
   return v.trim();
 }
+
+/** A JSON request body that must be an object (express.json leaves other values as they are). */
+export function jsonBody(raw: unknown): Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('the body must be a JSON object');
+  return raw as Record<string, unknown>;
+}

@@ -11,14 +11,9 @@ import { saveAndSchedule } from '../reports/scheduleJobs.ts';
 import { scheduleList } from '../reports/scheduleList.ts';
 import { SCHEDULE_ID } from '../reports/scheduleStore.ts';
 import { handle } from './http.ts';
-import { parseChoice, parseDay, parseWhole, queryString } from './params.ts';
+import { jsonBody, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
 
 type Body = Record<string, unknown>;
-
-function bodyOf(raw: unknown): Body {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('the body must be a JSON object');
-  return raw as Body;
-}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +35,7 @@ export function reportRoutes(deps: Deps): Router {
   r.post(
     '/reports/schedules',
     handle(async (req, res) => {
-      const out = await saveAndSchedule(deps, { input: bodyOf(req.body), source: 'dashboard', author: 'dashboard' });
+      const out = await saveAndSchedule(deps, { input: jsonBody(req.body), source: 'dashboard', author: 'dashboard' });
       res.status(201);
       return out satisfies ScheduleSaved;
     }),
@@ -48,14 +43,14 @@ export function reportRoutes(deps: Deps): Router {
   r.put(
     '/reports/schedules/:id',
     handle(async (req) => {
-      const input = bodyOf(req.body);
+      const input = jsonBody(req.body);
       return (await saveAndSchedule(deps, { scheduleId: String(req.params.id), input, source: 'dashboard', author: 'dashboard' })) satisfies ScheduleSaved;
     }),
   );
   r.post(
     '/reports/schedules/:id/run',
     handle(async (req) => {
-      const body = bodyOf(req.body ?? {});
+      const body = jsonBody(req.body ?? {});
       if (typeof body.window !== 'string') throw invalid('window is required: a date as YYYY-MM-DD inside the period to report');
       const day = parseDay(body.window, 'window');
       const lang = body.lang === undefined || body.lang === null || body.lang === '' ? undefined : parseChoice({ lang: body.lang }, 'lang', REPORT_LANGS);
