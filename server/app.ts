@@ -18,11 +18,13 @@ import { settingsRoutes } from './routes/settings.ts';
 import { valueRoutes } from './routes/value.ts';
 import { winbackRoutes } from './routes/winback.ts';
 import { redactUrl } from './log.ts';
+import { securityHeaders } from './securityHeaders.ts';
 
 /** Builds the Express app without listening, so tests and the server share it. */
 export function createApp(deps: Deps, webDist?: string): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.use(express.json({ limit: '100kb' }));
   const api = express.Router();
   api.use(responseCache(deps.db, { maxAgeMs: deps.cfg.apiCacheSeconds * 1000, maxEntries: 500 }));

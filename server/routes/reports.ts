@@ -85,7 +85,6 @@ export function reportRoutes(deps: Deps): Router {
       const ext = path.extname(file.name);
       res.set('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
       res.set('Content-Disposition', `${ext === '.html' ? 'inline' : 'attachment'}; filename="${file.name}"`);
-      res.set('X-Content-Type-Options', 'nosniff');
       // The page needs no scripts: forbid them, in case a value slipped past escaping.
       if (ext === '.html') res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
       await new Promise<void>((resolve, reject) =>
