@@ -1,3 +1,4 @@
+import type { FileOutcome } from '../../contract/ingest.ts';
 import type { Db } from '../../server/db/client.ts';
 import { one, rows } from '../../server/db/query.ts';
 
@@ -95,3 +96,13 @@ export async function eventDays(db: Db, kind: 'sessions' | 'payments'): Promise<
   const list = await rows<{ event_id: string; day: string }>(db, `SELECT event_id, toString(day) AS day FROM ${kind} ORDER BY event_id`);
   return Object.fromEntries(list.map((r) => [r.event_id, r.day]));
 }
+
+/** One file's outcome in the short names the ingest tests compare. */
+export const outcomeCounts = (o: FileOutcome) => ({
+  file: o.file,
+  state: o.state,
+  total: o.rowsTotal,
+  loaded: o.rowsLoaded,
+  quarantined: o.rowsQuarantined,
+  duplicate: o.rowsDuplicate,
+});

@@ -6,7 +6,7 @@ import { one, rows } from '../../server/db/query.ts';
 import type { FileOutcome } from '../../contract/ingest.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { session, writeText } from '../helpers/files.ts';
-import { dailyByDay, ledger, quarantined, totals } from '../helpers/ingest-state.ts';
+import { dailyByDay, ledger, outcomeCounts, quarantined, totals } from '../helpers/ingest-state.ts';
 
 /**
  * Bad input: every quarantine reason of the staging SQL on a known line, files
@@ -48,14 +48,6 @@ const j = (o: object) => JSON.stringify(o);
 async function ingest(paths: string[], archiveDir?: string): Promise<FileOutcome[]> {
   return (await engine.ingester.run({ paths, source: 'cli', archiveDir })).files;
 }
-const pick = (o: FileOutcome) => ({
-  file: o.file,
-  state: o.state,
-  total: o.rowsTotal,
-  loaded: o.rowsLoaded,
-  quarantined: o.rowsQuarantined,
-  duplicate: o.rowsDuplicate,
-});
 const q = (file: string, line: number, raw: string, reason: string) => ({ file_name: file, line, raw, reason });
 
 interface StoredSession {
@@ -164,7 +156,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     ];
     const F = 'sessions_reasons.ndjson';
     const file = writeText(inbox, F, text(L));
-    expect((await ingest([file])).map(pick)).toEqual([{ file: F, state: 'done', total: 22, loaded: 10, quarantined: 12, duplicate: 0 }]);
+    expect((await ingest([file])).map(outcomeCounts)).toEqual([{ file: F, state: 'done', total: 22, loaded: 10, quarantined: 12, duplicate: 0 }]);
     expect(await quarantined(engine.db, F)).toEqual([
       q(F, 2, L[1], 'unparsable JSON'),
       q(F, 5, L[4], 'missing event_id'),
@@ -268,7 +260,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     ];
     const F = 'sessions_reasons.csv';
     const file = writeText(inbox, F, text(L));
-    expect((await ingest([file])).map(pick)).toEqual([{ file: F, state: 'done', total: 21, loaded: 10, quarantined: 11, duplicate: 0 }]);
+    expect((await ingest([file])).map(outcomeCounts)).toEqual([{ file: F, state: 'done', total: 21, loaded: 10, quarantined: 11, duplicate: 0 }]);
     expect(await quarantined(engine.db, F)).toEqual([
       q(F, 4, ',P6,s01,2026-03-09T10:00:00Z,,600,,,', 'missing event_id'),
       q(F, 5, 'bc05,,s01,2026-03-09T10:00:00Z,,600,,,', 'missing player_id'),
@@ -344,7 +336,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     ];
     const F = 'payments_reasons.ndjson';
     const file = writeText(inbox, F, text(L));
-    expect((await ingest([file])).map(pick)).toEqual([{ file: F, state: 'done', total: 19, loaded: 9, quarantined: 10, duplicate: 0 }]);
+    expect((await ingest([file])).map(outcomeCounts)).toEqual([{ file: F, state: 'done', total: 19, loaded: 9, quarantined: 10, duplicate: 0 }]);
     expect(await quarantined(engine.db, F)).toEqual([
       q(F, 2, L[1], 'unparsable JSON'),
       q(F, 3, L[2], 'missing event_id'),
@@ -403,7 +395,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     ];
     const F = 'payments_reasons.csv';
     const file = writeText(inbox, F, text(L));
-    expect((await ingest([file])).map(pick)).toEqual([{ file: F, state: 'done', total: 17, loaded: 8, quarantined: 9, duplicate: 0 }]);
+    expect((await ingest([file])).map(outcomeCounts)).toEqual([{ file: F, state: 'done', total: 17, loaded: 8, quarantined: 9, duplicate: 0 }]);
     expect(await quarantined(engine.db, F)).toEqual([
       q(F, 3, ',P3,s01,2026-03-12T09:00:00Z,1.00,USD,,', 'missing event_id'),
       q(F, 4, 'bq04,,s01,2026-03-12T09:00:00Z,1.00,USD,,', 'missing player_id'),
@@ -452,7 +444,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     writeText(dir, 'sessions_blank_only.ndjson', '\n\n\n');
     const before = await totals(engine.db);
 
-    expect((await ingest([dir], archiveDir)).map((o) => ({ ...pick(o), error: o.error }))).toEqual([
+    expect((await ingest([dir], archiveDir)).map((o) => ({ ...outcomeCounts(o), error: o.error }))).toEqual([
       { file: 'sessions_blank_only.ndjson', state: 'rejected', total: 0, loaded: 0, quarantined: 0, duplicate: 0, error: 'file holds no rows' },
       { file: 'sessions_share_60.ndjson', state: 'done', total: 5, loaded: 2, quarantined: 3, duplicate: 0, error: '' },
       {
@@ -494,7 +486,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     expect(await totals(engine.db)).toEqual(after);
 
     copyFileSync(path.join(archiveDir, 'rejected', 'sessions_share_67.ndjson'), share67);
-    expect((await ingest([share67])).map(pick)).toEqual([
+    expect((await ingest([share67])).map(outcomeCounts)).toEqual([
       { file: 'sessions_share_67.ndjson', state: 'skipped', total: 6, loaded: 0, quarantined: 0, duplicate: 0 },
     ]);
     expect(await totals(engine.db)).toEqual(after);
@@ -520,7 +512,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     const before = await totals(engine.db);
 
     const out = await ingest([dir]);
-    expect(out.map(pick)).toEqual([
+    expect(out.map(outcomeCounts)).toEqual([
       { file: 'sessions_cut_512.ndjson.gz', state: 'rejected', total: 0, loaded: 0, quarantined: 0, duplicate: 0 },
       { file: 'sessions_cut_trailer.ndjson.gz', state: 'rejected', total: 0, loaded: 0, quarantined: 0, duplicate: 0 },
       { file: 'sessions_not_gzip.ndjson.gz', state: 'rejected', total: 0, loaded: 0, quarantined: 0, duplicate: 0 },
@@ -532,7 +524,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     expect(await totals(engine.db)).toEqual({ ...before, ledgerFiles: 10 });
 
     writeFileSync(path.join(dir, 'sessions_intact.ndjson.gz'), gz);
-    expect((await ingest([path.join(dir, 'sessions_intact.ndjson.gz')])).map(pick)).toEqual([
+    expect((await ingest([path.join(dir, 'sessions_intact.ndjson.gz')])).map(outcomeCounts)).toEqual([
       { file: 'sessions_intact.ndjson.gz', state: 'done', total: 2000, loaded: 2000, quarantined: 0, duplicate: 0 },
     ]);
     expect((await dailyByDay(engine.db))['2026-03-13']).toEqual({ sessions: 2000, payments: 0, revenue: '0' });
@@ -563,7 +555,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     ];
     const sf = writeText(inbox, 'sessions_future.ndjson', text(SL));
     const pf = writeText(inbox, 'payments_future.ndjson', text(PL));
-    expect((await ingest([sf, pf])).map(pick)).toEqual([
+    expect((await ingest([sf, pf])).map(outcomeCounts)).toEqual([
       { file: 'sessions_future.ndjson', state: 'done', total: 4, loaded: 2, quarantined: 2, duplicate: 0 },
       { file: 'payments_future.ndjson', state: 'done', total: 2, loaded: 1, quarantined: 1, duplicate: 0 },
     ]);
@@ -622,7 +614,7 @@ describe('ingest quarantines bad rows and rejects bad files', () => {
     ];
     const F = 'payments_money.ndjson';
     const file = writeText(inbox, F, text(L));
-    expect((await ingest([file])).map(pick)).toEqual([{ file: F, state: 'done', total: 7, loaded: 6, quarantined: 1, duplicate: 0 }]);
+    expect((await ingest([file])).map(outcomeCounts)).toEqual([{ file: F, state: 'done', total: 7, loaded: 6, quarantined: 1, duplicate: 0 }]);
     expect(await quarantined(engine.db, F)).toEqual([q(F, 6, L[5], 'unknown currency')]);
     expect((await storedPayments('m')).map((r) => [r.event_id, r.day, r.amount, r.amount_orig, r.currency])).toEqual([
       ['m1', '2026-03-20', '5.4', '5', 'EUR'],

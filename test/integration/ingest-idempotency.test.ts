@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileOutcome } from '../../contract/ingest.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { payment, session, writeNdjson, writeText } from '../helpers/files.ts';
-import { dailyByDay, eventDays, ledger, totals } from '../helpers/ingest-state.ts';
+import { dailyByDay, eventDays, ledger, outcomeCounts, totals } from '../helpers/ingest-state.ts';
 
 /**
  * "Delivered twice, counted once" (DESIGN section 4). GAME_TZ is UTC here; the
@@ -50,19 +50,11 @@ afterAll(() => engine?.cleanup());
 async function ingest(...files: string[]): Promise<FileOutcome[]> {
   return (await engine.ingester.run({ paths: files, source: 'cli' })).files;
 }
-const pick = (o: FileOutcome) => ({
-  file: o.file,
-  state: o.state,
-  total: o.rowsTotal,
-  loaded: o.rowsLoaded,
-  quarantined: o.rowsQuarantined,
-  duplicate: o.rowsDuplicate,
-});
 
 describe('ingest is idempotent', () => {
   it('loads a file once and skips the same file delivered again', async () => {
     const a = writeNdjson(inbox, 'sessions_a.ndjson', A);
-    expect((await ingest(a)).map(pick)).toEqual([{ file: 'sessions_a.ndjson', state: 'done', total: 6, loaded: 6, quarantined: 0, duplicate: 0 }]);
+    expect((await ingest(a)).map(outcomeCounts)).toEqual([{ file: 'sessions_a.ndjson', state: 'done', total: 6, loaded: 6, quarantined: 0, duplicate: 0 }]);
     const once = await totals(engine.db);
     expect(once).toEqual({
       sessions: 6,
@@ -75,7 +67,7 @@ describe('ingest is idempotent', () => {
       ledgerFiles: 1,
     });
 
-    expect((await ingest(a)).map(pick)).toEqual([{ file: 'sessions_a.ndjson', state: 'skipped', total: 6, loaded: 0, quarantined: 0, duplicate: 0 }]);
+    expect((await ingest(a)).map(outcomeCounts)).toEqual([{ file: 'sessions_a.ndjson', state: 'skipped', total: 6, loaded: 0, quarantined: 0, duplicate: 0 }]);
     expect(await totals(engine.db)).toEqual(once);
     expect(await ledger(engine.db)).toEqual({
       'sessions_a.ndjson': {
@@ -96,7 +88,7 @@ describe('ingest is idempotent', () => {
     const copy = path.join(engine.dir, 'elsewhere', 'sessions_a_resent_copy.ndjson');
     mkdirSync(path.dirname(copy), { recursive: true });
     copyFileSync(path.join(inbox, 'sessions_a.ndjson'), copy);
-    expect((await ingest(copy)).map(pick)).toEqual([
+    expect((await ingest(copy)).map(outcomeCounts)).toEqual([
       { file: 'sessions_a_resent_copy.ndjson', state: 'skipped', total: 6, loaded: 0, quarantined: 0, duplicate: 0 },
     ]);
     expect(await totals(engine.db)).toMatchObject({ sessions: 6, dailySessions: 6, dailyPlaytime: 3600, ledgerFiles: 1 });
@@ -110,7 +102,7 @@ describe('ingest is idempotent', () => {
       session('b2', 'P4', '2026-03-12T11:00:00Z'),
       session('b3', 'P4', '2026-03-13T10:00:00Z'),
     ]);
-    expect((await ingest(b)).map(pick)).toEqual([{ file: 'sessions_b.ndjson', state: 'done', total: 6, loaded: 3, quarantined: 0, duplicate: 3 }]);
+    expect((await ingest(b)).map(outcomeCounts)).toEqual([{ file: 'sessions_b.ndjson', state: 'done', total: 6, loaded: 3, quarantined: 0, duplicate: 3 }]);
     expect(await totals(engine.db)).toEqual({
       sessions: 9,
       payments: 0,
@@ -128,7 +120,7 @@ describe('ingest is idempotent', () => {
     const c1 = session('c1', 'P2', '2026-03-13T10:00:00Z');
     const c2 = session('c2', 'P2', '2026-03-13T12:00:00Z');
     const c = writeNdjson(inbox, 'sessions_c.ndjson', [c1, c1, c2, c2, session('c3', 'P3', '2026-03-14T10:00:00Z')]);
-    expect((await ingest(c)).map(pick)).toEqual([{ file: 'sessions_c.ndjson', state: 'done', total: 5, loaded: 3, quarantined: 0, duplicate: 2 }]);
+    expect((await ingest(c)).map(outcomeCounts)).toEqual([{ file: 'sessions_c.ndjson', state: 'done', total: 5, loaded: 3, quarantined: 0, duplicate: 2 }]);
     expect(await totals(engine.db)).toEqual({
       sessions: 12,
       payments: 0,
@@ -144,7 +136,7 @@ describe('ingest is idempotent', () => {
 
   it('counts the same events once whether they come as NDJSON, CSV or gzip', async () => {
     const nd = writeNdjson(inbox, 'payments_d.ndjson', D);
-    expect((await ingest(nd)).map(pick)).toEqual([{ file: 'payments_d.ndjson', state: 'done', total: 4, loaded: 4, quarantined: 0, duplicate: 0 }]);
+    expect((await ingest(nd)).map(outcomeCounts)).toEqual([{ file: 'payments_d.ndjson', state: 'done', total: 4, loaded: 4, quarantined: 0, duplicate: 0 }]);
     const after = await totals(engine.db);
     expect(after).toEqual({
       sessions: 12,
@@ -177,7 +169,7 @@ describe('ingest is idempotent', () => {
       ),
     );
 
-    expect((await ingest(csv, gz, sessionsCsvGz)).map(pick)).toEqual([
+    expect((await ingest(csv, gz, sessionsCsvGz)).map(outcomeCounts)).toEqual([
       { file: 'payments_d.csv', state: 'done', total: 4, loaded: 0, quarantined: 0, duplicate: 4 },
       { file: 'payments_d.ndjson.gz', state: 'done', total: 4, loaded: 0, quarantined: 0, duplicate: 4 },
       { file: 'sessions_a.csv.gz', state: 'done', total: 6, loaded: 0, quarantined: 0, duplicate: 6 },
@@ -205,7 +197,7 @@ describe('ingest is idempotent', () => {
     ]);
     const lp = writeNdjson(inbox, 'payments_late.ndjson', [payment('m1', 'P1', '2026-02-01T11:00:00Z', '3.50')]);
     const out = await ingest(ls, lp);
-    expect(out.map(pick)).toEqual([
+    expect(out.map(outcomeCounts)).toEqual([
       { file: 'sessions_late.ndjson', state: 'done', total: 3, loaded: 3, quarantined: 0, duplicate: 0 },
       { file: 'payments_late.ndjson', state: 'done', total: 1, loaded: 1, quarantined: 0, duplicate: 0 },
     ]);

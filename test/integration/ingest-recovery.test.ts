@@ -13,7 +13,7 @@ import { clearDedupToken, insertChunk } from '../../server/queries/ingest/fresh.
 import { clearWorkTables } from '../../server/queries/ingest/stage.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
-import { dailyByDay, ledger, quarantined, totals, type LedgerFile, type QuarantineRow, type Totals } from '../helpers/ingest-state.ts';
+import { dailyByDay, ledger, outcomeCounts, quarantined, totals, type LedgerFile, type QuarantineRow, type Totals } from '../helpers/ingest-state.ts';
 
 /**
  * "A crash at any point loses and doubles nothing, the next run finishes the
@@ -43,15 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.cleanup());
 
-const pick = (o: FileOutcome) => ({
-  file: o.file,
-  state: o.state,
-  total: o.rowsTotal,
-  loaded: o.rowsLoaded,
-  quarantined: o.rowsQuarantined,
-  duplicate: o.rowsDuplicate,
-  recovered: o.recovered,
-});
+const pick = (o: FileOutcome) => ({ ...outcomeCounts(o), recovered: o.recovered });
 const step = (p: IngestProgress) => (p.phase === 'insert' ? `insert ${p.chunk}/${p.chunks}` : p.phase);
 
 /** Runs the ingester; the progress listener throws (a simulated crash) once the given insert chunk is stored. */

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeRun } from '../../server/queries/reportRuns/writeRun.ts';
 import { sendMail } from '../../server/reports/deliverEmail.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
@@ -10,6 +9,7 @@ import { fileNameOf, leaves, parseMime } from '../helpers/mime.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
 import { expectSigned } from '../helpers/webhookSignature.ts';
 import { startSmtp, type SmtpRig } from '../helpers/smtp.ts';
+import { writeRunningClaim } from '../helpers/reportRuns.ts';
 
 /**
  * The reports API end to end on the lifecycle fixture (data to 2026-03-31):
@@ -217,22 +217,13 @@ describe('refusals and files', () => {
     expect((await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2026-03-10', lang: 'fr' })).status).toBe(400);
     expect((await rig.post('/api/reports/schedules/nope/run', { window: '2026-03-10' })).status).toBe(404);
     // Another process is running 03-09..03-15 in Chinese: its claim is in report_runs.
-    await writeRun(rig.engine.db, {
+    await writeRunningClaim(rig.engine.db, {
       runId: '00000000-0000-4000-8000-000000000001',
       scheduleId,
       scheduleVersion: 2,
       windowFrom: '2026-03-09',
       windowTo: '2026-03-15',
       lang: 'zh',
-      trigger: 'schedule',
-      firedAt: null,
-      options: '{}',
-      state: 'running',
-      startedAt: null,
-      finishedAt: null,
-      error: '',
-      outputDir: '',
-      files: '[]',
     });
     const busy = await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2026-03-12' });
     expect(busy.status).toBe(409);

@@ -1,6 +1,5 @@
 import cron from 'node-cron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeRun } from '../../server/queries/reportRuns/writeRun.ts';
 import { listRuns } from '../../server/queries/reportRuns/listRuns.ts';
 import { ReportRunner, type BuildFn } from '../../server/reports/runs.ts';
 import { JobRegistry } from '../../jobs/schedule.ts';
@@ -11,6 +10,7 @@ import type { ReportSummary } from '../../server/reports/types.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { silentLogger } from '../../server/log.ts';
 import { capturingLogger } from '../helpers/logger.ts';
+import { writeRunningClaim } from '../helpers/reportRuns.ts';
 
 /**
  * Scheduling without the report content: a stand-in build records every call
@@ -151,22 +151,13 @@ describe('scheduled firings', () => {
 describe('the server start', () => {
   it('marks runs a stopped server left running as failed, so they block no window', async () => {
     const runner = new ReportRunner(engine.db, engine.cfg, () => {}, recordingBuild([]));
-    await writeRun(engine.db, {
+    await writeRunningClaim(engine.db, {
       runId: '00000000-0000-4000-8000-0000000000aa',
       scheduleId: 'cu',
       scheduleVersion: 1,
       windowFrom: '2026-01-05',
       windowTo: '2026-01-11',
       lang: 'en',
-      trigger: 'schedule',
-      firedAt: null,
-      options: '{}',
-      state: 'running',
-      startedAt: null,
-      finishedAt: null,
-      error: '',
-      outputDir: '',
-      files: '[]',
     });
     expect(await runner.busy('cu', '2026-01-11', 'en')).toBe(true);
     // Only the stale ones on a shared server; every one on the embedded engine the server owns.
