@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { resolveActor } from './auth/actor.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, notFound, STATUS_OF_KIND } from './domainError.ts';
+import { guardedRouters, type RouteDeps } from './routes/guardedRouter.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { launchRoutes } from './routes/launches.ts';
@@ -10,6 +12,7 @@ import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { modelRoutes } from './routes/models.ts';
 import { offerRoutes } from './routes/offers.ts';
 import { overviewRoutes } from './routes/overview.ts';
+import { PERMISSIONS, UNCACHED } from './routes/permissions.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { playerRoutes } from './routes/players.ts';
 import { responseCache } from './routes/responseCache.ts';
@@ -27,20 +30,25 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   app.use(securityHeaders);
   app.use(express.json({ limit: '100kb' }));
   const api = express.Router();
-  api.use(responseCache(deps.db, { maxAgeMs: deps.cfg.apiCacheSeconds * 1000, maxEntries: 500 }));
-  api.use(healthRoutes(deps));
-  api.use(overviewRoutes(deps));
-  api.use(ingestRoutes(deps));
-  api.use(lifecycleRoutes(deps));
-  api.use(retentionRoutes(deps));
-  api.use(playerRoutes(deps));
-  api.use(valueRoutes(deps));
-  api.use(settingsRoutes(deps));
-  api.use(modelRoutes(deps));
-  api.use(offerRoutes(deps));
-  api.use(winbackRoutes(deps));
-  api.use(reportRoutes(deps));
-  api.use(launchRoutes(deps));
+  api.use(resolveActor(deps));
+  const cache = responseCache(deps.db, { maxAgeMs: deps.cfg.apiCacheSeconds * 1000, maxEntries: 500 });
+  const routeDeps: RouteDeps = { ...deps, router: guardedRouters({ table: PERMISSIONS, uncached: UNCACHED, cache, prefix: '/api' }) };
+  for (const routes of [
+    healthRoutes,
+    overviewRoutes,
+    ingestRoutes,
+    lifecycleRoutes,
+    retentionRoutes,
+    playerRoutes,
+    valueRoutes,
+    settingsRoutes,
+    modelRoutes,
+    offerRoutes,
+    winbackRoutes,
+    reportRoutes,
+    launchRoutes,
+  ])
+    api.use(routes(routeDeps));
   api.use((req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api', api);
 

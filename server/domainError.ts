@@ -3,14 +3,17 @@
  * system's state; `app.ts` maps its kind to an HTTP status in one place, and
  * command-line tools print its message as is.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'busy' | 'too_large';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'busy' | 'too_large' | 'too_many';
 
 export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   busy: 409,
   too_large: 413,
+  too_many: 429,
 };
 
 export class DomainError extends Error {
@@ -28,3 +31,5 @@ export const invalid = (message: string, details?: Record<string, unknown>) => n
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const conflict = (message: string) => new DomainError('conflict', message);
 export const busy = (message: string) => new DomainError('busy', message);
+export const unauthenticated = (message: string) => new DomainError('unauthenticated', message);
+export const forbidden = (message: string, details?: Record<string, unknown>) => new DomainError('forbidden', message, details);

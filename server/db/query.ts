@@ -25,12 +25,16 @@ export async function exec(db: Db, query: string, params: Params = {}, opts: { s
   }
 }
 
-/** Inserts JS objects; used for small control-plane rows only, never for event data. */
-export async function insertRows(db: Db, table: string, values: object[]): Promise<void> {
+/**
+ * Inserts JS objects; used for small control-plane rows only, never for event
+ * data. `control` says no API answer is computed from the table (accounts,
+ * sessions, tokens), so cached answers stay valid.
+ */
+export async function insertRows(db: Db, table: string, values: object[], opts: { control?: boolean } = {}): Promise<void> {
   if (values.length === 0) return;
   try {
     await db.client.insert({ table, values, format: 'JSONEachRow' });
   } finally {
-    db.writes++;
+    if (!opts.control) db.writes++;
   }
 }

@@ -1,11 +1,11 @@
+import type { Router } from 'express';
 import path from 'node:path';
-import { Router } from 'express';
 import type { IngestRequest, IngestResult, IngestStatus } from '../../contract/ingest.ts';
-import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { ingestFromApi } from '../ingest/apiRun.ts';
 import { ingestStatus } from '../ingest/status.ts';
 import { handle } from './http.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 function parseIngestRequest(body: unknown): IngestRequest {
   const paths = (body as { paths?: unknown } | undefined)?.paths;
@@ -15,8 +15,8 @@ function parseIngestRequest(body: unknown): IngestRequest {
   return { paths };
 }
 
-export function ingestRoutes(deps: Deps): Router {
-  const r = Router();
+export function ingestRoutes(deps: RouteDeps): Router {
+  const r = deps.router();
   r.get(
     '/ingest/status',
     handle(async () => (await ingestStatus(deps.db)) satisfies IngestStatus),

@@ -1,6 +1,5 @@
-import { Router, type Response } from 'express';
+import type { Response, Router } from 'express';
 import type { LaunchAnswer, LaunchDetail, LaunchList, Uplift } from '../../contract/launches.ts';
-import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { launchCsv, type LaunchCsv } from '../launches/csv.ts';
 import { launchOffer, type LaunchRequest } from '../launches/launch.ts';
@@ -8,6 +7,7 @@ import { findLaunch, launchDetail, launchList, launchUplift } from '../launches/
 import { MAX_SEED } from '../launches/split.ts';
 import { handle } from './http.ts';
 import { bodyText, parseChoice, parseDay, parseWhole } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 type Body = Record<string, unknown>;
 
@@ -68,8 +68,8 @@ async function streamCsv(res: Response, csv: LaunchCsv): Promise<void> {
   res.end();
 }
 
-export function launchRoutes({ db, cfg }: Deps): Router {
-  const r = Router();
+export function launchRoutes({ db, cfg, router }: RouteDeps): Router {
+  const r = router();
   r.post(
     '/offers/:id/launch',
     handle(async (req) => (await launchOffer(db, cfg, launchRequest(req.params.id as string, (req.body ?? {}) as Body))) satisfies LaunchAnswer),

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { FROM_KEYS, TO_KEYS } from '../../contract/enums.ts';
 import {
   FLOW_ORDERS,
@@ -9,12 +9,12 @@ import {
   type Transitions,
   type TransitionsQuery,
 } from '../../contract/lifecycle.ts';
-import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { backfillStages } from '../lifecycle/backfill.ts';
 import { flowPlayersPage, transitionsBetween } from '../lifecycle/transitionPair.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 /** ?from&to&server: two snapshot days, each defaulted by the domain when absent. */
 function parsePair(q: Record<string, unknown>): TransitionsQuery {
@@ -47,8 +47,8 @@ function parseBackfill(body: Record<string, unknown>): BackfillRequest {
   return range;
 }
 
-export function lifecycleRoutes({ db }: Deps): Router {
-  const r = Router();
+export function lifecycleRoutes({ db, router }: RouteDeps): Router {
+  const r = router();
   r.get(
     '/lifecycle/transitions',
     handle(async (req) => (await transitionsBetween(db, parsePair(req.query as Record<string, unknown>))) satisfies Transitions),

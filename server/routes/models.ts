@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import {
   MODEL_KINDS,
   MODEL_UNITS,
@@ -9,7 +9,6 @@ import {
   type SegmentClvs,
   type TrustAnswer,
 } from '../../contract/models.ts';
-import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { cohortProjectionAnswer, DEFAULT_HORIZON } from '../models/cohorts.ts';
 import { refreshModels } from '../models/refresh.ts';
@@ -18,11 +17,12 @@ import { modelsStatus } from '../models/status.ts';
 import { trustCheck } from '../models/trust.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 type Query = Record<string, unknown>;
 
-export function modelRoutes({ db, cfg }: Deps): Router {
-  const r = Router();
+export function modelRoutes({ db, cfg, router }: RouteDeps): Router {
+  const r = router();
   r.get(
     '/models',
     handle(async () => (await modelsStatus(db, cfg)) satisfies ModelsStatus),

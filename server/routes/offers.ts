@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { STAGES } from '../../contract/enums.ts';
 import {
   AUDIENCE_SORTS,
@@ -10,7 +10,6 @@ import {
   type Proposals,
   type WhatIf,
 } from '../../contract/offers.ts';
-import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { audiencePage } from '../offers/audience.ts';
 import { createOffer, offerList, requireOffer, saveOfferVersion, setArchived, type SaveMeta } from '../offers/catalog.ts';
@@ -18,6 +17,7 @@ import { proposals, whatIf } from '../offers/proposals.ts';
 import { parseOffer } from '../offers/validate.ts';
 import { handle } from './http.ts';
 import { bodyText, jsonBody, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 type Body = Record<string, unknown>;
 
@@ -40,8 +40,8 @@ function baseVersionOf(body: Body): number | undefined {
   return base;
 }
 
-export function offerRoutes({ db, cfg }: Deps): Router {
-  const r = Router();
+export function offerRoutes({ db, cfg, router }: RouteDeps): Router {
+  const r = router();
   r.get(
     '/offers',
     handle(async (req) => (await offerList(db, parseChoice(req.query, 'archived', ['0', '1'], '0') === '1')) satisfies OfferList),

@@ -1,12 +1,12 @@
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
 import type { Overview, StageTrend } from '../../contract/overview.ts';
-import type { Deps } from '../deps.ts';
 import { lastRangeDay, overview, stageTrendOver } from '../overview/overview.ts';
 import { handle } from './http.ts';
 import { parseRange } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
-export function overviewRoutes({ db }: Deps): Router {
-  const r = Router();
+export function overviewRoutes({ db, router }: RouteDeps): Router {
+  const r = router();
   const rangeOf = async (req: Request) => parseRange(req.query as Record<string, unknown>, await lastRangeDay(db));
   r.get(
     '/overview',

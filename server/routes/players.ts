@@ -1,11 +1,11 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { PlayerEvents, PlayerProfile, PlayerSearch } from '../../contract/players.ts';
-import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { findPlayers, playerEventPage } from '../players/events.ts';
 import { playerProfile } from '../players/profile.ts';
 import { handle } from './http.ts';
 import { parseWhole, queryString } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 const PLAYER_ID = /^[\w.:@-]{1,128}$/;
 
@@ -14,8 +14,8 @@ function playerId(raw: string | undefined): string {
   return raw;
 }
 
-export function playerRoutes({ db }: Deps): Router {
-  const r = Router();
+export function playerRoutes({ db, router }: RouteDeps): Router {
+  const r = router();
   r.get(
     '/players',
     handle(async (req) => {

@@ -1,9 +1,8 @@
+import type { Router } from 'express';
 import path from 'node:path';
-import { Router } from 'express';
 import type { Deliveries } from '../../contract/delivery.ts';
 import { REPORT_LANGS } from '../../contract/enums.ts';
 import type { ReportRun, ReportRuns, ReportSchedules, RunNowAnswer, ScheduleSaved } from '../../contract/reports.ts';
-import type { Deps } from '../deps.ts';
 import { invalid, notFound } from '../domainError.ts';
 import { reportRun, reportRuns, runDeliveries, runFile } from '../reports/runArchive.ts';
 import { runScheduleNow } from '../reports/runNow.ts';
@@ -12,6 +11,7 @@ import { scheduleList } from '../reports/scheduleList.ts';
 import { SCHEDULE_ID } from '../reports/scheduleStore.ts';
 import { handle } from './http.ts';
 import { jsonBody, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 type Body = Record<string, unknown>;
 
@@ -21,9 +21,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-export function reportRoutes(deps: Deps): Router {
+export function reportRoutes(deps: RouteDeps): Router {
   const { db, cfg } = deps;
-  const r = Router();
+  const r = deps.router();
 
   r.get(
     '/reports/schedules',

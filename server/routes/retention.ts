@@ -1,8 +1,7 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { Day } from '../../contract/common.ts';
 import { GRAINS, RETENTION_MODES, type LtvTriangle, type Retention, type RetentionFilters } from '../../contract/retention.ts';
 import { resolveAsOf } from '../asOf.ts';
-import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { filterOptions } from '../queries/retention/filterOptions.ts';
 import { cohortRange } from '../retention/cohortQuery.ts';
@@ -10,6 +9,7 @@ import { retentionCsvFile } from '../retention/csvExport.ts';
 import { ltv, retention, type CohortRequest, type RetentionQuery } from '../retention/retention.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseServer, queryString } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 // Platform and channel names come from the game's logs (often not ASCII, e.g. 应用宝) and only
 // ever reach SQL as parameters, so any printable text of a sane length is accepted.
@@ -39,8 +39,8 @@ function parseCohortQuery(q: Record<string, unknown>, lastDay: Day, weekStart: 1
   };
 }
 
-export function retentionRoutes({ db, cfg }: Deps): Router {
-  const r = Router();
+export function retentionRoutes({ db, cfg, router }: RouteDeps): Router {
+  const r = router();
   // Before any data there is nothing to default to, and nothing to answer: the query is not read.
   const load = async (req: Request): Promise<CohortRequest | null> => {
     const lastDay = await resolveAsOf(db);

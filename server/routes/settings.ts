@@ -1,12 +1,12 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Day } from '../../contract/common.ts';
 import type { Backtest, LifecycleSettings, RuleError, Rules, RulesPreview, RulesVersionWithRules, SavedRules } from '../../contract/settings.ts';
-import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { validateRules } from '../lifecycle/rules.ts';
 import { backtestRules, lifecycleSettings, previewRules, restoreVersion, rulesVersion, saveRules } from '../lifecycle/settings.ts';
 import { handle } from './http.ts';
 import { bodyText, parseDay } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 type Body = Record<string, unknown>;
 
@@ -28,8 +28,8 @@ function bodyDay(body: Body, name: string): Day | undefined {
   return typeof v === 'string' && v ? parseDay(v, name) : undefined;
 }
 
-export function settingsRoutes({ db }: Deps): Router {
-  const r = Router();
+export function settingsRoutes({ db, router }: RouteDeps): Router {
+  const r = router();
   r.get(
     '/settings/lifecycle',
     handle(async () => (await lifecycleSettings(db)) satisfies LifecycleSettings),

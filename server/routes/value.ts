@@ -1,15 +1,15 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { VALUE_LIST_SORTS, type ValueList, type ValueQuery, type ValueSummary } from '../../contract/value.ts';
 import { resolveAsOf } from '../asOf.ts';
-import type { Deps } from '../deps.ts';
 import { invalid } from '../domainError.ts';
 import { VALUE_LIST_NAMES } from '../value/lists.ts';
 import { defaultListLimit, valueList, valueSummary } from '../value/summary.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseServer, parseWhole, queryString } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
-export function valueRoutes({ db }: Deps): Router {
-  const r = Router();
+export function valueRoutes({ db, router }: RouteDeps): Router {
+  const r = router();
   /** ?asOf (default: the last day with data) and ?server; null when there is no data yet. */
   const valueQuery = async (q: Record<string, unknown>): Promise<ValueQuery | null> => {
     const server = parseServer(q);

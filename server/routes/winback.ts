@@ -1,11 +1,11 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { DECISIONS, RESCUE_SORTS, type ComradePairs, type RescueList, type ServerPlans } from '../../contract/winback.ts';
-import type { Deps } from '../deps.ts';
 import { findComrades } from '../winback/comrades.ts';
 import { planServers } from '../winback/planner.ts';
 import { rescueDecisions } from '../winback/rescue.ts';
 import { handle } from './http.ts';
 import { parseChoice, parseDay, parseWhole, queryString } from './params.ts';
+import type { RouteDeps } from './guardedRouter.ts';
 
 type Query = Record<string, unknown>;
 
@@ -18,8 +18,8 @@ function asOfParam(q: Query): string | undefined {
 const page = (q: Query) => ({ limit: parseWhole(q, 'limit', 50, 1, 500), offset: parseWhole(q, 'offset', 0, 0, 10_000_000) });
 
 /** Win-back: rescue or let go, the new-server planner and "find your old comrades" (DESIGN section 8). */
-export function winbackRoutes({ db, cfg }: Deps): Router {
-  const r = Router();
+export function winbackRoutes({ db, cfg, router }: RouteDeps): Router {
+  const r = router();
   r.get(
     '/winback/rescue',
     handle(async (req) => {

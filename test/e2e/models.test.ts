@@ -1,16 +1,16 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../server/days.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
-import { haveChromium, useRig } from '../helpers/browser.ts';
+import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 
-let browser: Browser;
+let browser: SignedBrowser;
+let apiFetch: typeof fetch;
 let base: string;
-useRig(23, (rig) => ({ browser, base } = rig));
+useRig(23, (rig) => ({ browser, base, fetch: apiFetch } = rig));
 
 const api = async (path: string, body?: object) =>
   (
-    await fetch(`${base}/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined)
+    await apiFetch(`${base}/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined)
   ).json();
 const sig = (n: number) => new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(n);
 const int = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupOf } from '../../server/launches/split.ts';
 import { translate } from '../../web/src/lib/i18n.ts';
-import { haveChromium, startRig, type BrowserRig } from '../helpers/browser.ts';
+import { haveChromium, startRig, type BrowserRig, type SignedBrowser } from '../helpers/browser.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
 import { expectSigned } from '../helpers/webhookSignature.ts';
 
 const SECRET = 'e2e-mail-secret';
 let rig: BrowserRig | undefined;
 let receiver: Receiver;
-let browser: Browser;
+let browser: SignedBrowser;
+let apiFetch: typeof fetch;
 let base: string;
 
 // The game's mail system is a real local receiver; the rig's engine is configured to send to it, signed.
@@ -18,14 +18,14 @@ beforeAll(async () => {
   if (!haveChromium) return;
   receiver = await startReceiver();
   rig = await startRig(23, { OFFERS_WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: SECRET });
-  ({ browser, base } = rig);
+  ({ browser, base, fetch: apiFetch } = rig);
 }, 300_000);
 afterAll(async () => {
   await rig?.close();
   await receiver?.close();
 });
 
-const api = async (path: string) => (await fetch(`${base}/api/${path}`)).json();
+const api = async (path: string) => (await apiFetch(`${base}/api/${path}`)).json();
 const en = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 const usd = (amount: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(amount));

@@ -1,14 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { haveChromium, useRig } from '../helpers/browser.ts';
+import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 
-let browser: Browser;
+let browser: SignedBrowser;
+let apiFetch: typeof fetch;
 let base: string;
-useRig(7, (rig) => ({ browser, base } = rig));
+useRig(7, (rig) => ({ browser, base, fetch: apiFetch } = rig));
 
 describe.runIf(haveChromium)('overview page in Chromium', () => {
   it('draws the simulated game: KPI tiles and charts carry the API numbers', async () => {
-    const api = await (await fetch(`${base}/api/overview`)).json();
+    const api = await (await apiFetch(`${base}/api/overview`)).json();
     expect(api.kpis.dau).toBeGreaterThan(0);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
@@ -55,7 +55,7 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
   });
 
   it('shows week-over-week stage transitions and lists the players of a clicked cell', async () => {
-    const api = await (await fetch(`${base}/api/lifecycle/transitions`)).json();
+    const api = await (await apiFetch(`${base}/api/lifecycle/transitions`)).json();
     const moved = api.flows.filter((f: any) => f.from !== f.to).sort((a: any, b: any) => b.players - a.players)[0];
     expect(moved.players).toBeGreaterThan(0);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -71,7 +71,7 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(Math.min(50, moved.players));
     expect(new URL(page.url()).searchParams.get('flowFrom')).toBe(moved.from);
     // The lifetime-spend header flips the list to smallest spenders first, kept in the URL.
-    const asc = await (await fetch(`${base}/api/lifecycle/flow?fromStage=${moved.from}&toStage=${moved.to}&order=asc&limit=1`)).json();
+    const asc = await (await apiFetch(`${base}/api/lifecycle/flow?fromStage=${moved.from}&toStage=${moved.to}&order=asc&limit=1`)).json();
     await page.getByTestId('flow-sort').click();
     await expect.poll(() => rows.first().getByTestId('player-link').textContent()).toBe(asc.players[0].playerId);
     expect(new URL(page.url()).searchParams.get('flowOrder')).toBe('asc');
@@ -79,7 +79,7 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
     const first = (await rows.first().getByTestId('player-link').textContent())!;
     await rows.first().getByTestId('player-link').click();
     await page.getByTestId('player-profile').waitFor();
-    const profile = await (await fetch(`${base}/api/players/${first}`)).json();
+    const profile = await (await apiFetch(`${base}/api/players/${first}`)).json();
     expect(await page.getByTestId('player-spend').textContent()).toBe(
       new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(profile.lifetimeSpend)),
     );

@@ -1,13 +1,13 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { haveChromium, useRig } from '../helpers/browser.ts';
+import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 
-let browser: Browser;
+let browser: SignedBrowser;
+let apiFetch: typeof fetch;
 let base: string;
-useRig(31, (rig) => ({ browser, base } = rig));
+useRig(31, (rig) => ({ browser, base, fetch: apiFetch } = rig));
 
-const api = async (path: string) => (await fetch(`${base}/api/${path}`)).json();
+const api = async (path: string) => (await apiFetch(`${base}/api/${path}`)).json();
 
 describe.runIf(haveChromium)('reports page in Chromium', () => {
   it('creates a schedule (showing field errors), runs a past week now and opens the report from the archive', async () => {
@@ -59,11 +59,11 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     await popup.waitForLoadState();
     expect(popup.url()).toBe(`${base}/api/reports/runs/${runs[0].runId}/report.html`);
     expect(await popup.locator('svg').count()).toBeGreaterThan(0);
-    const stored = await (await fetch(popup.url())).text();
+    const stored = await (await apiFetch(popup.url())).text();
     expect(await popup.evaluate(() => document.documentElement.outerHTML.length)).toBeGreaterThan(stored.length / 2);
     // The data files download.
     const csvHref = await row.locator('a[download$=".csv"]').first().getAttribute('href');
-    const csv = await fetch(`${base}${csvHref}`);
+    const csv = await apiFetch(`${base}${csvHref}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment/);
 

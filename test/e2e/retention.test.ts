@@ -1,14 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { haveChromium, useRig } from '../helpers/browser.ts';
+import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 
-let browser: Browser;
+let browser: SignedBrowser;
+let apiFetch: typeof fetch;
 let base: string;
-useRig(11, (rig) => ({ browser, base } = rig));
+useRig(11, (rig) => ({ browser, base, fetch: apiFetch } = rig));
 
 describe.runIf(haveChromium)('retention page in Chromium', () => {
   it('draws both heatmaps with the cohort sizes of the API, switches grain through the URL, and speaks Chinese', async () => {
-    const api = await (await fetch(`${base}/api/retention`)).json();
+    const api = await (await apiFetch(`${base}/api/retention`)).json();
     expect(api.cohorts.length).toBeGreaterThan(0);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
     const errors: string[] = [];

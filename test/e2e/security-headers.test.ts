@@ -1,18 +1,18 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/securityHeaders.ts';
-import { haveChromium, useRig } from '../helpers/browser.ts';
+import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 
-let browser: Browser;
+let browser: SignedBrowser;
+let apiFetch: typeof fetch;
 let base: string;
-useRig(5, (rig) => ({ browser, base } = rig));
+useRig(5, (rig) => ({ browser, base, fetch: apiFetch } = rig));
 
 const PAGES = ['overview', 'lifecycle', 'retention', 'value', 'models', 'offers', 'launches', 'reports', 'winback', 'players', 'settings', 'health'];
 
 describe.runIf(haveChromium)('security headers in Chromium', () => {
   it('serves the page, its assets and the API with the policy and nosniff, and no frame may embed them', async () => {
     for (const path of ['/', '/api/meta']) {
-      const res = await fetch(`${base}${path}`);
+      const res = await apiFetch(`${base}${path}`);
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');

@@ -1,14 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { haveChromium, useRig } from '../helpers/browser.ts';
+import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 
-let browser: Browser;
+let browser: SignedBrowser;
+let apiFetch: typeof fetch;
 let base: string;
-useRig(11, (rig) => ({ browser, base } = rig));
+useRig(11, (rig) => ({ browser, base, fetch: apiFetch } = rig));
 
 const api = async (path: string, body?: object) =>
   (
-    await fetch(`${base}/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined)
+    await apiFetch(`${base}/api/${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : undefined)
   ).json();
 const declineOnLastDay = async () => {
   const { flows } = await api('lifecycle/transitions');

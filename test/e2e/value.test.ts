@@ -1,13 +1,13 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
-import { haveChromium, useRig } from '../helpers/browser.ts';
+import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 
-let browser: Browser;
+let browser: SignedBrowser;
+let apiFetch: typeof fetch;
 let base: string;
-useRig(11, (rig) => ({ browser, base } = rig));
+useRig(11, (rig) => ({ browser, base, fetch: apiFetch } = rig));
 
-const api = async (path: string) => (await fetch(`${base}${path}`)).json();
+const api = async (path: string) => (await apiFetch(`${base}${path}`)).json();
 const en = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const usd = (amount: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(amount));
 

@@ -1,12 +1,12 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { haveChromium, useRig } from '../helpers/browser.ts';
+import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 
-let browser: Browser;
+let browser: SignedBrowser;
+let apiFetch: typeof fetch;
 let base: string;
-useRig(31, (rig) => ({ browser, base } = rig));
+useRig(31, (rig) => ({ browser, base, fetch: apiFetch } = rig));
 
-const api = async (path: string) => (await fetch(`${base}/api/${path}`)).json();
+const api = async (path: string) => (await apiFetch(`${base}/api/${path}`)).json();
 const int = (n: number, locale = 'en-US') => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
 
 describe.runIf(haveChromium)('win-back page in Chromium', () => {

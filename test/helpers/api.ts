@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.ts';
+import { tokenFetch } from './auth.ts';
 import { freshEngine, type TestEngine } from './engine.ts';
 
 export interface Answer {
@@ -14,17 +15,21 @@ export interface Answer {
 export interface ApiRig {
   engine: TestEngine;
   base: string;
+  /** fetch with the admin API token of the rig. */
+  fetch: typeof fetch;
   get(path: string): Promise<Answer>;
   post(path: string, body?: object): Promise<Answer>;
   close(): Promise<void>;
 }
 
-/** A fresh engine loaded by `setup`, and the API listening on a free loopback port. */
+/** A fresh engine loaded by `setup`, and the API listening on a free loopback port; requests carry an admin API token. */
 export async function startApi(setup: (engine: TestEngine) => Promise<void>, env: Record<string, string> = {}): Promise<ApiRig> {
   const engine = await freshEngine(env);
   let server: Server;
+  let signed: typeof fetch;
   try {
     await setup(engine);
+    signed = (await tokenFetch(engine.db)).fetch;
     server = await listen(createApp(engine));
   } catch (err) {
     await engine.cleanup(); // a failed start leaves no engine or data directory behind
@@ -38,9 +43,10 @@ export async function startApi(setup: (engine: TestEngine) => Promise<void>, env
   return {
     engine,
     base,
-    get: async (path) => answer(await fetch(`${base}${path}`)),
+    fetch: signed,
+    get: async (path) => answer(await signed(`${base}${path}`)),
     post: async (path, body) =>
-      answer(await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })),
+      answer(await signed(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })),
     async close() {
       await stopListening(server);
       await engine.cleanup();

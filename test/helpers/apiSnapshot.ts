@@ -102,7 +102,7 @@ export async function apiSnapshot({ ruleVersions, progress = () => {} }: Snapsho
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
     }
     const t = Date.now();
-    const res = await fetch(`${rig.base}${url}`, init);
+    const res = await rig.fetch(`${rig.base}${url}`, init);
     if (Date.now() - t > 2000) progress(`slow: ${Date.now() - t} ms for ${method} ${url}`);
     const x = { method, url, status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
     log.push(x);

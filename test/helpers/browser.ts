@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { simulateGame } from '../../server/sim/simulate.ts';
 import { ensureWebBuild, WEB_DIST } from '../../server/webBuild.ts';
 import { listen, stopListening } from './api.ts';
+import { tokenFetch } from './auth.ts';
 import { freshEngine, type TestEngine } from './engine.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,10 +17,19 @@ export const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`CI must run the browser tests, but ${CHROMIUM} is missing (.ci/run installs Debian's chromium)`);
 if (!haveChromium) console.warn(`skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
+/** Headless Chromium whose pages are signed in as an admin (by API token; the sign-in page has tests of its own). */
+export interface SignedBrowser {
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** The browser itself, for pages that sign in on their own. */
+  raw: Browser;
+}
+
 export interface BrowserRig {
   engine: TestEngine;
   base: string;
-  browser: Browser;
+  browser: SignedBrowser;
+  /** fetch with the admin API token of the rig. */
+  fetch: typeof fetch;
   close(): Promise<void>;
 }
 
@@ -43,6 +53,7 @@ export async function startRig(seed: number, env: Record<string, string> = {}): 
       filesEvery: 15,
     });
     await runIngestAndRefresh(engine, { paths: [inbox], source: 'cli' });
+    const { token, fetch: signed } = await tokenFetch(engine.db);
     const listening = await listen(createApp(engine, WEB_DIST));
     server = listening;
     const browser = await chromium.launch({
@@ -51,7 +62,8 @@ export async function startRig(seed: number, env: Record<string, string> = {}): 
     });
     return {
       engine,
-      browser,
+      browser: { raw: browser, newPage: (options) => browser.newPage({ ...options, extraHTTPHeaders: { authorization: `Bearer ${token}` } }) },
+      fetch: signed,
       base: `http://127.0.0.1:${(listening.address() as AddressInfo).port}`,
       async close() {
         await browser.close();

@@ -76,9 +76,9 @@ describe('overview API on the hand-worked fixture', () => {
     expect((await get('/api/overview?from=2026-03-10&to=2026-03-01')).status).toBe(400);
     expect((await get('/api/overview?server=%27%3B%20DROP')).status).toBe(400);
     expect((await get('/api/nothing')).status).toBe(404);
-    const res = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"paths": "x"}' });
+    const res = await rig.fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"paths": "x"}' });
     expect(res.status).toBe(400);
-    const bad = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    const bad = await rig.fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(bad.status).toBe(400);
   });
 });

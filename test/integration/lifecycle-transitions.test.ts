@@ -133,7 +133,7 @@ describe('stage history and transitions', () => {
 
   it('backfills a range of days through the API, clamped to the days with data', async () => {
     const post = async (body: object) => {
-      const res = await fetch(`${base}/api/lifecycle/backfill`, {
+      const res = await rig.fetch(`${base}/api/lifecycle/backfill`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),

@@ -107,7 +107,7 @@ describe('launching an offer', () => {
   });
 
   it('exports both groups or one as formula-safe CSV', async () => {
-    const all = await fetch(`${rig.base}/api/launches/${launchId}/audience.csv`);
+    const all = await rig.fetch(`${rig.base}/api/launches/${launchId}/audience.csv`);
     expect(all.headers.get('content-type')).toContain('text/csv');
     expect(all.headers.get('content-disposition')).toBe(`attachment; filename="launch-winback-test-${AS_OF}-all.csv"`);
     const lines = (await all.text()).trim().split('\r\n');

@@ -30,7 +30,7 @@ import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
 let rig: ApiRig;
 
 const send = async (method: 'PUT' | 'POST', p: string, body: object) => {
-  const res = await fetch(`${rig.base}${p}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await rig.fetch(`${rig.base}${p}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 };
 

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 const put = async (p: string, body: object) => {
-  const res = await fetch(`${rig.base}${p}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await rig.fetch(`${rig.base}${p}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 };
 
@@ -232,7 +232,7 @@ describe('refusals and files', () => {
 
   it("serves the page inline and the data as downloads, only the run's own files", async () => {
     const run = firstRuns.find((r) => r.lang === 'en')!;
-    const page = await fetch(`${rig.base}/api/reports/runs/${run.runId}/report.html`);
+    const page = await rig.fetch(`${rig.base}/api/reports/runs/${run.runId}/report.html`);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.headers.get('content-disposition')).toMatch(/^inline/);
     expect(
@@ -241,13 +241,13 @@ describe('refusals and files', () => {
         .digest('hex'),
     ).toBe(run.files.find((f) => f.name === 'report.html')!.sha256);
     const csvName = run.files.find((f) => f.name.endsWith('.csv'))!.name;
-    const csv = await fetch(`${rig.base}/api/reports/runs/${run.runId}/${csvName}`);
+    const csv = await rig.fetch(`${rig.base}/api/reports/runs/${run.runId}/${csvName}`);
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="${csvName}"`);
-    const json = await fetch(`${rig.base}/api/reports/runs/${run.runId}/summary.json`);
+    const json = await rig.fetch(`${rig.base}/api/reports/runs/${run.runId}/summary.json`);
     expect(json.headers.get('content-disposition')).toMatch(/^attachment/);
     expect((await json.json()).window).toEqual({ from: '2026-03-23', to: '2026-03-29' });
     for (const p of ['..%2F..%2Fconfig.ts', '..%2Fzh%2Freport.html', 'other.csv']) {
-      expect((await fetch(`${rig.base}/api/reports/runs/${run.runId}/${p}`)).status).toBe(404);
+      expect((await rig.fetch(`${rig.base}/api/reports/runs/${run.runId}/${p}`)).status).toBe(404);
     }
     expect((await rig.get('/api/reports/runs/not-a-run/report.html')).status).toBe(400);
     expect((await rig.get('/api/reports/runs/00000000-0000-4000-8000-00000000ffff')).status).toBe(404);

@@ -138,7 +138,7 @@ describe('retention cohorts in a UTC+8 game', () => {
   });
 
   it('groups weekly cohorts from Sunday with WEEK_START=sunday: the Sunday 03-08 starts a new week', async () => {
-    const res = await fetch(`${sundayBase}/api/retention?grain=week&from=2026-03-02&to=2026-03-10`);
+    const res = await rig.fetch(`${sundayBase}/api/retention?grain=week&from=2026-03-02&to=2026-03-10`);
     const body: any = await res.json();
     expect([body.from, body.to]).toEqual(['2026-03-01', '2026-03-14']);
     expect(summary(body.cohorts, 3)).toEqual([

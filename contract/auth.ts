@@ -1,0 +1,58 @@
+// Accounts, sessions, API tokens and roles (GET/POST /api/session, /api/users, /api/tokens).
+
+/** Roles from least to most: each has every right of the ones before it. */
+export const ROLES = ['viewer', 'analyst', 'designer', 'operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a route needs: nobody (`public`) or at least this role. */
+export type Access = 'public' | Role;
+
+/** How the caller proved who it is. `local`: a command-line tool on the server's own machine. */
+export const ACTOR_KINDS = ['session', 'token', 'local'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** GET /api/session: who is signed in. */
+export interface Me {
+  user: string;
+  role: Role;
+  kind: ActorKind;
+  /** Sent back in the X-CSRF-Token header on every state-changing request of a session; null for tokens. */
+  csrfToken: string | null;
+}
+
+/** POST /api/session */
+export interface SignInRequest {
+  user: string;
+  password: string;
+}
+
+/** Who set an account's password: the generated first-run password or a person. */
+export const PASSWORD_SET_BY = ['generated', 'person'] as const;
+export type PasswordSetBy = (typeof PASSWORD_SET_BY)[number];
+
+/** GET /api/users: one row per account; never a password or its hash. */
+export interface UserRow {
+  name: string;
+  role: Role;
+  disabled: boolean;
+  passwordSetBy: PasswordSetBy;
+  createdAt: string;
+  lastSignInAt: string | null;
+}
+
+/** GET /api/tokens: one row per API token; never the token itself. */
+export interface TokenRow {
+  name: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revoked: boolean;
+}
+
+/** POST /api/tokens: the token is shown in this answer only. */
+export interface TokenCreated {
+  name: string;
+  role: Role;
+  token: string;
+}

@@ -1,0 +1,56 @@
+import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { Access } from '../../contract/auth.ts';
+import { allows } from '../auth/roles.ts';
+import type { Deps } from '../deps.ts';
+import { forbidden, unauthenticated } from '../domainError.ts';
+
+/** Makes the routers the route files register on; every route gets its access check (and, for GETs, the response cache) first. */
+export type RouterFactory = () => Router;
+
+/** What a route file is given: the app's dependencies and its router factory. */
+export type RouteDeps = Deps & { router: RouterFactory };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** Refuses a caller below `access`: 401 when nobody is signed in, 403 when the role is too low. */
+export function requireAccess(access: Access): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (allows(req.actor?.role, access)) next();
+    else if (!req.actor) next(unauthenticated('sign in first'));
+    else next(forbidden(`this needs the ${access} role or higher; ${req.actor.name} is ${req.actor.role}`, { needed: access }));
+  };
+}
+
+interface GuardOptions {
+  /** The permission table (permissions.ts), keyed "METHOD /api/path". */
+  table: Readonly<Record<string, Access>>;
+  /** GET keys never served from the cache. */
+  uncached: ReadonlySet<string>;
+  cache: RequestHandler;
+  /** Where the routers are mounted. */
+  prefix: string;
+}
+
+/**
+ * Routers whose get/post/put/patch/delete look the route up in the permission
+ * table and put the check before its handlers, so a route cannot exist without
+ * a permission and the check is exactly the registered route. The cache comes
+ * after the check: a cached answer is never served to a caller without the right.
+ */
+export function guardedRouters({ table, uncached, cache, prefix }: GuardOptions): RouterFactory {
+  return () => {
+    const r = Router();
+    for (const m of METHODS) {
+      const register = r[m].bind(r) as (path: string, ...handlers: RequestHandler[]) => Router;
+      const guarded = (path: string, ...handlers: RequestHandler[]) => {
+        const key = `${m.toUpperCase()} ${prefix}${path}`;
+        const access = table[key];
+        if (!access) throw new Error(`route ${key} has no entry in the permission table (server/routes/permissions.ts)`);
+        const first = m === 'get' && !uncached.has(key) ? [requireAccess(access), cache] : [requireAccess(access)];
+        return register(path, ...first, ...handlers);
+      };
+      (r as unknown as Record<string, unknown>)[m] = guarded;
+    }
+    return r;
+  };
+}

@@ -1,0 +1,88 @@
+import type { Access } from '../../contract/auth.ts';
+
+/**
+ * The permission of every API route, in one table: the least role that may
+ * call it (roles include the ones before them: viewer < analyst < designer <
+ * operator < admin), or `public`. Keys are "METHOD /api/path" exactly as the
+ * route is registered. A route missing here cannot be registered
+ * (guardedRouter.ts throws at start-up), and test/integration/permissions.test.ts
+ * walks Express's router and tries every route with every role.
+ *
+ * viewer: every page, read only. analyst: + player profiles and player-level
+ * exports. designer: + stage rules, offer catalog, report schedules, model
+ * fits. operator: + ingest and anything that sends to players (launches).
+ * admin: + users, tokens, audit, erasure, instance settings.
+ */
+export const PERMISSIONS = {
+  'GET /api/health': 'public',
+  'GET /api/meta': 'viewer',
+  'GET /api/overview': 'viewer',
+  'GET /api/stages/trend': 'viewer',
+
+  'GET /api/ingest/status': 'viewer',
+  'POST /api/ingest': 'operator',
+
+  'GET /api/lifecycle/transitions': 'viewer',
+  'GET /api/lifecycle/flow': 'viewer',
+  'POST /api/lifecycle/backfill': 'designer',
+
+  'GET /api/retention': 'viewer',
+  'GET /api/retention/ltv': 'viewer',
+  'GET /api/retention/filters': 'viewer',
+  'GET /api/retention.csv': 'viewer',
+
+  'GET /api/players': 'viewer',
+  'GET /api/players/:id': 'analyst',
+  'GET /api/players/:id/events': 'analyst',
+
+  'GET /api/value': 'viewer',
+  'GET /api/value/lists': 'viewer',
+  'GET /api/value/lists/:name': 'viewer',
+
+  'GET /api/settings/lifecycle': 'viewer',
+  'GET /api/settings/lifecycle/versions/:v': 'viewer',
+  'POST /api/settings/lifecycle/preview': 'designer',
+  'POST /api/settings/lifecycle/backtest': 'designer',
+  'POST /api/settings/lifecycle': 'designer',
+  'POST /api/settings/lifecycle/versions/:v/restore': 'designer',
+
+  'GET /api/models': 'viewer',
+  'POST /api/models/fit': 'designer',
+  'GET /api/models/trust': 'viewer',
+  'GET /api/models/segments': 'viewer',
+  'GET /api/models/cohorts': 'viewer',
+
+  'GET /api/offers': 'viewer',
+  'GET /api/offers/proposals': 'viewer',
+  'POST /api/offers/what-if': 'designer',
+  'GET /api/offers/:id': 'viewer',
+  'POST /api/offers': 'designer',
+  'PUT /api/offers/:id': 'designer',
+  'POST /api/offers/:id/archive': 'designer',
+  'POST /api/offers/:id/restore': 'designer',
+  'GET /api/offers/:id/audience': 'viewer',
+  'POST /api/offers/:id/launch': 'operator',
+
+  'GET /api/winback/rescue': 'viewer',
+  'GET /api/winback/servers': 'viewer',
+  'GET /api/winback/comrades': 'viewer',
+
+  'GET /api/reports/schedules': 'viewer',
+  'POST /api/reports/schedules': 'designer',
+  'PUT /api/reports/schedules/:id': 'designer',
+  'POST /api/reports/schedules/:id/run': 'designer',
+  'GET /api/reports/runs': 'viewer',
+  'GET /api/reports/runs/:id': 'viewer',
+  'GET /api/reports/runs/:id/deliveries': 'viewer',
+  'GET /api/reports/runs/:id/:file': 'viewer',
+
+  'GET /api/launches': 'viewer',
+  'GET /api/launches/:id': 'viewer',
+  'GET /api/launches/:id/uplift': 'viewer',
+  'GET /api/launches/:id/audience.csv': 'analyst',
+} as const satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof PERMISSIONS;
+
+/** GET routes whose answers come from tables that change without moving db.writes (accounts, audit): never served from the response cache. */
+export const UNCACHED: ReadonlySet<string> = new Set<string>(['GET /api/health']);
