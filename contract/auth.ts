@@ -18,6 +18,8 @@ export interface Me {
   kind: ActorKind;
   /** Sent back in the X-CSRF-Token header on every state-changing request of a session; null for tokens. */
   csrfToken: string | null;
+  /** The permission table: what each route ("METHOD /api/path") needs, so the UI can hide or disable what the role cannot use. */
+  access: Record<string, Access>;
 }
 
 /** POST /api/session */
