@@ -3,6 +3,8 @@ import { allowsAddresses, allowsHost, mailDomain, parseAllowList, urlHost } from
 import { hostRefusal, recipientRefusal, urlRefusal } from '../../server/delivery/destination.ts';
 import { shownUrl } from '../../server/delivery/shownUrl.ts';
 import { loadConfig, ConfigError } from '../../server/config.ts';
+import { allowListNotices } from '../../server/delivery/allowNotice.ts';
+import type { ReportSchedule } from '../../contract/reports.ts';
 
 const list = (raw?: string) => parseAllowList(raw);
 
@@ -157,5 +159,32 @@ describe('URLs as stored and shown', () => {
     );
     expect(shownUrl('http://127.0.0.1:9/hook')).toBe('http://127.0.0.1:9/hook');
     expect(shownUrl('not a url://u:p@h/x?k=v')).not.toMatch(/u:p|k=v/);
+  });
+});
+
+describe('the start-up notice', () => {
+  const schedule = (id: string, emails: string[], webhooks: string[], archived = false) =>
+    ({ scheduleId: id, emails, webhooks, archived }) as unknown as ReportSchedule;
+
+  it('names what the default (loopback only) will refuse, without URL secrets', async () => {
+    const cfg = loadConfig(
+      { OFFERS_WEBHOOK_URL: 'https://mail.game.invalid/send?token=abc', SMTP_URL: 'smtp://u:pw@127.0.0.1:25' } as NodeJS.ProcessEnv,
+      '/srv',
+    );
+    const lines = await allowListNotices(cfg, [
+      schedule('weekly', ['ops@studio.invalid', 'me@localhost'], ['http://127.0.0.1:9/h', 'https://hooks.invalid/r']),
+      schedule('old', ['x@gone.invalid'], [], true),
+    ]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^delivery: DELIVERY_ALLOW is not set, so only loopback \(localhost,127\.0\.0\.0\/8,::1\) is allowed/);
+    expect(lines[0]).toContain('OFFERS_WEBHOOK_URL https://mail.game.invalid/send?token=***');
+    expect(lines[0]).toContain('report schedule weekly recipient ops@studio.invalid');
+    expect(lines[0]).toContain('report schedule weekly webhook https://hooks.invalid/r');
+    expect(lines[0]).not.toMatch(/abc|pw|me@localhost|127\.0\.0\.1:9|gone\.invalid|SMTP_URL/);
+  });
+
+  it('says nothing when every destination is allowed', async () => {
+    const cfg = loadConfig({ OFFERS_WEBHOOK_URL: 'https://mail.game.invalid/send', DELIVERY_ALLOW: '*.game.invalid' } as NodeJS.ProcessEnv, '/srv');
+    expect(await allowListNotices(cfg, [])).toEqual([]);
   });
 });
