@@ -53,7 +53,8 @@ export async function postWebhook(db: Db, cfg: Config, req: WebhookRequest): Pro
     let httpStatus = 0;
     let error = '';
     try {
-      const res = await fetch(req.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(cfg.webhook.timeoutMs) });
+      // A redirect is not followed: it could lead anywhere, past DELIVERY_ALLOW; the 3xx is a failed attempt.
+      const res = await fetch(req.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(cfg.webhook.timeoutMs) });
       httpStatus = res.status;
       if (!res.ok) error = `HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`;
     } catch (err) {

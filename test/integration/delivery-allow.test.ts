@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferDefinition } from '../../contract/offers.ts';
@@ -6,6 +8,7 @@ import { parseAllowList } from '../../server/delivery/allowList.ts';
 import { one } from '../../server/db/query.ts';
 import { createOffer } from '../../server/offers/catalog.ts';
 import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
+import { postWebhook } from '../../server/delivery/webhook.ts';
 import { sendMail } from '../../server/reports/deliverEmail.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { tokenFetch } from '../helpers/auth.ts';
@@ -148,6 +151,23 @@ describe('delivery time', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(hook.received).toHaveLength(0);
     expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('does not follow a redirect from an allowed host: it could lead past the list', async () => {
+    const elsewhere = await startReceiver();
+    const redirecting = createServer((_req, res) => res.writeHead(307, { location: elsewhere.url }).end());
+    redirecting.listen(0, '127.0.0.1');
+    await new Promise((r) => redirecting.once('listening', r));
+    try {
+      const url = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/hook`;
+      const out = await postWebhook(rig.engine.db, rig.engine.cfg, { subject: 'report', subjectId: 'redirect', url, payload: {} });
+      expect(out.ok).toBe(false);
+      expect(out.attempts.map((a) => a.httpStatus)).toEqual([307]);
+      expect(elsewhere.received).toHaveLength(0);
+    } finally {
+      redirecting.close();
+      await elsewhere.close();
+    }
   });
 
   it('refuses a recipient outside the list before connecting', async () => {

@@ -8,6 +8,7 @@ import { allows } from '../../server/auth/roles.ts';
 import { exec, rows } from '../../server/db/query.ts';
 import type { Logger, LogMethod } from '../../server/log.ts';
 import { PERMISSIONS } from '../../server/routes/permissions.ts';
+import { tryServer } from '../../scripts/serverClient.ts';
 import { listen, stopListening } from '../helpers/api.ts';
 import { tokenFetch } from '../helpers/auth.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
@@ -194,5 +195,7 @@ describe('GET /api/health', () => {
     const anon = await (await fetch(`${base}/api/health`)).json();
     expect(Object.keys(anon).sort()).toEqual(['engine', 'ok', 'version']);
     expect(anon).toEqual({ ok: true, engine: 'embedded', version: full.version });
+    // Commands still find a running server through the public answer.
+    expect(await tryServer({ ...engine.cfg, host: '127.0.0.1', port: Number(new URL(base).port) })).toBe(true);
   });
 });
