@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { createAccounts } from './auth/accounts.ts';
 import { resolveActor } from './auth/actor.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, notFound, STATUS_OF_KIND } from './domainError.ts';
@@ -17,7 +18,10 @@ import { reportRoutes } from './routes/reports.ts';
 import { playerRoutes } from './routes/players.ts';
 import { responseCache } from './routes/responseCache.ts';
 import { retentionRoutes } from './routes/retention.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
 import { valueRoutes } from './routes/value.ts';
 import { winbackRoutes } from './routes/winback.ts';
 import { redactUrl } from './log.ts';
@@ -27,12 +31,15 @@ import { securityHeaders } from './securityHeaders.ts';
 export function createApp(deps: Deps, webDist?: string): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // req.secure and req.ip believe X-Forwarded-* only from a proxy TRUST_PROXY names.
+  app.set('trust proxy', deps.cfg.auth.trustProxy);
   app.use(securityHeaders);
   app.use(express.json({ limit: '100kb' }));
   const api = express.Router();
-  api.use(resolveActor(deps));
+  const accounts = deps.accounts ?? createAccounts(deps.db, deps.cfg);
+  api.use(resolveActor({ ...deps, accounts }));
   const cache = responseCache(deps.db, { maxAgeMs: deps.cfg.apiCacheSeconds * 1000, maxEntries: 500 });
-  const routeDeps: RouteDeps = { ...deps, router: guardedRouters({ table: PERMISSIONS, uncached: UNCACHED, cache, prefix: '/api' }) };
+  const routeDeps: RouteDeps = { ...deps, accounts, router: guardedRouters({ table: PERMISSIONS, uncached: UNCACHED, cache, prefix: '/api' }) };
   for (const routes of [
     healthRoutes,
     overviewRoutes,
@@ -47,6 +54,9 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     winbackRoutes,
     reportRoutes,
     launchRoutes,
+    sessionRoutes,
+    userRoutes,
+    tokenRoutes,
   ])
     api.use(routes(routeDeps));
   api.use((req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
