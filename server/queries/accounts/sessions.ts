@@ -17,7 +17,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export const saveSession = (db: Db, s: SessionRecord, at: number) =>
   insertRows(
     db,
-    'sessions',
+    'user_sessions',
     [
       {
         token_hash: s.token_hash,
@@ -38,10 +38,10 @@ type Raw = Omit<SessionRecord, 'created_ms' | 'last_seen_ms'> & { created_ms: st
 const parsed = (r: Raw): SessionRecord => ({ ...r, created_ms: Number(r.created_ms), last_seen_ms: Number(r.last_seen_ms) });
 
 export async function sessionByHash(db: Db, tokenHash: string): Promise<SessionRecord | undefined> {
-  const r = await one<Raw>(db, `SELECT ${COLUMNS} FROM sessions FINAL WHERE token_hash = {tokenHash:String}`, { tokenHash });
+  const r = await one<Raw>(db, `SELECT ${COLUMNS} FROM user_sessions FINAL WHERE token_hash = {tokenHash:String}`, { tokenHash });
   return r && parsed(r);
 }
 
 export async function liveSessionsOf(db: Db, user: string): Promise<SessionRecord[]> {
-  return (await rows<Raw>(db, `SELECT ${COLUMNS} FROM sessions FINAL WHERE user = {user:String} AND ended = 0`, { user })).map(parsed);
+  return (await rows<Raw>(db, `SELECT ${COLUMNS} FROM user_sessions FINAL WHERE user = {user:String} AND ended = 0`, { user })).map(parsed);
 }
