@@ -4,6 +4,7 @@ import { ConfigError } from '../server/config.ts';
 export async function passwordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  process.stdin.destroy();
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');

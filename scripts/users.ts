@@ -80,7 +80,7 @@ const userLine = (u: UserRow) =>
 const tokenLine = (t: TokenRow) =>
   `${t.name.padEnd(20)} ${t.role.padEnd(9)} ${t.revoked ? 'revoked' : 'live   '} by ${t.createdBy} at ${t.createdAt}, last used ${t.lastUsedAt ?? 'never'}`;
 
-async function run(b: Backend, command: string, args: string[], opts: { role?: string; 'password-stdin'?: boolean }): Promise<void> {
+async function run(b: Backend, command: string, args: string[], opts: { role?: string }, password: () => string): Promise<void> {
   const arg = (i: number, what: string) => {
     const v = args[i];
     if (!v) throw new ConfigError(`${command} needs ${what}\n${USAGE}`);
@@ -94,7 +94,7 @@ async function run(b: Backend, command: string, args: string[], opts: { role?: s
     case 'add': {
       const name = arg(0, 'a user name');
       const r = role();
-      const u = await b.addUser(name, r, await newPassword(Boolean(opts['password-stdin']), name));
+      const u = await b.addUser(name, r, password());
       console.log(`added ${u.name} (${u.role})`);
       return;
     }
@@ -109,7 +109,7 @@ async function run(b: Backend, command: string, args: string[], opts: { role?: s
     }
     case 'reset-password': {
       const name = arg(0, 'a user name');
-      const u = await b.resetPassword(name, await newPassword(Boolean(opts['password-stdin']), name));
+      const u = await b.resetPassword(name, password());
       console.log(`new password set for ${u.name}; their sessions ended`);
       return;
     }
@@ -143,12 +143,19 @@ async function main(): Promise<void> {
   });
   const [command, ...args] = positionals;
   if (!command) throw new ConfigError(USAGE);
+  // Asked before the engine opens: the embedded engine would take piped standard input as data for its inserts.
+  const given =
+    ['add', 'reset-password'].includes(command) && positionals[1] ? await newPassword(Boolean(values['password-stdin']), positionals[1]) : undefined;
+  const password = () => {
+    if (given === undefined) throw new ConfigError(`${command} needs a user name\n${USAGE}`);
+    return given;
+  };
   const cfg = loadConfig();
   const running = await tryServer(cfg);
   if (running) console.log(`dashboard server is running at ${serverUrl(cfg)}: asking it`);
   const backend = running ? viaServer(cfg) : await direct(cfg);
   try {
-    await run(backend, command, args, values);
+    await run(backend, command, args, values, password);
   } finally {
     await backend.close();
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../server/db/query.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
-import { addUser, serveWithClock, signIn, testClock, type TestClock } from '../helpers/session.ts';
+import { addUser, serveWithClock, testClock, type TestClock } from '../helpers/session.ts';
 
 const PASSWORD = 'the real passphrase';
 let engine: TestEngine;
