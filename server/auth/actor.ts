@@ -7,6 +7,7 @@ import type { Accounts } from './accounts.ts';
 import { clearSessionCookie, sessionCookieOf } from './cookies.ts';
 import { csrfTokenMatches, csrfTokenOf, SAFE_METHODS } from './csrf.ts';
 import { LOCAL_ACTOR } from './localCredential.ts';
+import { PERMISSIONS, type RouteKey } from '../routes/permissions.ts';
 import { tokenOfBearer } from './tokens.ts';
 
 /** Who is calling, as every route and the audit trail see it. */
@@ -62,6 +63,12 @@ export function resolveActor({ db, accounts }: Pick<Deps, 'db'> & { accounts: Ac
     req.actor = { name: session.user, role: session.role, kind: 'session' };
     req.authSession = { tokenHash: session.tokenHash, csrfToken: csrfTokenOf(secret) };
     if (SAFE_METHODS.has(req.method) || csrfTokenMatches(secret, req.get('x-csrf-token'))) return;
+    if (PERMISSIONS[`${req.method} ${req.baseUrl}${req.path}` as RouteKey] === 'public') {
+      // A sign-in (or a sign-in link) from a browser that still holds a session needs no CSRF token: it proves itself anew.
+      req.actor = undefined;
+      req.authSession = undefined;
+      return;
+    }
     await audit(db, whoOf(req), {
       action: 'request.refused',
       target: `${req.method} ${req.originalUrl.split('?')[0]}`,

@@ -18,6 +18,7 @@ export function sessionCookieOf(req: Request): string | undefined {
 }
 
 export function setSessionCookie(req: Request, res: Response, secret: string, maxAgeMs: number): void {
+  res.removeHeader('Set-Cookie'); // drops the clearing of an ended session's cookie, set earlier in this request
   res.cookie(sessionCookieName(req), secret, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure, maxAge: maxAgeMs });
 }
 

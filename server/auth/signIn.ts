@@ -23,7 +23,7 @@ const textField = (body: Record<string, unknown>, name: string): string => {
   return v;
 };
 
-/** The audit's "who" for someone not yet signed in: the name they gave, from their address. */
+/** The audit's "who" for someone signing in: the account, from their address. */
 const claimant = (user: string, role: string, ip: string): AuditWho => ({ actor: user.slice(0, 64), role, via: 'session', ip });
 
 /**
@@ -34,26 +34,24 @@ const claimant = (user: string, role: string, ip: string): AuditWho => ({ actor:
 export async function signIn(db: Db, accounts: Accounts, body: Record<string, unknown>, ip: string): Promise<SignedIn> {
   const user = textField(body, 'user');
   const password = textField(body, 'password');
+  const rec = USER_NAME.test(user) ? await userByName(db, user) : undefined;
+  // An unknown name is never written to the trail: people type their password into the name field.
+  const who = rec ? claimant(rec.name, rec.role, ip) : claimant('anonymous', '', ip);
+  const target = rec ? rec.name : '(unknown user)';
   try {
     accounts.limiter.check(user, ip);
   } catch (err) {
-    await audit(db, claimant(user, '', ip), { action: 'session.sign_in', target: user.slice(0, 64), outcome: 'refused', detail: { reason: 'rate_limited' } });
+    await audit(db, who, { action: 'session.sign_in', target, outcome: 'refused', detail: { reason: 'rate_limited' } });
     throw err;
   }
-  const rec = USER_NAME.test(user) ? await userByName(db, user) : undefined;
   const ok = await verifyPassword(rec?.password_hash, password);
   if (!rec || !ok) {
     accounts.limiter.fail(user, ip);
-    await audit(db, claimant(user, rec?.role ?? '', ip), {
-      action: 'session.sign_in',
-      target: user.slice(0, 64),
-      outcome: 'failed',
-      detail: { reason: 'bad_credentials' },
-    });
+    await audit(db, who, { action: 'session.sign_in', target, outcome: 'failed', detail: { reason: rec ? 'wrong_password' : 'unknown_user' } });
     throw new DomainError('unauthenticated', BAD_CREDENTIALS, { code: 'bad_credentials' });
   }
   if (rec.disabled) {
-    await audit(db, claimant(user, rec.role, ip), { action: 'session.sign_in', target: user, outcome: 'refused', detail: { reason: 'disabled' } });
+    await audit(db, who, { action: 'session.sign_in', target, outcome: 'refused', detail: { reason: 'disabled' } });
     throw new DomainError('unauthenticated', 'this account is disabled; ask an admin to enable it', { code: 'disabled' });
   }
   accounts.limiter.succeed(user);

@@ -80,6 +80,22 @@ describe('CSRF: state-changing requests of a session carry X-CSRF-Token', () => 
     expect(await userNames()).toContain('bert');
   });
 
+  it('lets a browser that still holds a session sign in again without the token (the password proves it)', async () => {
+    const res = await cookieFetch(s.cookie)(`${api.base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'ada', password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/^pld_session=[^;]+; Max-Age=/);
+    const form = await cookieFetch(s.cookie)(`${api.base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `user=ada&password=${encodeURIComponent(PASSWORD)}`,
+    });
+    expect(form.status).toBe(400); // a form post signs nobody in
+  });
+
   it('needs no CSRF token from an API token', async () => {
     const { fetch: bearer } = await tokenFetch(engine.db, 'admin', 'ci');
     const res = await bearer(`${api.base}/api/tokens`, {

@@ -75,6 +75,9 @@ describe('sign-in rate limit with a growing delay', () => {
     expect(log.filter((e) => e.outcome === 'failed').length).toBeGreaterThanOrEqual(13);
     expect(log.filter((e) => e.outcome === 'refused').length).toBeGreaterThanOrEqual(4);
     expect(log.filter((e) => e.outcome === 'ok').length).toBe(2);
+    // Attempts on unknown names keep no name (it may be a password typed in the wrong field).
+    expect(log.filter((e) => e.target.startsWith('ghost'))).toEqual([]);
+    expect(log.filter((e) => e.target === '(unknown user)').length).toBe(8);
     const text = JSON.stringify(log);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain('wrong guess number');
