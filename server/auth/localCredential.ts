@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashSecret, newSecret } from './secrets.ts';
 
@@ -21,6 +21,7 @@ export class LocalCredential {
   /** Writes a new credential to DATA_DIR/local-admin.token. */
   issue(dataDir: string): void {
     const secret = `pld_local_${newSecret()}`;
+    mkdirSync(dataDir, { recursive: true }); // with a remote engine nothing else may have made it
     this.file = localCredentialPath(dataDir);
     writeFileSync(this.file, `${secret}\n`, { mode: 0o600 });
     chmodSync(this.file, 0o600); // an older file keeps its mode on overwrite

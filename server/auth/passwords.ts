@@ -13,20 +13,28 @@ const commonPasswords = () => {
   return common;
 };
 
+/** Why a password is refused: `reason` lets the web say it in the user's language. */
+export interface PasswordProblem {
+  reason: 'too_short' | 'too_long' | 'user_name' | 'common';
+  message: string;
+}
+
 /** Why `password` may not be used by `user`, or undefined when it may. */
-export function passwordProblem(password: string, user: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return `the password must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${password.length})`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `the password may have at most ${MAX_PASSWORD_LENGTH} characters`;
-  if (password.toLowerCase() === user.toLowerCase()) return 'the password must not be the user name';
-  if (commonPasswords().has(password.toLowerCase())) return 'this password is on the list of the most common passwords; choose another';
+export function passwordProblem(password: string, user: string): PasswordProblem | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return { reason: 'too_short', message: `the password must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${password.length})` };
+  if (password.length > MAX_PASSWORD_LENGTH) return { reason: 'too_long', message: `the password may have at most ${MAX_PASSWORD_LENGTH} characters` };
+  if (password.toLowerCase() === user.toLowerCase()) return { reason: 'user_name', message: 'the password must not be the user name' };
+  if (commonPasswords().has(password.toLowerCase()))
+    return { reason: 'common', message: 'this password is on the list of the most common passwords; choose another' };
   return undefined;
 }
 
 /** Throws a 400 with the reason when the password breaks the policy. */
 export function checkPassword(password: unknown, user: string): string {
-  if (typeof password !== 'string' || password === '') throw invalid('password is required', { code: 'password_policy' });
+  if (typeof password !== 'string' || password === '') throw invalid('password is required', { code: 'password_policy', reason: 'missing' });
   const problem = passwordProblem(password, user);
-  if (problem) throw invalid(problem, { code: 'password_policy' });
+  if (problem) throw invalid(problem.message, { code: 'password_policy', reason: problem.reason, minLength: MIN_PASSWORD_LENGTH });
   return password;
 }
 

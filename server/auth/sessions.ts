@@ -50,6 +50,7 @@ export class SessionStore {
   async create(user: string, role: Role): Promise<{ secret: string; session: LiveSession }> {
     const secret = newSecret();
     const at = this.now();
+    this.forgetIdle(at);
     const rec: SessionRecord = { token_hash: hashSecret(secret), user, created_ms: at, last_seen_ms: at, ended: 0, ended_reason: '' };
     await saveSession(this.db, rec, at);
     this.cache.set(rec.token_hash, { rec, role, persistedSeen: at });
@@ -85,6 +86,11 @@ export class SessionStore {
     const at = this.now();
     for (const rec of live) await saveSession(this.db, { ...rec, ended: 1, ended_reason: reason }, at);
     return live.length;
+  }
+
+  /** Drops sessions idle past the limit from memory (an abandoned browser never comes back to end its own); the engine still ends them if they return. */
+  private forgetIdle(at: number): void {
+    for (const [hash, c] of this.cache) if (at - c.rec.last_seen_ms >= this.limits.idleMs) this.cache.delete(hash);
   }
 
   private async load(tokenHash: string): Promise<Cached | undefined> {
