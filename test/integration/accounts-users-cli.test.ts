@@ -21,9 +21,11 @@ const freePort = () =>
   });
 
 /** Runs `npm run users -- ...args` (as tsx scripts/users.ts), with `stdin` piped in. */
-function users(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+const users = (args: string[], stdin = '') => script('scripts/users.ts', args, stdin);
+
+function script(file: string, args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn(TSX, ['scripts/users.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn(TSX, [file, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -106,6 +108,13 @@ describe('npm run users with the server running (through its API, with the local
     expect((await users(['revoke-token', 'bi'])).out).toContain('token bi revoked');
     const refused = await users(['disable', 'ghost']);
     expect(refused.err).toContain('server refused: no user named "ghost"');
+  });
+
+  it('signs the other commands’ calls too (npm run models goes through the server as local-admin)', async () => {
+    const fit = await script('scripts/models.ts', ['fit']);
+    expect(fit.err).toBe('');
+    expect(fit.out).toContain('dashboard server is running');
+    expect(fit.out).toContain('no data yet: nothing to fit');
   });
 
   it('removes the local credential when the server stops', async () => {
