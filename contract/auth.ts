@@ -42,6 +42,35 @@ export interface UserRow {
   lastSignInAt: string | null;
 }
 
+/** GET /api/users */
+export interface UserList {
+  users: UserRow[];
+}
+
+/** POST /api/users */
+export interface NewUserRequest {
+  name: string;
+  role: Role;
+  password: string;
+}
+
+/** PUT /api/users/:name: either field or both; a change ends all of the user's sessions. */
+export interface UserChange {
+  role?: Role;
+  disabled?: boolean;
+}
+
+/** POST /api/session/password: one's own; POST /api/users/:name/password (admin) sends only `password`. */
+export interface PasswordChange {
+  current: string;
+  password: string;
+}
+
+/** POST /api/session/link: the one-time secret of a sign-in link (`/?signin=...`) printed at start on a loopback server. */
+export interface SignInLinkRequest {
+  token: string;
+}
+
 /** GET /api/tokens: one row per API token; never the token itself. */
 export interface TokenRow {
   name: string;
@@ -50,6 +79,11 @@ export interface TokenRow {
   createdAt: string;
   lastUsedAt: string | null;
   revoked: boolean;
+}
+
+/** GET /api/tokens */
+export interface TokenList {
+  tokens: TokenRow[];
 }
 
 /** POST /api/tokens: the token is shown in this answer only. */

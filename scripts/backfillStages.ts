@@ -11,14 +11,14 @@ import { openReadyDb } from '../server/db/open.ts';
 import type { BackfillResult } from '../contract/lifecycle.ts';
 import { backfillStages, BackfillRangeError } from '../server/lifecycle/backfill.ts';
 import { progressLine } from '../server/progress.ts';
-import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverFetch, serverUrl, tryServer } from './serverClient.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 async function viaServer(cfg: Config, range: { from?: string; to?: string }): Promise<BackfillResult | null> {
   if (!(await tryServer(cfg))) return null;
   console.log(`dashboard server is running at ${serverUrl(cfg)}: asking it to backfill (no progress is shown until it finishes)`);
-  const res = await fetch(`${serverUrl(cfg)}/api/lifecycle/backfill`, {
+  const res = await serverFetch(cfg, `/api/lifecycle/backfill`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(range),

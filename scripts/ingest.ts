@@ -13,7 +13,7 @@ import type { IngestResult } from '../contract/ingest.ts';
 import { runIngestAndRefresh } from '../server/ingest/runAndRefresh.ts';
 import { ingestSettings } from '../server/ingestDefaults.ts';
 import { progressLine } from '../server/progress.ts';
-import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverFetch, serverUrl, tryServer } from './serverClient.ts';
 
 function printSummary(s: IngestResult): void {
   for (const f of s.files) {
@@ -36,7 +36,7 @@ function printSummary(s: IngestResult): void {
 async function viaServer(cfg: Config, paths: string[]): Promise<IngestResult | null> {
   if (!(await tryServer(cfg))) return null;
   console.log(`dashboard server is running at ${serverUrl(cfg)}: handing the files to it`);
-  const res = await fetch(`${serverUrl(cfg)}/api/ingest`, {
+  const res = await serverFetch(cfg, `/api/ingest`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ paths }),

@@ -11,7 +11,7 @@ import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
 import { MODEL_UNITS, type FitAnswer, type FitRequest, type ModelUnit } from '../contract/models.ts';
 import { ModelsBusyError, ModelsInputError, refreshModels } from '../server/models/refresh.ts';
-import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverFetch, serverUrl, tryServer } from './serverClient.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const USAGE = 'usage: npm run models -- fit [--as-of YYYY-MM-DD] [--unit day|week]';
@@ -19,7 +19,7 @@ const USAGE = 'usage: npm run models -- fit [--as-of YYYY-MM-DD] [--unit day|wee
 async function viaServer(cfg: Config, req: FitRequest): Promise<FitAnswer | null> {
   if (!(await tryServer(cfg))) return null;
   console.log(`dashboard server is running at ${serverUrl(cfg)}: asking it to fit (no progress is shown until it finishes)`);
-  const res = await fetch(`${serverUrl(cfg)}/api/models/fit`, {
+  const res = await serverFetch(cfg, `/api/models/fit`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(req),

@@ -15,7 +15,7 @@ import type { ReportSchedule, ReportWindow } from '../contract/reports.ts';
 import { applyScheduleConfig, DEFAULT_SCHEDULE_ID } from '../server/reports/scheduleConfig.ts';
 import { listSchedules } from '../server/reports/scheduleStore.ts';
 import { pastWindow } from '../server/reports/scheduleWindows.ts';
-import { openedEngineLine, serverUrl, tryServer } from './serverClient.ts';
+import { openedEngineLine, serverFetch, serverUrl, tryServer } from './serverClient.ts';
 
 const USAGE = 'usage: npm run report -- --window YYYY-MM-DD [--schedule <id>] [--lang en|zh] [--no-deliver]';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,11 +44,10 @@ function pick(schedules: { scheduleId: string }[], id: string | undefined): stri
 
 async function viaServer(cfg: Config, req: Request): Promise<Outcome | null> {
   if (!(await tryServer(cfg))) return null;
-  const base = `${serverUrl(cfg)}/api/reports`;
   console.log(`dashboard server is running at ${serverUrl(cfg)}: asking it to run the report`);
-  const list = (await (await fetch(`${base}/schedules`)).json()) as { schedules: { scheduleId: string }[] };
+  const list = (await (await serverFetch(cfg, '/api/reports/schedules')).json()) as { schedules: { scheduleId: string }[] };
   const id = pick(list.schedules, req.scheduleId);
-  const res = await fetch(`${base}/schedules/${encodeURIComponent(id)}/run`, {
+  const res = await serverFetch(cfg, `/api/reports/schedules/${encodeURIComponent(id)}/run`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ window: req.day, lang: req.lang, deliver: req.deliver, trigger: 'cli' }),

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { createAccounts } from './auth/accounts.ts';
 import { resolveActor } from './auth/actor.ts';
 import type { Deps } from './deps.ts';
 import { notFound } from './domainError.ts';
@@ -19,7 +20,10 @@ import { requestId } from './routes/requestId.ts';
 import { playerRoutes } from './routes/players.ts';
 import { responseCache } from './routes/responseCache.ts';
 import { retentionRoutes } from './routes/retention.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
 import { valueRoutes } from './routes/value.ts';
 import { winbackRoutes } from './routes/winback.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -28,13 +32,16 @@ import { securityHeaders } from './securityHeaders.ts';
 export function createApp(deps: Deps, webDist?: string): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // req.secure and req.ip believe X-Forwarded-* only from a proxy TRUST_PROXY names.
+  app.set('trust proxy', deps.cfg.auth.trustProxy);
   app.use(requestId);
   app.use(securityHeaders);
   app.use(express.json({ limit: BODY_LIMIT }));
   const api = express.Router();
-  api.use(resolveActor(deps));
+  const accounts = deps.accounts ?? createAccounts(deps.db, deps.cfg);
+  api.use(resolveActor({ ...deps, accounts }));
   const cache = responseCache(deps.db, { maxAgeMs: deps.cfg.apiCacheSeconds * 1000, maxEntries: 500 });
-  const routeDeps: RouteDeps = { ...deps, router: guardedRouters({ table: PERMISSIONS, uncached: UNCACHED, cache, prefix: '/api' }) };
+  const routeDeps: RouteDeps = { ...deps, accounts, router: guardedRouters({ table: PERMISSIONS, uncached: UNCACHED, cache, prefix: '/api' }) };
   for (const routes of [
     healthRoutes,
     overviewRoutes,
@@ -49,6 +56,9 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     winbackRoutes,
     reportRoutes,
     launchRoutes,
+    sessionRoutes,
+    userRoutes,
+    tokenRoutes,
   ])
     api.use(routes(routeDeps));
   api.use((req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));

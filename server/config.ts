@@ -73,13 +73,49 @@ export interface Config {
     emails: string[];
     webhooks: string[];
   };
+  /** Accounts and sign-in (server/auth). */
+  auth: AuthConfig;
   winback: {
     /** Expected returning players a server's declining and lapsed base must reach before the planner recommends a new server. */
     newServerMinReturning: number;
   };
 }
 
+/** Accounts, sessions and the sign-in limiter. */
+export interface AuthConfig {
+  /** TRUST_PROXY: Express's `trust proxy` (false, true, a hop count or addresses), so X-Forwarded-Proto/-For count behind a proxy that says so. */
+  trustProxy: boolean | number | string;
+  /** A session ends after this long without a request (SESSION_IDLE_HOURS). */
+  sessionIdleHours: number;
+  /** A session ends this long after sign-in, however active (SESSION_MAX_DAYS). */
+  sessionMaxDays: number;
+  signIn: {
+    /** Failed sign-ins of one account within the window before each further attempt must wait. */
+    freeFailures: number;
+    /** The same for one client address (higher: an office shares one address). */
+    freeFailuresPerAddress: number;
+    /** Failures older than this are forgotten. */
+    windowMinutes: number;
+    /** The first wait; each further failure doubles it, up to the max. */
+    delayBaseSeconds: number;
+    delayMaxSeconds: number;
+  };
+  /** ADMIN_PASSWORD: the first-run admin's password instead of a generated one. */
+  adminPassword?: string;
+}
+
 export class ConfigError extends Error {}
+
+/** TRUST_PROXY: unset or false = off; true; a hop count; or addresses/subnets as Express takes them. */
+function trustProxyVar(raw: string | undefined): boolean | number | string {
+  const v = (raw ?? '').trim();
+  if (v === '' || v.toLowerCase() === 'false') return false;
+  if (v.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (!/^[\w.:/, -]+$/.test(v))
+    throw new ConfigError(`TRUST_PROXY must be true, false, a number of proxies or addresses such as "loopback, 10.0.0.0/8", got "${raw}"`);
+  return v;
+}
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -205,6 +241,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       schedulesFile: env.REPORT_SCHEDULES ? path.resolve(cwd, env.REPORT_SCHEDULES) : undefined,
       emails: listVar(env.REPORT_EMAILS),
       webhooks: listVar(env.REPORT_WEBHOOKS),
+    },
+    auth: {
+      trustProxy: trustProxyVar(env.TRUST_PROXY),
+      sessionIdleHours: intVar(env, 'SESSION_IDLE_HOURS', 8),
+      sessionMaxDays: intVar(env, 'SESSION_MAX_DAYS', 7),
+      signIn: {
+        freeFailures: intVar(env, 'SIGNIN_FREE_FAILURES', 5),
+        freeFailuresPerAddress: intVar(env, 'SIGNIN_FREE_FAILURES_PER_ADDRESS', 20),
+        windowMinutes: intVar(env, 'SIGNIN_WINDOW_MINUTES', 15),
+        delayBaseSeconds: intVar(env, 'SIGNIN_DELAY_BASE_SECONDS', 2),
+        delayMaxSeconds: intVar(env, 'SIGNIN_DELAY_MAX_SECONDS', 900),
+      },
+      adminPassword: env.ADMIN_PASSWORD || undefined,
     },
     winback: { newServerMinReturning: intVar(env, 'NEW_SERVER_MIN_RETURNING', 50) },
   };

@@ -1,3 +1,4 @@
+import type { Accounts } from './auth/accounts.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { Ingester } from './ingest/ingestRun.ts';
@@ -28,4 +29,6 @@ export interface Deps {
   log: Logger;
   /** Absent where nothing is scheduled (tests, command-line tools). */
   jobs?: Jobs;
+  /** Sessions, sign-in limiter, one-time links and the local credential of this process; createApp makes them when absent. */
+  accounts?: Accounts;
 }

@@ -27,3 +27,18 @@ CREATE TABLE IF NOT EXISTS api_tokens (
   updated_at   DateTime64(3, 'UTC')
 ) ENGINE = ReplacingMergeTree(updated_at)
 ORDER BY token_hash;
+
+-- One row per sign-in session (named apart from `sessions`, the players' game sessions); `token_hash` is SHA-256 of the random 256-bit
+-- session token held in the cookie. last_seen_at is written at most every few
+-- minutes (server/auth/sessions.ts keeps the exact time in memory); ended = 1
+-- once signed out, expired or revoked (ended_reason says which).
+CREATE TABLE IF NOT EXISTS user_sessions (
+  token_hash   String,
+  user         String,
+  created_at   DateTime64(3, 'UTC'),
+  last_seen_at DateTime64(3, 'UTC'),
+  ended        UInt8,
+  ended_reason LowCardinality(String),
+  updated_at   DateTime64(3, 'UTC')
+) ENGINE = ReplacingMergeTree(updated_at)
+ORDER BY token_hash;

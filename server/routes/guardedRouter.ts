@@ -1,23 +1,26 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Access } from '../../contract/auth.ts';
+import type { Accounts } from '../auth/accounts.ts';
 import { allows } from '../auth/roles.ts';
 import type { Deps } from '../deps.ts';
-import { forbidden, unauthenticated } from '../domainError.ts';
+import { DomainError, forbidden } from '../domainError.ts';
 
 /** Makes the routers the route files register on; every route gets its access check (and, for GETs, the response cache) first. */
 export type RouterFactory = () => Router;
 
 /** What a route file is given: the app's dependencies and its router factory. */
-export type RouteDeps = Deps & { router: RouterFactory };
+export type RouteDeps = Deps & { router: RouterFactory; accounts: Accounts };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-/** Refuses a caller below `access`: 401 when nobody is signed in, 403 when the role is too low. */
+/** Refuses a caller below `access`: 401 when nobody is signed in (saying so when a session has ended), 403 when the role is too low. */
 export function requireAccess(access: Access): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (allows(req.actor?.role, access)) next();
-    else if (!req.actor) next(unauthenticated('sign in first'));
-    else next(forbidden(`this needs the ${access} role or higher; ${req.actor.name} is ${req.actor.role}`, { needed: access }));
+    else if (!req.actor) {
+      const why = req.anonymousReason ?? { error: 'sign in first', code: 'sign_in' };
+      next(new DomainError('unauthenticated', why.error, { code: why.code }));
+    } else next(forbidden(`this needs the ${access} role or higher; ${req.actor.name} is ${req.actor.role}`, { needed: access }));
   };
 }
 

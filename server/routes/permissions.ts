@@ -80,9 +80,29 @@ export const PERMISSIONS = {
   'GET /api/launches/:id': 'viewer',
   'GET /api/launches/:id/uplift': 'viewer',
   'GET /api/launches/:id/audience.csv': 'analyst',
+
+  // Accounts: sign-in, one's own session and password; users and API tokens (admin).
+  'GET /api/session': 'viewer',
+  'POST /api/session': 'public',
+  'POST /api/session/link': 'public',
+  'DELETE /api/session': 'viewer',
+  'POST /api/session/password': 'viewer',
+  'GET /api/users': 'admin',
+  'POST /api/users': 'admin',
+  'PUT /api/users/:name': 'admin',
+  'POST /api/users/:name/password': 'admin',
+  'GET /api/tokens': 'admin',
+  'POST /api/tokens': 'admin',
+  'DELETE /api/tokens/:name': 'admin',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof PERMISSIONS;
 
 /** GET routes whose answers come from tables that change without moving db.writes (accounts, audit): never served from the response cache. */
-export const UNCACHED: ReadonlySet<string> = new Set<string>(['GET /api/health']);
+export const UNCACHED: ReadonlySet<string> = new Set<string>([
+  'GET /api/health',
+  // Accounts
+  'GET /api/session',
+  'GET /api/users',
+  'GET /api/tokens',
+]);

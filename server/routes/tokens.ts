@@ -1,0 +1,29 @@
+import type { Router } from 'express';
+import type { TokenCreated, TokenList, TokenRow } from '../../contract/auth.ts';
+import { issueToken, revokeToken } from '../auth/tokenAdmin.ts';
+import { listApiTokens } from '../auth/tokens.ts';
+import { whoOf } from '../audit/audit.ts';
+import type { RouteDeps } from './guardedRouter.ts';
+import { handle } from './http.ts';
+import { jsonBody } from './params.ts';
+
+export function tokenRoutes({ db, router }: RouteDeps): Router {
+  const r = router();
+  r.get(
+    '/tokens',
+    handle(async () => ({ tokens: await listApiTokens(db) }) satisfies TokenList),
+  );
+  r.post(
+    '/tokens',
+    handle(async (req, res) => {
+      const created = await issueToken(db, whoOf(req), jsonBody(req.body));
+      res.status(201);
+      return created satisfies TokenCreated;
+    }),
+  );
+  r.delete(
+    '/tokens/:name',
+    handle(async (req) => (await revokeToken(db, whoOf(req), String(req.params.name))) satisfies TokenRow),
+  );
+  return r;
+}
