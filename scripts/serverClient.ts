@@ -21,3 +21,15 @@ export const openedEngineLine = (db: Db, cfg: Config) =>
   db.engine === 'embedded'
     ? `no server running: opened the embedded engine at ${db.dataPath}`
     : `no server running: talking to ${redactUrl(cfg.clickhouse.url ?? '')}`;
+
+/**
+ * A request to the running server's API, as the commands make it. Minimal form:
+ * it carries `Authorization: Bearer $DASHBOARD_TOKEN` when that is set; the
+ * local admin credential of the accounts work replaces this.
+ */
+export function serverFetch(cfg: Config, apiPath: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = process.env.DASHBOARD_TOKEN;
+  if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+  return fetch(`${serverUrl(cfg)}${apiPath}`, { ...init, headers });
+}

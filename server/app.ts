@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { refusalAuditor } from './audit/refused.ts';
 import { resolveActor } from './auth/actor.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, notFound, STATUS_OF_KIND } from './domainError.ts';
 import { guardedRouters, type RouteDeps } from './routes/guardedRouter.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { launchRoutes } from './routes/launches.ts';
@@ -47,6 +49,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     winbackRoutes,
     reportRoutes,
     launchRoutes,
+    auditRoutes,
   ])
     api.use(routes(routeDeps));
   api.use((req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
@@ -56,6 +59,15 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
   }
+
+  // A refused request (401, 403) is on the audit trail before its answer leaves; an entry that cannot be written makes it a 500.
+  const auditRefusal = refusalAuditor(deps);
+  app.use((err: unknown, req: Request, _res: Response, next: NextFunction) => {
+    auditRefusal(req, err).then(
+      () => next(err),
+      (auditErr: unknown) => next(auditErr),
+    );
+  });
 
   // Errors leave as JSON with a message: 4xx for the caller's mistakes, 500 (logged) for ours.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import path from 'node:path';
 import type { IngestRequest, IngestResult, IngestStatus } from '../../contract/ingest.ts';
+import { auditor } from '../audit/audited.ts';
 import { invalid } from '../domainError.ts';
 import { ingestFromApi } from '../ingest/apiRun.ts';
 import { ingestStatus } from '../ingest/status.ts';
@@ -15,8 +16,18 @@ function parseIngestRequest(body: unknown): IngestRequest {
   return { paths };
 }
 
+/** An ingest run's entry: where it read and what it loaded. */
+const ingestFacts = (ask: IngestRequest) => (r: IngestResult) => ({
+  paths: ask.paths,
+  files: r.files.length,
+  rowsLoaded: r.rowsLoaded,
+  rowsQuarantined: r.rowsQuarantined,
+  rowsDuplicate: r.rowsDuplicate,
+});
+
 export function ingestRoutes(deps: RouteDeps): Router {
   const r = deps.router();
+  const audited = auditor(deps);
   r.get(
     '/ingest/status',
     handle(async () => (await ingestStatus(deps.db)) satisfies IngestStatus),
@@ -24,7 +35,11 @@ export function ingestRoutes(deps: RouteDeps): Router {
   // Used by `npm run ingest` when this server owns the embedded engine: the files are read from this machine's disk.
   r.post(
     '/ingest',
-    handle(async (req) => (await ingestFromApi(deps, parseIngestRequest(req.body))) satisfies IngestResult),
+    handle(async (req) => {
+      const ask = parseIngestRequest(req.body);
+      const entry = { action: 'ingest.run', target: (r: IngestResult) => `ingest:${r.runId}`, detail: ingestFacts(ask) };
+      return (await audited.change(req, entry, () => ingestFromApi(deps, ask))) satisfies IngestResult;
+    }),
   );
   return r;
 }

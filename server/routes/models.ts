@@ -9,6 +9,7 @@ import {
   type SegmentClvs,
   type TrustAnswer,
 } from '../../contract/models.ts';
+import { auditor } from '../audit/audited.ts';
 import { invalid } from '../domainError.ts';
 import { cohortProjectionAnswer, DEFAULT_HORIZON } from '../models/cohorts.ts';
 import { refreshModels } from '../models/refresh.ts';
@@ -21,8 +22,10 @@ import type { RouteDeps } from './guardedRouter.ts';
 
 type Query = Record<string, unknown>;
 
-export function modelRoutes({ db, cfg, router }: RouteDeps): Router {
-  const r = router();
+export function modelRoutes(deps: RouteDeps): Router {
+  const { db, cfg } = deps;
+  const r = deps.router();
+  const audited = auditor(deps);
   r.get(
     '/models',
     handle(async () => (await modelsStatus(db, cfg)) satisfies ModelsStatus),
@@ -34,7 +37,11 @@ export function modelRoutes({ db, cfg, router }: RouteDeps): Router {
       for (const k of ['asOf', 'unit']) if (body[k] !== undefined && body[k] !== null && typeof body[k] !== 'string') throw invalid(`${k} must be text`);
       const asOf = body.asOf ? parseDay(body.asOf as string, 'asOf') : undefined;
       const unit = parseChoice({ unit: body.unit ?? undefined }, 'unit', MODEL_UNITS, 'day');
-      return (await refreshModels({ db, cfg }, { asOf, unit })) satisfies FitAnswer;
+      const entry = {
+        action: 'models.fit',
+        detail: (f: FitAnswer) => ({ asOf: f.asOf, unit: f.unit, runs: f.runs.map((m) => ({ kind: m.kind, status: m.status, players: m.players })) }),
+      };
+      return (await audited.change(req, entry, () => refreshModels({ db, cfg }, { asOf, unit }))) satisfies FitAnswer;
     }),
   );
   r.get(

@@ -80,9 +80,24 @@ export const PERMISSIONS = {
   'GET /api/launches/:id': 'viewer',
   'GET /api/launches/:id/uplift': 'viewer',
   'GET /api/launches/:id/audience.csv': 'analyst',
+
+  // audit trail
+  'GET /api/audit': 'admin',
+  'GET /api/audit.csv': 'admin',
+  'GET /api/audit/verify': 'admin',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof PERMISSIONS;
 
 /** GET routes whose answers come from tables that change without moving db.writes (accounts, audit): never served from the response cache. */
-export const UNCACHED: ReadonlySet<string> = new Set<string>(['GET /api/health']);
+export const UNCACHED: ReadonlySet<string> = new Set<string>([
+  'GET /api/health',
+  // audit: the trail's own reads, and the sensitive reads each of which must reach its handler to leave an entry
+  'GET /api/audit',
+  'GET /api/audit.csv',
+  'GET /api/audit/verify',
+  'GET /api/players/:id',
+  'GET /api/players/:id/events',
+  'GET /api/launches/:id/audience.csv',
+  'GET /api/reports/runs/:id/:file',
+]);
