@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -20,6 +20,8 @@ export const headFile = (dataDir: string) => path.join(dataDir, 'audit.head');
 export function writeHead(dataDir: string, head: AuditHead): void {
   const file = headFile(dataDir);
   const tmp = `${file}.${process.pid}.tmp`;
+  // With a remote engine nothing else may have made DATA_DIR yet.
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(tmp, `${JSON.stringify(head)}\n`, { mode: 0o600 });
   renameSync(tmp, file);
 }

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../contract/audit.ts';
 import type { OfferDefinition } from '../../contract/offers.ts';
 import { audit } from '../../server/audit/audit.ts';
 import { erasureKey, playerKeyHash } from '../../server/erasure/playerKey.ts';
-import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
+import { ANY_CONDITIONS, DEFAULT_OFFERS } from '../../server/offers/defaults.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { tokenFetch } from '../helpers/auth.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
@@ -14,21 +14,9 @@ import { startReceiver, type Receiver } from '../helpers/receiver.ts';
  * and sensitive read leaves one chained entry; verify names the first entry
  * an edit, a deletion or a cut-off tail broke.
  */
-const offer: OfferDefinition = {
-  offerId: 'audit-offer',
-  kind: 'returning_reward',
-  name: 'Audit gems',
-  description: 'offer of the audit test',
-  stages: ['decline'],
-  conditions: { ...ANY_CONDITIONS, statuses: ['leaving', 'lapsed'] },
-  reward: '300 gems',
-  cost: { kind: 'fixed', fixedCost: '2.5000', spendShare: 0 },
-  assumedUplift: 0.1,
-  holdoutShare: 0.4,
-  activeFrom: '2026-01-01',
-  activeTo: null,
-  enabled: true,
-};
+// A default offer under a new id, for every decline player: the launch has an audience.
+const base = DEFAULT_OFFERS.find((o) => o.stages.includes('decline')) as OfferDefinition;
+const offer: OfferDefinition = { ...base, offerId: 'audit-offer', name: 'Audit gems', conditions: ANY_CONDITIONS, stages: ['decline'] };
 
 let rig: ApiRig;
 let receiver: Receiver;
