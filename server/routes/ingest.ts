@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import path from 'node:path';
 import type { IngestRequest, IngestResult, IngestStatus } from '../../contract/ingest.ts';
 import { auditor } from '../audit/audited.ts';
+import { ingestFacts } from '../audit/facts.ts';
 import { invalid } from '../domainError.ts';
 import { ingestFromApi } from '../ingest/apiRun.ts';
 import { ingestStatus } from '../ingest/status.ts';
@@ -16,15 +17,6 @@ function parseIngestRequest(body: unknown): IngestRequest {
   return { paths };
 }
 
-/** An ingest run's entry: where it read and what it loaded. */
-const ingestFacts = (ask: IngestRequest) => (r: IngestResult) => ({
-  paths: ask.paths,
-  files: r.files.length,
-  rowsLoaded: r.rowsLoaded,
-  rowsQuarantined: r.rowsQuarantined,
-  rowsDuplicate: r.rowsDuplicate,
-});
-
 export function ingestRoutes(deps: RouteDeps): Router {
   const r = deps.router();
   const audited = auditor(deps);
@@ -37,7 +29,7 @@ export function ingestRoutes(deps: RouteDeps): Router {
     '/ingest',
     handle(async (req) => {
       const ask = parseIngestRequest(req.body);
-      const entry = { action: 'ingest.run', target: (r: IngestResult) => `ingest:${r.runId}`, detail: ingestFacts(ask) };
+      const entry = { action: 'ingest.run', target: (r: IngestResult) => `ingest:${r.runId}`, detail: ingestFacts(ask.paths) };
       return (await audited.change(req, entry, () => ingestFromApi(deps, ask))) satisfies IngestResult;
     }),
   );

@@ -10,6 +10,7 @@ import {
   type TransitionsQuery,
 } from '../../contract/lifecycle.ts';
 import { auditor } from '../audit/audited.ts';
+import { backfillFacts } from '../audit/facts.ts';
 import { invalid } from '../domainError.ts';
 import { backfillStages } from '../lifecycle/backfill.ts';
 import { flowPlayersPage, transitionsBetween } from '../lifecycle/transitionPair.ts';
@@ -69,7 +70,7 @@ export function lifecycleRoutes(deps: RouteDeps): Router {
     '/lifecycle/backfill',
     handle(async (req) => {
       const range = parseBackfill((req.body ?? {}) as Record<string, unknown>);
-      const entry = { action: 'stages.backfill', detail: (b: BackfillResult) => ({ from: b.from, to: b.to, days: b.days }) };
+      const entry = { action: 'stages.backfill', detail: backfillFacts };
       return (await audited.change(req, entry, () => backfillStages(db, range))) satisfies BackfillResult;
     }),
   );

@@ -10,6 +10,7 @@ import {
   type TrustAnswer,
 } from '../../contract/models.ts';
 import { auditor } from '../audit/audited.ts';
+import { fitFacts } from '../audit/facts.ts';
 import { invalid } from '../domainError.ts';
 import { cohortProjectionAnswer, DEFAULT_HORIZON } from '../models/cohorts.ts';
 import { refreshModels } from '../models/refresh.ts';
@@ -37,11 +38,8 @@ export function modelRoutes(deps: RouteDeps): Router {
       for (const k of ['asOf', 'unit']) if (body[k] !== undefined && body[k] !== null && typeof body[k] !== 'string') throw invalid(`${k} must be text`);
       const asOf = body.asOf ? parseDay(body.asOf as string, 'asOf') : undefined;
       const unit = parseChoice({ unit: body.unit ?? undefined }, 'unit', MODEL_UNITS, 'day');
-      const entry = {
-        action: 'models.fit',
-        detail: (f: FitAnswer) => ({ asOf: f.asOf, unit: f.unit, runs: f.runs.map((m) => ({ kind: m.kind, status: m.status, players: m.players })) }),
-      };
-      return (await audited.change(req, entry, () => refreshModels({ db, cfg }, { asOf, unit }))) satisfies FitAnswer;
+      const fit = () => refreshModels({ db, cfg }, { asOf, unit });
+      return (await audited.change(req, { action: 'models.fit', detail: fitFacts }, fit)) satisfies FitAnswer;
     }),
   );
   r.get(

@@ -40,18 +40,24 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run audit -- verify, without a server', () => {
-  it('says intact with the count, then names the entry a deleted tail took away', async () => {
+  it('records a change made without the server, says intact with the count, then names the entry a deleted tail took away', async () => {
     await inChild(`for (const target of ['a', 'b', 'c']) await audit(db, cliWho(), { action: 'test.step', target });`);
+    const backfill = await runNode([path.join(REPO, 'scripts/backfillStages.ts')], env, dir);
+    expect(backfill.code, backfill.stderr).toBe(0);
+    const listed = await runNode([path.join(REPO, 'scripts/audit.ts'), 'list', '--action', 'stages.'], env, dir);
+    expect(listed.stdout).toMatch(/^4\t\S+\tcli:\S+ \(admin, cli\)\tlocal\tstages\.backfill\t\tok\t\{"from":null,"to":null,"days":0\}$/m);
+    expect(listed.stdout).toContain('1 of 1 matching entries');
+
     const ok = await verify();
     expect(ok.stdout).toContain('no server running: opened the embedded engine');
-    expect(ok.stdout).toContain('intact (3 entries)');
+    expect(ok.stdout).toContain('intact (4 entries)');
     expect(ok.code).toBe(0);
 
-    await inChild(`await db.client.command({ query: 'ALTER TABLE audit_log DELETE WHERE seq = 3', clickhouse_settings: { mutations_sync: '2' } });`);
+    await inChild(`await db.client.command({ query: 'ALTER TABLE audit_log DELETE WHERE seq = 4', clickhouse_settings: { mutations_sync: '2' } });`);
     const cut = await verify();
-    expect(cut.stdout).toMatch(/broken at entry 3 \(head_missing\): the trail ends at entry 2 but the head anchor names entry 3/);
+    expect(cut.stdout).toMatch(/broken at entry 4 \(head_missing\): the trail ends at entry 3 but the head anchor names entry 4/);
     expect(cut.code).toBe(1);
-  }, 90_000);
+  }, 120_000);
 
   it('names an edited entry', async () => {
     await inChild(
