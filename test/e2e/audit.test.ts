@@ -46,6 +46,9 @@ describe.runIf(haveChromium)('audit page in Chromium', () => {
     const detail = await page.getByTestId(`audit-detail-${seq}`).textContent({ timeout: 5_000 });
     expect(detail).toContain(`"decline_idle_days": "${rules.decline_idle_days}"`);
     expect(detail).toContain(`"decline_idle_days": "${Number(rules.decline_idle_days) + 1}"`);
+    expect(await page.getByTestId(`audit-changed-${seq}`).textContent()).toBe(
+      `decline_idle_days: "${rules.decline_idle_days}" → "${Number(rules.decline_idle_days) + 1}"`,
+    );
 
     // Filter by action; the CSV link carries the same filter.
     await page.getByTestId('audit-action').selectOption('player.read');
