@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { refusalAuditor } from './audit/refused.ts';
+import { auditRefusals } from './audit/refused.ts';
 import { resolveActor } from './auth/actor.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, notFound, STATUS_OF_KIND } from './domainError.ts';
@@ -60,14 +60,8 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
   }
 
-  // A refused request (401, 403) is on the audit trail before its answer leaves; an entry that cannot be written makes it a 500.
-  const auditRefusal = refusalAuditor(deps);
-  app.use((err: unknown, req: Request, _res: Response, next: NextFunction) => {
-    auditRefusal(req, err).then(
-      () => next(err),
-      (auditErr: unknown) => next(auditErr),
-    );
-  });
+  // A refused request (401, 403) is on the audit trail before its answer leaves.
+  app.use(auditRefusals(deps));
 
   // Errors leave as JSON with a message: 4xx for the caller's mistakes, 500 (logged) for ours.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

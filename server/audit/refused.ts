@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../domainError.ts';
 import { PERMISSIONS } from '../routes/permissions.ts';
@@ -20,17 +20,31 @@ export function routeOf(method: string, originalUrl: string): string {
   return ROUTES.find((r) => r.method === method && r.re.test(path))?.route ?? '(no such route)';
 }
 
-/** A 401 or 403: appends `request.refused` with the method and route; anything else leaves no entry. Rejects when the append fails. */
-export function refusalAuditor(deps: Pick<Deps, 'db' | 'cfg' | 'log'>) {
+/**
+ * Error middleware placed before the one that answers: a 401 or 403 appends
+ * `request.refused` with the method and route before its answer leaves, and
+ * an entry that cannot be written turns the answer into a 500. Any other
+ * error passes through untouched.
+ */
+export function auditRefusals(deps: Pick<Deps, 'db' | 'cfg' | 'log'>): ErrorRequestHandler {
   const audited = auditor(deps);
-  return async (req: Request, err: unknown): Promise<void> => {
-    if (!(err instanceof DomainError) || (err.kind !== 'unauthenticated' && err.kind !== 'forbidden')) return;
+  const record = (req: Request, err: DomainError) => {
     const route = routeOf(req.method, req.originalUrl);
-    await audited.record(req, {
+    return audited.record(req, {
       action: 'request.refused',
       target: `${req.method} ${route}`,
       outcome: 'refused',
       detail: { status: err.kind === 'unauthenticated' ? 401 : 403, method: req.method, route },
     });
+  };
+  return (err: unknown, req: Request, _res: Response, next: NextFunction) => {
+    if (!(err instanceof DomainError) || (err.kind !== 'unauthenticated' && err.kind !== 'forbidden')) {
+      next(err);
+      return;
+    }
+    record(req, err).then(
+      () => next(err),
+      (auditErr: unknown) => next(auditErr),
+    );
   };
 }
