@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../contract/audit.ts';
 import type { OfferDefinition } from '../../contract/offers.ts';
 import { audit } from '../../server/audit/audit.ts';
+import { entryHash } from '../../server/audit/chain.ts';
+import type { AuditRecord } from '../../server/queries/audit/appendAudit.ts';
 import { erasureKey, playerKeyHash } from '../../server/erasure/playerKey.ts';
 import { ANY_CONDITIONS, DEFAULT_OFFERS } from '../../server/offers/defaults.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
@@ -157,7 +159,7 @@ describe('audit trail', () => {
     expect(await verify()).toEqual({ intact: true, entries: after.total });
   });
 
-  it('names an edited entry, then a cut-off tail through the head anchor, then a deleted entry', async () => {
+  it('names an edited entry, a cut-off tail through the head anchor, an inserted entry and a deleted one', async () => {
     const total = (await entries()).total;
     const k = 3;
     const [original] = (await entries(`?limit=1&offset=${total - k}`)).entries;
@@ -175,6 +177,17 @@ describe('audit trail', () => {
     await sql(`ALTER TABLE audit_log DELETE WHERE seq = ${total}`);
     expect(await verify()).toMatchObject({ intact: false, entries: total - 1, brokenAt: { seq: total, reason: 'head_missing' } });
     await rig.engine.db.client.insert({ table: 'audit_log', values: [last], format: 'JSONEachRow' });
+    expect(await verify()).toEqual({ intact: true, entries: total });
+
+    // A forger who knows the hash: a second entry k, correctly hashed and linked to entry k - 1.
+    const [stored] = await rig.engine.db.client
+      .query({ query: `SELECT * FROM audit_log WHERE seq = ${k}`, format: 'JSONEachRow' })
+      .then((r) => r.json<AuditRecord>());
+    const { hash: _h, ...fields } = { ...stored, at: new Date(stored.at).toISOString(), target: 'offer:forged' };
+    const forged = { ...fields, hash: entryHash(fields) };
+    await rig.engine.db.client.insert({ table: 'audit_log', values: [forged], format: 'JSONEachRow' });
+    expect(await verify()).toMatchObject({ intact: false, brokenAt: { seq: k, reason: 'out_of_order' } });
+    await sql(`ALTER TABLE audit_log DELETE WHERE hash = '${forged.hash}'`);
     expect(await verify()).toEqual({ intact: true, entries: total });
 
     await sql(`ALTER TABLE audit_log DELETE WHERE seq = ${k}`);
