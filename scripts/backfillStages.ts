@@ -11,6 +11,8 @@ import { openReadyDb } from '../server/db/open.ts';
 import type { BackfillResult } from '../contract/lifecycle.ts';
 import { backfillStages, BackfillRangeError } from '../server/lifecycle/backfill.ts';
 import { progressLine } from '../server/progress.ts';
+import { audit, cliWho } from '../server/audit/audit.ts';
+import { backfillFacts } from '../server/audit/facts.ts';
 import { openedEngineLine, serverFetch, serverUrl, tryServer } from './serverClient.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,10 +35,12 @@ async function direct(cfg: Config, range: { from?: string; to?: string }): Promi
   console.log(openedEngineLine(db, cfg));
   try {
     const t0 = performance.now();
-    return await backfillStages(db, range, (done, total) => {
+    const result = await backfillStages(db, range, (done, total) => {
       const rate = done / ((performance.now() - t0) / 1000);
       progressLine(`snapshotting stages: day ${done}/${total} (${rate.toFixed(1)} days/s)`, done, total);
     });
+    await audit(db, cliWho(), { action: 'stages.backfill', detail: backfillFacts(result) });
+    return result;
   } finally {
     await db.close();
   }

@@ -13,6 +13,8 @@ import type { IngestResult } from '../contract/ingest.ts';
 import { runIngestAndRefresh } from '../server/ingest/runAndRefresh.ts';
 import { ingestSettings } from '../server/ingestDefaults.ts';
 import { progressLine } from '../server/progress.ts';
+import { audit, cliWho } from '../server/audit/audit.ts';
+import { ingestFacts } from '../server/audit/facts.ts';
 import { openedEngineLine, serverFetch, serverUrl, tryServer } from './serverClient.ts';
 
 function printSummary(s: IngestResult): void {
@@ -53,7 +55,7 @@ async function direct(cfg: Config, paths: string[]): Promise<IngestResult> {
     const ingester = new Ingester(db, ingestSettings(cfg));
     const { files } = collectFiles(paths);
     let fileNo = 0;
-    return await runIngestAndRefresh(
+    const result = await runIngestAndRefresh(
       { db, ingester },
       {
         paths,
@@ -69,6 +71,8 @@ async function direct(cfg: Config, paths: string[]): Promise<IngestResult> {
       },
       (done, total) => progressLine(`refreshing daily stage snapshots ${done}/${total}`, done, total),
     );
+    await audit(db, cliWho(), { action: 'ingest.run', target: `ingest:${result.runId}`, detail: ingestFacts(paths)(result) });
+    return result;
   } finally {
     await db.close();
   }

@@ -11,6 +11,8 @@ import { DataDirLockedError } from '../server/db/client.ts';
 import { openReadyDb } from '../server/db/open.ts';
 import { MODEL_UNITS, type FitAnswer, type FitRequest, type ModelUnit } from '../contract/models.ts';
 import { ModelsBusyError, ModelsInputError, refreshModels } from '../server/models/refresh.ts';
+import { audit, cliWho } from '../server/audit/audit.ts';
+import { fitFacts } from '../server/audit/facts.ts';
 import { openedEngineLine, serverFetch, serverUrl, tryServer } from './serverClient.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,7 +35,9 @@ async function direct(cfg: Config, req: FitRequest): Promise<FitAnswer> {
   const db = await openReadyDb(cfg);
   console.log(openedEngineLine(db, cfg));
   try {
-    return await refreshModels({ db, cfg }, { ...req, onStep: (m) => console.log(`  ${m}`) });
+    const result = await refreshModels({ db, cfg }, { ...req, onStep: (m) => console.log(`  ${m}`) });
+    await audit(db, cliWho(), { action: 'models.fit', detail: fitFacts(result) });
+    return result;
   } finally {
     await db.close();
   }

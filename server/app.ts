@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { auditRefusals } from './audit/refused.ts';
 import { createAccounts } from './auth/accounts.ts';
 import { resolveActor } from './auth/actor.ts';
 import type { Deps } from './deps.ts';
 import { notFound } from './domainError.ts';
 import { guardedRouters, type RouteDeps } from './routes/guardedRouter.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { BODY_LIMIT, errorAnswer } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
@@ -59,6 +61,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     sessionRoutes,
     userRoutes,
     tokenRoutes,
+    auditRoutes,
   ])
     api.use(routes(routeDeps));
   api.use((req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));
@@ -69,6 +72,8 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
   }
 
+  // A refused request (401, 403) is on the audit trail before its answer leaves.
+  app.use(auditRefusals(deps));
   app.use(errorAnswer(deps.log));
   return app;
 }

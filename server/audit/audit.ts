@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Db } from '../db/client.ts';
 import { appendAuditRecord, lastAuditEntry } from '../queries/audit/appendAudit.ts';
 import { entryHash } from './chain.ts';
+import { writeHead } from './head.ts';
 
 /** Who did it and from where; from a request (whoOf) or a command-line tool (cliWho). */
 export interface AuditWho {
@@ -55,7 +56,10 @@ export function audit(db: Db, who: AuditWho, event: AuditEvent): Promise<void> {
       after: json(event.after),
       prev_hash: last?.hash ?? '',
     };
-    await appendAuditRecord(db, { ...entry, hash: entryHash(entry) });
+    const hash = entryHash(entry);
+    await appendAuditRecord(db, { ...entry, hash });
+    // After the row is stored: an anchor never names an entry that is not there.
+    writeHead(db.dataDir, { seq: entry.seq, hash });
   };
   const next = (queues.get(db) ?? Promise.resolve()).then(append, append);
   queues.set(db, next);

@@ -13,6 +13,8 @@ export interface Db {
   database: string;
   /** Embedded engine only: its data directory. */
   dataPath?: string;
+  /** DATA_DIR of the process that opened it: where files kept beside the engine (the audit head anchor) live. */
+  dataDir: string;
   /** Writes finished through this handle; response caches compare it to know their data is current. */
   writes: number;
   close(): Promise<void>;
@@ -55,7 +57,7 @@ function openEmbedded(cfg: Config): Db {
   }
   // chdb bundles its own copy of @clickhouse/client-common; the Connection shapes are identical.
   const client = createClient({ connection: connection as unknown as ClickHouseClientConfigOptions['connection'], clickhouse_settings: SESSION_SETTINGS });
-  return { client, engine: 'embedded', database: cfg.clickhouse.database, dataPath, writes: 0, close: () => client.close() };
+  return { client, engine: 'embedded', database: cfg.clickhouse.database, dataPath, dataDir: cfg.dataDir, writes: 0, close: () => client.close() };
 }
 
 function openRemote(cfg: Config, database: string | undefined): ClickHouseClient {
@@ -89,5 +91,5 @@ export async function openDb(cfg: Config): Promise<Db> {
     await bootstrap.close();
   }
   const client = openRemote(cfg, database);
-  return { client, engine: 'remote', database, writes: 0, close: () => client.close() };
+  return { client, engine: 'remote', database, dataDir: cfg.dataDir, writes: 0, close: () => client.close() };
 }

@@ -1,6 +1,8 @@
 import type { Router } from 'express';
 import path from 'node:path';
 import type { IngestRequest, IngestResult, IngestStatus } from '../../contract/ingest.ts';
+import { auditor } from '../audit/audited.ts';
+import { ingestFacts } from '../audit/facts.ts';
 import { invalid } from '../domainError.ts';
 import { ingestFromApi } from '../ingest/apiRun.ts';
 import { ingestStatus } from '../ingest/status.ts';
@@ -17,6 +19,7 @@ function parseIngestRequest(body: unknown): IngestRequest {
 
 export function ingestRoutes(deps: RouteDeps): Router {
   const r = deps.router();
+  const audited = auditor(deps);
   r.get(
     '/ingest/status',
     handle(async () => (await ingestStatus(deps.db)) satisfies IngestStatus),
@@ -24,7 +27,11 @@ export function ingestRoutes(deps: RouteDeps): Router {
   // Used by `npm run ingest` when this server owns the embedded engine: the files are read from this machine's disk.
   r.post(
     '/ingest',
-    handle(async (req) => (await ingestFromApi(deps, parseIngestRequest(req.body))) satisfies IngestResult),
+    handle(async (req) => {
+      const ask = parseIngestRequest(req.body);
+      const entry = { action: 'ingest.run', target: (r: IngestResult) => `ingest:${r.runId}`, detail: ingestFacts(ask.paths) };
+      return (await audited.change(req, entry, () => ingestFromApi(deps, ask))) satisfies IngestResult;
+    }),
   );
   return r;
 }

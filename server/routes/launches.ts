@@ -1,11 +1,13 @@
-import type { Response, Router } from 'express';
+import type { Router } from 'express';
 import type { LaunchAnswer, LaunchDetail, LaunchList, Uplift } from '../../contract/launches.ts';
+import { auditor } from '../audit/audited.ts';
+import { hostOf } from '../audit/redact.ts';
 import { invalid } from '../domainError.ts';
-import { launchCsv, type LaunchCsv } from '../launches/csv.ts';
+import { launchCsv } from '../launches/csv.ts';
 import { launchOffer, type LaunchRequest } from '../launches/launch.ts';
 import { findLaunch, launchDetail, launchList, launchUplift } from '../launches/list.ts';
 import { MAX_SEED } from '../launches/split.ts';
-import { handle } from './http.ts';
+import { handle, streamCsv } from './http.ts';
 import { bodyText, parseChoice, parseDay, parseWhole } from './params.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
@@ -55,24 +57,32 @@ function launchId(raw: string | undefined): string {
   return raw;
 }
 
-/** Writes the CSV chunk by chunk, waiting for the socket to drain, so a large audience streams. */
-async function streamCsv(res: Response, csv: LaunchCsv): Promise<void> {
-  res.status(200).set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${csv.name}"` });
-  try {
-    for await (const chunk of csv.chunks) if (!res.write(chunk)) await new Promise((ok) => res.once('drain', ok));
-  } catch (err) {
-    // The status line is gone: cut the download short rather than end it looking complete.
-    res.destroy(err as Error);
-    return;
-  }
-  res.end();
-}
+/** A launch's entry: who got what, and the webhook's host only (its URL can carry credentials). */
+const launchFacts = ({ launch: l, webhook }: LaunchAnswer) => ({
+  launchId: l.launchId,
+  offerId: l.offerId,
+  offerVersion: l.offerVersion,
+  asOf: l.asOf,
+  audience: l.audience,
+  treatment: l.treatment,
+  holdout: l.holdout,
+  holdoutShare: l.holdoutShare,
+  destination: l.webhookUrl ? hostOf(l.webhookUrl) : null,
+  webhookStatus: l.webhookStatus,
+  batches: webhook.length,
+});
 
-export function launchRoutes({ db, cfg, router }: RouteDeps): Router {
-  const r = router();
+export function launchRoutes(deps: RouteDeps): Router {
+  const { db, cfg } = deps;
+  const r = deps.router();
+  const audited = auditor(deps);
   r.post(
     '/offers/:id/launch',
-    handle(async (req) => (await launchOffer(db, cfg, launchRequest(req.params.id as string, (req.body ?? {}) as Body))) satisfies LaunchAnswer),
+    handle(async (req) => {
+      const ask = launchRequest(req.params.id as string, (req.body ?? {}) as Body);
+      const entry = { action: 'offer.launch', target: `offer:${ask.offerId}`, detail: launchFacts };
+      return (await audited.change(req, entry, () => launchOffer(db, cfg, ask))) satisfies LaunchAnswer;
+    }),
   );
   r.get(
     '/launches',
@@ -93,6 +103,7 @@ export function launchRoutes({ db, cfg, router }: RouteDeps): Router {
       // The launch is looked up before the query is read, so an unknown id answers 404 whatever the group says.
       const launch = await findLaunch(db, launchId(req.params.id as string));
       const group = parseChoice(req.query as Record<string, unknown>, 'group', ['all', 'treatment', 'holdout'] as const, 'all');
+      await audited.record(req, { action: 'launch.audience.export', target: `launch:${launch.launchId}`, detail: { group } });
       await streamCsv(res, launchCsv(db, launch, group));
     }),
   );

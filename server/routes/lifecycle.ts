@@ -9,6 +9,8 @@ import {
   type Transitions,
   type TransitionsQuery,
 } from '../../contract/lifecycle.ts';
+import { auditor } from '../audit/audited.ts';
+import { backfillFacts } from '../audit/facts.ts';
 import { invalid } from '../domainError.ts';
 import { backfillStages } from '../lifecycle/backfill.ts';
 import { flowPlayersPage, transitionsBetween } from '../lifecycle/transitionPair.ts';
@@ -47,8 +49,10 @@ function parseBackfill(body: Record<string, unknown>): BackfillRequest {
   return range;
 }
 
-export function lifecycleRoutes({ db, router }: RouteDeps): Router {
-  const r = router();
+export function lifecycleRoutes(deps: RouteDeps): Router {
+  const { db } = deps;
+  const r = deps.router();
+  const audited = auditor(deps);
   r.get(
     '/lifecycle/transitions',
     handle(async (req) => (await transitionsBetween(db, parsePair(req.query as Record<string, unknown>))) satisfies Transitions),
@@ -64,7 +68,11 @@ export function lifecycleRoutes({ db, router }: RouteDeps): Router {
   // Used by `npm run backfill:stages` when this server owns the embedded engine.
   r.post(
     '/lifecycle/backfill',
-    handle(async (req) => (await backfillStages(db, parseBackfill((req.body ?? {}) as Record<string, unknown>))) satisfies BackfillResult),
+    handle(async (req) => {
+      const range = parseBackfill((req.body ?? {}) as Record<string, unknown>);
+      const entry = { action: 'stages.backfill', detail: backfillFacts };
+      return (await audited.change(req, entry, () => backfillStages(db, range))) satisfies BackfillResult;
+    }),
   );
   return r;
 }

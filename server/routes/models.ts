@@ -9,6 +9,8 @@ import {
   type SegmentClvs,
   type TrustAnswer,
 } from '../../contract/models.ts';
+import { auditor } from '../audit/audited.ts';
+import { fitFacts } from '../audit/facts.ts';
 import { invalid } from '../domainError.ts';
 import { cohortProjectionAnswer, DEFAULT_HORIZON } from '../models/cohorts.ts';
 import { refreshModels } from '../models/refresh.ts';
@@ -21,8 +23,10 @@ import type { RouteDeps } from './guardedRouter.ts';
 
 type Query = Record<string, unknown>;
 
-export function modelRoutes({ db, cfg, router }: RouteDeps): Router {
-  const r = router();
+export function modelRoutes(deps: RouteDeps): Router {
+  const { db, cfg } = deps;
+  const r = deps.router();
+  const audited = auditor(deps);
   r.get(
     '/models',
     handle(async () => (await modelsStatus(db, cfg)) satisfies ModelsStatus),
@@ -34,7 +38,8 @@ export function modelRoutes({ db, cfg, router }: RouteDeps): Router {
       for (const k of ['asOf', 'unit']) if (body[k] !== undefined && body[k] !== null && typeof body[k] !== 'string') throw invalid(`${k} must be text`);
       const asOf = body.asOf ? parseDay(body.asOf as string, 'asOf') : undefined;
       const unit = parseChoice({ unit: body.unit ?? undefined }, 'unit', MODEL_UNITS, 'day');
-      return (await refreshModels({ db, cfg }, { asOf, unit })) satisfies FitAnswer;
+      const fit = () => refreshModels({ db, cfg }, { asOf, unit });
+      return (await audited.change(req, { action: 'models.fit', detail: fitFacts }, fit)) satisfies FitAnswer;
     }),
   );
   r.get(

@@ -10,9 +10,10 @@ import {
   type Proposals,
   type WhatIf,
 } from '../../contract/offers.ts';
+import { auditor } from '../audit/audited.ts';
 import { invalid } from '../domainError.ts';
 import { audiencePage } from '../offers/audience.ts';
-import { createOffer, offerList, requireOffer, saveOfferVersion, setArchived, type SaveMeta } from '../offers/catalog.ts';
+import { createOffer, getOffer, offerList, requireOffer, saveOfferVersion, setArchived, type SaveMeta } from '../offers/catalog.ts';
 import { proposals, whatIf } from '../offers/proposals.ts';
 import { parseOffer } from '../offers/validate.ts';
 import { handle } from './http.ts';
@@ -40,8 +41,17 @@ function baseVersionOf(body: Body): number | undefined {
   return base;
 }
 
-export function offerRoutes({ db, cfg, router }: RouteDeps): Router {
-  const r = router();
+export function offerRoutes(deps: RouteDeps): Router {
+  const { db, cfg } = deps;
+  const r = deps.router();
+  const audited = auditor(deps);
+  // An offer's entry: its current version before, the saved one after.
+  const offerEntry = (action: string, offerId: string) => ({
+    action,
+    target: `offer:${offerId}`,
+    before: async () => (await getOffer(db, offerId))?.offer ?? null,
+    after: (v: OfferVersion) => v,
+  });
   r.get(
     '/offers',
     handle(async (req) => (await offerList(db, parseChoice(req.query, 'archived', ['0', '1'], '0') === '1')) satisfies OfferList),
@@ -71,7 +81,8 @@ export function offerRoutes({ db, cfg, router }: RouteDeps): Router {
     handle(async (req, res) => {
       const body = jsonBody(req.body);
       const offer = parseOffer(offerBody(body));
-      res.status(201).json((await createOffer(db, offer, meta(body))) satisfies OfferVersion);
+      const saved = await audited.change(req, offerEntry('offer.create', offer.offerId), () => createOffer(db, offer, meta(body)));
+      res.status(201).json(saved satisfies OfferVersion);
     }),
   );
   r.put(
@@ -80,7 +91,7 @@ export function offerRoutes({ db, cfg, router }: RouteDeps): Router {
       const body = jsonBody(req.body);
       const offer = parseOffer(offerBody(body), String(req.params.id));
       const base = baseVersionOf(body);
-      return (await saveOfferVersion(db, offer, meta(body), base)) satisfies OfferVersion;
+      return (await audited.change(req, offerEntry('offer.save', offer.offerId), () => saveOfferVersion(db, offer, meta(body), base))) satisfies OfferVersion;
     }),
   );
   for (const [action, archived] of [
@@ -89,7 +100,11 @@ export function offerRoutes({ db, cfg, router }: RouteDeps): Router {
   ] as const) {
     r.post(
       `/offers/:id/${action}`,
-      handle(async (req) => (await setArchived(db, String(req.params.id), archived, meta(jsonBody(req.body)))) satisfies OfferVersion),
+      handle(async (req) => {
+        const id = String(req.params.id);
+        const m = meta(jsonBody(req.body));
+        return (await audited.change(req, offerEntry(`offer.${action}`, id), () => setArchived(db, id, archived, m))) satisfies OfferVersion;
+      }),
     );
   }
   r.get(

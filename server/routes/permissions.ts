@@ -94,6 +94,11 @@ export const PERMISSIONS = {
   'GET /api/tokens': 'admin',
   'POST /api/tokens': 'admin',
   'DELETE /api/tokens/:name': 'admin',
+
+  // audit trail
+  'GET /api/audit': 'admin',
+  'GET /api/audit.csv': 'admin',
+  'GET /api/audit/verify': 'admin',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof PERMISSIONS;
@@ -105,4 +110,13 @@ export const UNCACHED: ReadonlySet<string> = new Set<string>([
   'GET /api/session',
   'GET /api/users',
   'GET /api/tokens',
+
+  // audit: the trail's own reads, and the sensitive reads each of which must reach its handler to leave an entry
+  'GET /api/audit',
+  'GET /api/audit.csv',
+  'GET /api/audit/verify',
+  'GET /api/players/:id',
+  'GET /api/players/:id/events',
+  'GET /api/launches/:id/audience.csv',
+  'GET /api/reports/runs/:id/:file',
 ]);

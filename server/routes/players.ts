@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { PlayerEvents, PlayerProfile, PlayerSearch } from '../../contract/players.ts';
+import { auditor } from '../audit/audited.ts';
 import { invalid } from '../domainError.ts';
 import { findPlayers, playerEventPage } from '../players/events.ts';
 import { playerProfile } from '../players/profile.ts';
@@ -14,8 +15,10 @@ function playerId(raw: string | undefined): string {
   return raw;
 }
 
-export function playerRoutes({ db, router }: RouteDeps): Router {
-  const r = router();
+export function playerRoutes(deps: RouteDeps): Router {
+  const { db } = deps;
+  const r = deps.router();
+  const audited = auditor(deps);
   r.get(
     '/players',
     handle(async (req) => {
@@ -27,7 +30,12 @@ export function playerRoutes({ db, router }: RouteDeps): Router {
   );
   r.get(
     '/players/:id',
-    handle(async (req) => (await playerProfile(db, playerId(req.params.id as string))) satisfies PlayerProfile),
+    handle(async (req) => {
+      const id = playerId(req.params.id as string);
+      const profile = await playerProfile(db, id);
+      await audited.record(req, { action: 'player.read', target: audited.player(id) });
+      return profile satisfies PlayerProfile;
+    }),
   );
   r.get(
     '/players/:id/events',
@@ -35,7 +43,10 @@ export function playerRoutes({ db, router }: RouteDeps): Router {
       const q = req.query as Record<string, unknown>;
       const limit = parseWhole(q, 'limit', 50, 1, 200);
       const offset = parseWhole(q, 'offset', 0, 0, 10_000_000);
-      return (await playerEventPage(db, playerId(req.params.id as string), limit, offset)) satisfies PlayerEvents;
+      const id = playerId(req.params.id as string);
+      const page = await playerEventPage(db, id, limit, offset);
+      await audited.record(req, { action: 'player.events.read', target: audited.player(id), detail: { offset } });
+      return page satisfies PlayerEvents;
     }),
   );
   return r;

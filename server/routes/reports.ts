@@ -2,7 +2,9 @@ import type { Router } from 'express';
 import path from 'node:path';
 import type { Deliveries } from '../../contract/delivery.ts';
 import { REPORT_LANGS } from '../../contract/enums.ts';
-import type { ReportRun, ReportRuns, ReportSchedules, RunNowAnswer, ScheduleSaved } from '../../contract/reports.ts';
+import type { ReportRun, ReportRuns, ReportSchedule, ReportSchedules, RunNowAnswer, ScheduleSaved } from '../../contract/reports.ts';
+import { auditor } from '../audit/audited.ts';
+import { hostOf } from '../audit/redact.ts';
 import { allows } from '../auth/roles.ts';
 import { forbidden, invalid, notFound } from '../domainError.ts';
 import { PLAYER_ID_FILES } from '../reports/renderCsv.ts';
@@ -10,7 +12,7 @@ import { reportRun, reportRuns, runDeliveries, runFile } from '../reports/runArc
 import { runScheduleNow } from '../reports/runNow.ts';
 import { saveAndSchedule } from '../reports/scheduleJobs.ts';
 import { scheduleList } from '../reports/scheduleList.ts';
-import { SCHEDULE_ID } from '../reports/scheduleStore.ts';
+import { getSchedule, SCHEDULE_ID } from '../reports/scheduleStore.ts';
 import { handle } from './http.ts';
 import { jsonBody, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
 import type { RouteDeps } from './guardedRouter.ts';
@@ -23,9 +25,26 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/** A schedule as the trail keeps it: webhook hosts only (their URLs can carry credentials). */
+const redacted = (s: ReportSchedule | undefined) => (s ? { ...s, webhooks: s.webhooks.map(hostOf) } : null);
+
+const runFacts = (a: RunNowAnswer) => ({
+  window: a.window,
+  runs: a.runs.map((x) => ({ runId: x.runId, lang: x.lang, state: x.state })),
+});
+
 export function reportRoutes(deps: RouteDeps): Router {
   const { db, cfg } = deps;
   const r = deps.router();
+  const audited = auditor(deps);
+  // A schedule's entry: its current version before, the stored one after; a new schedule's id comes from the save.
+  const scheduleEntry = (scheduleId?: string) => ({
+    action: 'report_schedule.save',
+    target: scheduleId ? `schedule:${scheduleId}` : (out: ScheduleSaved) => `schedule:${out.schedule.scheduleId}`,
+    before: async () => (scheduleId ? redacted(await getSchedule(db, scheduleId)) : null),
+    after: (out: ScheduleSaved) => redacted(out.schedule),
+    detail: (out: ScheduleSaved) => ({ saved: out.saved }),
+  });
 
   r.get(
     '/reports/schedules',
@@ -37,7 +56,8 @@ export function reportRoutes(deps: RouteDeps): Router {
   r.post(
     '/reports/schedules',
     handle(async (req, res) => {
-      const out = await saveAndSchedule(deps, { input: jsonBody(req.body), source: 'dashboard', author: 'dashboard' });
+      const input = jsonBody(req.body);
+      const out = await audited.change(req, scheduleEntry(), () => saveAndSchedule(deps, { input, source: 'dashboard', author: 'dashboard' }));
       res.status(201);
       return out satisfies ScheduleSaved;
     }),
@@ -46,7 +66,9 @@ export function reportRoutes(deps: RouteDeps): Router {
     '/reports/schedules/:id',
     handle(async (req) => {
       const input = jsonBody(req.body);
-      return (await saveAndSchedule(deps, { scheduleId: String(req.params.id), input, source: 'dashboard', author: 'dashboard' })) satisfies ScheduleSaved;
+      const scheduleId = String(req.params.id);
+      const save = () => saveAndSchedule(deps, { scheduleId, input, source: 'dashboard', author: 'dashboard' });
+      return (await audited.change(req, scheduleEntry(scheduleId), save)) satisfies ScheduleSaved;
     }),
   );
   r.post(
@@ -58,7 +80,10 @@ export function reportRoutes(deps: RouteDeps): Router {
       const lang = body.lang === undefined || body.lang === null || body.lang === '' ? undefined : parseChoice({ lang: body.lang }, 'lang', REPORT_LANGS);
       if (body.deliver !== undefined && typeof body.deliver !== 'boolean') throw invalid('deliver must be true or false');
       const trigger = body.trigger === 'cli' ? 'cli' : 'manual';
-      return (await runScheduleNow(deps, String(req.params.id), { day, lang, deliver: body.deliver !== false, trigger })) satisfies RunNowAnswer;
+      const scheduleId = String(req.params.id);
+      const entry = { action: 'report.run', target: `schedule:${scheduleId}`, detail: runFacts };
+      const run = () => runScheduleNow(deps, scheduleId, { day, lang, deliver: body.deliver !== false, trigger });
+      return (await audited.change(req, entry, run)) satisfies RunNowAnswer;
     }),
   );
   r.get(
@@ -91,6 +116,8 @@ export function reportRoutes(deps: RouteDeps): Router {
         });
       const file = await runFile(db, String(req.params.id), name);
       const ext = path.extname(file.name);
+      // CSV files list players; the HTML and JSON hold the same figures summed up.
+      if (ext === '.csv') await audited.record(req, { action: 'report.export', target: `run:${file.runId}`, detail: { file: file.name } });
       res.set('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
       res.set('Content-Disposition', `${ext === '.html' ? 'inline' : 'attachment'}; filename="${file.name}"`);
       // The page needs no scripts: forbid them, in case a value slipped past escaping.

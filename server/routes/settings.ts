@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Day } from '../../contract/common.ts';
 import type { Backtest, LifecycleSettings, RuleError, Rules, RulesPreview, RulesVersionWithRules, SavedRules } from '../../contract/settings.ts';
+import { auditor } from '../audit/audited.ts';
 import { invalid } from '../domainError.ts';
 import { validateRules } from '../lifecycle/rules.ts';
 import { backtestRules, lifecycleSettings, previewRules, restoreVersion, rulesVersion, saveRules } from '../lifecycle/settings.ts';
@@ -28,8 +29,12 @@ function bodyDay(body: Body, name: string): Day | undefined {
   return typeof v === 'string' && v ? parseDay(v, name) : undefined;
 }
 
-export function settingsRoutes({ db, router }: RouteDeps): Router {
-  const r = router();
+export function settingsRoutes(deps: RouteDeps): Router {
+  const { db } = deps;
+  const r = deps.router();
+  const audited = auditor(deps);
+  const activeRules = async () => (await lifecycleSettings(db)).active.rules;
+  const rulesOfVersion = async (v: number) => (await rulesVersion(db, v)).rules;
   r.get(
     '/settings/lifecycle',
     handle(async () => (await lifecycleSettings(db)) satisfies LifecycleSettings),
@@ -63,12 +68,25 @@ export function settingsRoutes({ db, router }: RouteDeps): Router {
       const { rules, errors } = rulesOf(body);
       if (errors.length) throw invalid(`the rules are not valid: ${errors.map((e) => e.message).join('; ')}`);
       const meta = { author: bodyText(body, 'author', 64, true), note: bodyText(body, 'note', 500, false) };
-      return (await saveRules(db, rules, meta)) satisfies SavedRules;
+      const entry = { action: 'rules.save', before: activeRules, after: () => rules, target: (s: SavedRules) => `rules:v${s.version}` };
+      return (await audited.change(req, entry, () => saveRules(db, rules, meta))) satisfies SavedRules;
     }),
   );
   r.post(
     '/settings/lifecycle/versions/:v/restore',
-    handle(async (req) => (await restoreVersion(db, version(req.params.v), bodyText((req.body ?? {}) as Body, 'author', 64, true))) satisfies SavedRules),
+    handle(async (req) => {
+      const v = version(req.params.v);
+      const author = bodyText((req.body ?? {}) as Body, 'author', 64, true);
+      const entry = {
+        action: 'rules.restore',
+        before: activeRules,
+        after: () => rulesOfVersion(v),
+        detail: () => ({ restoredFrom: v }),
+        target: (s: SavedRules) => `rules:v${s.version}`,
+      };
+      const saved = await audited.change(req, entry, () => restoreVersion(db, v, author));
+      return saved satisfies SavedRules;
+    }),
   );
   return r;
 }

@@ -7,7 +7,7 @@ let apiFetch: typeof fetch;
 let base: string;
 useRig(5, (rig) => ({ browser, base, fetch: apiFetch } = rig));
 
-const PAGES = ['overview', 'lifecycle', 'retention', 'value', 'models', 'offers', 'launches', 'reports', 'winback', 'players', 'settings', 'health'];
+const PAGES = ['overview', 'lifecycle', 'retention', 'value', 'models', 'offers', 'launches', 'reports', 'winback', 'players', 'settings', 'health', 'audit'];
 
 describe.runIf(haveChromium)('security headers in Chromium', () => {
   it('serves the page, its assets and the API with the policy and nosniff, and no frame may embed them', async () => {

@@ -333,6 +333,8 @@ export async function requests({ send, get, json, together, progress, dir, ruleV
   await get('/api/ingest/status');
   await get('/api/overview');
   await get('/api/models');
+  // Every write and sensitive read above left one entry of the audit trail, whatever order the concurrent ones took.
+  await get('/api/audit/verify');
 }
 
 /** A complete offer definition for the catalog requests. */

@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +8,7 @@ import type { FileOutcome } from '../../contract/ingest.ts';
 import type { IngestProgress } from '../../server/ingest/ingestFile.ts';
 import { clearDedupToken, insertChunk } from '../../server/queries/ingest/fresh.ts';
 import { clearWorkTables } from '../../server/queries/ingest/stage.ts';
+import { freePort, runNode } from '../helpers/child.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
 import { dailyByDay, ledger, outcomeCounts, quarantined, totals, type LedgerFile, type QuarantineRow, type Totals } from '../helpers/ingest-state.ts';
@@ -284,43 +282,8 @@ describe('ingest recovers from a crash mid-file', () => {
 // allows one process per directory, so this test never opens it itself.
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 // Progress lines are throttled to one per 3 s unless stderr is a terminal; this makes the CLI report every phase.
 const EVERY_PROGRESS_LINE = 'data:text/javascript,Object.defineProperty(process.stderr,"isTTY",{value:true})';
-
-interface ChildResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runNode(args: string[], env: NodeJS.ProcessEnv, cwd: string, killWhen?: RegExp): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (killWhen?.test(stderr)) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((ok) => srv.listen(0, '127.0.0.1', ok));
-  const { port } = srv.address() as { port: number };
-  await new Promise<void>((ok) => srv.close(() => ok()));
-  return port;
-}
 
 const CHECK = (repo: string) => `
   import { loadConfig } from '${pathToFileURL(path.join(repo, 'server/config.ts')).href}';

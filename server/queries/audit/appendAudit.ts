@@ -1,20 +1,9 @@
+import type { AuditEntry } from '../../../contract/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { insertRows, one } from '../../db/query.ts';
 
-/** One stored audit entry, as written and as read back for verification. */
-export interface AuditRecord {
-  seq: number;
-  at: string;
-  actor: string;
-  role: string;
-  via: string;
-  ip: string;
-  action: string;
-  target: string;
-  outcome: string;
-  detail: string;
-  before: string;
-  after: string;
+/** One stored audit entry, as written and as read back for verification: what the API shows, and the chain's links. */
+export interface AuditRecord extends AuditEntry {
   prev_hash: string;
   hash: string;
 }

@@ -1,4 +1,5 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
+import type { AuditPage, AuditQuery, AuditVerify } from '../../../contract/audit.ts';
 import type { Health, Meta } from '../../../contract/health.ts';
 import type { IngestStatus } from '../../../contract/ingest.ts';
 import type { FlowOrder, FlowPlayers, Transitions } from '../../../contract/lifecycle.ts';
@@ -231,6 +232,14 @@ export const getReportRuns = (q: RunsQuery, signal?: AbortSignal) => getJson<Rep
 
 /** A stored report file: the HTML page opens in the browser, CSV and JSON download. */
 export const reportFileUrl = (runId: string, name: string) => apiUrl(`reports/runs/${encodeURIComponent(runId)}/${encodeURIComponent(name)}`);
+
+/** The audit trail, newest first (admin). */
+export const getAudit = (q: AuditQuery, signal?: AbortSignal) => getJson<AuditPage>('audit', { ...q }, signal);
+
+/** Download link of the audit entries matching the same filters. */
+export const auditCsvUrl = (q: AuditQuery) => apiUrl('audit.csv', { ...q, limit: undefined, offset: undefined });
+
+export const verifyAudit = (signal?: AbortSignal) => getJson<AuditVerify>('audit/verify', undefined, signal);
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
