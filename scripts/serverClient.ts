@@ -21,3 +21,11 @@ export const openedEngineLine = (db: Db, cfg: Config) =>
   db.engine === 'embedded'
     ? `no server running: opened the embedded engine at ${db.dataPath}`
     : `no server running: talking to ${redactUrl(cfg.clickhouse.url ?? '')}`;
+
+/**
+ * A request to the running server, for commands that go through its API.
+ * Minimal for now: the local admin credential is added here once accounts land.
+ */
+export function serverFetch(cfg: Config, apiPath: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${serverUrl(cfg)}${apiPath}`, init);
+}

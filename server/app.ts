@@ -5,6 +5,7 @@ import { resolveActor } from './auth/actor.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, notFound, STATUS_OF_KIND } from './domainError.ts';
 import { guardedRouters, type RouteDeps } from './routes/guardedRouter.ts';
+import { erasureRoutes } from './routes/erasure.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { launchRoutes } from './routes/launches.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     winbackRoutes,
     reportRoutes,
     launchRoutes,
+    erasureRoutes,
   ])
     api.use(routes(routeDeps));
   api.use((req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { IngestRunSummary } from '../../contract/ingest.ts';
+import type { FileOutcome, IngestRunSummary } from '../../contract/ingest.ts';
 import type { Db } from '../db/client.ts';
 import { markStagesDirty } from '../lifecycle/snapshots.ts';
 import { recordRun } from '../queries/ingest/runs.ts';
+import { deniedHashes } from '../queries/erasure/denyList.ts';
+import { erasedRowsOf } from '../queries/erasure/erasedRowsOf.ts';
+import { playerKeyHash } from '../erasure/playerKey.ts';
+import { redactArchivedFile } from '../erasure/redactFiles.ts';
 import { ACTIVITY_KINDS, classifyFile, type EventKind } from './fileKind.ts';
 import { ingestFile, type IngestProgress, type IngestSettings } from './ingestFile.ts';
 import { DomainError } from '../domainError.ts';
@@ -43,12 +47,25 @@ export function collectFiles(paths: string[]): { files: string[]; ignored: strin
   return { files, ignored };
 }
 
-function archive(file: string, archiveDir: string, state: string): void {
+function archive(file: string, archiveDir: string, state: string): string {
   const dir = path.join(archiveDir, state === 'rejected' ? 'rejected' : new Date().toISOString().slice(0, 10));
   mkdirSync(dir, { recursive: true });
   let target = path.join(dir, path.basename(file));
   if (existsSync(target)) target = path.join(dir, `${Date.now()}-${path.basename(file)}`);
   renameSync(file, target);
+  return target;
+}
+
+/**
+ * The archived copy of a file keeps no row of an erased player: the archive
+ * must not bring back what an erasure took out. A loaded file is checked when
+ * the ingest quarantined such rows; a rejected or skipped one (its rows never
+ * checked this time) whenever the deny list holds anyone.
+ */
+async function redactArchivedCopy(db: Db, key: string, outcome: FileOutcome, target: string): Promise<void> {
+  if (outcome.state === 'done' && (await erasedRowsOf(db, outcome.fileHash)) === 0) return;
+  const denied = new Set(await deniedHashes(db));
+  if (denied.size > 0) redactArchivedFile(target, (v) => denied.has(playerKeyHash(key, v)));
 }
 
 /**
@@ -107,7 +124,7 @@ export class Ingester {
         summary.rowsDuplicate += outcome.rowsDuplicate;
         if (ACTIVITY_KINDS.has(outcome.kind as EventKind) && outcome.minDay && (outcome.rowsLoaded > 0 || outcome.recovered))
           await markStagesDirty(this.db, outcome.minDay);
-        if (req.archiveDir) archive(file, req.archiveDir, outcome.state);
+        if (req.archiveDir) await redactArchivedCopy(this.db, this.settings.erasureKey, outcome, archive(file, req.archiveDir, outcome.state));
       }
     } catch (err) {
       await record((err as Error).message, true);

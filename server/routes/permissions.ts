@@ -80,6 +80,9 @@ export const PERMISSIONS = {
   'GET /api/launches/:id': 'viewer',
   'GET /api/launches/:id/uplift': 'viewer',
   'GET /api/launches/:id/audience.csv': 'analyst',
+
+  // Erasure of players on request (issue 12): admin only.
+  'POST /api/erasure': 'admin',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof PERMISSIONS;

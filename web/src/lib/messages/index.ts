@@ -1,5 +1,6 @@
 // The one i18n table, merged from one file per feature so each page's strings sit together.
 import core from './core.ts';
+import erasure from './erasure.ts';
 import launches from './launches.ts';
 import lifecycle from './lifecycle.ts';
 import models from './models.ts';
@@ -11,7 +12,7 @@ import settings from './settings.ts';
 import value from './value.ts';
 import winback from './winback.ts';
 
-const features = [core, lifecycle, retention, value, models, players, settings, reports, launches, winback, offers] as const;
+const features = [core, lifecycle, retention, value, models, players, settings, reports, launches, winback, offers, erasure] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -1,0 +1,21 @@
+import type { PlayerTable } from '../../erasure/tables.ts';
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+/** Allow-listed identifiers only: tables and columns come from server/erasure/tables.ts, never from input. */
+export function ident(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`not a plain identifier: ${name}`);
+  return name;
+}
+
+/** Rows of the players in {ids:Array(String)}: any of the table's player columns. */
+export const playerWhere = (t: PlayerTable) => t.columns.map((c) => `${ident(c)} IN {ids:Array(String)}`).join(' OR ');
+
+/**
+ * Quarantined rows naming one of the players in their raw text: the id as a
+ * JSON string anywhere in the line (parsed or not), or as a whole CSV field
+ * (the raw text of a CSV row is its fields joined by commas).
+ */
+export const QUARANTINE_WHERE = `raw != '' AND (
+  multiSearchAny(raw, arrayMap(id -> concat('"', id, '"'), {ids:Array(String)}))
+  OR hasAny(arrayMap(x -> trimBoth(x), splitByChar(',', raw)), {ids:Array(String)}))`;
