@@ -6,5 +6,8 @@
  */
 export const keyHashSql = (idExpr: string) => `lower(hex(HMAC('SHA256', ${idExpr}, {erasure_key:String})))`;
 
-/** True when the id's keyed hash is on the deny list (erased_players). */
-export const deniedSql = (idExpr: string) => `${keyHashSql(idExpr)} IN (SELECT key_hash FROM erased_players)`;
+/**
+ * True when the id's keyed hash is on the deny list (erased_players). With an
+ * empty list the condition folds to a constant and no hash is computed.
+ */
+export const deniedSql = (idExpr: string) => `((SELECT count() > 0 FROM erased_players) AND ${keyHashSql(idExpr)} IN (SELECT key_hash FROM erased_players))`;
