@@ -8,3 +8,11 @@ CREATE TABLE IF NOT EXISTS erased_players (
   erased_at DateTime64(3, 'UTC') DEFAULT now64(3)
 ) ENGINE = ReplacingMergeTree(erased_at)
 ORDER BY key_hash;
+
+-- The ids of the erasure in progress (server/erasure/erase.ts), in memory only:
+-- DELETE statements name this table instead of the ids, because the engine
+-- keeps each mutation's text on disk (mutation_N.txt) after it finishes.
+-- Emptied when the erasure ends; nothing of it is ever written to disk.
+CREATE TABLE IF NOT EXISTS erasure_batch (
+  id String
+) ENGINE = Memory;

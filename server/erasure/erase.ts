@@ -19,6 +19,7 @@ import type { Ingester } from '../ingest/ingestRun.ts';
 import { applyDeletedMask } from '../queries/erasure/applyDeletedMask.ts';
 import { countPlayerRows } from '../queries/erasure/countPlayerRows.ts';
 import { deletePlayerRows } from '../queries/erasure/deletePlayerRows.ts';
+import { clearErasureBatch, fillErasureBatch } from '../queries/erasure/erasureBatch.ts';
 import { addToDenyList } from '../queries/erasure/denyList.ts';
 import { oldParts } from '../queries/erasure/oldParts.ts';
 import { playerWhere, QUARANTINE_WHERE } from '../queries/erasure/playerMatchSql.ts';
@@ -86,6 +87,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function erasePlayers(deps: EraseDeps, players: unknown, opts: EraseOptions): Promise<ErasureResult> {
   const ids = parseErasureList(players);
   if (deps.ingester?.busy) throw busy('an ingest run is in progress; erase when it finishes (nothing erased)');
+  // One erasure at a time per engine: the batch table holds one list of ids.
+  if (running.has(deps.db)) throw busy('another erasure is in progress; try again when it finishes (nothing erased)');
+  running.add(deps.db);
+  try {
+    await fillErasureBatch(deps.db, ids);
+    return await eraseBatch(deps, ids, opts);
+  } finally {
+    await clearErasureBatch(deps.db);
+    running.delete(deps.db);
+  }
+}
+
+const running = new WeakSet<Db>();
+
+async function eraseBatch(deps: EraseDeps, ids: string[], opts: EraseOptions): Promise<ErasureResult> {
   const { db, cfg } = deps;
   const t0 = performance.now();
   const steps: ErasureStep[] = [];
@@ -102,14 +118,14 @@ export async function erasePlayers(deps: EraseDeps, players: unknown, opts: Eras
   const hashes = ids.map((id) => playerKeyHash(key, id));
   const all = [...TABLES, ...WORK_TABLES];
   const before = new Map<string, number>();
-  for (const t of all) before.set(t.table, await countPlayerRows(db, t.table, t.where, ids));
+  for (const t of all) before.set(t.table, await countPlayerRows(db, t.table, t.where));
   step('counted');
 
   await addToDenyList(db, hashes);
   step('deny_list');
 
   const touched = TABLES.filter((t) => (before.get(t.table) ?? 0) > 0);
-  for (const t of touched) await deletePlayerRows(db, t.table, t.where, ids);
+  for (const t of touched) await deletePlayerRows(db, t.table, t.where);
   if (!deps.ingester?.busy) for (const kind of ['sessions', 'payments', 'friends'] as const) await clearWorkTables(db, kind);
   step('deleted');
 
@@ -138,8 +154,8 @@ export async function erasePlayers(deps: EraseDeps, players: unknown, opts: Eras
     tables.push({
       table: t.table,
       before: before.get(t.table) ?? 0,
-      after: await countPlayerRows(db, t.table, t.where, ids),
-      onDisk: t.table.startsWith('stage_') || t.table.startsWith('fresh_') ? 0 : await countPlayerRows(db, t.table, t.where, ids, true),
+      after: await countPlayerRows(db, t.table, t.where),
+      onDisk: t.table.startsWith('stage_') || t.table.startsWith('fresh_') ? 0 : await countPlayerRows(db, t.table, t.where, true),
     });
   const physicallyRemoved = parts.inactive === 0 && parts.masked === 0 && tables.every((t) => t.after === 0 && t.onDisk === 0);
   step(physicallyRemoved ? 'physically_removed' : 'cleanup_pending');

@@ -111,10 +111,32 @@ async function tableCounts(ids: string[], onDisk = false): Promise<Record<string
   return out;
 }
 
+/** Files of the tables' parts on disk whose bytes hold one of the ids (ids are short, so compression leaves them as literals). */
+async function diskHits(ids: string[]): Promise<string[]> {
+  const tables = [...PLAYER_TABLES.map((t) => t.table), 'quarantine'];
+  const dirs = await rows<{ p: string }>(
+    db(),
+    'SELECT arrayJoin(data_paths) AS p FROM system.tables WHERE database = currentDatabase() AND name IN {t:Array(String)}',
+    {
+      t: tables,
+    },
+  );
+  const needles = ids.map((id) => Buffer.from(id));
+  const hits: string[] = [];
+  for (const { p } of dirs)
+    for (const f of readdirSync(p, { recursive: true, encoding: 'utf8' })) {
+      const file = path.join(p, f);
+      if (!statSync(file).isFile()) continue;
+      const bytes = readFileSync(file);
+      if (needles.some((n) => bytes.includes(n))) hits.push(path.relative(path.dirname(p), file));
+    }
+  return hits;
+}
+
 const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
 
 let before: Record<string, number>;
-let beforeFiles: { reports: number; archive: number };
+let beforeFiles: { reports: number; archive: number; disk: number };
 
 beforeAll(async () => {
   rig = await startApi(loadGame);
@@ -146,7 +168,7 @@ beforeAll(async () => {
   cpSync(friends, path.join(inbox, path.basename(friends)));
   await runIngestAndRefresh(rig.engine, { paths: [inbox], source: 'cli', archiveDir: cfg().archiveDir });
   before = await tableCounts(victims);
-  beforeFiles = { reports: mentionsIn(cfg().reports.dir, victims), archive: mentionsIn(cfg().archiveDir, victims) };
+  beforeFiles = { reports: mentionsIn(cfg().reports.dir, victims), archive: mentionsIn(cfg().archiveDir, victims), disk: (await diskHits(victims)).length };
 }, 240_000);
 afterAll(() => rig?.close());
 
@@ -168,6 +190,7 @@ describe('erasure on request', () => {
       expect(before[t], t).toBeGreaterThan(0);
     expect(beforeFiles.reports).toBeGreaterThan(0);
     expect(beforeFiles.archive).toBeGreaterThan(0);
+    expect(beforeFiles.disk).toBeGreaterThan(0);
     for (const id of victims) expect((await rig.get(`/api/players/${encodeURIComponent(id)}`)).status).toBe(200);
     const csv = await rig.fetch(`${rig.base}/api/launches/${launchId}/audience.csv`);
     expect(await csv.text()).toContain(victims[1]);
@@ -209,6 +232,10 @@ describe('erasure on request', () => {
         { t: tables },
       ),
     ).toBe(0);
+    // And no file of those tables' parts on disk holds their ids any more.
+    const disk = await diskHits(victims);
+    console.log(`disk: part files holding their ids before ${beforeFiles.disk}, after ${disk.length}`);
+    expect(disk).toEqual([]);
     console.log(
       `erasure figures: ${JSON.stringify(result.tables)} files ${JSON.stringify(result.files)} steps ${JSON.stringify(result.steps)} in ${seconds.toFixed(2)} s`,
     );

@@ -7,6 +7,6 @@ import { exec } from '../../db/query.ts';
  * the disk when applyDeletedMask rewrites the parts. Moves db.writes, so
  * cached API answers are retired.
  */
-export async function deletePlayerRows(db: Db, table: string, where: string, ids: string[]): Promise<void> {
-  await exec(db, `DELETE FROM ${table} WHERE ${where} SETTINGS lightweight_deletes_sync = 2`, { ids });
+export async function deletePlayerRows(db: Db, table: string, where: string): Promise<void> {
+  await exec(db, `DELETE FROM ${table} WHERE ${where} SETTINGS lightweight_deletes_sync = 2`);
 }

@@ -8,8 +8,15 @@ export function ident(name: string): string {
   return name;
 }
 
-/** Rows of the players in {ids:Array(String)}: any of the table's player columns. */
-export const playerWhere = (t: PlayerTable) => t.columns.map((c) => `${ident(c)} IN {ids:Array(String)}`).join(' OR ');
+/**
+ * The ids being erased, read from the in-memory erasure_batch table
+ * (sql/021_erasure.sql): a DELETE's text is kept on disk by the engine, so it
+ * must not carry the ids themselves.
+ */
+const BATCH = '(SELECT id FROM erasure_batch)';
+
+/** Rows of the players in the batch: any of the table's player columns. */
+export const playerWhere = (t: PlayerTable) => t.columns.map((c) => `${ident(c)} IN ${BATCH}`).join(' OR ');
 
 /**
  * Quarantined rows naming one of the players in their raw text: the id as a
@@ -17,5 +24,5 @@ export const playerWhere = (t: PlayerTable) => t.columns.map((c) => `${ident(c)}
  * (the raw text of a CSV row is its fields joined by commas).
  */
 export const QUARANTINE_WHERE = `raw != '' AND (
-  multiSearchAny(raw, arrayMap(id -> concat('"', id, '"'), {ids:Array(String)}))
-  OR hasAny(arrayMap(x -> trimBoth(x), splitByChar(',', raw)), {ids:Array(String)}))`;
+  multiSearchAny(raw, (SELECT groupArray(concat('"', id, '"')) FROM erasure_batch))
+  OR arrayExists(x -> trimBoth(x) IN ${BATCH}, splitByChar(',', raw)))`;
