@@ -56,7 +56,7 @@ export function parseErasureList(players: unknown): string[] {
 export interface EraseDeps {
   db: Db;
   cfg: Config;
-  /** The process's ingester: an erasure waits for no ingest, it refuses to start during one. */
+  /** The process's ingester: an erasure refuses to start during an ingest run, and no run starts during an erasure. */
   ingester?: Ingester;
 }
 
@@ -86,17 +86,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function erasePlayers(deps: EraseDeps, players: unknown, opts: EraseOptions): Promise<ErasureResult> {
   const ids = parseErasureList(players);
-  if (deps.ingester?.busy) throw busy('an ingest run is in progress; erase when it finishes (nothing erased)');
   // One erasure at a time per engine: the batch table holds one list of ids.
   if (running.has(deps.db)) throw busy('another erasure is in progress; try again when it finishes (nothing erased)');
-  running.add(deps.db);
-  try {
-    await fillErasureBatch(deps.db, ids);
-    return await eraseBatch(deps, ids, opts);
-  } finally {
-    await clearErasureBatch(deps.db);
-    running.delete(deps.db);
-  }
+  const locked = async () => {
+    running.add(deps.db);
+    try {
+      await fillErasureBatch(deps.db, ids);
+      return await eraseBatch(deps, ids, opts);
+    } finally {
+      await clearErasureBatch(deps.db);
+      running.delete(deps.db);
+    }
+  };
+  // No ingest starts meanwhile (the process's ingester; a command-line erasure holds the engine alone).
+  return deps.ingester ? deps.ingester.exclusive(locked) : locked();
 }
 
 const running = new WeakSet<Db>();
@@ -126,7 +129,8 @@ async function eraseBatch(deps: EraseDeps, ids: string[], opts: EraseOptions): P
 
   const touched = TABLES.filter((t) => (before.get(t.table) ?? 0) > 0);
   for (const t of touched) await deletePlayerRows(db, t.table, t.where);
-  if (!deps.ingester?.busy) for (const kind of ['sessions', 'payments', 'friends'] as const) await clearWorkTables(db, kind);
+  // No ingest runs (see erasePlayers), so the ingester's work tables hold nothing of use: emptied.
+  for (const kind of ['sessions', 'payments', 'friends'] as const) await clearWorkTables(db, kind);
   step('deleted');
 
   for (const t of touched) await applyDeletedMask(db, t.table);

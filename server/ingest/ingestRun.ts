@@ -23,8 +23,8 @@ export interface RunRequest {
 }
 
 export class IngestBusyError extends DomainError {
-  constructor() {
-    super('busy', 'an ingest run is already in progress; runs never overlap, try again when it finishes');
+  constructor(message = 'an ingest run is already in progress; runs never overlap, try again when it finishes') {
+    super('busy', message);
   }
 }
 
@@ -75,6 +75,8 @@ async function redactArchivedCopy(db: Db, key: string, outcome: FileOutcome, tar
  */
 export class Ingester {
   private running = false;
+  /** The lock is held by an erasure, not a run (for the busy message). */
+  private erasing = false;
 
   constructor(
     private readonly db: Db,
@@ -85,8 +87,24 @@ export class Ingester {
     return this.running;
   }
 
+  /**
+   * Runs `fn` while no ingest can start: an erasure must not race a run that
+   * stages or archives rows of the players it removes. Refuses while a run is going.
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running) throw new IngestBusyError('an ingest run is in progress; try again when it finishes');
+    this.running = true;
+    this.erasing = true;
+    try {
+      return await fn();
+    } finally {
+      this.running = false;
+      this.erasing = false;
+    }
+  }
+
   async run(req: RunRequest): Promise<IngestRunSummary> {
-    if (this.running) throw new IngestBusyError();
+    if (this.running) throw new IngestBusyError(this.erasing ? 'an erasure of players is in progress; ingest waits until it finishes' : undefined);
     this.running = true;
     try {
       return await this.runLocked(req);

@@ -202,6 +202,13 @@ describe('erasure on request', () => {
     expect(bad.body.code).toBe('erasure_bad_ids');
     expect(bad.body.bad.map((b: { index: number }) => b.index)).toEqual([1, 2, 3]);
     expect((await rig.post('/api/erasure', { players: [] })).status).toBe(400);
+    // While an ingest holds the ingester, an erasure is refused (409) rather than racing it.
+    let release!: () => void;
+    const held = rig.engine.ingester.exclusive(() => new Promise<void>((r) => (release = r)));
+    const during = await rig.post('/api/erasure', { players: victims });
+    release();
+    await held;
+    expect([during.status, during.body.error]).toEqual([409, 'an ingest run is in progress; try again when it finishes']);
     expect((await rig.post('/api/erasure', {})).status).toBe(400);
     expect(await tableCounts(victims)).toEqual(before);
     expect(await count('SELECT count() AS n FROM erased_players')).toBe(0);
