@@ -2,7 +2,10 @@
  * Ingestion benchmark: the full ingester (hash, parse, validate, dedupe,
  * chunked insert, rollups, stage snapshots) against ClickHouse's own
  * `INSERT ... SELECT FROM file()` of the same file on the same engine.
- * Usage: npm run bench:ingest -- [--rows 2000000] [--keep]
+ * Usage: npm run bench:ingest -- [--rows 2000000] [--erased 0] [--keep]
+ * --erased N puts N players (none of them in the file) on the erasure deny
+ * list first, so the per-row deny-list check of the parse phase has a list
+ * to look in; compare the parse phase with and without.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -15,10 +18,16 @@ import { Ingester } from '../server/ingest/ingestRun.ts';
 import { ingestSettings } from '../server/ingestDefaults.ts';
 import { simulateGame } from '../server/sim/simulate.ts';
 import { refreshDirtyStages } from '../server/lifecycle/snapshots.ts';
+import { playerKeyHash } from '../server/erasure/playerKey.ts';
+import { addToDenyList } from '../server/queries/erasure/denyList.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '2000000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '2000000' }, erased: { type: 'string', default: '0' }, keep: { type: 'boolean', default: false } },
+});
 const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows <= 0) throw new Error('--rows must be a positive integer');
+const erased = Number(values.erased);
+if (!Number.isInteger(erased) || erased < 0) throw new Error('--erased must be a whole number');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-'));
 const cfg = loadConfig({ DATA_DIR: path.join(dir, 'data') } as NodeJS.ProcessEnv);
@@ -52,7 +61,13 @@ const sessions = sim.sessions;
 const mb = statSync(file).size / 1e6;
 console.log(`file: ${path.basename(file)}: ${sessions.toLocaleString('en')} rows, ${mb.toFixed(0)} MB`);
 
-const ingester = new Ingester(db, ingestSettings(cfg));
+const settings = ingestSettings(cfg);
+if (erased > 0)
+  await addToDenyList(
+    db,
+    Array.from({ length: erased }, (_, i) => playerKeyHash(settings.erasureKey, `bench-erased-${i}`)),
+  );
+const ingester = new Ingester(db, settings);
 let summary: Awaited<ReturnType<Ingester['run']>> | undefined;
 // Time per phase: each progress event closes the phase before it.
 const phases = new Map<string, number>();
@@ -100,6 +115,7 @@ const baseRate = sessions / baseS;
 console.log(`ingester:              ${ingestS.toFixed(2)} s  ${Math.round(ingestRate).toLocaleString('en')} rows/s `);
 // hash = content hash for the ledger; parse = parse and validate into staging; dedupe = drop known and repeated event_ids;
 // insert = raw-table chunks plus the materialized views that keep the daily rollups.
+console.log(`  deny list: ${erased.toLocaleString('en')} erased players`);
 console.log(`  phases: ${['hash', 'parse', 'dedupe', 'insert'].map((k) => `${k} ${(phases.get(k) ?? 0).toFixed(2)} s`).join(', ')}`);
 console.log(`stage snapshots:       ${stagesS.toFixed(2)} s for ${stageDays} days (not part of the ratio)`);
 console.log(`INSERT SELECT file():  ${baseS.toFixed(2)} s  ${Math.round(baseRate).toLocaleString('en')} rows/s`);

@@ -8,6 +8,7 @@ import type { Deps } from './deps.ts';
 import { notFound } from './domainError.ts';
 import { guardedRouters, type RouteDeps } from './routes/guardedRouter.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { erasureRoutes } from './routes/erasure.ts';
 import { BODY_LIMIT, errorAnswer } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
@@ -62,6 +63,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     userRoutes,
     tokenRoutes,
     auditRoutes,
+    erasureRoutes,
   ])
     api.use(routes(routeDeps));
   api.use((req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));

@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { erasureKey } from './erasure/playerKey.ts';
 import type { IngestSettings } from './ingest/ingestFile.ts';
 
 /** Rows per insert chunk: large enough to keep the engine's per-insert cost small, small enough to retry cheaply. */
@@ -11,5 +12,6 @@ export function ingestSettings(cfg: Config, chunkRows = INGEST_CHUNK_ROWS): Inge
     currencyRates: cfg.currencyRates,
     maxBadShare: cfg.ingest.maxBadShare,
     chunkRows,
+    erasureKey: erasureKey(cfg),
   };
 }

@@ -16,6 +16,8 @@ export interface IngestSettings {
   currencyRates: Record<string, string>;
   maxBadShare: number;
   chunkRows: number;
+  /** The erasure key: rows of players on the deny list are quarantined as "erased player", without their text. */
+  erasureKey: string;
 }
 
 export type IngestPhase = 'hash' | 'parse' | 'dedupe' | 'insert' | 'done';
@@ -40,6 +42,7 @@ async function stageFile(db: Db, filePath: string, info: InboxFile, s: IngestSet
     base: s.baseCurrency,
     currencies: [s.baseCurrency, ...Object.keys(s.currencyRates)],
     rates: ['1', ...Object.values(s.currencyRates)],
+    erasure_key: s.erasureKey,
   };
   try {
     await stageRawFile(db, filePath, info, params);
@@ -116,7 +119,8 @@ export async function ingestFile(
   const counts = await stageCounts(db, info.kind);
   const total = Number(counts.total);
   const bad = Number(counts.bad);
-  if (total === 0 || bad / total > s.maxBadShare) {
+  // Erased players' rows are withheld, not bad data: they never tip a file into rejection.
+  if (total === 0 || (bad - Number(counts.erased)) / total > s.maxBadShare) {
     const error =
       total === 0 ? 'file holds no rows' : `${bad} of ${total} rows are bad (over the ${Math.round(s.maxBadShare * 100)}% limit): file rejected whole`;
     await recordLedger(db, { ...entry, state: 'rejected', rows_total: total, rows_quarantined: 0, error, finished_at: nowIso() });

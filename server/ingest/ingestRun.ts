@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { IngestRunSummary } from '../../contract/ingest.ts';
+import type { FileOutcome, IngestRunSummary } from '../../contract/ingest.ts';
 import type { Db } from '../db/client.ts';
 import { markStagesDirty } from '../lifecycle/snapshots.ts';
 import { recordRun } from '../queries/ingest/runs.ts';
+import { deniedHashes } from '../queries/erasure/denyList.ts';
+import { erasedRowsOf } from '../queries/erasure/erasedRowsOf.ts';
+import { playerKeyHash } from '../erasure/playerKey.ts';
+import { redactArchivedFile } from '../erasure/redactFiles.ts';
 import { ACTIVITY_KINDS, classifyFile, type EventKind } from './fileKind.ts';
 import { ingestFile, type IngestProgress, type IngestSettings } from './ingestFile.ts';
 import { DomainError } from '../domainError.ts';
@@ -19,8 +23,8 @@ export interface RunRequest {
 }
 
 export class IngestBusyError extends DomainError {
-  constructor() {
-    super('busy', 'an ingest run is already in progress; runs never overlap, try again when it finishes');
+  constructor(message = 'an ingest run is already in progress; runs never overlap, try again when it finishes') {
+    super('busy', message);
   }
 }
 
@@ -43,12 +47,25 @@ export function collectFiles(paths: string[]): { files: string[]; ignored: strin
   return { files, ignored };
 }
 
-function archive(file: string, archiveDir: string, state: string): void {
+function archive(file: string, archiveDir: string, state: string): string {
   const dir = path.join(archiveDir, state === 'rejected' ? 'rejected' : new Date().toISOString().slice(0, 10));
   mkdirSync(dir, { recursive: true });
   let target = path.join(dir, path.basename(file));
   if (existsSync(target)) target = path.join(dir, `${Date.now()}-${path.basename(file)}`);
   renameSync(file, target);
+  return target;
+}
+
+/**
+ * The archived copy of a file keeps no row of an erased player: the archive
+ * must not bring back what an erasure took out. A loaded file is checked when
+ * the ingest quarantined such rows; a rejected or skipped one (its rows never
+ * checked this time) whenever the deny list holds anyone.
+ */
+async function redactArchivedCopy(db: Db, key: string, outcome: FileOutcome, target: string): Promise<void> {
+  if (outcome.state === 'done' && (await erasedRowsOf(db, outcome.fileHash)) === 0) return;
+  const denied = new Set(await deniedHashes(db));
+  if (denied.size > 0) redactArchivedFile(target, (v) => denied.has(playerKeyHash(key, v)));
 }
 
 /**
@@ -58,6 +75,8 @@ function archive(file: string, archiveDir: string, state: string): void {
  */
 export class Ingester {
   private running = false;
+  /** The lock is held by an erasure, not a run (for the busy message). */
+  private erasing = false;
 
   constructor(
     private readonly db: Db,
@@ -68,8 +87,24 @@ export class Ingester {
     return this.running;
   }
 
+  /**
+   * Runs `fn` while no ingest can start: an erasure must not race a run that
+   * stages or archives rows of the players it removes. Refuses while a run is going.
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running) throw new IngestBusyError('an ingest run is in progress; try again when it finishes');
+    this.running = true;
+    this.erasing = true;
+    try {
+      return await fn();
+    } finally {
+      this.running = false;
+      this.erasing = false;
+    }
+  }
+
   async run(req: RunRequest): Promise<IngestRunSummary> {
-    if (this.running) throw new IngestBusyError();
+    if (this.running) throw new IngestBusyError(this.erasing ? 'an erasure of players is in progress; ingest waits until it finishes' : undefined);
     this.running = true;
     try {
       return await this.runLocked(req);
@@ -107,7 +142,7 @@ export class Ingester {
         summary.rowsDuplicate += outcome.rowsDuplicate;
         if (ACTIVITY_KINDS.has(outcome.kind as EventKind) && outcome.minDay && (outcome.rowsLoaded > 0 || outcome.recovered))
           await markStagesDirty(this.db, outcome.minDay);
-        if (req.archiveDir) archive(file, req.archiveDir, outcome.state);
+        if (req.archiveDir) await redactArchivedCopy(this.db, this.settings.erasureKey, outcome, archive(file, req.archiveDir, outcome.state));
       }
     } catch (err) {
       await record((err as Error).message, true);

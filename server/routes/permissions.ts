@@ -99,6 +99,9 @@ export const PERMISSIONS = {
   'GET /api/audit': 'admin',
   'GET /api/audit.csv': 'admin',
   'GET /api/audit/verify': 'admin',
+
+  // Erasure of players on request (issue 12): admin only.
+  'POST /api/erasure': 'admin',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { exec, one } from '../../db/query.ts';
 import type { EventKind } from '../../ingest/fileKind.ts';
+import { ERASED_REASON } from './stagingSql.ts';
 import { TABLES } from './tables.ts';
 
 export async function clearWorkTables(db: Db, kind: EventKind): Promise<void> {
@@ -11,6 +12,8 @@ export async function clearWorkTables(db: Db, kind: EventKind): Promise<void> {
 export interface StageCounts {
   total: number;
   bad: number;
+  /** Bad rows that are erased players' (reason ERASED_REASON). */
+  erased: number;
   maxLine: number;
   minDay: string | null;
   maxDay: string | null;
@@ -19,11 +22,13 @@ export interface StageCounts {
 export async function stageCounts(db: Db, kind: EventKind): Promise<StageCounts> {
   const r = await one<StageCounts>(
     db,
-    `SELECT toUInt64(count()) AS total, toUInt64(countIf(reason != '')) AS bad, max(line) AS maxLine,
+    `SELECT toUInt64(count()) AS total, toUInt64(countIf(reason != '')) AS bad,
+            toUInt64(countIf(reason = {erased:String})) AS erased, max(line) AS maxLine,
             minIf(toNullable(day), reason = '') AS minDay, maxIf(toNullable(day), reason = '') AS maxDay
      FROM ${TABLES[kind].stage}`,
+    { erased: ERASED_REASON },
   );
-  return r ?? { total: 0, bad: 0, maxLine: 0, minDay: null, maxDay: null };
+  return r ?? { total: 0, bad: 0, erased: 0, maxLine: 0, minDay: null, maxDay: null };
 }
 
 export async function quarantineStagedRows(db: Db, kind: EventKind, fileHash: string, fileName: string): Promise<void> {

@@ -12,6 +12,8 @@ export interface StagingParams {
   base: string;
   currencies: string[];
   rates: string[];
+  /** Keys the deny list's hashes (server/erasure/playerKey.ts). */
+  erasure_key: string;
 }
 
 /**

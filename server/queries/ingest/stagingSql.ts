@@ -1,4 +1,5 @@
 import type { EventKind, FileFormat } from '../../ingest/fileKind.ts';
+import { deniedSql } from '../erasure/keyHashSql.ts';
 
 /**
  * Builds the one INSERT ... SELECT that parses and validates a whole file
@@ -8,7 +9,8 @@ import type { EventKind, FileFormat } from '../../ingest/fileKind.ts';
  *
  * Parameters: {path:String} and {compression:String} (embedded engine, file()),
  * {tz:String} game time zone, {now:DateTime64(3)} for the future check,
- * {currencies:Array(String)} and {rates:Array(String)} (payments).
+ * {currencies:Array(String)} and {rates:Array(String)} (payments),
+ * {erasure_key:String} the key of the erased players' deny list.
  */
 
 export const FIELDS: Record<EventKind, string[]> = {
@@ -65,7 +67,23 @@ function fieldColumns(kind: EventKind): string {
   return FIELDS[kind].map((f) => `trimBoth(tupleElement(r, '${f}')) AS f_${f}`).join(',\n');
 }
 
+/**
+ * A row of a player erased on request: quarantined with this reason and
+ * without its raw text, so the quarantine never brings the data back.
+ * Checked before any other reason (an unparsable line too: its id is read
+ * from the text), so no other reason keeps such a row's text.
+ */
+export const ERASED_REASON = 'erased player';
+
+/** A field of the line: the parsed one, or for a line that is not valid JSON, the text of `"field": "..."` in it. */
+const idOf = (field: string) => `if(parsed, f_${field}, trimBoth(extract(raw_line, '"${field}"\\s*:\\s*"([^"]*)"')))`;
+const erasedCheck = (...fields: string[]) => [fields.map((f) => `(NOT ${blank(idOf(f))} AND ${deniedSql(idOf(f))})`).join(' OR '), ERASED_REASON];
+
+/** The raw text a quarantined row keeps: none for good rows and for erased players' rows. */
+const RAW_KEPT = `if(reason IN ('', '${ERASED_REASON}'), '', raw_line) AS raw`;
+
 const COMMON_REASONS = [
+  erasedCheck('player_id'),
   [`NOT parsed`, 'unparsable JSON'],
   [blank('f_event_id'), 'missing event_id'],
   [blank('f_player_id'), 'missing player_id'],
@@ -88,7 +106,7 @@ function sessionsSelect(): string {
     ['dur < 0', 'negative duration'],
     [`NOT ${blank('f_level')} AND (NOT match(f_level, '^\\d{1,5}$') OR toUInt32(f_level) > 65535)`, 'level is not an integer 0..65535'],
   ]);
-  return `SELECT line_no AS line, if(reason = '', '', raw_line) AS raw, reason,
+  return `SELECT line_no AS line, ${RAW_KEPT}, reason,
             ifNull(f_event_id, '') AS event_id, ifNull(f_player_id, '') AS player_id, ifNull(f_server_id, '') AS server_id,
             ifNull(t_start, toDateTime64(0, 3, 'UTC')) AS start,
             toUInt32(if(reason = '', dur, 0)) AS duration_s,
@@ -114,7 +132,7 @@ function paymentsSelect(): string {
     [`NOT match(f_amount, '${DECIMAL}')`, 'amount is not a decimal number'],
     ['rate IS NULL', 'unknown currency'],
   ]);
-  return `SELECT line_no AS line, if(reason = '', '', raw_line) AS raw, reason,
+  return `SELECT line_no AS line, ${RAW_KEPT}, reason,
             ifNull(f_event_id, '') AS event_id, ifNull(f_player_id, '') AS player_id, ifNull(f_server_id, '') AS server_id,
             ifNull(t_ts, toDateTime64(0, 3, 'UTC')) AS ts,
             toDate(ts, {tz:String}) AS day,
@@ -134,6 +152,7 @@ function paymentsSelect(): string {
 /** Friend links: two player ids and an optional `since` time; a link keyed by its two ends, no event id. */
 function friendsSelect(): string {
   const reason = reasonExpr([
+    erasedCheck('player_id', 'friend_id'),
     [`NOT parsed`, 'unparsable JSON'],
     [blank('f_player_id'), 'missing player_id'],
     [blank('f_friend_id'), 'missing friend_id'],
@@ -141,7 +160,7 @@ function friendsSelect(): string {
     [`NOT ${blank('f_since')} AND t_since IS NULL`, 'since is not ISO-8601 with an offset or epoch milliseconds'],
     ['t_since > {now:DateTime64(3)} + INTERVAL 1 DAY', 'since is more than a day in the future'],
   ]);
-  return `SELECT line_no AS line, if(reason = '', '', raw_line) AS raw, reason,
+  return `SELECT line_no AS line, ${RAW_KEPT}, reason,
             ifNull(f_player_id, '') AS player_id, ifNull(f_friend_id, '') AS friend_id,
             if(reason = '', t_since, NULL) AS since,
             toDate(since, {tz:String}) AS day

@@ -31,6 +31,7 @@ import type {
   ScheduleSaved,
   SchedulesQuery,
 } from '../../../contract/reports.ts';
+import type { ErasureRefusal, ErasureRequest, ErasureResult } from '../../../contract/erasure.ts';
 import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from '../../../contract/winback.ts';
 import type { LaunchAnswer, LaunchDetail, LaunchGroup, LaunchList, LaunchRequestBody, Uplift } from '../../../contract/launches.ts';
 import type {
@@ -240,6 +241,22 @@ export const getAudit = (q: AuditQuery, signal?: AbortSignal) => getJson<AuditPa
 export const auditCsvUrl = (q: AuditQuery) => apiUrl('audit.csv', { ...q, limit: undefined, offset: undefined });
 
 export const verifyAudit = (signal?: AbortSignal) => getJson<AuditVerify>('audit/verify', undefined, signal);
+
+export type ErasureAnswer = ({ ok: true } & ErasureResult) | ({ ok: false } & ErasureRefusal);
+
+/** Erases players (admin); a 400 (malformed or empty list: nothing erased) comes back with the bad ids instead of throwing. */
+export async function erasePlayers(players: string[]): Promise<ErasureAnswer> {
+  const res = await fetch(apiUrl('erasure'), {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify({ players } satisfies ErasureRequest),
+  });
+  if (res.status === 400) {
+    const b = (await res.json().catch(() => ({}))) as Partial<ErasureRefusal>;
+    return { ok: false, error: b.error ?? 'invalid list', code: b.code ?? 'erasure_bad_ids', bad: b.bad ?? [] };
+  }
+  return { ok: true, ...(await answer<ErasureResult>('erasure', res)) };
+}
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
