@@ -58,3 +58,49 @@ export interface TokenCreated {
   role: Role;
   token: string;
 }
+
+/** The password policy, shown on the forms that set one (the server enforces it and refuses the most common passwords). */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** POST /api/session/link: the one-time sign-in link printed by `npm start` on loopback (/?signin=<token>). */
+export interface LinkSignIn {
+  token: string;
+}
+
+/** POST /api/session/password: one's own password. */
+export interface PasswordChange {
+  current: string;
+  password: string;
+}
+
+/** POST /api/users */
+export interface UserCreate {
+  name: string;
+  role: Role;
+  password: string;
+}
+
+/** PUT /api/users/:name: only the fields given change. */
+export interface UserChange {
+  role?: Role;
+  disabled?: boolean;
+}
+
+/** POST /api/users/:name/password: an admin sets another account's password. */
+export interface PasswordReset {
+  password: string;
+}
+
+/** POST /api/tokens */
+export interface TokenCreate {
+  name: string;
+  role: Role;
+}
+
+/** An error answer: 401 {error}, 403 {error, needed}, 429 {error, retryAfterSeconds}; `code` names the case for translation. */
+export interface ErrorBody {
+  error: string;
+  code?: string;
+  needed?: Access;
+  retryAfterSeconds?: number;
+}

@@ -17,6 +17,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { playerRoutes } from './routes/players.ts';
 import { responseCache } from './routes/responseCache.ts';
 import { retentionRoutes } from './routes/retention.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { valueRoutes } from './routes/value.ts';
 import { winbackRoutes } from './routes/winback.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     winbackRoutes,
     reportRoutes,
     launchRoutes,
+    sessionRoutes,
   ])
     api.use(routes(routeDeps));
   api.use((req, _res, next) => next(notFound(`no such endpoint: ${req.method} ${req.baseUrl}${req.path}`)));

@@ -80,9 +80,12 @@ export const PERMISSIONS = {
   'GET /api/launches/:id': 'viewer',
   'GET /api/launches/:id/uplift': 'viewer',
   'GET /api/launches/:id/audience.csv': 'analyst',
+
+  // Sessions: who am I (any signed-in caller, API tokens included)
+  'GET /api/session': 'viewer',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof PERMISSIONS;
 
 /** GET routes whose answers come from tables that change without moving db.writes (accounts, audit): never served from the response cache. */
-export const UNCACHED: ReadonlySet<string> = new Set<string>(['GET /api/health']);
+export const UNCACHED: ReadonlySet<string> = new Set<string>(['GET /api/health', 'GET /api/session']);

@@ -1,4 +1,6 @@
 // The one i18n table, merged from one file per feature so each page's strings sit together.
+import admin from './admin.ts';
+import auth from './auth.ts';
 import core from './core.ts';
 import launches from './launches.ts';
 import lifecycle from './lifecycle.ts';
@@ -11,7 +13,7 @@ import settings from './settings.ts';
 import value from './value.ts';
 import winback from './winback.ts';
 
-const features = [core, lifecycle, retention, value, models, players, settings, reports, launches, winback, offers] as const;
+const features = [core, lifecycle, retention, value, models, players, settings, reports, launches, winback, offers, auth, admin] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
 type KeysOf<T> = T extends unknown ? keyof T : never;
