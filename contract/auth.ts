@@ -42,6 +42,35 @@ export interface UserRow {
   lastSignInAt: string | null;
 }
 
+/** GET /api/users */
+export interface UserList {
+  users: UserRow[];
+}
+
+/** POST /api/users */
+export interface NewUserRequest {
+  name: string;
+  role: Role;
+  password: string;
+}
+
+/** PUT /api/users/:name: either field or both; a change ends all of the user's sessions. */
+export interface UserChange {
+  role?: Role;
+  disabled?: boolean;
+}
+
+/** POST /api/session/password: one's own; POST /api/users/:name/password (admin) sends only `password`. */
+export interface PasswordChange {
+  current: string;
+  password: string;
+}
+
+/** POST /api/session/link: the one-time secret of a sign-in link (`/?signin=...`) printed at start on a loopback server. */
+export interface SignInLinkRequest {
+  token: string;
+}
+
 /** GET /api/tokens: one row per API token; never the token itself. */
 export interface TokenRow {
   name: string;
@@ -50,6 +79,11 @@ export interface TokenRow {
   createdAt: string;
   lastUsedAt: string | null;
   revoked: boolean;
+}
+
+/** GET /api/tokens */
+export interface TokenList {
+  tokens: TokenRow[];
 }
 
 /** POST /api/tokens: the token is shown in this answer only. */
@@ -61,41 +95,6 @@ export interface TokenCreated {
 
 /** The password policy, shown on the forms that set one (the server enforces it and refuses the most common passwords). */
 export const PASSWORD_MIN_LENGTH = 12;
-
-/** POST /api/session/link: the one-time sign-in link printed by `npm start` on loopback (/?signin=<token>). */
-export interface LinkSignIn {
-  token: string;
-}
-
-/** POST /api/session/password: one's own password. */
-export interface PasswordChange {
-  current: string;
-  password: string;
-}
-
-/** POST /api/users */
-export interface UserCreate {
-  name: string;
-  role: Role;
-  password: string;
-}
-
-/** PUT /api/users/:name: only the fields given change. */
-export interface UserChange {
-  role?: Role;
-  disabled?: boolean;
-}
-
-/** POST /api/users/:name/password: an admin sets another account's password. */
-export interface PasswordReset {
-  password: string;
-}
-
-/** POST /api/tokens */
-export interface TokenCreate {
-  name: string;
-  role: Role;
-}
 
 /** An error answer: 401 {error}, 403 {error, needed}, 429 {error, retryAfterSeconds}; `code` names the case for translation. */
 export interface ErrorBody {

@@ -54,6 +54,8 @@ describe('refusals in the user language', () => {
     expect(refusalText({ status: 403, code: 'csrf' }, tr('zh'))).toBe('此页面的安全令牌已过期，请刷新页面后重试。');
     expect(refusalText({ status: 403, code: 'something_new' }, tr('en'))).toBeNull();
     expect(refusalText({ status: 400 }, tr('en'))).toBeNull();
-    expect(refusalText({ status: 409, code: 'user_exists' }, tr('en'))).toBe('A user with this name already exists.');
+    expect(refusalText({ status: 400, code: 'password_policy' }, tr('en'))).toBe(
+      'This password is refused: it needs at least 12 characters and must not be one of the most common passwords.',
+    );
   });
 });

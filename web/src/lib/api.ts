@@ -2,16 +2,16 @@
 import type {
   Access,
   ErrorBody,
-  LinkSignIn,
   Me,
+  NewUserRequest,
   PasswordChange,
-  PasswordReset,
+  SignInLinkRequest,
   SignInRequest,
-  TokenCreate,
   TokenCreated,
+  TokenList,
   TokenRow,
   UserChange,
-  UserCreate,
+  UserList,
   UserRow,
 } from '../../../contract/auth.ts';
 import type { Health, Meta } from '../../../contract/health.ts';
@@ -143,7 +143,7 @@ async function answer<T>(path: string, res: Response, signingIn = false): Promis
       retryAfterSeconds: typeof b.retryAfterSeconds === 'number' ? b.retryAfterSeconds : undefined,
     });
   }
-  if (body === undefined) throw new ApiError(`/api/${path} did not return JSON`, res.status);
+  if (body === undefined && res.status !== 204) throw new ApiError(`/api/${path} did not return JSON`, res.status);
   return body as T;
 }
 
@@ -282,28 +282,29 @@ export const getSession = (signal?: AbortSignal) => call<Me>('GET', 'session', {
 export const signIn = (user: string, password: string) => call<Me>('POST', 'session', { body: { user, password } satisfies SignInRequest, signingIn: true });
 
 /** Signs in with the one-time link `npm start` prints on loopback. */
-export const signInWithLink = (token: string) => call<Me>('POST', 'session/link', { body: { token } satisfies LinkSignIn, signingIn: true });
+export const signInWithLink = (token: string) => call<Me>('POST', 'session/link', { body: { token } satisfies SignInLinkRequest, signingIn: true });
 
-export const signOut = () => call<unknown>('DELETE', 'session', { signingIn: true });
+/** 204: no body. */
+export const signOut = () => call<void>('DELETE', 'session', { signingIn: true });
 
-/** A wrong current password answers 401 without ending the session. */
+/** Answers the new session (the change ends the others); a wrong current password answers 401 without ending this one. */
 export const changePassword = (current: string, password: string) =>
-  call<unknown>('POST', 'session/password', { body: { current, password } satisfies PasswordChange, signingIn: true });
+  call<Me>('POST', 'session/password', { body: { current, password } satisfies PasswordChange, signingIn: true });
 
-export const getUsers = (signal?: AbortSignal) => getJson<UserRow[] | { users: UserRow[] }>('users', undefined, signal);
+export const getUsers = (signal?: AbortSignal) => getJson<UserList>('users', undefined, signal);
 
-export const createUser = (body: UserCreate) => postJson<unknown>('users', body);
+export const createUser = (body: NewUserRequest) => postJson<UserRow>('users', body);
 
-export const changeUser = (name: string, body: UserChange) => call<unknown>('PUT', `users/${encodeURIComponent(name)}`, { body });
+export const changeUser = (name: string, body: UserChange) => call<UserRow>('PUT', `users/${encodeURIComponent(name)}`, { body });
 
 export const resetPassword = (name: string, password: string) =>
-  postJson<unknown>(`users/${encodeURIComponent(name)}/password`, { password } satisfies PasswordReset);
+  postJson<UserRow>(`users/${encodeURIComponent(name)}/password`, { password } satisfies Pick<PasswordChange, 'password'>);
 
-export const getTokens = (signal?: AbortSignal) => getJson<TokenRow[] | { tokens: TokenRow[] }>('tokens', undefined, signal);
+export const getTokens = (signal?: AbortSignal) => getJson<TokenList>('tokens', undefined, signal);
 
-export const createToken = (body: TokenCreate) => postJson<TokenCreated>('tokens', body);
+export const createToken = (body: Pick<TokenRow, 'name' | 'role'>) => postJson<TokenCreated>('tokens', body);
 
-export const revokeToken = (name: string) => call<unknown>('DELETE', `tokens/${encodeURIComponent(name)}`);
+export const revokeToken = (name: string) => call<TokenRow>('DELETE', `tokens/${encodeURIComponent(name)}`);
 
 /** What to show for a failed call: refusals (401, 403, 429) and known codes in the user's language, other errors as the server wrote them. */
 export function errorMessage(err: unknown): string {

@@ -5,7 +5,7 @@ import { ApiError, getSession, signInWithLink, signOut as endSession, useCsrfTok
 import { setParams } from './url.ts';
 
 /** Why the sign-in page shows: nothing yet, the session ended under the user, they signed out, or a link failed. */
-export type SignedOutReason = 'none' | 'expired' | 'signedOut' | 'passwordChanged' | 'linkFailed';
+export type SignedOutReason = 'none' | 'expired' | 'signedOut' | 'linkFailed';
 
 type State = { kind: 'loading' } | { kind: 'in'; me: Me } | { kind: 'out'; reason: SignedOutReason } | { kind: 'failed'; error: string };
 
@@ -55,7 +55,8 @@ export async function reload(): Promise<boolean> {
     adopt(await getSession());
     return true;
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) signedOut('none');
+    // The server says when a session cookie came back expired (or was ended by an admin).
+    if (err instanceof ApiError && err.status === 401) signedOut(err.code === 'session_expired' ? 'expired' : 'none');
     else fail(err);
     return false;
   }
