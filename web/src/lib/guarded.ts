@@ -19,7 +19,6 @@ export const GUARDED = [
   'GET /api/players/:id',
   'GET /api/launches/:id/audience.csv',
   'GET /api/users',
-  'GET /api/tokens',
 ] as const;
 export type Guarded = (typeof GUARDED)[number];
 
