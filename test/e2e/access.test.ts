@@ -289,6 +289,22 @@ describe.runIf(haveChromium && haveAccounts)('signing in through the sign-in pag
     await page.getByTestId('users-error').waitFor(WAIT);
     expect(await page.getByTestId('user-bob').count()).toBe(0);
 
+    // Role change and password reset go straight to the server and come back in the list.
+    await page.getByTestId('user-ada').getByTestId('user-role').selectOption('designer');
+    await expect
+      .poll(async () => (await (await rig.fetch(`${rig.base}/api/users`)).json()).users.find((u: { name: string }) => u.name === 'ada')?.role, WAIT)
+      .toBe('designer');
+    await page.getByTestId('user-ada').getByTestId('user-reset').click();
+    await page.getByTestId('user-reset-password').fill(`${PASSWORD}-reset`);
+    await page.getByTestId('user-reset-form').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('users-message').textContent(), WAIT).toBe('The password of ada was changed; their sessions were ended.');
+    const asAda = await fetch(`${rig.base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'ada', password: `${PASSWORD}-reset` }),
+    });
+    expect(await asAda.json()).toMatchObject({ user: 'ada', role: 'designer', kind: 'session' });
+
     await page.getByTestId('user-ada').getByTestId('user-toggle').click();
     await expect.poll(() => page.getByTestId('user-ada').getByTestId('user-status').textContent(), WAIT).toBe('disabled');
 
