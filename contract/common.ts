@@ -5,7 +5,14 @@ export type Money = string;
 /** A calendar day in the game time zone, YYYY-MM-DD. */
 export type Day = string;
 
+/** What kind of refusal an error is, for the web to say it in the user's language (the message stays English). */
+export const ERROR_CODES = ['unauthenticated', 'forbidden', 'csrf', 'too_large', 'rate_limited', 'invalid'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 /** Every error response: a message meant for the person using the dashboard. */
 export interface ErrorBody {
   error: string;
+  code?: ErrorCode;
+  /** On a 500: the id of the log line that explains it (also in the X-Request-Id header of every answer). */
+  requestId?: string;
 }

@@ -2,11 +2,15 @@
 import type { Day } from './common.ts';
 import type { IngestRun } from './ingest.ts';
 
-/** GET /api/health */
-export interface Health {
+/** GET /api/health for anonymous callers (load balancers): up, which engine, its version. Nothing about the data. */
+export interface PublicHealth {
   ok: true;
   engine: 'embedded' | 'remote';
   version: string;
+}
+
+/** GET /api/health for signed-in callers and API tokens: also the counts and the last ingest. */
+export interface Health extends PublicHealth {
   database: string;
   gameTz: string;
   baseCurrency: string;

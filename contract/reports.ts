@@ -45,6 +45,12 @@ export interface ScheduleDraft {
   topN: number;
   sections: ReportSection[];
   enabled: boolean;
+  /**
+   * Whether delivered reports (e-mail, webhook) carry player ids: the player
+   * lists and their CSV files. Default false: lists are reduced to counts and
+   * sums, with a line saying the ids are in the dashboard.
+   */
+  includePlayerIds: boolean;
 }
 
 export interface ReportSchedule extends ScheduleDraft {

@@ -1,7 +1,9 @@
+import { allowListNotices } from '../server/delivery/allowNotice.ts';
 import type { Deps } from '../server/deps.ts';
 import { runnerFor } from '../server/reports/runs.ts';
 import { applyScheduleConfig } from '../server/reports/scheduleConfig.ts';
 import { ReportScheduler } from '../server/reports/scheduler.ts';
+import { listSchedules } from '../server/reports/scheduleStore.ts';
 
 /**
  * The report jobs: one registry entry per enabled report schedule, each in
@@ -12,6 +14,7 @@ import { ReportScheduler } from '../server/reports/scheduler.ts';
  */
 export async function startReportJobs(deps: Deps): Promise<() => Promise<void>> {
   await applyScheduleConfig(deps.db, deps.cfg, deps.log);
+  for (const line of await allowListNotices(deps.cfg, await listSchedules(deps.db))) deps.log.warn(line);
   // The embedded engine has one owner, this process, which is just starting: a 'running' row is a leftover.
   const interrupted = await runnerFor(deps.db, deps.cfg, deps.log).failInterrupted(deps.db.engine === 'embedded');
   if (interrupted) deps.log.warn('reports: runs interrupted by the last stop marked failed', { runs: interrupted });

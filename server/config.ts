@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { type AllowList, parseAllowList } from './delivery/allowList.ts';
 import { LOG_LEVELS, type LogLevel } from './log.ts';
 
 /** Everything the product reads from the environment, parsed once. */
@@ -54,6 +55,8 @@ export interface Config {
     /** The game mail system's endpoint that receives launched audiences. */
     webhookUrl?: string;
   };
+  /** DELIVERY_ALLOW: the only hosts, domains and address blocks webhooks and e-mail may go to (default: loopback). */
+  deliveryAllow: AllowList;
   /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.com:587; unset turns e-mail off. */
   smtp: {
     url?: string;
@@ -154,6 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\/\S+$/.test(smtpUrl))
     throw new ConfigError(`SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465, got "${smtpUrl}"`);
+  let deliveryAllow: AllowList;
+  try {
+    deliveryAllow = parseAllowList(env.DELIVERY_ALLOW);
+  } catch (err) {
+    throw new ConfigError(`DELIVERY_ALLOW: ${(err as Error).message} (entries: host, *.domain, IP address or CIDR, comma-separated)`);
+  }
   if (horizonMonths > 120) throw new ConfigError(`CLV_HORIZON_MONTHS must be at most 120, got "${env.CLV_HORIZON_MONTHS}"`);
 
   return {
@@ -188,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       timeoutMs: intVar(env, 'WEBHOOK_TIMEOUT_MS', 10000),
     },
     offers: { webhookUrl: offersWebhookUrl },
+    deliveryAllow,
     smtp: { url: smtpUrl, from: env.SMTP_FROM || 'Player Lifecycle <reports@localhost>' },
     reports: {
       catchUpCap: intVar(env, 'REPORT_CATCH_UP_CAP', 7),

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { recordAttempts, type DeliveryAttempt } from '../queries/delivery/recordAttempts.ts';
+import { urlRefusal } from './destination.ts';
+import { shownUrl } from './shownUrl.ts';
 import { signature } from './sign.ts';
 
 export interface WebhookOutcome {
@@ -27,12 +29,19 @@ const retryable = (status: number) => status === 0 || status === 408 || status =
  * POSTs a JSON payload, signed when WEBHOOK_SECRET is set, retrying with
  * exponential backoff (base, 2x base, 4x base, ...), and records every attempt
  * in `deliveries`. Never throws for a failed delivery: the outcome says so.
+ * A URL outside DELIVERY_ALLOW is never called: one failed attempt says why.
  */
 export async function postWebhook(db: Db, cfg: Config, req: WebhookRequest): Promise<WebhookOutcome> {
   const deliveryId = randomUUID();
   const body = JSON.stringify(req.payload);
   const attempts: DeliveryAttempt[] = [];
-  for (let n = 1; n <= cfg.webhook.attempts; n++) {
+  const target = shownUrl(req.url);
+  const refused = await urlRefusal(cfg.deliveryAllow, req.url);
+  if (refused) {
+    const base = { deliveryId, subject: req.subject, subjectId: req.subjectId, channel: 'webhook' as const, target };
+    attempts.push({ ...base, attempt: 1, startedAt: new Date(), durationMs: 0, status: 'failed', httpStatus: 0, error: refused });
+  }
+  for (let n = 1; n <= (refused ? 0 : cfg.webhook.attempts); n++) {
     const startedAt = new Date();
     const timestamp = String(Math.floor(startedAt.getTime() / 1000));
     const headers: Record<string, string> = {
@@ -44,7 +53,8 @@ export async function postWebhook(db: Db, cfg: Config, req: WebhookRequest): Pro
     let httpStatus = 0;
     let error = '';
     try {
-      const res = await fetch(req.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(cfg.webhook.timeoutMs) });
+      // A redirect is not followed: it could lead anywhere, past DELIVERY_ALLOW; the 3xx is a failed attempt.
+      const res = await fetch(req.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(cfg.webhook.timeoutMs) });
       httpStatus = res.status;
       if (!res.ok) error = `HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`;
     } catch (err) {
@@ -56,7 +66,7 @@ export async function postWebhook(db: Db, cfg: Config, req: WebhookRequest): Pro
       subject: req.subject,
       subjectId: req.subjectId,
       channel: 'webhook',
-      target: req.url,
+      target,
       attempt: n,
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),

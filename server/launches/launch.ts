@@ -4,6 +4,8 @@ import type { OfferVersion } from '../../contract/offers.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { urlRefusal } from '../delivery/destination.ts';
+import { shownUrl } from '../delivery/shownUrl.ts';
 import { postWebhook } from '../delivery/webhook.ts';
 import { launches } from '../queries/launches/launches.ts';
 import { saveLaunch } from '../queries/launches/saveLaunch.ts';
@@ -69,6 +71,10 @@ export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts 
     throw invalid(
       'sending to the mail system was asked, but no webhook is configured: set OFFERS_WEBHOOK_URL (and WEBHOOK_SECRET to sign), or launch without the webhook and export the CSV',
     );
+  // Refused before anything is frozen or sent, so a launch to a place nobody allowed leaves no trace.
+  const refused = req.webhook && cfg.offers.webhookUrl ? await urlRefusal(cfg.deliveryAllow, cfg.offers.webhookUrl) : undefined;
+  if (refused)
+    throw invalid(`${refused}: OFFERS_WEBHOOK_URL is outside the allow-list; an admin adds its host to DELIVERY_ALLOW, or launch without the webhook`);
   const { offer } = await requireOffer(db, req.offerId);
   if (offer.archived) throw invalid(`offer "${offer.offerId}" is archived; restore it before launching`);
   const maxDay = await resolveAsOf(db);
@@ -146,7 +152,8 @@ async function freezeAndSend(db: Db, cfg: Config, req: LaunchRequest, offer: Off
     treatment: treatment.length,
     holdout: members.length - treatment.length,
     totalCost,
-    webhookUrl: url,
+    // The record shows where it went, never the endpoint's credentials.
+    webhookUrl: url && shownUrl(url),
     // A treatment of nobody (a holdout share that took everyone) sends nothing, which is not a failure.
     webhookStatus: !url ? 'none' : sent.every((s) => s.ok) ? 'ok' : 'failed',
   });

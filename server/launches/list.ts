@@ -3,6 +3,7 @@ import type { OfferVersion } from '../../contract/offers.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { shownUrl } from '../delivery/shownUrl.ts';
 import { notFound } from '../domainError.ts';
 import { deliveriesOf } from '../queries/delivery/deliveriesOf.ts';
 import { launches, type LaunchRow } from '../queries/launches/launches.ts';
@@ -10,8 +11,8 @@ import { upliftHeadlines, upliftOf } from './uplift.ts';
 
 /** Stored launches as the Launches page reads them; the uplift is measured up to the last day with data. */
 
-/** A launch as the API shows it: the frozen offer JSON stays out. */
-export const launchSummary = ({ offerJson: _json, ...l }: LaunchRow): Launch => l;
+/** A launch as the API shows it: the frozen offer JSON stays out, and so do any credentials a record from before redaction holds in its URL. */
+export const launchSummary = ({ offerJson: _json, ...l }: LaunchRow): Launch => ({ ...l, webhookUrl: l.webhookUrl && shownUrl(l.webhookUrl) });
 
 /** The stored launch; not_found when the id is unknown. */
 export async function findLaunch(db: Db, launchId: string): Promise<LaunchRow> {

@@ -7,6 +7,7 @@ import type { DeliveryChannel } from '../../contract/delivery.ts';
 import type { ReportLang } from '../../contract/enums.ts';
 import type { ReportSchedule, ReportWindow } from '../../contract/reports.ts';
 import type { ReportFiles } from './types.ts';
+import { withoutPlayerIds } from './withoutPlayerIds.ts';
 
 export interface DeliveryOutcome {
   channel: DeliveryChannel;
@@ -48,10 +49,16 @@ export interface DeliverRequest {
   files: ReportFiles;
 }
 
-/** Sends to every webhook and address of the schedule, one after another; failures are recorded, not thrown. */
+/**
+ * Sends to every webhook and address of the schedule, one after another;
+ * failures are recorded, not thrown. Player ids go out only when the schedule
+ * says so (includePlayerIds); every destination is checked against
+ * DELIVERY_ALLOW by the sender, before it connects.
+ */
 export async function deliverReport(db: Db, cfg: Config, req: DeliverRequest): Promise<DeliveryOutcome[]> {
-  const { runId, schedule, window, lang, files } = req;
-  const links = reportLinks(cfg, runId, files);
+  const { runId, schedule, window, lang } = req;
+  const links = reportLinks(cfg, runId, req.files);
+  const files = schedule.includePlayerIds ? req.files : withoutPlayerIds(req.files, { dashboardUrl: links.archive, timeZone: cfg.gameTz });
   const out: DeliveryOutcome[] = [];
   const payload = {
     event: 'report',

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { recipientRefusal, urlRefusal } from '../delivery/destination.ts';
 import { recordAttempts, type DeliveryAttempt } from '../queries/delivery/recordAttempts.ts';
 
 export interface Mail {
@@ -20,6 +21,12 @@ export interface MailOutcome {
   attempts: DeliveryAttempt[];
 }
 
+/** The SMTP server first (where the connection goes), then the recipient's domain. */
+async function mailRefusal(cfg: Config, smtpUrl: string, to: string): Promise<string | undefined> {
+  const server = await urlRefusal(cfg.deliveryAllow, smtpUrl);
+  return server ? `${server} (the SMTP server)` : recipientRefusal(cfg.deliveryAllow, to);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** SMTP 5xx answers are permanent (bad address, refused): retrying will not help. */
@@ -27,15 +34,18 @@ const permanent = (code: number) => code >= 500 && code < 600;
 
 /**
  * Sends one message to one recipient (so a bad address fails alone). Without
- * SMTP_URL nothing is sent and one failed attempt says why. Never throws.
+ * SMTP_URL, or when the SMTP server or the recipient's domain is outside
+ * DELIVERY_ALLOW, nothing is sent (no connection is made) and one failed
+ * attempt says why. Never throws.
  */
 export async function sendMail(db: Db, cfg: Config, mail: Mail): Promise<MailOutcome> {
   const deliveryId = randomUUID();
   const attempts: DeliveryAttempt[] = [];
   const base = { deliveryId, subject: mail.subject, subjectId: mail.subjectId, channel: 'email' as const, target: mail.to };
-  if (!cfg.smtp.url) {
-    attempts.push({ ...base, attempt: 1, startedAt: new Date(), durationMs: 0, status: 'failed', httpStatus: 0, error: 'SMTP_URL is not set: e-mail is off' });
-  } else {
+  const refused = !cfg.smtp.url ? 'SMTP_URL is not set: e-mail is off' : await mailRefusal(cfg, cfg.smtp.url, mail.to);
+  if (refused) {
+    attempts.push({ ...base, attempt: 1, startedAt: new Date(), durationMs: 0, status: 'failed', httpStatus: 0, error: refused });
+  } else if (cfg.smtp.url) {
     const transport = nodemailer.createTransport({
       url: cfg.smtp.url,
       connectionTimeout: cfg.webhook.timeoutMs,

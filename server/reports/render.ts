@@ -86,7 +86,10 @@ function playerColumns<T extends PlayerRow>(t: Translate, fmt: ReportFormat, own
   ];
 }
 
-function moversSection(m: DeclineMoversSummary, topN: number, t: Translate, fmt: ReportFormat): string {
+/** Where a player list stands in a copy sent without player ids. */
+const idsLeftOut = (t: Translate, leftOut: { dashboardUrl: string }) => hint(esc(t('ids.leftOut', { url: leftOut.dashboardUrl })));
+
+function moversSection(m: DeclineMoversSummary, topN: number, t: Translate, fmt: ReportFormat, leftOut?: { dashboardUrl: string }): string {
   const intro = hint(esc(t('movers.hint', { from: fmt.day(m.fromDay), to: fmt.day(m.toDay) })));
   if (m.players === 0) return [intro, empty(esc(t('movers.none')))].join('\n');
   const figures = [
@@ -107,6 +110,7 @@ function moversSection(m: DeclineMoversSummary, topN: number, t: Translate, fmt:
     ],
     m.byFrom,
   );
+  if (leftOut) return [intro, tiles, byFrom, idsLeftOut(t, leftOut)].join('\n');
   const top = table(
     playerColumns(t, fmt, { head: esc(t('col.from')), cell: (p: DeclineMoversSummary['top'][number]) => esc(labelOf(t, 'stage', p.from)) }),
     m.top,
@@ -120,9 +124,10 @@ function moversSection(m: DeclineMoversSummary, topN: number, t: Translate, fmt:
   ].join('\n');
 }
 
-function atRiskSection(a: AtRiskSummary, t: Translate, fmt: ReportFormat): string {
+function atRiskSection(a: AtRiskSummary, t: Translate, fmt: ReportFormat, leftOut?: { dashboardUrl: string }): string {
   const intro = hint(esc(t('at_risk.hint', { day: fmt.day(a.asOf), total: fmt.int(a.total) })));
   if (a.total === 0) return [intro, empty(esc(t('at_risk.none')))].join('\n');
+  if (leftOut) return [intro, idsLeftOut(t, leftOut)].join('\n');
   return [
     intro,
     table(
@@ -218,9 +223,9 @@ function sectionBody(s: ReportSection, summary: ReportSummary, t: Translate, fmt
     case 'stage_mix':
       return summary.stageMix ? stageMixSection(summary.stageMix, t, fmt) : null;
     case 'decline_movers':
-      return summary.declineMovers ? moversSection(summary.declineMovers, summary.topN, t, fmt) : null;
+      return summary.declineMovers ? moversSection(summary.declineMovers, summary.topN, t, fmt, summary.playerIdsLeftOut) : null;
     case 'at_risk':
-      return summary.atRisk ? atRiskSection(summary.atRisk, t, fmt) : null;
+      return summary.atRisk ? atRiskSection(summary.atRisk, t, fmt, summary.playerIdsLeftOut) : null;
     case 'retention':
       return summary.retention ? retentionSection(summary.retention, t, fmt) : null;
     case 'offers':
@@ -265,7 +270,7 @@ svg { max-width: 100%; height: auto; }
 <p style="margin:2px 0 0;color:${COLORS.muted};font-size:13px;">${esc(t('report.compared', { from: fmt.day(p.from), to: fmt.day(p.to) }))} · ${esc(t('report.currency', { currency: summary.currency }))}</p>
 </header>
 ${sections}
-<footer style="color:${COLORS.muted};font-size:12px;margin:8px 0 0;">${esc(t('report.footer', { from: w.from, to: w.to, tz: timeZone }))}</footer>
+<footer style="color:${COLORS.muted};font-size:12px;margin:8px 0 0;">${esc(t(summary.playerIdsLeftOut ? 'report.footerNoIds' : 'report.footer', { from: w.from, to: w.to, tz: timeZone }))}</footer>
 </div>
 </body>
 </html>

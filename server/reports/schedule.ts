@@ -99,6 +99,8 @@ export function validateSchedule(input: Record<string, unknown>, defaults: { tz:
 
   const enabledRaw = input.enabled ?? true;
   if (typeof enabledRaw !== 'boolean') errors.push({ field: 'enabled', message: 'enabled must be true or false' });
+  const idsRaw = input.includePlayerIds ?? false;
+  if (typeof idsRaw !== 'boolean') errors.push({ field: 'includePlayerIds', message: 'includePlayerIds must be true or false' });
 
   return {
     draft: {
@@ -112,6 +114,7 @@ export function validateSchedule(input: Record<string, unknown>, defaults: { tz:
       topN: Number.isInteger(topN) ? topN : 20,
       sections,
       enabled: enabledRaw !== false,
+      includePlayerIds: idsRaw === true,
     },
     errors,
   };
@@ -119,6 +122,6 @@ export function validateSchedule(input: Record<string, unknown>, defaults: { tz:
 
 /** True when saving `draft` over `current` would change anything. */
 export function scheduleDiffers(current: ScheduleDraft, draft: ScheduleDraft): boolean {
-  const keys: (keyof ScheduleDraft)[] = ['name', 'cron', 'tz', 'period', 'langs', 'emails', 'webhooks', 'topN', 'sections', 'enabled'];
+  const keys: (keyof ScheduleDraft)[] = ['name', 'cron', 'tz', 'period', 'langs', 'emails', 'webhooks', 'topN', 'sections', 'enabled', 'includePlayerIds'];
   return keys.some((k) => JSON.stringify(current[k]) !== JSON.stringify(draft[k]));
 }

@@ -6,6 +6,7 @@ import { currentSchedules, type ScheduleRow } from '../queries/reportRuns/schedu
 import { saveScheduleVersion } from '../queries/reportRuns/saveScheduleVersion.ts';
 import type { FieldError, ReportSchedule, ScheduleSaved } from '../../contract/reports.ts';
 import { scheduleDiffers, validateSchedule } from './schedule.ts';
+import { destinationErrors } from './scheduleDestinations.ts';
 import { DomainError } from '../domainError.ts';
 
 /** Schedule ids name directories under REPORTS_DIR, so they are plain slugs. */
@@ -34,6 +35,7 @@ const fromRow = (r: ScheduleRow): ReportSchedule => ({
   topN: Number(r.topN),
   sections: r.sections,
   enabled: Number(r.enabled) === 1,
+  includePlayerIds: Number(r.includePlayerIds) === 1,
   archived: Number(r.archived) === 1,
   source: r.source,
   author: r.author,
@@ -73,6 +75,8 @@ export async function saveSchedule(db: Db, cfg: Config, req: SaveRequest): Promi
   const current = req.scheduleId ? await getSchedule(db, id) : undefined;
   if (req.scheduleId && !current && !req.upsert) throw new ScheduleError(404, `no report schedule "${id}"`);
   const { draft, errors } = validateSchedule(req.input, { tz: cfg.gameTz });
+  // A person saving sends nowhere the admin did not allow; configured schedules are the admin's own (logged at start, refused at delivery).
+  if (!errors.length && req.source === 'dashboard') errors.push(...(await destinationErrors(cfg.deliveryAllow, draft)));
   if (errors.length) throw new ScheduleError(400, errors.map((e) => e.message).join('; '), errors);
   const archived = req.input.archived === true;
   if (current && !scheduleDiffers(current, draft) && current.archived === archived) return { schedule: current, saved: false };

@@ -154,4 +154,6 @@ export interface ReportSummary {
   retention?: RetentionSummary;
   offers?: OffersSummary;
   dataHealth?: DataHealthSummary;
+  /** Set on a delivered copy without player ids: the lists are empty and the page says where they are. */
+  playerIdsLeftOut?: { dashboardUrl: string };
 }

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
-import type { Health, Meta } from '../../contract/health.ts';
-import { health, meta } from '../health/health.ts';
+import type { Health, Meta, PublicHealth } from '../../contract/health.ts';
+import { health, meta, publicHealth } from '../health/health.ts';
 import { handle } from './http.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
@@ -8,7 +8,8 @@ export function healthRoutes({ db, cfg, router }: RouteDeps): Router {
   const r = router();
   r.get(
     '/health',
-    handle(async () => (await health(db, cfg)) satisfies Health),
+    // Public for load balancers; the counts and the last ingest only for a session or a token. Never cached (UNCACHED), so one caller's answer never reaches another.
+    handle(async (req) => (req.actor ? ((await health(db, cfg)) satisfies Health) : ((await publicHealth(db)) satisfies PublicHealth))),
   );
   r.get(
     '/meta',

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Deliveries } from '../../contract/delivery.ts';
 import { REPORT_LANGS } from '../../contract/enums.ts';
 import type { ReportRun, ReportRuns, ReportSchedules, RunNowAnswer, ScheduleSaved } from '../../contract/reports.ts';
-import { invalid, notFound } from '../domainError.ts';
+import { allows } from '../auth/roles.ts';
+import { forbidden, invalid, notFound } from '../domainError.ts';
+import { PLAYER_ID_FILES } from '../reports/renderCsv.ts';
 import { reportRun, reportRuns, runDeliveries, runFile } from '../reports/runArchive.ts';
 import { runScheduleNow } from '../reports/runNow.ts';
 import { saveAndSchedule } from '../reports/scheduleJobs.ts';
@@ -81,7 +83,13 @@ export function reportRoutes(deps: RouteDeps): Router {
   r.get(
     '/reports/runs/:id/:file',
     handle(async (req, res) => {
-      const file = await runFile(db, String(req.params.id), String(req.params.file));
+      const name = String(req.params.file);
+      // A list of players by id is a player-level export: analyst and up, whatever the route's own (viewer) entry says.
+      if (PLAYER_ID_FILES.has(name) && !allows(req.actor?.role, 'analyst'))
+        throw forbidden(`${name} lists players by id, a player-level export: it needs the analyst role or higher; ${req.actor?.name} is ${req.actor?.role}`, {
+          needed: 'analyst',
+        });
+      const file = await runFile(db, String(req.params.id), name);
       const ext = path.extname(file.name);
       res.set('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
       res.set('Content-Disposition', `${ext === '.html' ? 'inline' : 'attachment'}; filename="${file.name}"`);

@@ -32,11 +32,17 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     await editor.locator('input[name=name]').fill('Weekly churn report');
     await editor.locator('input[name=cron]').fill('0 8 * * 1');
     await editor.getByLabel('Chinese').uncheck();
+    // A webhook outside DELIVERY_ALLOW (loopback only here) is refused under its field.
+    await editor.locator('textarea[name=webhooks]').fill('https://hooks.example.com/r');
+    await page.getByTestId('save-schedule').click();
+    await expect.poll(() => editor.textContent()).toContain('destination not allowed by DELIVERY_ALLOW: hooks.example.com');
+    expect((await api('reports/schedules')).schedules).toEqual([]);
     await editor.locator('textarea[name=webhooks]').fill(hook.url);
+    await editor.locator('input[name=includePlayerIds]').check();
     await page.getByTestId('save-schedule').click();
     await expect.poll(() => page.getByTestId('report-schedules').textContent()).toContain('Saved as version 1.');
     const [schedule] = (await api('reports/schedules')).schedules;
-    expect(schedule).toMatchObject({ name: 'Weekly churn report', langs: ['en'], webhooks: [hook.url] });
+    expect(schedule).toMatchObject({ name: 'Weekly churn report', langs: ['en'], webhooks: [hook.url], includePlayerIds: true });
 
     // Run now: the default day is a week before the last day with data (2026-03-31), in the week 03-23..03-29.
     expect(await page.getByTestId('run-day').inputValue()).toBe('2026-03-24');

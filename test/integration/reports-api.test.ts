@@ -34,6 +34,8 @@ beforeAll(async () => {
     WEBHOOK_ATTEMPTS: '3',
     WEBHOOK_RETRY_BASE_MS: '20',
     PUBLIC_URL: PUBLIC,
+    // The local SMTP server and receivers, and the recipients' domain.
+    DELIVERY_ALLOW: '127.0.0.1, example.com',
   });
 });
 afterAll(async () => {
@@ -68,6 +70,8 @@ const SCHEDULE = {
   topN: 5,
   sections: ['stage_mix', 'decline_movers', 'at_risk', 'retention', 'data_health'],
   enabled: true,
+  // Sent as stored: the copy without player ids is tested in reports-delivery-hardening.test.ts.
+  includePlayerIds: true,
 };
 let scheduleId = '';
 let firstRuns: { runId: string; lang: string; files: { name: string; sha256: string; bytes: number }[] }[] = [];

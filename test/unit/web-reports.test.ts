@@ -17,6 +17,7 @@ const schedule: ReportSchedule = {
   topN: 20,
   sections: ['stage_mix'],
   enabled: true,
+  includePlayerIds: true,
   archived: false,
   source: 'default',
   author: 'system',
@@ -39,7 +40,9 @@ describe('schedule form', () => {
       topN: 20,
       sections: ['stage_mix'],
       enabled: true,
+      includePlayerIds: true,
     });
+    expect(blankForm('UTC', ['stage_mix']).includePlayerIds).toBe(false);
   });
 
   it('splits recipients on lines and commas, and leaves a non-number top N for the server to name', () => {

@@ -14,10 +14,23 @@ export interface ScheduleForm {
   topN: string;
   sections: ReportSection[];
   enabled: boolean;
+  includePlayerIds: boolean;
 }
 
 export function blankForm(tz: string, sections: readonly ReportSection[]): ScheduleForm {
-  return { name: '', cron: '0 8 * * 1', tz, period: 'week', langs: ['en', 'zh'], emails: '', webhooks: '', topN: '20', sections: [...sections], enabled: true };
+  return {
+    name: '',
+    cron: '0 8 * * 1',
+    tz,
+    period: 'week',
+    langs: ['en', 'zh'],
+    emails: '',
+    webhooks: '',
+    topN: '20',
+    sections: [...sections],
+    enabled: true,
+    includePlayerIds: false,
+  };
 }
 
 export function formOf(s: ReportSchedule): ScheduleForm {
@@ -44,6 +57,7 @@ export function draftOf(f: ScheduleForm): Omit<ScheduleDraft, 'topN'> & { topN: 
     topN: /^\d+$/.test(f.topN.trim()) ? n : f.topN,
     sections: f.sections,
     enabled: f.enabled,
+    includePlayerIds: f.includePlayerIds,
   };
 }
 
