@@ -1,4 +1,5 @@
 // Accounts, sessions, API tokens and roles (GET/POST /api/session, /api/users, /api/tokens).
+import type { ErrorBody } from './common.ts';
 
 /** Roles from least to most: each has every right of the ones before it. */
 export const ROLES = ['viewer', 'analyst', 'designer', 'operator', 'admin'] as const;
@@ -96,10 +97,8 @@ export interface TokenCreated {
 /** The password policy, shown on the forms that set one (the server enforces it and refuses the most common passwords). */
 export const PASSWORD_MIN_LENGTH = 12;
 
-/** An error answer: 401 {error}, 403 {error, needed}, 429 {error, retryAfterSeconds}; `code` names the case for translation. */
-export interface ErrorBody {
-  error: string;
-  code?: string;
+/** A refused request (401, 403, 429): a 403 names the least role the route needs, a 429 how long to wait. */
+export interface RefusalBody extends ErrorBody {
   needed?: Access;
   retryAfterSeconds?: number;
 }

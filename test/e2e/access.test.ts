@@ -111,6 +111,50 @@ describe.runIf(haveChromium)('roles in the browser', () => {
     await page.close();
   }, 240_000);
 
+  it("a report run's player-id files are an analyst's: a viewer sees them without a link, with the reason", async () => {
+    const post = (path: string, body: object) =>
+      rig.fetch(`${rig.base}/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const saved = await post('reports/schedules', {
+      name: 'E2E weekly',
+      cron: '0 8 * * 1',
+      tz: 'UTC',
+      period: 'week',
+      langs: ['en'],
+      emails: [],
+      webhooks: [],
+      topN: 5,
+      sections: ['decline_movers', 'at_risk'],
+      enabled: false,
+      includePlayerIds: false,
+    });
+    expect(saved.status, await saved.clone().text()).toBe(201);
+    const { schedule } = await saved.json();
+    const ran = await (await post(`reports/schedules/${schedule.scheduleId}/run`, { window: '2026-03-25', deliver: false })).json();
+    const files: string[] = ran.runs[0].files.map((f: { name: string }) => f.name);
+    expect(files).toContain('at_risk.csv');
+
+    const viewer = await tokenPage('viewer', 'e2e-report-viewer');
+    await viewer.page.goto(`${rig.base}/?page=reports&lang=en`);
+    await viewer.page.getByTestId('report-runs').waitFor(WAIT);
+    const locked = viewer.page.getByTestId('file-needs-role');
+    expect((await locked.allTextContents()).sort()).toEqual(files.filter((f) => f === 'at_risk.csv' || f === 'decline_movers.csv').sort());
+    expect(await locked.first().getAttribute('title')).toBe('Needs the analyst role');
+    expect(await viewer.page.locator('a', { hasText: 'at_risk.csv' }).count()).toBe(0);
+    expect(await viewer.page.getByTestId('report-runs').locator('..').getByTestId('needs-role').textContent()).toBe('Needs the analyst role');
+    // The file itself is refused to the viewer, not just hidden.
+    const refused = await viewer.fetch(`${rig.base}/api/reports/runs/${ran.runs[0].runId}/at_risk.csv`);
+    expect(refused.status).toBe(403);
+    await viewer.page.close();
+
+    const analyst = await tokenPage('analyst', 'e2e-report-analyst');
+    await analyst.page.goto(`${rig.base}/?page=reports&lang=en`);
+    await analyst.page.getByTestId('report-runs').waitFor(WAIT);
+    await analyst.page.locator('a', { hasText: 'at_risk.csv' }).waitFor(WAIT);
+    expect(await analyst.page.getByTestId('file-needs-role').count()).toBe(0);
+    expect(viewer.errors.concat(analyst.errors)).toEqual([]);
+    await analyst.page.close();
+  }, 240_000);
+
   it('an admin has the Users & tokens page in the navigation', async () => {
     const page = await rig.browser.newPage({ viewport: VIEWPORT });
     await page.goto(`${rig.base}/?lang=en`);

@@ -1,10 +1,10 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
 import type {
   Access,
-  ErrorBody,
   Me,
   NewUserRequest,
   PasswordChange,
+  RefusalBody,
   SignInLinkRequest,
   SignInRequest,
   TokenCreated,
@@ -71,7 +71,7 @@ export class ApiError extends Error {
   readonly needed?: Access;
   /** 429: how long to wait before trying again. */
   readonly retryAfterSeconds?: number;
-  constructor(message: string, status: number, details: Omit<ErrorBody, 'error'> = {}) {
+  constructor(message: string, status: number, details: { code?: string; needed?: Access; retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -134,7 +134,7 @@ async function answer<T>(path: string, res: Response, signingIn = false): Promis
   // A proxy or crash page may answer with HTML, so the body is parsed defensively.
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const b = typeof body === 'object' && body !== null ? (body as Partial<ErrorBody>) : {};
+    const b = typeof body === 'object' && body !== null ? (body as Partial<RefusalBody>) : {};
     const message = typeof b.error === 'string' ? b.error : `${res.status} ${res.statusText}`.trim();
     if (res.status === 401 && !signingIn) onUnauthorized();
     throw new ApiError(message, res.status, {

@@ -29,7 +29,10 @@ const rank = (a: Access) => (a === 'public' ? -1 : ROLES.indexOf(a));
  * no page shows). A route the table does not name (a server without it) counts as admin-only.
  */
 export function roleNeeded(me: Pick<Me, 'role' | 'access'> | null, route: Guarded): Role | null {
-  if (!me) return null;
-  const access = me.access[route] ?? 'admin';
-  return access !== 'public' && rank(me.role) < rank(access) ? access : null;
+  return me ? roleShort(me, me.access[route] ?? 'admin') : null;
+}
+
+/** `access` when `me`'s role is below it, else null: for rules inside one route (a report's player-id files). */
+export function roleShort(me: Pick<Me, 'role'> | null, access: Access): Role | null {
+  return me && access !== 'public' && rank(me.role) < rank(access) ? access : null;
 }
