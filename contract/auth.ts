@@ -101,4 +101,6 @@ export const PASSWORD_MIN_LENGTH = 12;
 export interface RefusalBody extends ErrorBody {
   needed?: Access;
   retryAfterSeconds?: number;
+  /** Which rule a refused value broke, within its code (code password_policy: too_short, too_long, user_name, common, missing). */
+  reason?: string;
 }

@@ -331,6 +331,7 @@ describe.runIf(haveChromium && haveAccounts)('signing in through the sign-in pag
     await page.getByTestId('user-add-password').fill('short');
     await page.getByTestId('user-add-submit').click();
     await page.getByTestId('users-error').waitFor(WAIT);
+    expect(await page.getByTestId('users-error').textContent()).toBe('The password needs at least 12 characters.');
     expect(await page.getByTestId('user-bob').count()).toBe(0);
 
     // Role change and password reset go straight to the server and come back in the list.

@@ -54,7 +54,9 @@ describe('refusals in the user language', () => {
     expect(refusalText({ status: 403, code: 'csrf' }, tr('zh'))).toBe('此页面的安全令牌已过期，请刷新页面后重试。');
     expect(refusalText({ status: 403, code: 'something_new' }, tr('en'))).toBeNull();
     expect(refusalText({ status: 400 }, tr('en'))).toBeNull();
-    expect(refusalText({ status: 400, code: 'password_policy' }, tr('en'))).toBe(
+    expect(refusalText({ status: 400, code: 'password_policy', reason: 'common' }, tr('zh'))).toBe('此密码是最常见的密码之一，请换一个。');
+    expect(refusalText({ status: 400, code: 'password_policy', reason: 'too_short' }, tr('en'))).toBe('The password needs at least 12 characters.');
+    expect(refusalText({ status: 400, code: 'password_policy', reason: 'a-new-rule' }, tr('en'))).toBe(
       'This password is refused: it needs at least 12 characters and must not be one of the most common passwords.',
     );
   });

@@ -71,13 +71,16 @@ export class ApiError extends Error {
   readonly needed?: Access;
   /** 429: how long to wait before trying again. */
   readonly retryAfterSeconds?: number;
-  constructor(message: string, status: number, details: { code?: string; needed?: Access; retryAfterSeconds?: number } = {}) {
+  /** Which rule of the code was broken (e.g. a password's). */
+  readonly reason?: string;
+  constructor(message: string, status: number, details: Omit<RefusalBody, 'error' | 'code'> & { code?: string } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = details.code;
     this.needed = details.needed;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.reason = details.reason;
   }
 }
 
@@ -141,6 +144,7 @@ async function answer<T>(path: string, res: Response, signingIn = false): Promis
       code: typeof b.code === 'string' ? b.code : undefined,
       needed: typeof b.needed === 'string' ? b.needed : undefined,
       retryAfterSeconds: typeof b.retryAfterSeconds === 'number' ? b.retryAfterSeconds : undefined,
+      reason: typeof b.reason === 'string' ? b.reason : undefined,
     });
   }
   if (body === undefined && res.status !== 204) throw new ApiError(`/api/${path} did not return JSON`, res.status);
