@@ -1,4 +1,5 @@
 // Accounts, sessions, API tokens and roles (GET/POST /api/session, /api/users, /api/tokens).
+import type { ErrorBody } from './common.ts';
 
 /** Roles from least to most: each has every right of the ones before it. */
 export const ROLES = ['viewer', 'analyst', 'designer', 'operator', 'admin'] as const;
@@ -91,4 +92,15 @@ export interface TokenCreated {
   name: string;
   role: Role;
   token: string;
+}
+
+/** The password policy, shown on the forms that set one (the server enforces it and refuses the most common passwords). */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** A refused request (401, 403, 429): a 403 names the least role the route needs, a 429 how long to wait. */
+export interface RefusalBody extends ErrorBody {
+  needed?: Access;
+  retryAfterSeconds?: number;
+  /** Which rule a refused value broke, within its code (code password_policy: too_short, too_long, user_name, common, missing). */
+  reason?: string;
 }

@@ -34,6 +34,9 @@ export interface ReportOptions {
 }
 
 /** What the schedule form edits and the API validates. */
+/** The CSV files of a report run that list players by id: player-level exports (analyst and up), never delivered unless the schedule says so. */
+export const PLAYER_ID_FILES: ReadonlySet<string> = new Set(['decline_movers.csv', 'at_risk.csv']);
+
 export interface ScheduleDraft {
   name: string;
   cron: string;

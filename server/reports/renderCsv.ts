@@ -10,8 +10,8 @@ import type { ReportFile, ReportSummary } from './types.ts';
  * formula (player and server ids, names come from the game's logs).
  */
 
-/** The CSV files that list players by id: player-level exports (analyst and up), never delivered unless the schedule says so. */
-export const PLAYER_ID_FILES: ReadonlySet<string> = new Set(['decline_movers.csv', 'at_risk.csv']);
+// The web greys out the same files for viewers, so the list lives in the contract.
+export { PLAYER_ID_FILES } from '../../contract/reports.ts';
 
 const file = (name: string, header: string[], rows: (string | number | null)[][]): ReportFile => ({
   name,

@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiUrl, getIngestStatus, getOverview } from '../../web/src/lib/api.ts';
+import {
+  ApiError,
+  apiUrl,
+  errorMessage,
+  fitModels,
+  getIngestStatus,
+  getOverview,
+  signIn,
+  signOut,
+  useCsrfToken,
+  whenUnauthorized,
+} from '../../web/src/lib/api.ts';
 import { withParams } from '../../web/src/lib/url.ts';
 
 function respond(status: number, body: string, statusText = '') {
@@ -10,6 +21,8 @@ function respond(status: number, body: string, statusText = '') {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  useCsrfToken(null);
+  whenUnauthorized(() => {});
 });
 
 describe('apiUrl', () => {
@@ -44,6 +57,46 @@ describe('api functions', () => {
   it('reject a 2xx answer that is not JSON', async () => {
     respond(200, '<html></html>');
     await expect(getIngestStatus()).rejects.toThrow('did not return JSON');
+  });
+});
+
+describe('sessions', () => {
+  const headersOf = (mock: ReturnType<typeof respond>, call = 0) => new Headers((mock.mock.calls[call] as unknown as [string, RequestInit])[1].headers);
+
+  it('send the CSRF token of the session on state-changing requests only', async () => {
+    useCsrfToken('csrf-123');
+    const mock = respond(200, JSON.stringify({ ledger: [], quarantine: { total: 0, byReason: [], recent: [] }, lastRun: null }));
+    await getIngestStatus();
+    await fitModels().catch(() => {});
+    expect(headersOf(mock, 0).get('x-csrf-token')).toBeNull();
+    expect(headersOf(mock, 1).get('x-csrf-token')).toBe('csrf-123');
+    useCsrfToken(null); // an API token's session: no CSRF token
+    await fitModels().catch(() => {});
+    expect(headersOf(mock, 2).get('x-csrf-token')).toBeNull();
+  });
+
+  it('report a 401 so the app shows the sign-in page, but not the 401 of a wrong password', async () => {
+    const lost = vi.fn();
+    whenUnauthorized(lost);
+    respond(401, JSON.stringify({ error: 'your session has expired; sign in again', code: 'session_expired' }));
+    const err = await getOverview({}).catch((e: unknown) => e);
+    expect(lost).toHaveBeenCalledTimes(1);
+    expect((err as ApiError).code).toBe('session_expired');
+    respond(401, JSON.stringify({ error: 'wrong user name or password', code: 'bad_credentials' }));
+    await expect(signIn('vera', 'nope')).rejects.toMatchObject({ status: 401, code: 'bad_credentials' });
+    expect(lost).toHaveBeenCalledTimes(1);
+  });
+
+  it('word refusals in the user language and keep other server messages', async () => {
+    respond(403, JSON.stringify({ error: 'this needs the operator role or higher; v is viewer', needed: 'operator' }));
+    expect(errorMessage(await fitModels().catch((e: unknown) => e))).toBe('You need the operator role for this.');
+    respond(409, JSON.stringify({ error: 'a model refresh is already running' }));
+    expect(errorMessage(await fitModels().catch((e: unknown) => e))).toBe('a model refresh is already running');
+  });
+
+  it('accept the empty 204 of a sign-out', async () => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
+    await expect(signOut()).resolves.toBeUndefined();
   });
 });
 

@@ -1,6 +1,22 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
 import type { AuditPage, AuditQuery, AuditVerify } from '../../../contract/audit.ts';
+import type {
+  Access,
+  Me,
+  NewUserRequest,
+  PasswordChange,
+  RefusalBody,
+  SignInLinkRequest,
+  SignInRequest,
+  TokenCreated,
+  TokenList,
+  TokenRow,
+  UserChange,
+  UserList,
+  UserRow,
+} from '../../../contract/auth.ts';
 import type { Health, Meta } from '../../../contract/health.ts';
+import { refusalText } from './refusal.ts';
 import type { IngestStatus } from '../../../contract/ingest.ts';
 import type { FlowOrder, FlowPlayers, Transitions } from '../../../contract/lifecycle.ts';
 import type { Overview, RangeQuery, StageTrend } from '../../../contract/overview.ts';
@@ -51,10 +67,22 @@ import type {
 
 export class ApiError extends Error {
   readonly status: number;
-  constructor(message: string, status: number) {
+  /** Names the case for translation when the server gives one. */
+  readonly code?: string;
+  /** 403: the least role the route needs. */
+  readonly needed?: Access;
+  /** 429: how long to wait before trying again. */
+  readonly retryAfterSeconds?: number;
+  /** Which rule of the code was broken (e.g. a password's). */
+  readonly reason?: string;
+  constructor(message: string, status: number, details: Omit<RefusalBody, 'error' | 'code'> & { code?: string } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
+    this.code = details.code;
+    this.needed = details.needed;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.reason = details.reason;
   }
 }
 
@@ -66,31 +94,62 @@ export function apiUrl(path: string, params: Partial<Record<string, string>> = {
   return `/api/${path}${query ? `?${query}` : ''}`;
 }
 
+// The signed-in session's CSRF token (null for API tokens) and who hears of a 401; set by session.svelte.ts.
+let csrfToken: string | null = null;
+let onUnauthorized: () => void = () => {};
+
+export function useCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request of a signed-in user answers 401 (session expired, revoked or forged). */
+export function whenUnauthorized(listener: () => void): void {
+  onUnauthorized = listener;
+}
+
+interface Call {
+  params?: Partial<Record<string, string>>;
+  body?: object;
+  signal?: AbortSignal;
+  /** The sign-in calls: their 401 is a wrong password, not a lost session. */
+  signingIn?: boolean;
+}
+
+/** Every request goes through here: state-changing ones carry the session's CSRF token. */
+function send(method: string, path: string, { params, body, signal }: Call = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return fetch(apiUrl(path, params), { method, signal, headers, body: body ? JSON.stringify(body) : undefined });
+}
+
+async function call<T>(method: string, path: string, options: Call = {}): Promise<T> {
+  return answer<T>(path, await send(method, path, options), options.signingIn);
+}
+
 async function getJson<T>(path: string, params?: Partial<Record<string, string>>, signal?: AbortSignal): Promise<T> {
-  return answer<T>(path, await fetch(apiUrl(path, params), { signal, headers: { accept: 'application/json' } }));
+  return call<T>('GET', path, { params, signal });
 }
 
 async function postJson<T>(path: string, body: object, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(apiUrl(path), {
-    method: 'POST',
-    signal,
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return answer<T>(path, res);
+  return call<T>('POST', path, { body, signal });
 }
 
-async function answer<T>(path: string, res: Response): Promise<T> {
+async function answer<T>(path: string, res: Response, signingIn = false): Promise<T> {
   // A proxy or crash page may answer with HTML, so the body is parsed defensively.
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const message =
-      typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
-        ? (body as { error: string }).error
-        : `${res.status} ${res.statusText}`.trim();
-    throw new ApiError(message, res.status);
+    const b = typeof body === 'object' && body !== null ? (body as Partial<RefusalBody>) : {};
+    const message = typeof b.error === 'string' ? b.error : `${res.status} ${res.statusText}`.trim();
+    if (res.status === 401 && !signingIn) onUnauthorized();
+    throw new ApiError(message, res.status, {
+      code: typeof b.code === 'string' ? b.code : undefined,
+      needed: typeof b.needed === 'string' ? b.needed : undefined,
+      retryAfterSeconds: typeof b.retryAfterSeconds === 'number' ? b.retryAfterSeconds : undefined,
+      reason: typeof b.reason === 'string' ? b.reason : undefined,
+    });
   }
-  if (body === undefined) throw new ApiError(`/api/${path} did not return JSON`, res.status);
+  if (body === undefined && res.status !== 204) throw new ApiError(`/api/${path} did not return JSON`, res.status);
   return body as T;
 }
 
@@ -189,15 +248,7 @@ export const whatIfOffer = (offer: OfferDraft, asOf: string, signal?: AbortSigna
 
 export const createOffer = (body: OfferSave) => postJson<OfferVersion>('offers', body);
 
-export async function saveOffer(body: OfferSave): Promise<OfferVersion> {
-  const path = `offers/${encodeURIComponent(body.offer.offerId)}`;
-  const res = await fetch(apiUrl(path), {
-    method: 'PUT',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return answer<OfferVersion>(path, res);
-}
+export const saveOffer = (body: OfferSave) => call<OfferVersion>('PUT', `offers/${encodeURIComponent(body.offer.offerId)}`, { body });
 
 export const archiveOffer = (id: string, archived: boolean, author: string) =>
   postJson<OfferVersion>(`offers/${encodeURIComponent(id)}/${archived ? 'archive' : 'restore'}`, { author } satisfies OfferArchive);
@@ -214,11 +265,7 @@ export type ScheduleSaveResult = ({ ok: true } & ScheduleSaved) | { ok: false; e
 /** Saves a new schedule (no id) or a new version of one; a 400 comes back as its field errors instead of throwing. */
 export async function saveReportSchedule(id: string | null, body: object): Promise<ScheduleSaveResult> {
   const path = id ? `reports/schedules/${encodeURIComponent(id)}` : 'reports/schedules';
-  const res = await fetch(apiUrl(path), {
-    method: id ? 'PUT' : 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await send(id ? 'PUT' : 'POST', path, { body });
   if (res.status === 400) {
     const b = (await res.json().catch(() => ({}))) as Partial<ScheduleInvalid>;
     return { ok: false, error: b.error ?? 'invalid schedule', errors: b.errors ?? [] };
@@ -246,11 +293,7 @@ export type ErasureAnswer = ({ ok: true } & ErasureResult) | ({ ok: false } & Er
 
 /** Erases players (admin); a 400 (malformed or empty list: nothing erased) comes back with the bad ids instead of throwing. */
 export async function erasePlayers(players: string[]): Promise<ErasureAnswer> {
-  const res = await fetch(apiUrl('erasure'), {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify({ players } satisfies ErasureRequest),
-  });
+  const res = await send('POST', 'erasure', { body: { players } satisfies ErasureRequest });
   if (res.status === 400) {
     const b = (await res.json().catch(() => ({}))) as Partial<ErasureRefusal>;
     return { ok: false, error: b.error ?? 'invalid list', code: b.code ?? 'erasure_bad_ids', bad: b.bad ?? [] };
@@ -258,6 +301,39 @@ export async function erasePlayers(players: string[]): Promise<ErasureAnswer> {
   return { ok: true, ...(await answer<ErasureResult>('erasure', res)) };
 }
 
+// Session, users and API tokens (contract/auth.ts).
+
+export const getSession = (signal?: AbortSignal) => call<Me>('GET', 'session', { signal, signingIn: true });
+
+export const signIn = (user: string, password: string) => call<Me>('POST', 'session', { body: { user, password } satisfies SignInRequest, signingIn: true });
+
+/** Signs in with the one-time link `npm start` prints on loopback. */
+export const signInWithLink = (token: string) => call<Me>('POST', 'session/link', { body: { token } satisfies SignInLinkRequest, signingIn: true });
+
+/** 204: no body. */
+export const signOut = () => call<void>('DELETE', 'session', { signingIn: true });
+
+/** Answers the new session (the change ends the others); a wrong current password answers 401 without ending this one. */
+export const changePassword = (current: string, password: string) =>
+  call<Me>('POST', 'session/password', { body: { current, password } satisfies PasswordChange, signingIn: true });
+
+export const getUsers = (signal?: AbortSignal) => getJson<UserList>('users', undefined, signal);
+
+export const createUser = (body: NewUserRequest) => postJson<UserRow>('users', body);
+
+export const changeUser = (name: string, body: UserChange) => call<UserRow>('PUT', `users/${encodeURIComponent(name)}`, { body });
+
+export const resetPassword = (name: string, password: string) =>
+  postJson<UserRow>(`users/${encodeURIComponent(name)}/password`, { password } satisfies Pick<PasswordChange, 'password'>);
+
+export const getTokens = (signal?: AbortSignal) => getJson<TokenList>('tokens', undefined, signal);
+
+export const createToken = (body: Pick<TokenRow, 'name' | 'role'>) => postJson<TokenCreated>('tokens', body);
+
+export const revokeToken = (name: string) => call<TokenRow>('DELETE', `tokens/${encodeURIComponent(name)}`);
+
+/** What to show for a failed call: refusals (401, 403, 429) and known codes in the user's language, other errors as the server wrote them. */
 export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return refusalText(err) ?? err.message;
   return err instanceof Error ? err.message : String(err);
 }

@@ -1,4 +1,6 @@
 // The one i18n table, merged from one file per feature so each page's strings sit together.
+import admin from './admin.ts';
+import auth from './auth.ts';
 import audit from './audit.ts';
 import core from './core.ts';
 import erasure from './erasure.ts';
@@ -13,7 +15,7 @@ import settings from './settings.ts';
 import value from './value.ts';
 import winback from './winback.ts';
 
-const features = [core, lifecycle, retention, value, models, players, settings, reports, launches, winback, offers, audit, erasure] as const;
+const features = [core, lifecycle, retention, value, models, players, settings, reports, launches, winback, offers, auth, admin, audit, erasure] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
 type KeysOf<T> = T extends unknown ? keyof T : never;
