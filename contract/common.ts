@@ -6,7 +6,22 @@ export type Money = string;
 export type Day = string;
 
 /** What kind of refusal an error is, for the web to say it in the user's language (the message stays English). */
-export const ERROR_CODES = ['unauthenticated', 'forbidden', 'csrf', 'too_large', 'rate_limited', 'invalid'] as const;
+export const ERROR_CODES = [
+  'unauthenticated',
+  'forbidden',
+  'csrf',
+  'too_large',
+  'rate_limited',
+  'invalid',
+  // Accounts: why a sign-in or a session was refused, and password policy refusals.
+  'sign_in',
+  'session_expired',
+  'bad_credentials',
+  'disabled',
+  'bad_link',
+  'bad_current_password',
+  'password_policy',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Every error response: a message meant for the person using the dashboard. */

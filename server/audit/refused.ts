@@ -34,7 +34,7 @@ export function auditRefusals(deps: Pick<Deps, 'db' | 'cfg' | 'log'>): ErrorRequ
       action: 'request.refused',
       target: `${req.method} ${route}`,
       outcome: 'refused',
-      detail: { status: err.kind === 'unauthenticated' ? 401 : 403, method: req.method, route },
+      detail: { status: err.kind === 'unauthenticated' ? 401 : 403, method: req.method, route, reason: err.details?.code },
     });
   };
   return (err: unknown, req: Request, _res: Response, next: NextFunction) => {

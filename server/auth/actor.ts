@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ActorKind, Role } from '../../contract/auth.ts';
-import { audit, whoOf } from '../audit/audit.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError, unauthenticated } from '../domainError.ts';
 import type { Accounts } from './accounts.ts';
@@ -69,12 +68,7 @@ export function resolveActor({ db, accounts }: Pick<Deps, 'db'> & { accounts: Ac
       req.authSession = undefined;
       return;
     }
-    await audit(db, whoOf(req), {
-      action: 'request.refused',
-      target: `${req.method} ${req.originalUrl.split('?')[0]}`,
-      outcome: 'refused',
-      detail: { reason: 'csrf' },
-    });
+    // server/audit/refused.ts records the refusal, with its code as the reason.
     throw new DomainError('forbidden', CSRF_REFUSED.error, { code: CSRF_REFUSED.code });
   };
 

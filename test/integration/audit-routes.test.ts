@@ -12,7 +12,7 @@ import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
  */
 let rig: ApiRig;
 beforeAll(async () => {
-  rig = await startApi(loadLifecycleFixture);
+  rig = await startApi(loadLifecycleFixture, { DELIVERY_ALLOW: 'hooks.example.test' });
 }, 120_000);
 afterAll(() => rig?.close());
 
@@ -100,7 +100,8 @@ describe('audited routes', () => {
     try {
       const change = await send('POST', '/api/lifecycle/backfill', { from: '2026-03-31', to: '2026-03-31' });
       expect(change.status).toBe(500);
-      expect(change.body.error).toMatch(/audit trail could not record/);
+      // The cause (the trail could not record) is in the server log under this id, not in the answer.
+      expect(change.body).toEqual({ error: 'internal error', requestId: expect.any(String) });
       const read = await rig.get('/api/players/F');
       expect(read.status).toBe(500);
       expect(read.body).not.toHaveProperty('playerId');

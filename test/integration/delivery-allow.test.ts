@@ -236,7 +236,7 @@ describe('what a report sends', () => {
     const url = (name: string) => `${rig.base}/api/reports/runs/${stored.runId}/${name}`;
     const anonymous = await fetch(url('report.html'));
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toEqual({ error: 'sign in first', code: 'unauthenticated' });
+    expect(await anonymous.json()).toEqual({ error: 'sign in first', code: 'sign_in' });
     const viewer = (await tokenFetch(rig.engine.db, 'viewer')).fetch;
     const analyst = (await tokenFetch(rig.engine.db, 'analyst')).fetch;
     expect((await viewer(url('report.html'))).status).toBe(200);

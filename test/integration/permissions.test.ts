@@ -123,7 +123,7 @@ describe('permission table against the router', () => {
           want === 'allowed'
             ? // Reached the route itself: not refused, not a crash, and not the catch-all for a path nothing matched.
               res.status !== 401 && res.status !== 403 && res.status < 500 && !String(body.error ?? '').startsWith('no such endpoint')
-            : res.status === want && body.code === (want === 401 ? 'unauthenticated' : 'forbidden') && (want === 401 || body.needed === needed);
+            : res.status === want && body.code === (want === 401 ? 'sign_in' : 'forbidden') && (want === 401 || body.needed === needed);
         if (!ok) wrong.push(`${key} as ${caller}: ${res.status} ${JSON.stringify(body).slice(0, 160)} (expected ${want})`);
       }
     }
@@ -142,7 +142,7 @@ describe('refusals and errors', () => {
       body: JSON.stringify({ name: 'from elsewhere', cron: '0 8 * * 1' }),
     });
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ error: 'sign in first', code: 'unauthenticated' });
+    expect(await res.json()).toMatchObject({ error: 'sign in first', code: 'sign_in' });
     expect(await dataRows()).toEqual(before);
   });
 
