@@ -145,9 +145,12 @@ async function eraseBatch(deps: EraseDeps, ids: string[], opts: EraseOptions): P
   }
   step('archive');
 
-  // Replaced parts stay on disk until the engine's cleanup removes them (seconds for the embedded engine).
+  // Replaced parts stay on disk until the engine's cleanup removes them: usually within a minute on the
+  // embedded engine, but its cleanup backs off when a table is quiet (up to max_cleanup_delay_period, 300 s),
+  // and a busy machine delays it further. The wait stays under 300 s, the default time an HTTP client
+  // waits for the answer's headers.
   const names = touched.map((t) => t.table);
-  const deadline = performance.now() + (opts.cleanupWaitMs ?? 120_000);
+  const deadline = performance.now() + (opts.cleanupWaitMs ?? 280_000);
   let parts = await oldParts(db, names);
   while ((parts.inactive > 0 || parts.masked > 0) && performance.now() < deadline) {
     await sleep(250);
