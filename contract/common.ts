@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'too_large',
   'rate_limited',
   'invalid',
+  // A query, path or body parameter outside its declaration (contract/requests.ts); the body carries `param` (ParamRefusal).
+  'bad_param',
   // Accounts: why a sign-in or a session was refused, and password policy refusals.
   'sign_in',
   'session_expired',

@@ -1,3 +1,4 @@
+import { REQUESTS } from '../contract/requests.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
@@ -44,7 +45,11 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   const accounts = deps.accounts ?? createAccounts(deps.db, deps.cfg);
   api.use(resolveActor({ ...deps, accounts }));
   const cache = responseCache(deps.db, { maxAgeMs: deps.cfg.apiCacheSeconds * 1000, maxEntries: 500 });
-  const routeDeps: RouteDeps = { ...deps, accounts, router: guardedRouters({ table: PERMISSIONS, uncached: UNCACHED, cache, prefix: '/api' }) };
+  const routeDeps: RouteDeps = {
+    ...deps,
+    accounts,
+    router: guardedRouters({ table: PERMISSIONS, requests: REQUESTS, uncached: UNCACHED, cache, prefix: '/api' }),
+  };
   for (const routes of [
     healthRoutes,
     overviewRoutes,

@@ -1,9 +1,11 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Access } from '../../contract/auth.ts';
+import type { RequestSpec } from '../../contract/params.ts';
 import type { Accounts } from '../auth/accounts.ts';
 import { allows } from '../auth/roles.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError, forbidden } from '../domainError.ts';
+import { parseParams } from './input.ts';
 
 /** Makes the routers the route files register on; every route gets its access check (and, for GETs, the response cache) first. */
 export type RouterFactory = () => Router;
@@ -27,6 +29,8 @@ export function requireAccess(access: Access): RequestHandler {
 interface GuardOptions {
   /** The permission table (permissions.ts), keyed "METHOD /api/path". */
   table: Readonly<Record<string, Access>>;
+  /** What each route takes (contract/requests.ts), same keys. */
+  requests: Readonly<Record<string, RequestSpec>>;
   /** GET keys never served from the cache. */
   uncached: ReadonlySet<string>;
   cache: RequestHandler;
@@ -37,10 +41,12 @@ interface GuardOptions {
 /**
  * Routers whose get/post/put/patch/delete look the route up in the permission
  * table and put the check before its handlers, so a route cannot exist without
- * a permission and the check is exactly the registered route. The cache comes
- * after the check: a cached answer is never served to a caller without the right.
+ * a permission and the check is exactly the registered route. Then its
+ * parameters are parsed against the request table, so no handler sees an
+ * undeclared or malformed value. The cache comes after both: a cached answer
+ * is never served to a caller without the right, nor to a malformed request.
  */
-export function guardedRouters({ table, uncached, cache, prefix }: GuardOptions): RouterFactory {
+export function guardedRouters({ table, requests, uncached, cache, prefix }: GuardOptions): RouterFactory {
   return () => {
     const r = Router();
     for (const m of METHODS) {
@@ -49,7 +55,10 @@ export function guardedRouters({ table, uncached, cache, prefix }: GuardOptions)
         const key = `${m.toUpperCase()} ${prefix}${path}`;
         const access = table[key];
         if (!access) throw new Error(`route ${key} has no entry in the permission table (server/routes/permissions.ts)`);
-        const first = m === 'get' && !uncached.has(key) ? [requireAccess(access), cache] : [requireAccess(access)];
+        const spec = requests[key];
+        if (!spec) throw new Error(`route ${key} has no entry in the request table (contract/requests.ts)`);
+        const checks = [requireAccess(access), parseParams(key, spec)];
+        const first = m === 'get' && !uncached.has(key) ? [...checks, cache] : checks;
         return register(path, ...first, ...handlers);
       };
       (r as unknown as Record<string, unknown>)[m] = guarded;

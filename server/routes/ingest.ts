@@ -1,21 +1,14 @@
 import type { Router } from 'express';
 import path from 'node:path';
-import type { IngestRequest, IngestResult, IngestStatus } from '../../contract/ingest.ts';
+import type { IngestResult, IngestStatus } from '../../contract/ingest.ts';
 import { auditor } from '../audit/audited.ts';
 import { ingestFacts } from '../audit/facts.ts';
 import { invalid } from '../domainError.ts';
 import { ingestFromApi } from '../ingest/apiRun.ts';
 import { ingestStatus } from '../ingest/status.ts';
 import { handle } from './http.ts';
+import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
-
-function parseIngestRequest(body: unknown): IngestRequest {
-  const paths = (body as { paths?: unknown } | undefined)?.paths;
-  if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === 'string' && path.isAbsolute(p))) {
-    throw invalid('body must be {"paths": ["/absolute/file/or/dir", ...]}');
-  }
-  return { paths };
-}
 
 export function ingestRoutes(deps: RouteDeps): Router {
   const r = deps.router();
@@ -28,7 +21,10 @@ export function ingestRoutes(deps: RouteDeps): Router {
   r.post(
     '/ingest',
     handle(async (req) => {
-      const ask = parseIngestRequest(req.body);
+      const { paths } = inputOf(req, 'POST /api/ingest').body;
+      // The files are read from this machine's disk: a relative path would depend on where the server was started.
+      if (paths.length === 0 || !paths.every((p) => path.isAbsolute(p))) throw invalid('body must be {"paths": ["/absolute/file/or/dir", ...]}');
+      const ask = { paths };
       const entry = { action: 'ingest.run', target: (r: IngestResult) => `ingest:${r.runId}`, detail: ingestFacts(ask.paths) };
       return (await audited.change(req, entry, () => ingestFromApi(deps, ask))) satisfies IngestResult;
     }),

@@ -1,45 +1,16 @@
 import type { Router } from 'express';
-import { STAGES } from '../../contract/enums.ts';
-import {
-  AUDIENCE_SORTS,
-  PROPOSAL_SORTS,
-  type OfferAudience,
-  type OfferList,
-  type OfferVersion,
-  type OfferWithVersions,
-  type Proposals,
-  type WhatIf,
-} from '../../contract/offers.ts';
+import type { OfferAudience, OfferList, OfferVersion, OfferWithVersions, Proposals, WhatIf } from '../../contract/offers.ts';
 import { auditor } from '../audit/audited.ts';
-import { invalid } from '../domainError.ts';
 import { audiencePage } from '../offers/audience.ts';
-import { createOffer, getOffer, offerList, requireOffer, saveOfferVersion, setArchived, type SaveMeta } from '../offers/catalog.ts';
+import { createOffer, getOffer, offerList, requireOffer, saveOfferVersion, setArchived } from '../offers/catalog.ts';
 import { proposals, whatIf } from '../offers/proposals.ts';
 import { parseOffer } from '../offers/validate.ts';
 import { handle } from './http.ts';
-import { bodyText, jsonBody, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
+import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
-type Body = Record<string, unknown>;
-
-const meta = (body: Body): SaveMeta => ({ author: bodyText(body, 'author', 64, true), note: bodyText(body, 'note', 500, false) });
-
-function offerBody(body: Body): unknown {
-  if (typeof body.offer !== 'object' || body.offer === null || Array.isArray(body.offer)) throw invalid('the body must hold "offer": {...the definition}');
-  return body.offer;
-}
-
-const asOfParam = (q: Record<string, unknown>): string | undefined => {
-  const raw = queryString(q, 'asOf');
-  return raw === undefined ? undefined : parseDay(raw, 'asOf');
-};
-
-function baseVersionOf(body: Body): number | undefined {
-  const base = body.baseVersion === undefined || body.baseVersion === null ? undefined : Number(body.baseVersion);
-  if (base !== undefined && !(Number.isInteger(base) && base >= 1))
-    throw invalid(`baseVersion must be a version number from 1, got "${String(body.baseVersion)}"`);
-  return base;
-}
+/** Who saved and why; the note is optional. */
+const metaOf = (body: { author: string; note?: string }) => ({ author: body.author, note: body.note ?? '' });
 
 export function offerRoutes(deps: RouteDeps): Router {
   const { db, cfg } = deps;
@@ -54,44 +25,42 @@ export function offerRoutes(deps: RouteDeps): Router {
   });
   r.get(
     '/offers',
-    handle(async (req) => (await offerList(db, parseChoice(req.query, 'archived', ['0', '1'], '0') === '1')) satisfies OfferList),
+    handle(async (req) => (await offerList(db, inputOf(req, 'GET /api/offers').query.archived === '1')) satisfies OfferList),
   );
   r.get(
     '/offers/proposals',
     handle(async (req) => {
-      const sort = parseChoice(req.query, 'sort', PROPOSAL_SORTS, 'roi');
-      const stage = queryString(req.query, 'stage') === undefined ? undefined : parseChoice(req.query, 'stage', STAGES);
-      return (await proposals(db, cfg, asOfParam(req.query), sort, stage)) satisfies Proposals;
+      const { asOf, sort, stage } = inputOf(req, 'GET /api/offers/proposals').query;
+      return (await proposals(db, cfg, asOf, sort, stage)) satisfies Proposals;
     }),
   );
   r.post(
     '/offers/what-if',
     handle(async (req) => {
-      const body = jsonBody(req.body);
-      const asOf = typeof body.asOf === 'string' && body.asOf ? parseDay(body.asOf, 'asOf') : undefined;
-      return (await whatIf(db, cfg, offerBody(body), asOf)) satisfies WhatIf;
+      const { offer, asOf } = inputOf(req, 'POST /api/offers/what-if').body;
+      return (await whatIf(db, cfg, offer, asOf)) satisfies WhatIf;
     }),
   );
   r.get(
     '/offers/:id',
-    handle(async (req) => (await requireOffer(db, String(req.params.id))) satisfies OfferWithVersions),
+    handle(async (req) => (await requireOffer(db, inputOf(req, 'GET /api/offers/:id').path.id)) satisfies OfferWithVersions),
   );
   r.post(
     '/offers',
     handle(async (req, res) => {
-      const body = jsonBody(req.body);
-      const offer = parseOffer(offerBody(body));
-      const saved = await audited.change(req, offerEntry('offer.create', offer.offerId), () => createOffer(db, offer, meta(body)));
+      const body = inputOf(req, 'POST /api/offers').body;
+      const offer = parseOffer(body.offer);
+      const saved = await audited.change(req, offerEntry('offer.create', offer.offerId), () => createOffer(db, offer, metaOf(body)));
       res.status(201).json(saved satisfies OfferVersion);
     }),
   );
   r.put(
     '/offers/:id',
     handle(async (req) => {
-      const body = jsonBody(req.body);
-      const offer = parseOffer(offerBody(body), String(req.params.id));
-      const base = baseVersionOf(body);
-      return (await audited.change(req, offerEntry('offer.save', offer.offerId), () => saveOfferVersion(db, offer, meta(body), base))) satisfies OfferVersion;
+      const { path, body } = inputOf(req, 'PUT /api/offers/:id');
+      const offer = parseOffer(body.offer, path.id);
+      const save = () => saveOfferVersion(db, offer, metaOf(body), body.baseVersion);
+      return (await audited.change(req, offerEntry('offer.save', offer.offerId), save)) satisfies OfferVersion;
     }),
   );
   for (const [action, archived] of [
@@ -101,8 +70,9 @@ export function offerRoutes(deps: RouteDeps): Router {
     r.post(
       `/offers/:id/${action}`,
       handle(async (req) => {
-        const id = String(req.params.id);
-        const m = meta(jsonBody(req.body));
+        const { path, body } = inputOf(req, `POST /api/offers/:id/${action}`);
+        const id = path.id;
+        const m = metaOf(body);
         return (await audited.change(req, offerEntry(`offer.${action}`, id), () => setArchived(db, id, archived, m))) satisfies OfferVersion;
       }),
     );
@@ -110,14 +80,10 @@ export function offerRoutes(deps: RouteDeps): Router {
   r.get(
     '/offers/:id/audience',
     handle(async (req) => {
-      // The offer is looked up before the query is read, so an unknown id answers 404 whatever the query says.
-      const { offer } = await requireOffer(db, String(req.params.id));
-      const page = {
-        limit: parseWhole(req.query, 'limit', 50, 1, 1000),
-        offset: parseWhole(req.query, 'offset', 0, 0, 100_000_000),
-        sort: parseChoice(req.query, 'sort', AUDIENCE_SORTS, 'clv'),
-      };
-      return (await audiencePage(db, cfg, offer, page, asOfParam(req.query))) satisfies OfferAudience;
+      const { path, query } = inputOf(req, 'GET /api/offers/:id/audience');
+      const { offer } = await requireOffer(db, path.id);
+      const { asOf, ...page } = query;
+      return (await audiencePage(db, cfg, offer, page, asOf)) satisfies OfferAudience;
     }),
   );
   return r;

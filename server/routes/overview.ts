@@ -1,20 +1,20 @@
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import type { Overview, StageTrend } from '../../contract/overview.ts';
 import { lastRangeDay, overview, stageTrendOver } from '../overview/overview.ts';
 import { handle } from './http.ts';
-import { parseRange } from './params.ts';
+import { inputOf } from './input.ts';
+import { rangeOf } from './params.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
 export function overviewRoutes({ db, router }: RouteDeps): Router {
   const r = router();
-  const rangeOf = async (req: Request) => parseRange(req.query as Record<string, unknown>, await lastRangeDay(db));
   r.get(
     '/overview',
-    handle(async (req) => (await overview(db, await rangeOf(req))) satisfies Overview),
+    handle(async (req) => (await overview(db, rangeOf(inputOf(req, 'GET /api/overview').query, await lastRangeDay(db)))) satisfies Overview),
   );
   r.get(
     '/stages/trend',
-    handle(async (req) => (await stageTrendOver(db, await rangeOf(req))) satisfies StageTrend),
+    handle(async (req) => (await stageTrendOver(db, rangeOf(inputOf(req, 'GET /api/stages/trend').query, await lastRangeDay(db)))) satisfies StageTrend),
   );
   return r;
 }

@@ -1,23 +1,20 @@
 import type { Router } from 'express';
 import path from 'node:path';
 import type { Deliveries } from '../../contract/delivery.ts';
-import { REPORT_LANGS } from '../../contract/enums.ts';
 import type { ReportRun, ReportRuns, ReportSchedule, ReportSchedules, RunNowAnswer, ScheduleSaved } from '../../contract/reports.ts';
 import { auditor } from '../audit/audited.ts';
 import { hostOf } from '../audit/redact.ts';
 import { allows } from '../auth/roles.ts';
-import { forbidden, invalid, notFound } from '../domainError.ts';
+import { forbidden, notFound } from '../domainError.ts';
 import { PLAYER_ID_FILES } from '../reports/renderCsv.ts';
 import { reportRun, reportRuns, runDeliveries, runFile } from '../reports/runArchive.ts';
 import { runScheduleNow } from '../reports/runNow.ts';
 import { saveAndSchedule } from '../reports/scheduleJobs.ts';
 import { scheduleList } from '../reports/scheduleList.ts';
-import { getSchedule, SCHEDULE_ID } from '../reports/scheduleStore.ts';
+import { getSchedule } from '../reports/scheduleStore.ts';
 import { handle } from './http.ts';
-import { jsonBody, parseChoice, parseDay, parseWhole, queryString } from './params.ts';
+import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
-
-type Body = Record<string, unknown>;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,14 +46,14 @@ export function reportRoutes(deps: RouteDeps): Router {
   r.get(
     '/reports/schedules',
     handle(async (req) => {
-      const archived = queryString(req.query as Body, 'archived') === 'true';
+      const { archived } = inputOf(req, 'GET /api/reports/schedules').query;
       return (await scheduleList(db, cfg, { archived })) satisfies ReportSchedules;
     }),
   );
   r.post(
     '/reports/schedules',
     handle(async (req, res) => {
-      const input = jsonBody(req.body);
+      const input = inputOf(req, 'POST /api/reports/schedules').body;
       const out = await audited.change(req, scheduleEntry(), () => saveAndSchedule(deps, { input, source: 'dashboard', author: 'dashboard' }));
       res.status(201);
       return out satisfies ScheduleSaved;
@@ -65,8 +62,8 @@ export function reportRoutes(deps: RouteDeps): Router {
   r.put(
     '/reports/schedules/:id',
     handle(async (req) => {
-      const input = jsonBody(req.body);
-      const scheduleId = String(req.params.id);
+      const { path, body: input } = inputOf(req, 'PUT /api/reports/schedules/:id');
+      const scheduleId = path.id;
       const save = () => saveAndSchedule(deps, { scheduleId, input, source: 'dashboard', author: 'dashboard' });
       return (await audited.change(req, scheduleEntry(scheduleId), save)) satisfies ScheduleSaved;
     }),
@@ -74,47 +71,38 @@ export function reportRoutes(deps: RouteDeps): Router {
   r.post(
     '/reports/schedules/:id/run',
     handle(async (req) => {
-      const body = jsonBody(req.body ?? {});
-      if (typeof body.window !== 'string') throw invalid('window is required: a date as YYYY-MM-DD inside the period to report');
-      const day = parseDay(body.window, 'window');
-      const lang = body.lang === undefined || body.lang === null || body.lang === '' ? undefined : parseChoice({ lang: body.lang }, 'lang', REPORT_LANGS);
-      if (body.deliver !== undefined && typeof body.deliver !== 'boolean') throw invalid('deliver must be true or false');
-      const trigger = body.trigger === 'cli' ? 'cli' : 'manual';
-      const scheduleId = String(req.params.id);
+      const { path, body } = inputOf(req, 'POST /api/reports/schedules/:id/run');
+      const scheduleId = path.id;
       const entry = { action: 'report.run', target: `schedule:${scheduleId}`, detail: runFacts };
-      const run = () => runScheduleNow(deps, scheduleId, { day, lang, deliver: body.deliver !== false, trigger });
+      const run = () => runScheduleNow(deps, scheduleId, { day: body.window, lang: body.lang, deliver: body.deliver, trigger: body.trigger });
       return (await audited.change(req, entry, run)) satisfies RunNowAnswer;
     }),
   );
   r.get(
     '/reports/runs',
     handle(async (req) => {
-      const q = req.query as Body;
-      const scheduleId = queryString(q, 'schedule');
-      if (scheduleId !== undefined && !SCHEDULE_ID.test(scheduleId)) throw invalid(`schedule must be a schedule id, got "${scheduleId}"`);
-      const limit = parseWhole(q, 'limit', 50, 1, 500);
-      const offset = parseWhole(q, 'offset', 0, 0, 1_000_000);
+      const { schedule: scheduleId, limit, offset } = inputOf(req, 'GET /api/reports/runs').query;
       return (await reportRuns(db, { scheduleId, limit, offset })) satisfies ReportRuns;
     }),
   );
   r.get(
     '/reports/runs/:id',
-    handle(async (req) => (await reportRun(db, String(req.params.id))) satisfies ReportRun),
+    handle(async (req) => (await reportRun(db, inputOf(req, 'GET /api/reports/runs/:id').path.id)) satisfies ReportRun),
   );
   r.get(
     '/reports/runs/:id/deliveries',
-    handle(async (req) => (await runDeliveries(db, String(req.params.id))) satisfies Deliveries),
+    handle(async (req) => (await runDeliveries(db, inputOf(req, 'GET /api/reports/runs/:id/deliveries').path.id)) satisfies Deliveries),
   );
   r.get(
     '/reports/runs/:id/:file',
     handle(async (req, res) => {
-      const name = String(req.params.file);
+      const { id, file: name } = inputOf(req, 'GET /api/reports/runs/:id/:file').path;
       // A list of players by id is a player-level export: analyst and up, whatever the route's own (viewer) entry says.
       if (PLAYER_ID_FILES.has(name) && !allows(req.actor?.role, 'analyst'))
         throw forbidden(`${name} lists players by id, a player-level export: it needs the analyst role or higher; ${req.actor?.name} is ${req.actor?.role}`, {
           needed: 'analyst',
         });
-      const file = await runFile(db, String(req.params.id), name);
+      const file = await runFile(db, id, name);
       const ext = path.extname(file.name);
       // CSV files list players; the HTML and JSON hold the same figures summed up.
       if (ext === '.csv') await audited.record(req, { action: 'report.export', target: `run:${file.runId}`, detail: { file: file.name } });

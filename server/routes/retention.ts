@@ -1,40 +1,28 @@
 import type { Request, Response, Router } from 'express';
 import type { Day } from '../../contract/common.ts';
-import { GRAINS, RETENTION_MODES, type LtvTriangle, type Retention, type RetentionFilters } from '../../contract/retention.ts';
+import type { Input } from '../../contract/params.ts';
+import type { REQUESTS } from '../../contract/requests.ts';
+import type { LtvTriangle, Retention, RetentionFilters } from '../../contract/retention.ts';
 import { resolveAsOf } from '../asOf.ts';
-import { invalid } from '../domainError.ts';
 import { filterOptions } from '../queries/retention/filterOptions.ts';
 import { cohortRange } from '../retention/cohortQuery.ts';
 import { retentionCsvFile } from '../retention/csvExport.ts';
 import { ltv, retention, type CohortRequest, type RetentionQuery } from '../retention/retention.ts';
 import { handle } from './http.ts';
-import { parseChoice, parseDay, parseServer, queryString } from './params.ts';
+import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
-// Platform and channel names come from the game's logs (often not ASCII, e.g. 应用宝) and only
-// ever reach SQL as parameters, so any printable text of a sane length is accepted.
-const ATTRIBUTE = /^[^\p{Cc}]{0,64}$/u;
+type CohortParams = Input<(typeof REQUESTS)['GET /api/retention']>['query'];
 
-function attribute(q: Record<string, unknown>, name: string): string {
-  const v = queryString(q, name) ?? '';
-  if (!ATTRIBUTE.test(v)) throw invalid(`${name} must be a name of at most 64 printable characters`);
-  return v;
-}
-
-/** Reads the cohort query; absent days take their defaults from the last day with data. */
-function parseCohortQuery(q: Record<string, unknown>, lastDay: Day, weekStart: 1 | 7): RetentionQuery {
-  const grain = parseChoice(q, 'grain', GRAINS, 'day');
-  const mode = parseChoice(q, 'mode', RETENTION_MODES, 'classic');
-  const toRaw = queryString(q, 'to');
-  const fromRaw = queryString(q, 'from');
-  const asked = { to: toRaw && parseDay(toRaw, 'to'), from: fromRaw && parseDay(fromRaw, 'from') };
+/** The cohort query; absent days take their defaults from the last day with data. */
+function cohortQuery(q: CohortParams, lastDay: Day, weekStart: 1 | 7): RetentionQuery {
   return {
-    grain,
-    mode,
-    ...cohortRange(grain, asked, lastDay, weekStart),
-    server: parseServer(q),
-    platform: attribute(q, 'platform'),
-    channel: attribute(q, 'channel'),
+    grain: q.grain,
+    mode: q.mode,
+    ...cohortRange(q.grain, { to: q.to, from: q.from }, lastDay, weekStart),
+    server: q.server,
+    platform: q.platform ?? '',
+    channel: q.channel ?? '',
     wmode: weekStart === 1 ? 1 : 0,
   };
 }
@@ -42,17 +30,18 @@ function parseCohortQuery(q: Record<string, unknown>, lastDay: Day, weekStart: 1
 export function retentionRoutes({ db, cfg, router }: RouteDeps): Router {
   const r = router();
   // Before any data there is nothing to default to, and nothing to answer: the query is not read.
-  const load = async (req: Request): Promise<CohortRequest | null> => {
+  const load = async (req: Request, key: 'GET /api/retention' | 'GET /api/retention/ltv' | 'GET /api/retention.csv'): Promise<CohortRequest | null> => {
+    const q = inputOf(req, key).query;
     const lastDay = await resolveAsOf(db);
-    return lastDay ? { lastDay, q: parseCohortQuery(req.query as Record<string, unknown>, lastDay, cfg.weekStart) } : null;
+    return lastDay ? { lastDay, q: cohortQuery(q, lastDay, cfg.weekStart) } : null;
   };
   r.get(
     '/retention',
-    handle(async (req) => (await retention(db, await load(req))) satisfies Retention),
+    handle(async (req) => (await retention(db, await load(req, 'GET /api/retention'))) satisfies Retention),
   );
   r.get(
     '/retention/ltv',
-    handle(async (req) => (await ltv(db, await load(req), cfg.baseCurrency)) satisfies LtvTriangle),
+    handle(async (req) => (await ltv(db, await load(req, 'GET /api/retention/ltv'), cfg.baseCurrency)) satisfies LtvTriangle),
   );
   r.get(
     '/retention/filters',
@@ -61,7 +50,7 @@ export function retentionRoutes({ db, cfg, router }: RouteDeps): Router {
   r.get(
     '/retention.csv',
     handle(async (req: Request, res: Response) => {
-      const { name, csv } = await retentionCsvFile(db, await load(req));
+      const { name, csv } = await retentionCsvFile(db, await load(req, 'GET /api/retention.csv'));
       res.type('text/csv; charset=utf-8').attachment(name).send(csv);
     }),
   );

@@ -8,7 +8,7 @@ import { audit, whoOf } from '../audit/audit.ts';
 import { DomainError, invalid } from '../domainError.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 import { handle } from './http.ts';
-import { jsonBody } from './params.ts';
+import { inputOf } from './input.ts';
 import { PERMISSIONS } from './permissions.ts';
 
 const meOf = (actor: Actor, csrfToken: string | null): Me => ({ user: actor.name, role: actor.role, kind: actor.kind, csrfToken, access: PERMISSIONS });
@@ -34,11 +34,16 @@ export function sessionRoutes({ db, accounts, router }: RouteDeps): Router {
   );
   r.post(
     '/session',
-    handle(async (req, res) => answerSignedIn(req, res, await signIn(db, accounts, jsonBody(req.body), req.ip ?? '').catch(withRetryAfter(res))) satisfies Me),
+    handle(
+      async (req, res) =>
+        answerSignedIn(req, res, await signIn(db, accounts, inputOf(req, 'POST /api/session').body, req.ip ?? '').catch(withRetryAfter(res))) satisfies Me,
+    ),
   );
   r.post(
     '/session/link',
-    handle(async (req, res) => answerSignedIn(req, res, await signInWithLink(db, accounts, jsonBody(req.body), req.ip ?? '')) satisfies Me),
+    handle(
+      async (req, res) => answerSignedIn(req, res, await signInWithLink(db, accounts, inputOf(req, 'POST /api/session/link').body, req.ip ?? '')) satisfies Me,
+    ),
   );
   r.delete(
     '/session',
@@ -54,7 +59,11 @@ export function sessionRoutes({ db, accounts, router }: RouteDeps): Router {
     '/session/password',
     handle(async (req, res) => {
       if (!req.authSession) throw invalid('only a signed-in user changes their own password; an API token has none');
-      return answerSignedIn(req, res, await changeOwnPassword(db, accounts, whoOf(req), jsonBody(req.body)).catch(withRetryAfter(res))) satisfies Me;
+      return answerSignedIn(
+        req,
+        res,
+        await changeOwnPassword(db, accounts, whoOf(req), inputOf(req, 'POST /api/session/password').body).catch(withRetryAfter(res)),
+      ) satisfies Me;
     }),
   );
   return r;

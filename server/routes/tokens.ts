@@ -5,7 +5,7 @@ import { listApiTokens } from '../auth/tokens.ts';
 import { whoOf } from '../audit/audit.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 import { handle } from './http.ts';
-import { jsonBody } from './params.ts';
+import { inputOf } from './input.ts';
 
 export function tokenRoutes({ db, router }: RouteDeps): Router {
   const r = router();
@@ -16,14 +16,14 @@ export function tokenRoutes({ db, router }: RouteDeps): Router {
   r.post(
     '/tokens',
     handle(async (req, res) => {
-      const created = await issueToken(db, whoOf(req), jsonBody(req.body));
+      const created = await issueToken(db, whoOf(req), inputOf(req, 'POST /api/tokens').body);
       res.status(201);
       return created satisfies TokenCreated;
     }),
   );
   r.delete(
     '/tokens/:name',
-    handle(async (req) => (await revokeToken(db, whoOf(req), String(req.params.name))) satisfies TokenRow),
+    handle(async (req) => (await revokeToken(db, whoOf(req), inputOf(req, 'DELETE /api/tokens/:name').path.name)) satisfies TokenRow),
   );
   return r;
 }

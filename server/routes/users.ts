@@ -4,7 +4,7 @@ import { createUser, listUsers, setUserPassword, updateUser } from '../auth/user
 import { whoOf } from '../audit/audit.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 import { handle } from './http.ts';
-import { jsonBody } from './params.ts';
+import { inputOf } from './input.ts';
 
 export function userRoutes({ db, accounts, router }: RouteDeps): Router {
   const r = router();
@@ -16,8 +16,7 @@ export function userRoutes({ db, accounts, router }: RouteDeps): Router {
   r.post(
     '/users',
     handle(async (req, res) => {
-      const body = jsonBody(req.body);
-      const row = await createUser(ctx, whoOf(req), { name: body.name, role: body.role, password: body.password });
+      const row = await createUser(ctx, whoOf(req), inputOf(req, 'POST /api/users').body);
       res.status(201);
       return row satisfies UserRow;
     }),
@@ -25,13 +24,16 @@ export function userRoutes({ db, accounts, router }: RouteDeps): Router {
   r.put(
     '/users/:name',
     handle(async (req) => {
-      const body = jsonBody(req.body);
-      return (await updateUser(ctx, whoOf(req), String(req.params.name), { role: body.role, disabled: body.disabled })) satisfies UserRow;
+      const { path, body } = inputOf(req, 'PUT /api/users/:name');
+      return (await updateUser(ctx, whoOf(req), path.name, body)) satisfies UserRow;
     }),
   );
   r.post(
     '/users/:name/password',
-    handle(async (req) => (await setUserPassword(ctx, whoOf(req), String(req.params.name), jsonBody(req.body).password)) satisfies UserRow),
+    handle(async (req) => {
+      const { path, body } = inputOf(req, 'POST /api/users/:name/password');
+      return (await setUserPassword(ctx, whoOf(req), path.name, body.password)) satisfies UserRow;
+    }),
   );
   return r;
 }

@@ -9,6 +9,8 @@
  * rewritten, after all requests (see `normalise`).
  */
 import path from 'node:path';
+import { DAYS_AHEAD } from '../../contract/params.ts';
+import { addDays } from '../../server/days.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { simulateGame } from '../../server/sim/simulate.ts';
 import { startApi } from './api.ts';
@@ -65,6 +67,7 @@ const DURATION = /"(seconds|durationMs)":(\{[^{}]*\}|\d+(\.\d+)?)/g;
  *   equal ids stay visibly equal;
  * - wall-clock times (a date-time whose day is within a day of the run) become
  *   <now>, and a bare date of the run's day (the archive folder) becomes <today>;
+ * - the latest day a request may name (today + DAYS_AHEAD, quoted in refusals) becomes <last-day>;
  * - durations (`DURATION` fields) become <duration>, each number of them.
  * The game's dates end on SNAPSHOT_END, so a run within a day of it would blur the two.
  */
@@ -78,6 +81,7 @@ function normalise(text: string, tmpDir: string, started: Date): string {
       if (!ids.has(id)) ids.set(id, `<id:${ids.size + 1}>`);
       return ids.get(id)!;
     });
+  for (const day of days) out = out.split(addDays(day, DAYS_AHEAD)).join('<last-day>');
   for (const day of days) {
     out = out
       .replace(new RegExp(`${day}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?`, 'g'), '<now>')

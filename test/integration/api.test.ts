@@ -72,7 +72,13 @@ describe('overview API on the hand-worked fixture', () => {
   });
 
   it('answers bad input with a 4xx and a message', async () => {
-    expect(await get('/api/overview?from=2026-02-30')).toMatchObject({ status: 400, body: { error: 'from must be a date as YYYY-MM-DD, got "2026-02-30"' } });
+    expect(await get('/api/overview?from=2026-02-30')).toMatchObject({
+      status: 400,
+      body: { code: 'bad_param', param: { name: 'from', in: 'query', problem: 'type', min: '1970-01-01' } },
+    });
+    expect((await get('/api/overview?from=2026-02-30')).body.error).toMatch(
+      /^from must be a day \(YYYY-MM-DD\) from 1970-01-01 to \d{4}-\d{2}-\d{2}, got "2026-02-30"$/,
+    );
     expect((await get('/api/overview?from=2026-03-10&to=2026-03-01')).status).toBe(400);
     expect((await get('/api/overview?server=%27%3B%20DROP')).status).toBe(400);
     expect((await get('/api/nothing')).status).toBe(404);

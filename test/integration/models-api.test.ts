@@ -157,13 +157,14 @@ describe('models API', () => {
 
   it('answers bad input with a 4xx and a message', async () => {
     const bad: [string, RegExp][] = [
-      ['/api/models/trust?calibrationEnd=2026-02-30', /calibrationEnd must be a date/],
+      ['/api/models/trust?calibrationEnd=2026-02-30', /calibrationEnd must be a day/],
+      ['/api/models/trust?calibrationEnd=9999-12-31', /calibrationEnd must be a day \(YYYY-MM-DD\) from 1970-01-01 to/],
       ['/api/models/trust?kind=sessions', /kind must be one of engagement, monetary/],
       ['/api/models/trust?holdoutDays=0', /holdoutDays must be a whole number from 1 to 365/],
       [`/api/models/trust?calibrationEnd=${addDays(MODEL_GAME_END, -10)}&holdoutDays=28`, /after the last day with data/],
       ['/api/models/trust?unit=month', /unit must be one of day, week/],
       ['/api/models/segments?asOf=2025-01-01', /stage snapshots 30 days apart/],
-      ['/api/models/segments?asOf=yesterday', /asOf must be a date/],
+      ['/api/models/segments?asOf=yesterday', /asOf must be a day/],
       ['/api/models/cohorts?grain=year', /grain must be one of month, week/],
       ['/api/models/cohorts?cohorts=99', /cohorts must be a whole number from 1 to 24/],
     ];
@@ -173,8 +174,8 @@ describe('models API', () => {
       expect(res.body.error).toMatch(message);
     }
     for (const [body, message] of [
-      [{ asOf: '2026-02-30' }, /asOf must be a date/],
-      [{ asOf: 20260301 }, /asOf must be text/],
+      [{ asOf: '2026-02-30' }, /asOf must be a day/],
+      [{ asOf: 20260301 }, /asOf must be a day/],
       [{ unit: 'month' }, /unit must be one of day, week/],
       [{ asOf: '2026-04-30' }, /after the last day with data \(2026-03-31\)/],
     ] as const) {

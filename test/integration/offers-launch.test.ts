@@ -185,7 +185,7 @@ describe('launching an offer', () => {
       ['/api/offers/winback-test/launch', body({ windowDays: 91 }), 400, 'windowDays must be a whole number from 1 to 90'],
       ['/api/offers/winback-test/launch', body({ holdoutShare: 0.9 }), 400, 'holdoutShare must be a number from 0 to 0.5'],
       ['/api/offers/winback-test/launch', body({ seed: -1 }), 400, 'seed must be a whole number'],
-      ['/api/offers/winback-test/launch', body({ asOf: '2026-02-30' }), 400, 'asOf must be a date'],
+      ['/api/offers/winback-test/launch', body({ asOf: '2026-02-30' }), 400, 'asOf must be a day'],
       ['/api/offers/winback-test/launch', body({ asOf: '2026-05-01' }), 400, 'after the last day with data'],
       ['/api/offers/winback-test/launch', body({ webhook: 'yes' }), 400, 'webhook must be true or false'],
       ['/api/offers/nope/launch', body(), 404, 'no offer with id "nope"'],

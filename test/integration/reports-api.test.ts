@@ -215,7 +215,12 @@ describe('run now and delivery', () => {
 
 describe('refusals and files', () => {
   it('refuses future, malformed and busy windows', async () => {
-    expect((await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2999-01-04' })).body.error).toMatch(/has not ended yet/);
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    expect((await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: nextWeek })).body.error).toMatch(/has not ended yet/);
+    expect((await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2999-01-04' })).body.param).toMatchObject({
+      name: 'window',
+      problem: 'range',
+    });
     expect((await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2026-02-30' })).status).toBe(400);
     expect((await rig.post(`/api/reports/schedules/${scheduleId}/run`, {})).status).toBe(400);
     expect((await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2026-03-10', lang: 'fr' })).status).toBe(400);
@@ -250,9 +255,11 @@ describe('refusals and files', () => {
     const json = await rig.fetch(`${rig.base}/api/reports/runs/${run.runId}/summary.json`);
     expect(json.headers.get('content-disposition')).toMatch(/^attachment/);
     expect((await json.json()).window).toEqual({ from: '2026-03-23', to: '2026-03-29' });
-    for (const p of ['..%2F..%2Fconfig.ts', '..%2Fzh%2Freport.html', 'other.csv']) {
-      expect((await rig.fetch(`${rig.base}/api/reports/runs/${run.runId}/${p}`)).status).toBe(404);
+    // A path out of the run's folder is not a file name at all; a name the run does not have is not found.
+    for (const p of ['..%2F..%2Fconfig.ts', '..%2Fzh%2Freport.html']) {
+      expect((await rig.fetch(`${rig.base}/api/reports/runs/${run.runId}/${p}`)).status).toBe(400);
     }
+    expect((await rig.fetch(`${rig.base}/api/reports/runs/${run.runId}/other.csv`)).status).toBe(404);
     expect((await rig.get('/api/reports/runs/not-a-run/report.html')).status).toBe(400);
     expect((await rig.get('/api/reports/runs/00000000-0000-4000-8000-00000000ffff')).status).toBe(404);
     expect((await rig.get('/api/reports/runs?limit=0')).status).toBe(400);

@@ -3,7 +3,11 @@ import { summarizeStages } from '../../server/overview/overview.ts';
 import { sumDecimals } from '../../server/money.ts';
 import { daysBetween } from '../../server/days.ts';
 import { DomainError } from '../../server/domainError.ts';
-import { parseRange } from '../../server/routes/params.ts';
+import { REQUESTS } from '../../contract/requests.ts';
+import { parseInput } from '../../server/routes/input.ts';
+import { rangeOf } from '../../server/routes/params.ts';
+
+type RangeParams = Parameters<typeof rangeOf>[0];
 
 describe('sumDecimals', () => {
   it('adds money exactly, where floats would drift', () => {
@@ -36,23 +40,26 @@ describe('summarizeStages', () => {
   });
 });
 
-describe('parseRange', () => {
+describe('rangeOf', () => {
+  const range = (query: Record<string, unknown>) =>
+    rangeOf(parseInput(REQUESTS['GET /api/overview'], { params: {}, query, body: undefined }, '2026-04-01').query as RangeParams, '2026-03-31');
   it('defaults to the 30 days ending on the last data day', () => {
-    expect(parseRange({}, '2026-03-31')).toEqual({ from: '2026-03-02', to: '2026-03-31', server: '' });
+    expect(range({})).toEqual({ from: '2026-03-02', to: '2026-03-31', server: '' });
   });
   it('keeps a valid range and server', () => {
-    expect(parseRange({ from: '2026-01-01', to: '2026-01-02', server: 's01' }, '2026-03-31')).toEqual({ from: '2026-01-01', to: '2026-01-02', server: 's01' });
+    expect(range({ from: '2026-01-01', to: '2026-01-02', server: 's01' })).toEqual({ from: '2026-01-01', to: '2026-01-02', server: 's01' });
   });
   it.each([
-    [{ from: '2026-02-30' }, 'from must be a date'],
-    [{ to: '31/03/2026' }, 'to must be a date'],
+    [{ from: '2026-02-30' }, 'from must be a day'],
+    [{ to: '31/03/2026' }, 'to must be a day'],
+    [{ to: '0000-01-01' }, 'from 1970-01-01 to 2027-04-02'],
     [{ from: '2026-03-02', to: '2026-03-01' }, 'is after'],
     [{ from: '2020-01-01', to: '2026-01-01' }, 'at most'],
-    [{ server: "s1' OR 1=1" }, 'server must be'],
+    [{ server: "s1' OR 1=1" }, 'server may hold only'],
     [{ server: ['a', 'b'] }, 'given once'],
   ])('refuses %j with a 400', (q, msg) => {
-    expect(() => parseRange(q, '2026-03-31')).toThrow(DomainError);
-    expect(() => parseRange(q, '2026-03-31')).toThrow(msg);
+    expect(() => range(q)).toThrow(DomainError);
+    expect(() => range(q)).toThrow(msg);
   });
 });
 
