@@ -50,6 +50,22 @@ describe('refusals in the user language', () => {
     expect(refusalText({ status: 429 }, tr('en'))).toBe('Too many attempts. Wait a moment and try again.');
   });
 
+  it('word a refused parameter from its details, in both languages', () => {
+    const day = { name: 'to', in: 'query', problem: 'range', type: 'day', min: '1970-01-01', max: '2027-12-04' } as const;
+    expect(refusalText({ status: 400, code: 'bad_param', param: day }, tr('en'))).toBe('to must be a date (YYYY-MM-DD) from 1970-01-01 to 2027-12-04.');
+    expect(refusalText({ status: 400, code: 'bad_param', param: day }, tr('zh'))).toBe('参数 to 必须是 1970-01-01 至 2027-12-04 之间的日期（YYYY-MM-DD）。');
+    const choice = { name: 'sort', in: 'query', problem: 'choice', type: 'choice', choices: ['roi', 'net'] } as const;
+    expect(refusalText({ status: 400, code: 'bad_param', param: choice }, tr('zh'))).toBe('参数 sort 必须是以下之一：roi, net。');
+    const long = { name: 'note', in: 'body', problem: 'length', type: 'text', maxLength: 500 } as const;
+    expect(refusalText({ status: 400, code: 'bad_param', param: long }, tr('en'))).toBe('note may be at most 500 characters long.');
+    const flag = { name: 'webhook', in: 'body', problem: 'type', type: 'flag' } as const;
+    expect(refusalText({ status: 400, code: 'bad_param', param: flag }, tr('zh'))).toBe('参数 webhook 必须是 true 或 false。');
+    // The Chinese wording never carries the English hint of a pattern.
+    const pattern = { name: 'server', in: 'query', problem: 'pattern', type: 'text', hint: 'letters, digits, _ . : -' } as const;
+    expect(refusalText({ status: 400, code: 'bad_param', param: pattern }, tr('en'))).toBe('server holds characters that are not allowed (letters, digits, _ . : -).');
+    expect(refusalText({ status: 400, code: 'bad_param', param: pattern }, tr('zh'))).toBe('参数 server 含有不允许的字符。');
+  });
+
   it('translate a known code and leave other errors to the server message', () => {
     expect(refusalText({ status: 403, code: 'csrf' }, tr('zh'))).toBe('此页面的安全令牌已过期，请刷新页面后重试。');
     expect(refusalText({ status: 403, code: 'something_new' }, tr('en'))).toBeNull();

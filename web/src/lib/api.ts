@@ -20,6 +20,7 @@ import { refusalText } from './refusal.ts';
 import type { IngestStatus } from '../../../contract/ingest.ts';
 import type { FlowOrder, FlowPlayers, Transitions } from '../../../contract/lifecycle.ts';
 import type { Overview, RangeQuery, StageTrend } from '../../../contract/overview.ts';
+import type { ParamRefusal } from '../../../contract/params.ts';
 import type { PlayerEvents, PlayerProfile, PlayerSearch } from '../../../contract/players.ts';
 import type { CohortQuery, LtvTriangle, Retention, RetentionFilters } from '../../../contract/retention.ts';
 import type {
@@ -75,7 +76,9 @@ export class ApiError extends Error {
   readonly retryAfterSeconds?: number;
   /** Which rule of the code was broken (e.g. a password's). */
   readonly reason?: string;
-  constructor(message: string, status: number, details: Omit<RefusalBody, 'error' | 'code'> & { code?: string } = {}) {
+  /** code bad_param: the refused parameter and what it allows. */
+  readonly param?: ParamRefusal['param'];
+  constructor(message: string, status: number, details: Omit<RefusalBody, 'error' | 'code'> & { code?: string; param?: ParamRefusal['param'] } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -83,6 +86,7 @@ export class ApiError extends Error {
     this.needed = details.needed;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.reason = details.reason;
+    this.param = details.param;
   }
 }
 
@@ -135,6 +139,12 @@ async function postJson<T>(path: string, body: object, signal?: AbortSignal): Pr
   return call<T>('POST', path, { body, signal });
 }
 
+/** The refused parameter of a bad_param answer, when its details have the expected shape. */
+function paramOf(body: unknown): ParamRefusal['param'] | undefined {
+  const p = (body as Partial<ParamRefusal> | undefined)?.param;
+  return typeof p === 'object' && p !== null && typeof p.name === 'string' && typeof p.problem === 'string' ? p : undefined;
+}
+
 async function answer<T>(path: string, res: Response, signingIn = false): Promise<T> {
   // A proxy or crash page may answer with HTML, so the body is parsed defensively.
   const body: unknown = await res.json().catch(() => undefined);
@@ -147,6 +157,7 @@ async function answer<T>(path: string, res: Response, signingIn = false): Promis
       needed: typeof b.needed === 'string' ? b.needed : undefined,
       retryAfterSeconds: typeof b.retryAfterSeconds === 'number' ? b.retryAfterSeconds : undefined,
       reason: typeof b.reason === 'string' ? b.reason : undefined,
+      param: paramOf(body),
     });
   }
   if (body === undefined && res.status !== 204) throw new ApiError(`/api/${path} did not return JSON`, res.status);

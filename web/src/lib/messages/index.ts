@@ -8,6 +8,7 @@ import launches from './launches.ts';
 import lifecycle from './lifecycle.ts';
 import models from './models.ts';
 import offers from './offers.ts';
+import params from './params.ts';
 import players from './players.ts';
 import reports from './reports.ts';
 import retention from './retention.ts';
@@ -15,7 +16,24 @@ import settings from './settings.ts';
 import value from './value.ts';
 import winback from './winback.ts';
 
-const features = [core, lifecycle, retention, value, models, players, settings, reports, launches, winback, offers, auth, admin, audit, erasure] as const;
+const features = [
+  core,
+  lifecycle,
+  retention,
+  value,
+  models,
+  players,
+  settings,
+  reports,
+  launches,
+  winback,
+  offers,
+  auth,
+  admin,
+  audit,
+  erasure,
+  params,
+] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
 type KeysOf<T> = T extends unknown ? keyof T : never;
