@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileOutcome } from '../../contract/ingest.ts';
 import { rows } from '../../server/db/query.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
-import { ledger, outcomeCounts, quarantined, totals } from '../helpers/ingest-state.ts';
+import { ingestOne, ledger, outcomeCounts, quarantineReasons, quarantined, totals } from '../helpers/ingest-state.ts';
 
 /**
  * Conflicting duplicates: an event_id delivered again with another player,
@@ -28,10 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.cleanup());
 
-async function ingest(file: string): Promise<FileOutcome> {
-  return (await engine.ingester.run({ paths: [file], source: 'cli' })).files[0];
-}
-const reasons = async (file: string) => (await quarantined(engine.db, file)).map((r) => [r.line, r.reason]);
+const ingest = (file: string) => ingestOne(engine.ingester, file);
+const reasons = (file: string) => quarantineReasons(engine.db, file);
 const storedPayments = () =>
   rows<{ event_id: string; player_id: string; amount_orig: string; currency: string }>(
     engine.db,

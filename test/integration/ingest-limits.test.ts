@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileOutcome } from '../../contract/ingest.ts';
 import { loadConfig } from '../../server/config.ts';
 import { rows } from '../../server/db/query.ts';
 import { Ingester } from '../../server/ingest/ingestRun.ts';
 import { ingestSettings } from '../../server/ingestDefaults.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
-import { outcomeCounts, quarantined } from '../helpers/ingest-state.ts';
+import { ingestOne, outcomeCounts, quarantineReasons, quarantined } from '../helpers/ingest-state.ts';
 
 /**
  * The game's plausibility limits: a row beyond one is quarantined with a
@@ -23,10 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.cleanup());
 
-async function ingest(ingester: Ingester, file: string): Promise<FileOutcome> {
-  return (await ingester.run({ paths: [file], source: 'cli' })).files[0];
-}
-const reasons = async (file: string) => (await quarantined(engine.db, file)).map((r) => [r.line, r.reason]);
+const ingest = ingestOne;
+const reasons = (file: string) => quarantineReasons(engine.db, file);
 const storedIds = async (table: 'sessions' | 'payments', prefix: string) =>
   (await rows<{ event_id: string }>(engine.db, `SELECT event_id FROM ${table} WHERE startsWith(event_id, {p:String}) ORDER BY event_id`, { p: prefix })).map(
     (r) => r.event_id,
