@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../server/db/query.ts';
@@ -170,6 +172,25 @@ function buildLines(kind: Kind, prefix: string, valid: Gen[], extras: Extra[]): 
   return lines;
 }
 
+/** Valid rows only (a CSV has no broken-JSON line): a header of every field the generator uses, absent optional fields empty. */
+const CSV_FIELDS: Record<Kind, string[]> = {
+  payments: ['event_id', 'player_id', 'server_id', 'ts', 'amount', 'currency'],
+  sessions: ['event_id', 'player_id', 'server_id', 'start', 'duration_s', 'level'],
+};
+function writeFile(kind: Kind, name: string, lines: Line[], csv: boolean, gzip: boolean): string {
+  if (!csv)
+    return writeNdjson(
+      inbox,
+      name,
+      lines.map((l) => l.text),
+    );
+  const body = lines.map((l) => CSV_FIELDS[kind].map((f) => (l.text as Row)[f] ?? '').join(','));
+  const text = `${[CSV_FIELDS[kind].join(','), ...body].join('\n')}\n`;
+  const file = path.join(inbox, name);
+  writeFileSync(file, gzip ? gzipSync(text) : text);
+  return file;
+}
+
 interface Stored {
   event_id: string;
   player_id: string;
@@ -188,21 +209,18 @@ async function storedRows(kind: Kind, prefix: string): Promise<Stored[]> {
 const expectedValue = (kind: Kind, r: Row) =>
   kind === 'payments' ? `${decimalText(scaled(String(r.amount)))} ${r.currency ?? 'USD'}` : `${epochOf(r.start)} ${r.duration_s} ${r.level ?? 0}`;
 
-async function checkRun(kind: Kind, valid: Gen[], extras: Extra[], gzip: boolean) {
+async function checkRun(kind: Kind, valid: Gen[], extras: Extra[], gzip: boolean, csv = false) {
   const prefix = `r${++runNo}-`;
   const lines = buildLines(kind, prefix, valid, extras);
-  const name = `${kind}_run${runNo}.ndjson${gzip ? '.gz' : ''}`;
-  const file = writeNdjson(
-    inbox,
-    name,
-    lines.map((l) => l.text),
-  );
+  const name = `${kind}_run${runNo}.${csv ? 'csv' : 'ndjson'}${gzip ? '.gz' : ''}`;
+  const file = writeFile(kind, name, lines, csv, gzip);
   const outcome = await ingestOne(engine.ingester, file);
 
   const count = (p: (l: Line) => boolean) => lines.filter(p).length;
   const nonBlank = count((l) => l.expect !== 'blank');
   const loaded = lines.flatMap((l) => (typeof l.expect === 'object' && 'loaded' in l.expect ? [l.expect.loaded] : []));
-  const reasons = lines.flatMap((l, i) => (typeof l.expect === 'object' && 'reason' in l.expect ? [[i + 1, l.expect.reason]] : []));
+  // A CSV's line 1 is its header.
+  const reasons = lines.flatMap((l, i) => (typeof l.expect === 'object' && 'reason' in l.expect ? [[i + (csv ? 2 : 1), l.expect.reason]] : []));
   expect(outcomeCounts(outcome)).toEqual({
     file: name,
     state: 'done',
@@ -229,9 +247,11 @@ async function checkRun(kind: Kind, valid: Gen[], extras: Extra[], gzip: boolean
 const kindArb = fc.constantFrom<Kind>('payments', 'sessions');
 
 describe('ingest properties', () => {
-  it('loads random valid rows exactly', async () => {
+  it('loads random valid rows exactly, from NDJSON or CSV', async () => {
     await fc.assert(
-      fc.asyncProperty(kindArb, fc.array(genRow, { minLength: 1, maxLength: 30 }), fc.boolean(), async (kind, valid, gzip) => checkRun(kind, valid, [], gzip)),
+      fc.asyncProperty(kindArb, fc.array(genRow, { minLength: 1, maxLength: 30 }), fc.boolean(), fc.boolean(), async (kind, valid, gzip, csv) =>
+        checkRun(kind, valid, [], gzip, csv),
+      ),
       { numRuns: RUNS },
     );
   });
