@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -187,6 +187,7 @@ function writeFile(kind: Kind, name: string, lines: Line[], csv: boolean, gzip: 
   const body = lines.map((l) => CSV_FIELDS[kind].map((f) => (l.text as Row)[f] ?? '').join(','));
   const text = `${[CSV_FIELDS[kind].join(','), ...body].join('\n')}\n`;
   const file = path.join(inbox, name);
+  mkdirSync(inbox, { recursive: true });
   writeFileSync(file, gzip ? gzipSync(text) : text);
   return file;
 }
