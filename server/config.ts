@@ -31,6 +31,7 @@ export interface Config {
     cron: string;
     /** A file with a larger share of bad rows is rejected whole. */
     maxBadShare: number;
+    limits: IngestLimits;
   };
   /** Lifetime value (player CLV and Dwyer segment CLV): how far ahead and how money later is worth less. */
   clv: {
@@ -79,6 +80,16 @@ export interface Config {
     /** Expected returning players a server's declining and lapsed base must reach before the planner recommends a new server. */
     newServerMinReturning: number;
   };
+}
+
+/** The plausibility limits of one game: a row beyond one is quarantined with the limit in its reason. */
+export interface IngestLimits {
+  /** INGEST_MAX_PAYMENT: the largest single payment (or refund), in the base currency after conversion; a decimal string, never a float. */
+  maxPayment: string;
+  /** INGEST_MAX_SESSION_HOURS, in seconds: the longest session. */
+  maxSessionSeconds: number;
+  /** INGEST_MAX_LEVEL: the highest level (at most 65535, what the level column holds). */
+  maxLevel: number;
 }
 
 /** Accounts, sessions and the sign-in limiter. */
@@ -156,6 +167,29 @@ export function parseCurrencyRates(raw: string | undefined): Record<string, stri
   return rates;
 }
 
+// The highest price point app stores offer for one in-app purchase is about 10,000 USD
+// (Apple's top tier since 2023); anything above is a unit mistake (cents sent as units)
+// or a forged row. A game whose base currency is worth far less than a dollar raises it.
+const DEFAULT_MAX_PAYMENT = '10000';
+// A day: clients close sessions on idle, so a longer one is a missing close event, not play.
+const DEFAULT_MAX_SESSION_HOURS = 24;
+const DEFAULT_MAX_LEVEL = 10_000;
+// duration_s is UInt32 and level UInt16: limits above these could not be stored anyway.
+const MAX_SESSION_HOURS_CAP = Math.floor(4_294_967_295 / 3600);
+const LEVEL_CAP = 65_535;
+
+function ingestLimits(env: NodeJS.ProcessEnv): IngestLimits {
+  const maxPayment = env.INGEST_MAX_PAYMENT || DEFAULT_MAX_PAYMENT;
+  if (!/^\d{1,14}(\.\d{1,4})?$/.test(maxPayment) || !/[1-9]/.test(maxPayment))
+    throw new ConfigError(`INGEST_MAX_PAYMENT must be a positive amount in the base currency with at most 4 decimals, got "${env.INGEST_MAX_PAYMENT}"`);
+  const hours = intVar(env, 'INGEST_MAX_SESSION_HOURS', DEFAULT_MAX_SESSION_HOURS);
+  if (hours > MAX_SESSION_HOURS_CAP)
+    throw new ConfigError(`INGEST_MAX_SESSION_HOURS must be at most ${MAX_SESSION_HOURS_CAP}, got "${env.INGEST_MAX_SESSION_HOURS}"`);
+  const maxLevel = intVar(env, 'INGEST_MAX_LEVEL', DEFAULT_MAX_LEVEL);
+  if (maxLevel > LEVEL_CAP) throw new ConfigError(`INGEST_MAX_LEVEL must be at most ${LEVEL_CAP}, got "${env.INGEST_MAX_LEVEL}"`);
+  return { maxPayment, maxSessionSeconds: hours * 3600, maxLevel };
+}
+
 /** Loads ./.env when present (values already in the environment win), then reads the config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const envFile = path.join(cwd, '.env');
@@ -223,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ingest: {
       cron: env.INGEST_CRON || '* * * * *',
       maxBadShare,
+      limits: ingestLimits(env),
     },
     clv: { monthlyDiscount, horizonMonths },
     publicUrl,

@@ -13,5 +13,6 @@ export function ingestSettings(cfg: Config, chunkRows = INGEST_CHUNK_ROWS): Inge
     maxBadShare: cfg.ingest.maxBadShare,
     chunkRows,
     erasureKey: erasureKey(cfg),
+    limits: cfg.ingest.limits,
   };
 }

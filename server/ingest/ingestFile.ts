@@ -1,12 +1,14 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { FileOutcome } from '../../contract/ingest.ts';
+import type { IngestLimits } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { clearDedupToken, countStoredFromFile, freshCount, insertChunk, selectFreshRows } from '../queries/ingest/fresh.ts';
 import { ledgerEntry, recordLedger, type LedgerRow } from '../queries/ingest/ledger.ts';
 import { repairDailyRollup } from '../queries/ingest/rollupRepair.ts';
 import { stageRawFile } from '../queries/ingest/stageRawFile.ts';
 import { clearWorkTables, quarantineStagedRows, stageCounts } from '../queries/ingest/stage.ts';
+import { findConflictingDuplicates } from '../queries/ingest/conflicts.ts';
 import { ACTIVITY_KINDS, type InboxFile } from './fileKind.ts';
 import { hashFile } from './hashFile.ts';
 
@@ -18,6 +20,8 @@ export interface IngestSettings {
   chunkRows: number;
   /** The erasure key: rows of players on the deny list are quarantined as "erased player", without their text. */
   erasureKey: string;
+  /** The game's plausibility limits (largest payment, longest session, highest level). */
+  limits: IngestLimits;
 }
 
 export type IngestPhase = 'hash' | 'parse' | 'dedupe' | 'insert' | 'done';
@@ -43,6 +47,9 @@ async function stageFile(db: Db, filePath: string, info: InboxFile, s: IngestSet
     currencies: [s.baseCurrency, ...Object.keys(s.currencyRates)],
     rates: ['1', ...Object.values(s.currencyRates)],
     erasure_key: s.erasureKey,
+    max_payment: s.limits.maxPayment,
+    max_session_s: s.limits.maxSessionSeconds,
+    max_level: s.limits.maxLevel,
   };
   try {
     await stageRawFile(db, filePath, info, params);
@@ -116,6 +123,8 @@ export async function ingestFile(
     await recordLedger(db, { ...entry, state: 'rejected', error: err.message, finished_at: nowIso() });
     return { ...base, state: 'rejected', error: err.message, recovered };
   }
+  // Before counting: a conflicting duplicate is a bad row like any other.
+  if (info.kind !== 'friends') await findConflictingDuplicates(db, info.kind);
   const counts = await stageCounts(db, info.kind);
   const total = Number(counts.total);
   const bad = Number(counts.bad);

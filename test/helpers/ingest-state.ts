@@ -1,6 +1,7 @@
 import type { FileOutcome } from '../../contract/ingest.ts';
 import type { Db } from '../../server/db/client.ts';
 import { one, rows } from '../../server/db/query.ts';
+import type { Ingester } from '../../server/ingest/ingestRun.ts';
 
 /** What every ingest test compares: raw tables, quarantine, the daily rollup and the ledger, as exact numbers. */
 export interface Totals {
@@ -79,6 +80,16 @@ export async function quarantined(db: Db, fileName?: string): Promise<Quarantine
      WHERE {name:String} = '' OR file_name = {name:String} ORDER BY file_name, line`,
     { name: fileName ?? '' },
   );
+}
+
+/** One file's quarantined lines as [line, reason], in line order. */
+export async function quarantineReasons(db: Db, fileName: string): Promise<[number, string][]> {
+  return (await quarantined(db, fileName)).map((r) => [r.line, r.reason]);
+}
+
+/** Ingests one file by hand and returns its outcome. */
+export async function ingestOne(ingester: Ingester, file: string): Promise<FileOutcome> {
+  return (await ingester.run({ paths: [file], source: 'cli' })).files[0];
 }
 
 /** player_daily per day (sum of sessions, payments and revenue), days with any row only. */

@@ -14,7 +14,8 @@ import { dailyByDay, ledger, outcomeCounts, quarantined, totals } from '../helpe
  * tolerance, refunds and currency conversion.
  *
  * Engine: GAME_TZ UTC, base currency USD, CURRENCY_RATES=EUR=1.08,
- * INGEST_MAX_BAD_SHARE=0.6. The engine runs with the host time zone set to
+ * INGEST_MAX_BAD_SHARE=0.6, INGEST_MAX_LEVEL=65535 (the column's own bound; the configurable
+ * limits have their own test, ingest-limits). The engine runs with the host time zone set to
  * Asia/Shanghai (UTC+8), like a game studio's server in China: nothing the
  * ingester decides may depend on the host's zone.
  * The tests run in order on one engine, so each states the running totals.
@@ -37,7 +38,7 @@ let inbox: string;
 beforeAll(async () => {
   // The embedded engine takes its server time zone from the process environment when it starts.
   process.env.TZ = HOST_TZ;
-  engine = await freshEngine({ CURRENCY_RATES: 'EUR=1.08', INGEST_MAX_BAD_SHARE: '0.6' });
+  engine = await freshEngine({ CURRENCY_RATES: 'EUR=1.08', INGEST_MAX_BAD_SHARE: '0.6', INGEST_MAX_LEVEL: '65535' });
   inbox = path.join(engine.dir, 'inbox');
 });
 afterAll(() => engine?.cleanup());

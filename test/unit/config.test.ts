@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     [{ WEEK_START: 'friday' }, 'WEEK_START must be "monday" or "sunday"'],
     [{ CLICKHOUSE_DATABASE: 'a;drop' }, 'must be a plain identifier'],
     [{ INGEST_MAX_BAD_SHARE: '2' }, 'INGEST_MAX_BAD_SHARE'],
+    [{ INGEST_MAX_PAYMENT: '1e5' }, 'INGEST_MAX_PAYMENT must be a positive amount'],
+    [{ INGEST_MAX_PAYMENT: '0.0000' }, 'INGEST_MAX_PAYMENT must be a positive amount'],
+    [{ INGEST_MAX_PAYMENT: '10.12345' }, 'at most 4 decimals'],
+    [{ INGEST_MAX_SESSION_HOURS: '1.5' }, 'INGEST_MAX_SESSION_HOURS must be a positive integer'],
+    [{ INGEST_MAX_SESSION_HOURS: '1193047' }, 'INGEST_MAX_SESSION_HOURS must be at most 1193046'],
+    [{ INGEST_MAX_LEVEL: '65536' }, 'INGEST_MAX_LEVEL must be at most 65535'],
+    [{ INGEST_MAX_LEVEL: '-1' }, 'INGEST_MAX_LEVEL must be a positive integer'],
     [{ CURRENCY_RATES: 'EUR:1.1' }, 'CODE=rate'],
     [{ PUBLIC_URL: 'dashboard.example.com' }, 'PUBLIC_URL must be an http(s) URL'],
     [{ OFFERS_WEBHOOK_URL: 'ftp://mail' }, 'OFFERS_WEBHOOK_URL must be an http(s) URL'],
@@ -36,6 +43,14 @@ describe('loadConfig', () => {
   ])('refuses %j', (env, msg) => {
     expect(() => load(env)).toThrow(ConfigError);
     expect(() => load(env)).toThrow(msg);
+  });
+  it('reads the plausibility limits of the ingest, with defaults, the payment as an exact decimal string', () => {
+    expect(load({}).ingest.limits).toEqual({ maxPayment: '10000', maxSessionSeconds: 86_400, maxLevel: 10_000 });
+    expect(load({ INGEST_MAX_PAYMENT: '2500.5', INGEST_MAX_SESSION_HOURS: '6', INGEST_MAX_LEVEL: '65535' }).ingest.limits).toEqual({
+      maxPayment: '2500.5',
+      maxSessionSeconds: 21_600,
+      maxLevel: 65_535,
+    });
   });
   it('keeps currency rates as exact decimal strings', () => {
     expect(parseCurrencyRates('EUR=1.08, CNY=0.1385')).toEqual({ EUR: '1.08', CNY: '0.1385' });

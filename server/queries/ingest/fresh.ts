@@ -1,10 +1,10 @@
 import type { Db } from '../../db/client.ts';
 import { exec, one } from '../../db/query.ts';
 import type { EventKind } from '../../ingest/fileKind.ts';
-import { RAW_COLUMNS, ROW_KEY, TABLES } from './tables.ts';
+import { GOOD_STAGED, RAW_COLUMNS, ROW_KEY, TABLES } from './tables.ts';
 
 /**
- * Keeps the good staged rows whose key (event_id; a friend link's two ends) is not stored yet (looked up only
+ * Keeps the good staged rows (conflicting duplicates already set aside) whose key (event_id; a friend link's two ends) is not stored yet (looked up only
  * among the players in this file, which the sort key makes cheap) and not
  * repeated earlier in the file: delivered twice, counted once.
  */
@@ -16,7 +16,7 @@ export async function selectFreshRows(db: Db, kind: EventKind): Promise<void> {
     db,
     `INSERT INTO ${t.fresh} (line, ${cols})
      SELECT line, ${cols} FROM ${t.stage}
-     WHERE reason = ''
+     WHERE ${GOOD_STAGED}
        AND ${key} NOT IN (
          SELECT ${key} FROM ${t.raw}
          WHERE player_id IN (SELECT player_id FROM ${t.stage} WHERE reason = ''))

@@ -14,6 +14,10 @@ export interface StagingParams {
   rates: string[];
   /** Keys the deny list's hashes (server/erasure/playerKey.ts). */
   erasure_key: string;
+  /** The plausibility limits: largest payment (base currency, decimal string), longest session (s), highest level. */
+  max_payment: string;
+  max_session_s: number;
+  max_level: number;
 }
 
 /**

@@ -10,7 +10,9 @@ import { deniedSql } from '../erasure/keyHashSql.ts';
  * Parameters: {path:String} and {compression:String} (embedded engine, file()),
  * {tz:String} game time zone, {now:DateTime64(3)} for the future check,
  * {currencies:Array(String)} and {rates:Array(String)} (payments),
- * {erasure_key:String} the key of the erased players' deny list.
+ * {erasure_key:String} the key of the erased players' deny list,
+ * {max_payment:Decimal(18, 4)}, {max_session_s:UInt32} and {max_level:UInt16}
+ * the game's plausibility limits (a row beyond one is quarantined, the limit in its reason).
  */
 
 export const FIELDS: Record<EventKind, string[]> = {
@@ -77,12 +79,15 @@ export const ERASED_REASON = 'erased player';
 
 /** A field of the line: the parsed one, or for a line that is not valid JSON, the text of `"field": "..."` in it. */
 const idOf = (field: string) => `if(parsed, f_${field}, trimBoth(extract(raw_line, '"${field}"\\s*:\\s*"([^"]*)"')))`;
-const erasedCheck = (...fields: string[]) => [fields.map((f) => `(NOT ${blank(idOf(f))} AND ${deniedSql(idOf(f))})`).join(' OR '), ERASED_REASON];
+const erasedCheck = (...fields: string[]): [string, Reason] => [
+  fields.map((f) => `(NOT ${blank(idOf(f))} AND ${deniedSql(idOf(f))})`).join(' OR '),
+  ERASED_REASON,
+];
 
 /** The raw text a quarantined row keeps: none for good rows and for erased players' rows. */
 const RAW_KEPT = `if(reason IN ('', '${ERASED_REASON}'), '', raw_line) AS raw`;
 
-const COMMON_REASONS = [
+const COMMON_REASONS: [string, Reason][] = [
   erasedCheck('player_id'),
   [`NOT parsed`, 'unparsable JSON'],
   [blank('f_event_id'), 'missing event_id'],
@@ -90,9 +95,18 @@ const COMMON_REASONS = [
   [blank('f_server_id'), 'missing server_id'],
 ];
 
-function reasonExpr(pairs: string[][]): string {
-  return `multiIf(${pairs.map(([cond, reason]) => `${cond}, ${sqlString(reason)}`).join(',\n ')}, '')`;
+/** A reason is a fixed text, or an SQL expression (`{sql}`) when it names a configured limit. */
+type Reason = string | { sql: string };
+
+function reasonExpr(pairs: [string, Reason][]): string {
+  const text = (r: Reason) => (typeof r === 'string' ? sqlString(r) : r.sql);
+  return `multiIf(${pairs.map(([cond, reason]) => `${cond}, ${text(reason)}`).join(',\n ')}, '')`;
 }
+
+/** "<what> is above the <limit> (<value><unit>)": the reason names the limit and its configured value. */
+const overLimit = (what: string, limit: string, param: string, unit = "''"): Reason => ({
+  sql: `concat(${sqlString(`${what} is above the ${limit} (`)}, toString(${param}), ${unit}, ')')`,
+});
 
 function sessionsSelect(): string {
   const reason = reasonExpr([
@@ -104,7 +118,9 @@ function sessionsSelect(): string {
     [`NOT ${blank('f_end')} AND t_end IS NULL`, 'end is not ISO-8601 with an offset or epoch milliseconds'],
     [`${blank('f_end')} AND NOT match(f_duration_s, '${INTEGER}')`, 'duration_s is not an integer'],
     ['dur < 0', 'negative duration'],
+    ['dur > {max_session_s:UInt32}', overLimit('duration', 'longest session', '{max_session_s:UInt32}', `' s'`)],
     [`NOT ${blank('f_level')} AND (NOT match(f_level, '^\\d{1,5}$') OR toUInt32(f_level) > 65535)`, 'level is not an integer 0..65535'],
+    [`NOT ${blank('f_level')} AND toUInt32(f_level) > {max_level:UInt16}`, overLimit('level', 'highest level', '{max_level:UInt16}')],
   ]);
   return `SELECT line_no AS line, ${RAW_KEPT}, reason,
             ifNull(f_event_id, '') AS event_id, ifNull(f_player_id, '') AS player_id, ifNull(f_server_id, '') AS server_id,
@@ -131,12 +147,15 @@ function paymentsSelect(): string {
     [blank('f_amount'), 'missing amount'],
     [`NOT match(f_amount, '${DECIMAL}')`, 'amount is not a decimal number'],
     ['rate IS NULL', 'unknown currency'],
+    // Compared after conversion, as Decimal: the limit is in the base currency. A refund has the same bound.
+    ['base_amt > {max_payment:Decimal(18, 4)}', overLimit('amount', 'largest single payment', '{max_payment:Decimal(18, 4)}', `' ', {base:String}`)],
+    ['base_amt < -{max_payment:Decimal(18, 4)}', overLimit('refund', 'largest single payment', '{max_payment:Decimal(18, 4)}', `' ', {base:String}`)],
   ]);
   return `SELECT line_no AS line, ${RAW_KEPT}, reason,
             ifNull(f_event_id, '') AS event_id, ifNull(f_player_id, '') AS player_id, ifNull(f_server_id, '') AS server_id,
             ifNull(t_ts, toDateTime64(0, 3, 'UTC')) AS ts,
             toDate(ts, {tz:String}) AS day,
-            if(reason = '', toDecimal64(round(toDecimal128(amt, 4) * toDecimal128(ifNull(rate, '0'), 8), 4), 4), toDecimal64(0, 4)) AS amount,
+            if(reason = '', toDecimal64(round(base_amt, 4), 4), toDecimal64(0, 4)) AS amount,
             if(reason = '', amt, toDecimal64(0, 4)) AS amount_orig,
             currency_code AS currency, ifNull(f_sku, '') AS sku, ifNull(f_channel, '') AS channel
           FROM (
@@ -144,6 +163,7 @@ function paymentsSelect(): string {
               ifNull(toDecimal64OrNull(f_amount, 4), toDecimal64(0, 4)) AS amt,
               if(${blank('f_currency')}, {base:String}, upper(f_currency)) AS currency_code,
               if(has({currencies:Array(String)}, currency_code), {rates:Array(String)}[indexOf({currencies:Array(String)}, currency_code)], NULL) AS rate,
+              toDecimal128(amt, 4) * toDecimal128(ifNull(rate, '0'), 8) AS base_amt,
               ${reason} AS reason
             FROM (SELECT line_no, raw_line, parsed, ${fieldColumns('payments')} FROM (SOURCE) WHERE NOT match(raw_line, '^\\s*$'))
           )`;

@@ -22,3 +22,9 @@ export const TABLES: Record<EventKind, { raw: string; stage: string; fresh: stri
   payments: { raw: 'payments', stage: 'stage_payments', fresh: 'fresh_payments' },
   friends: { raw: 'friend_links', stage: 'stage_friends', fresh: 'fresh_friends' },
 };
+
+/** Conflicting duplicates found after staging (sql/023_stage_conflicts.sql), by line of the file. */
+export const CONFLICTS_TABLE = 'stage_conflicts';
+
+/** A staged row that passed every check and is no conflicting duplicate: one to store, or an exact re-delivery. */
+export const GOOD_STAGED = `reason = '' AND line NOT IN (SELECT line FROM ${CONFLICTS_TABLE})`;
