@@ -44,6 +44,19 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
     await page.close();
   });
 
+  it("says in the reader's language which parameter of a shared link is out of range", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?lang=zh&to=0000-01-01`);
+    const state = page.getByTestId('state-error');
+    await state.waitFor({ timeout: 30_000 });
+    expect(await state.locator('.state-detail').textContent()).toMatch(/^参数 to 必须是 1970-01-01 至 \d{4}-\d{2}-\d{2} 之间的日期（YYYY-MM-DD）。$/);
+    await page.goto(`${base}/?lang=en&to=2026-02-30`);
+    await expect
+      .poll(() => page.getByTestId('state-error').locator('.state-detail').textContent())
+      .toMatch(/^to must be a date \(YYYY-MM-DD\) from 1970-01-01 to /);
+    await page.close();
+  });
+
   it('shows the ledger and the quarantined rows on the data-health page', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/?page=health&lang=en`);
