@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'bad_link',
   'bad_current_password',
   'password_policy',
+  // 503 on a first start while the demo game is being prepared (GET /api/preparing tells the progress).
+  'preparing',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

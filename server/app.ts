@@ -18,7 +18,7 @@ import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { modelRoutes } from './routes/models.ts';
 import { offerRoutes } from './routes/offers.ts';
 import { overviewRoutes } from './routes/overview.ts';
-import { PERMISSIONS, UNCACHED } from './routes/permissions.ts';
+import { DURING_PREPARATION, PERMISSIONS, UNCACHED } from './routes/permissions.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { requestId } from './routes/requestId.ts';
 import { playerRoutes } from './routes/players.ts';
@@ -48,7 +48,14 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   const routeDeps: RouteDeps = {
     ...deps,
     accounts,
-    router: guardedRouters({ table: PERMISSIONS, requests: REQUESTS, uncached: UNCACHED, cache, prefix: '/api' }),
+    router: guardedRouters({
+      table: PERMISSIONS,
+      requests: REQUESTS,
+      uncached: UNCACHED,
+      cache,
+      prefix: '/api',
+      preparing: { active: () => deps.preparation?.preparing ?? false, answers: DURING_PREPARATION },
+    }),
   };
   for (const routes of [
     healthRoutes,

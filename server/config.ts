@@ -23,6 +23,8 @@ export interface Config {
   /** Extra currencies accepted by the ingester, as rate to the base currency. */
   currencyRates: Record<string, string>;
   demo: 'auto' | 'off';
+  /** Players of the demo game a first start simulates (DEMO_PLAYERS). */
+  demoPlayers: number;
   /** Lowest level written to the log. */
   logLevel: LogLevel;
   /** Longest time an unchanged API answer is served from memory; 0 turns the cache off. */
@@ -252,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     baseCurrency,
     currencyRates: parseCurrencyRates(env.CURRENCY_RATES),
     demo: demo as Config['demo'],
+    demoPlayers: intVar(env, 'DEMO_PLAYERS', 50_000),
     logLevel: logLevel as LogLevel,
     apiCacheSeconds,
     ingest: {

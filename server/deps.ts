@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { Ingester } from './ingest/ingestRun.ts';
 import type { Logger } from './log.ts';
+import type { DemoPreparation } from './preparation.ts';
 
 /** One entry of the job registry: run at every firing of `cron` on the wall clock of `tz`, never two at once. */
 export interface JobEntry {
@@ -31,4 +32,6 @@ export interface Deps {
   jobs?: Jobs;
   /** Sessions, sign-in limiter, one-time links and the local credential of this process; createApp makes them when absent. */
   accounts?: Accounts;
+  /** The demo game being prepared on a first start; absent when nothing is (data routes answer). */
+  preparation?: DemoPreparation;
 }

@@ -3,7 +3,7 @@
  * system's state; `app.ts` maps its kind to an HTTP status in one place, and
  * command-line tools print its message as is.
  */
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'busy' | 'too_large' | 'too_many';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'busy' | 'too_large' | 'too_many' | 'unavailable';
 
 export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -14,6 +14,7 @@ export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   busy: 409,
   too_large: 413,
   too_many: 429,
+  unavailable: 503,
 };
 
 export class DomainError extends Error {

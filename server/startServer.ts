@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startReportJobs } from '../jobs/reports.ts';
+import { prepareReportJobs, startReportJobs } from '../jobs/reports.ts';
 import { JobRegistry, startSchedule } from '../jobs/schedule.ts';
 import * as stagesJob from '../jobs/stages.ts';
 import { createApp } from './app.ts';
@@ -8,11 +8,12 @@ import { createAccounts } from './auth/accounts.ts';
 import { ensureFirstAdmin, isLoopbackHost, linkUser, refuseUnsafeExposure } from './auth/firstRun.ts';
 import type { Config } from './config.ts';
 import { openReadyDb } from './db/open.ts';
-import { seedDemoIfEmpty } from './demo.ts';
+import { demoGame, demoNeeded, prepareDemo } from './demo.ts';
 import type { Deps } from './deps.ts';
 import { Ingester } from './ingest/ingestRun.ts';
 import { ingestSettings } from './ingestDefaults.ts';
 import { type Logger, redactUrl } from './log.ts';
+import { DemoPreparation } from './preparation.ts';
 
 export interface StartOptions {
   log: Logger;
@@ -29,22 +30,28 @@ export interface RunningServer {
   deps: Deps;
   /** The one-time sign-in link printed at start (loopback only). */
   signInLink?: string;
+  /** Settles when the data can be read: at once, or when the demo game of a first start is loaded (never rejects). */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * Opens the engine, makes sure an admin exists, refuses to listen beyond
- * loopback without an admin whose password a person set, starts the jobs and
- * listens. Then writes the local tools' credential and, on loopback, prints a
- * one-time sign-in link so the demo opens without typing.
+ * loopback without an admin whose password a person set and listens; then
+ * writes the local tools' credential and, on loopback, prints a one-time
+ * sign-in link so the demo opens without typing. On an empty database the demo
+ * game is prepared after the port opens (the pages show its progress) and the
+ * jobs start once it is loaded, so none of them runs against half a game.
  */
 export async function startServer(cfg: Config, { log, print = console.log, webDist }: StartOptions): Promise<RunningServer> {
   const db = await openReadyDb(cfg, log);
   if (db.engine === 'embedded') log.info('embedded ClickHouse', { dataPath: db.dataPath, database: db.database });
   else log.info('ClickHouse server', { url: redactUrl(cfg.clickhouse.url ?? ''), database: db.database });
+  let needsDemo: boolean;
   try {
     await ensureFirstAdmin(db, cfg, print);
     await refuseUnsafeExposure(db, cfg);
+    needsDemo = await demoNeeded({ cfg, db });
   } catch (err) {
     await db.close();
     throw err;
@@ -52,12 +59,18 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
   const ingester = new Ingester(db, ingestSettings(cfg));
   const jobs = new JobRegistry(log);
   const accounts = createAccounts(db, cfg);
-  const deps: Deps = { cfg, db, ingester, log, jobs, accounts };
-  await stagesJob.run(deps);
-  await seedDemoIfEmpty(deps);
+  const preparation = needsDemo ? new DemoPreparation(demoGame(cfg)) : undefined;
+  const deps: Deps = { cfg, db, ingester, log, jobs, accounts, preparation };
 
-  await startSchedule(deps, jobs);
-  const stopReports = await startReportJobs(deps);
+  await prepareReportJobs(deps);
+  let stopReports: (() => Promise<void>) | undefined;
+  const startJobs = async () => {
+    await stagesJob.run(deps);
+    await startSchedule(deps, jobs);
+    stopReports = startReportJobs(deps);
+  };
+  if (!preparation) await startJobs();
+
   const server: Server = createApp(deps, webDist).listen(cfg.port, cfg.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -76,20 +89,51 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
     print(`open ${signInLink} to sign in as ${linkFor} (works once, for 15 minutes)`);
   }
 
+  let stopping = false;
+  const ready = preparation ? prepareThenStartJobs(deps, preparation, startJobs, () => stopping) : Promise.resolve();
   return {
     server,
     url,
     deps,
     signInLink,
+    ready,
     async stop() {
+      stopping = true;
       accounts.local.revoke();
       await jobs.stop();
-      await stopReports();
+      await stopReports?.();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      // Stopped mid-preparation (Ctrl-C): the process ends with the demo's queries, as a start killed before it listened did;
+      // closing the engine under them would only turn the stop into their errors.
+      if (preparation?.preparing) return;
       await db.close();
     },
   };
+}
+
+/**
+ * Prepares the demo game in the background, then starts the jobs. A failure is
+ * logged and ends the preparation as failed: the dashboard then shows what was
+ * loaded, and the ingest job loads what is left in the inbox.
+ */
+async function prepareThenStartJobs(deps: Deps, preparation: DemoPreparation, startJobs: () => Promise<void>, stopping: () => boolean): Promise<void> {
+  const { log } = deps;
+  try {
+    await prepareDemo(deps, preparation);
+    preparation.end('ready');
+    log(`demo ready in ${preparation.view().elapsedSeconds.toFixed(1)} s (${preparation.timings()})`);
+  } catch (err) {
+    if (stopping()) return;
+    preparation.end('failed');
+    log.error('the demo game could not be prepared; the dashboard shows what was loaded', { error: (err as Error).message, steps: preparation.timings() });
+  }
+  if (stopping()) return;
+  try {
+    await startJobs();
+  } catch (err) {
+    log.error('the jobs could not start', { error: (err as Error).message });
+  }
 }

@@ -36,6 +36,21 @@ interface GuardOptions {
   cache: RequestHandler;
   /** Where the routers are mounted. */
   prefix: string;
+  /** On a first start: whether the demo game is still being prepared, and the routes that answer meanwhile. */
+  preparing?: { active: () => boolean; answers: ReadonlySet<string> };
+}
+
+/** While the demo game is being prepared, a route that reads data answers 503 `preparing` rather than half-loaded figures. */
+function refuseWhilePreparing(active: () => boolean): RequestHandler {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    if (!active()) return next();
+    res.set('Retry-After', '5');
+    next(
+      new DomainError('unavailable', 'the demo game is being prepared; this answers once it is loaded (GET /api/preparing shows the progress)', {
+        code: 'preparing',
+      }),
+    );
+  };
 }
 
 /**
@@ -43,10 +58,11 @@ interface GuardOptions {
  * table and put the check before its handlers, so a route cannot exist without
  * a permission and the check is exactly the registered route. Then its
  * parameters are parsed against the request table, so no handler sees an
- * undeclared or malformed value. The cache comes after both: a cached answer
+ * undeclared or malformed value (a route that reads data first waits for the
+ * demo game of a first start). The cache comes after both: a cached answer
  * is never served to a caller without the right, nor to a malformed request.
  */
-export function guardedRouters({ table, requests, uncached, cache, prefix }: GuardOptions): RouterFactory {
+export function guardedRouters({ table, requests, uncached, cache, prefix, preparing }: GuardOptions): RouterFactory {
   return () => {
     const r = Router();
     for (const m of METHODS) {
@@ -57,7 +73,8 @@ export function guardedRouters({ table, requests, uncached, cache, prefix }: Gua
         if (!access) throw new Error(`route ${key} has no entry in the permission table (server/routes/permissions.ts)`);
         const spec = requests[key];
         if (!spec) throw new Error(`route ${key} has no entry in the request table (contract/requests.ts)`);
-        const checks = [requireAccess(access), parseParams(key, spec)];
+        const waits = preparing && !preparing.answers.has(key) ? [refuseWhilePreparing(preparing.active)] : [];
+        const checks = [requireAccess(access), ...waits, parseParams(key, spec)];
         const first = m === 'get' && !uncached.has(key) ? [...checks, cache] : checks;
         return register(path, ...first, ...handlers);
       };

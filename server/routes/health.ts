@@ -1,15 +1,24 @@
 import type { Router } from 'express';
 import type { Health, Meta, PublicHealth } from '../../contract/health.ts';
+import type { Preparation } from '../../contract/preparing.ts';
+import { NOTHING_PREPARED } from '../preparation.ts';
 import { health, meta, publicHealth } from '../health/health.ts';
 import { handle } from './http.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
-export function healthRoutes({ db, cfg, router }: RouteDeps): Router {
+export function healthRoutes({ db, cfg, router, preparation }: RouteDeps): Router {
   const r = router();
   r.get(
     '/health',
-    // Public for load balancers; the counts and the last ingest only for a session or a token. Never cached (UNCACHED), so one caller's answer never reaches another.
-    handle(async (req) => (req.actor ? ((await health(db, cfg)) satisfies Health) : ((await publicHealth(db)) satisfies PublicHealth))),
+    // Public for load balancers; the counts and the last ingest only for a session or a token, and not while the demo is half loaded.
+    // Never cached (UNCACHED), so one caller's answer never reaches another.
+    handle(async (req) =>
+      req.actor && !preparation?.preparing ? ((await health(db, cfg)) satisfies Health) : ((await publicHealth(db)) satisfies PublicHealth),
+    ),
+  );
+  r.get(
+    '/preparing',
+    handle(async () => (preparation?.view() ?? NOTHING_PREPARED) satisfies Preparation),
   );
   r.get(
     '/meta',

@@ -15,6 +15,7 @@ import type { Access } from '../../contract/auth.ts';
  */
 export const PERMISSIONS = {
   'GET /api/health': 'public',
+  'GET /api/preparing': 'viewer',
   'GET /api/meta': 'viewer',
   'GET /api/overview': 'viewer',
   'GET /api/stages/trend': 'viewer',
@@ -109,6 +110,7 @@ export type RouteKey = keyof typeof PERMISSIONS;
 /** GET routes whose answers come from tables that change without moving db.writes (accounts, audit): never served from the response cache. */
 export const UNCACHED: ReadonlySet<string> = new Set<string>([
   'GET /api/health',
+  'GET /api/preparing',
   // Accounts
   'GET /api/session',
   'GET /api/users',
@@ -122,4 +124,29 @@ export const UNCACHED: ReadonlySet<string> = new Set<string>([
   'GET /api/players/:id/events',
   'GET /api/launches/:id/audience.csv',
   'GET /api/reports/runs/:id/:file',
+]);
+
+/**
+ * Routes that read no game data, so they answer while the demo game is being
+ * prepared on a first start (sign-in, accounts, the audit trail, the progress
+ * itself); every other route answers 503 `preparing` until it is loaded.
+ */
+export const DURING_PREPARATION: ReadonlySet<string> = new Set<string>([
+  'GET /api/health',
+  'GET /api/preparing',
+  'GET /api/session',
+  'POST /api/session',
+  'POST /api/session/link',
+  'DELETE /api/session',
+  'POST /api/session/password',
+  'GET /api/users',
+  'POST /api/users',
+  'PUT /api/users/:name',
+  'POST /api/users/:name/password',
+  'GET /api/tokens',
+  'POST /api/tokens',
+  'DELETE /api/tokens/:name',
+  'GET /api/audit',
+  'GET /api/audit.csv',
+  'GET /api/audit/verify',
 ]);

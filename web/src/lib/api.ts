@@ -16,6 +16,7 @@ import type {
   UserRow,
 } from '../../../contract/auth.ts';
 import type { Health, Meta } from '../../../contract/health.ts';
+import type { Preparation } from '../../../contract/preparing.ts';
 import { refusalText } from './refusal.ts';
 import type { IngestStatus } from '../../../contract/ingest.ts';
 import type { FlowOrder, FlowPlayers, Transitions } from '../../../contract/lifecycle.ts';
@@ -167,6 +168,8 @@ async function answer<T>(path: string, res: Response, signingIn = false): Promis
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('health', undefined, signal);
 
 export const getMeta = (signal?: AbortSignal) => getJson<Meta>('meta', undefined, signal);
+
+export const getPreparing = (signal?: AbortSignal) => getJson<Preparation>('preparing', undefined, signal);
 
 export const getOverview = (q: Partial<RangeQuery>, signal?: AbortSignal) => getJson<Overview>('overview', { ...q }, signal);
 

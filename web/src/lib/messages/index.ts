@@ -10,6 +10,7 @@ import models from './models.ts';
 import offers from './offers.ts';
 import params from './params.ts';
 import players from './players.ts';
+import preparing from './preparing.ts';
 import reports from './reports.ts';
 import retention from './retention.ts';
 import settings from './settings.ts';
@@ -33,6 +34,7 @@ const features = [
   audit,
   erasure,
   params,
+  preparing,
 ] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
