@@ -100,6 +100,10 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
     async stop() {
       stopping = true;
       accounts.local.revoke();
+      const midPreparation = preparation?.preparing ?? false;
+      if (midPreparation) log.warn('stopped while preparing the demo game: it is left partly loaded; the next start loads what is left in the inbox');
+      // Past the preparation, the jobs may be starting: let them, so they are stopped below rather than started after.
+      else await ready;
       await jobs.stop();
       await stopReports?.();
       await new Promise<void>((resolve) => {
@@ -108,8 +112,7 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
       });
       // Stopped mid-preparation (Ctrl-C): the process ends with the demo's queries, as a start killed before it listened did;
       // closing the engine under them would only turn the stop into their errors.
-      if (preparation?.preparing) return;
-      await db.close();
+      if (!midPreparation) await db.close();
     },
   };
 }
