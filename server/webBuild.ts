@@ -14,11 +14,12 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** True when web/dist is missing or older than any source of the dashboard. */
+/** True when web/dist is missing or older than any source of the dashboard (contract/ included: the web bundles its constants). */
 export function webBuildIsStale(): boolean {
   const index = path.join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
-  const sources = Math.max(newestMtime(path.join(WEB_ROOT, 'src')), statSync(path.join(WEB_ROOT, 'index.html')).mtimeMs);
+  const files = ['index.html', 'vite.config.ts'].map((f) => statSync(path.join(WEB_ROOT, f)).mtimeMs);
+  const sources = Math.max(newestMtime(path.join(WEB_ROOT, 'src')), newestMtime(path.join(WEB_ROOT, '../contract')), ...files);
   return sources > statSync(index).mtimeMs;
 }
 
