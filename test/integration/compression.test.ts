@@ -132,7 +132,7 @@ describe('compression', () => {
   it('serves hashed assets compressed and immutable, and index.html revalidated on every load', async () => {
     expect(await threeWays(ASSET)).toBe(SCRIPT);
     expect((await get(ASSET, 'br')).headers['cache-control']).toBe(IMMUTABLE);
-    for (const page of ['/', '/index.html', '/?page=value']) {
+    for (const page of ['/', '/index.html', '/?page=value', '/a/deep/link']) {
       const html = await get(page, 'gzip');
       expect(html.status).toBe(200);
       expect(html.headers['content-type']).toContain('text/html');
