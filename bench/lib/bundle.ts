@@ -54,9 +54,9 @@ export function sizeOf(bytes: Uint8Array | string): Sized {
 const add = (a: Sized, b: Sized): Sized => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, br: a.br + b.br });
 const ZERO: Sized = { raw: 0, gzip: 0, br: 0 };
 const ECHARTS_MODULE = /[/\\]node_modules[/\\](echarts|zrender)[/\\]/;
-const ECHARTS_CHART = /[/\\]node_modules[/\\]echarts[/\\]lib[/\\]chart[/\\](\w+)[/\\]/;
-const chartTypes = (moduleIds: readonly string[]) =>
-  [...new Set(moduleIds.map((m) => ECHARTS_CHART.exec(m)?.[1]).filter((c): c is string => !!c && c !== 'helper'))].sort();
+/** A chart type's installer, the module `use` registers it with. */
+const ECHARTS_CHART = /[/\\]node_modules[/\\]echarts[/\\]lib[/\\]chart[/\\](\w+)[/\\]install\.js$/;
+const chartTypes = (moduleIds: readonly string[]) => [...new Set(moduleIds.map((m) => ECHARTS_CHART.exec(m)?.[1]).filter((c): c is string => !!c))].sort();
 
 type Chunk = Rolldown.OutputChunk & { viteMetadata?: { importedCss: Set<string> } };
 
