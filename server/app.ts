@@ -1,6 +1,7 @@
 import { REQUESTS } from '../contract/requests.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import { auditRefusals } from './audit/refused.ts';
 import { createAccounts } from './auth/accounts.ts';
@@ -31,6 +32,7 @@ import { userRoutes } from './routes/users.ts';
 import { valueRoutes } from './routes/value.ts';
 import { winbackRoutes } from './routes/winback.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import { dashboardAssets } from './dashboardAssets.ts';
 
 /** Builds the Express app without listening, so tests and the server share it. */
 export function createApp(deps: Deps, webDist?: string): express.Express {
@@ -40,6 +42,11 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   app.set('trust proxy', deps.cfg.auth.trustProxy);
   app.use(requestId);
   app.use(securityHeaders);
+  // The `compression` package rather than hand-wired node:zlib: it negotiates br/gzip,
+  // adds Vary: Accept-Encoding, skips small answers (< 1 kB) and types that are
+  // already compressed, and keeps res.write's back-pressure, so streamed CSVs still stream.
+  // Brotli runs at quality 4 (its default), cheap enough for answers made per request.
+  app.use(compression());
   app.use(express.json({ limit: BODY_LIMIT }));
   const api = express.Router();
   const accounts = deps.accounts ?? createAccounts(deps.db, deps.cfg);
@@ -82,8 +89,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   app.use('/api', api);
 
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
+    app.use(dashboardAssets(webDist));
   }
 
   // A refused request (401, 403) is on the audit trail before its answer leaves.

@@ -11,8 +11,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // The lazily loaded ECharts chunk is ~590 kB raw (~200 kB gzip); the budget we track is gzip (<= 350 kB total).
-    chunkSizeWarningLimit: 650,
+    // The largest chunk is ECharts' core (~330 kB raw, ~112 kB gzip), loaded only with a chart; the budget we
+    // track is the initial script's gzip size (<= 200 kB: `npm run bench:bundle`, test/integration/bundle-size.test.ts).
+    chunkSizeWarningLimit: 400,
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

@@ -67,6 +67,37 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
     await page.close();
   });
 
+  it('loads a page on its first visit, compressed and cached for good, and says so when a page cannot be loaded', async () => {
+    const page = await browser.newPage();
+    const scripts: { url: string; encoding?: string; length?: string; cache?: string }[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.js') && r.status() === 200)
+        scripts.push({ url: r.url(), encoding: r.headers()['content-encoding'], length: r.headers()['content-length'], cache: r.headers()['cache-control'] });
+    });
+    // The data-health page's chunk is gone, as after a deploy replaced the build this tab was loaded from.
+    const healthChunk = /\/assets\/HealthPage-[^/]+\.js$/;
+    await page.route(healthChunk, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(`${base}/?page=health&lang=en`);
+    await page.getByText('This page could not be loaded; reload to get the current version of the dashboard.').waitFor({ timeout: 30_000 });
+    await page.locator('header select').selectOption('zh');
+    await page.getByText('页面加载失败，请刷新以获取最新版本的看板。').waitFor({ timeout: 15_000 });
+    // Once the chunk is there again, Retry reloads and the page shows; other pages open as before.
+    await page.unroute(healthChunk);
+    await page.getByRole('button', { name: '重试' }).click();
+    await page.getByTestId('ledger').waitFor({ timeout: 30_000 });
+    await page.locator('header nav a', { hasText: '概览' }).click();
+    await page.locator('[data-testid="chart-stage-trend"][data-rendered="true"] svg').waitFor({ timeout: 30_000 });
+    // Every script came as a hashed, immutable asset, compressed (Chromium asks for gzip over plain HTTP) unless under 1 kB.
+    expect(scripts.filter((s) => s.encoding).length).toBeGreaterThan(3);
+    for (const s of scripts) {
+      expect(s.url, s.url).toMatch(/\/assets\/[^/]+-[\w-]{8,}\.js$/);
+      if (!s.encoding) expect(Number(s.length), s.url).toBeLessThan(1024);
+      else expect(s.encoding, s.url).toMatch(/^(gzip|br)$/);
+      expect(s.cache, s.url).toBe('public, max-age=31536000, immutable');
+    }
+    await page.close();
+  });
+
   it('shows week-over-week stage transitions and lists the players of a clicked cell', async () => {
     const api = await (await apiFetch(`${base}/api/lifecycle/transitions`)).json();
     const moved = api.flows.filter((f: any) => f.from !== f.to).sort((a: any, b: any) => b.players - a.players)[0];

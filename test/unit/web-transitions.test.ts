@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartContext } from '../../web/src/lib/charts/common.ts';
-import { flowOfClick, playersOnLaterDay, transitionMatrix, transitionSankeyOption } from '../../web/src/lib/charts/transitions.ts';
+import { playersOnLaterDay, transitionMatrix } from '../../web/src/lib/charts/flows.ts';
+import { flowOfClick, transitionSankeyOption } from '../../web/src/lib/charts/transitions.ts';
 import { formatter } from '../../web/src/lib/format.ts';
 import { translate, type Lang } from '../../web/src/lib/i18n.ts';
 import type { TransitionFlow } from '../../contract/lifecycle.ts';

@@ -38,7 +38,6 @@ export function paramText(p: Param, tr: Translator = t): string {
     choices: (p.choices ?? []).join(', '),
     maxLength: p.maxLength ?? '',
     maxItems: p.maxItems ?? '',
-    hint: p.hint ?? '',
   };
   const byProblem = p.problem === 'type' || p.problem === 'range' ? (p.type ? TYPE_KEY[p.type] : undefined) : (`error.bad_param.${p.problem}` as const);
   return byProblem && byProblem in messages.en ? tr(byProblem, vars) : tr('error.bad_param.missing', vars);

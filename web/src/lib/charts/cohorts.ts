@@ -1,6 +1,9 @@
 // Cohort heatmaps: retention (share of the cohort active in period n) and the revenue LTV triangle.
 import type { Grain, LtvCohort, RetentionCohort } from '../../../../contract/retention.ts';
-import { TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
+import { TEXT_COLOR, type ChartContext, type ChartOption, type ChartParts } from './common.ts';
+
+/** The ECharts parts these charts draw with (see ChartParts). */
+export const cohortParts: ChartParts = () => import('./parts/cohorts.ts');
 
 const HEAT = ['#f1f5f9', '#bfdbfe', '#60a5fa', '#2563eb', '#1e3a8a'];
 const MONEY_HEAT = ['#fefce8', '#fde68a', '#f59e0b', '#b45309', '#78350f'];

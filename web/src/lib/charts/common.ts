@@ -1,5 +1,5 @@
 // Shared pieces of the chart option builders: the option type, the palette and the zoom rule.
-import type { ComposeOption } from 'echarts/core';
+import type { ComposeOption, use } from 'echarts/core';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption, SankeySeriesOption } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
@@ -26,6 +26,16 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
   | VisualMapComponentOption
 >;
+
+/** ECharts chart types and components, as `use` registers them. */
+export type ChartPartList = Extract<Parameters<typeof use>[0], unknown[]>;
+
+/**
+ * Loads the parts a builder's charts draw with (its module in ./parts). Each
+ * builder declares its own, so a page's charts pull in only their chart types
+ * and components, and ECharts itself loads only when a chart mounts.
+ */
+export type ChartParts = () => Promise<{ default: ChartPartList }>;
 
 /** What a builder needs to label a chart; passed in so builders stay pure. */
 export interface ChartContext {

@@ -1,7 +1,10 @@
 // DAU (line, left axis) and revenue (bars, right axis) over days.
 import type { DailyRow } from '../../../../contract/overview.ts';
 import { downsample } from './downsample.ts';
-import { SERIES_COLORS, TEXT_COLOR, gridFor, zoomFor, type ChartContext, type ChartOption } from './common.ts';
+import { SERIES_COLORS, TEXT_COLOR, gridFor, zoomFor, type ChartContext, type ChartOption, type ChartParts } from './common.ts';
+
+/** The ECharts parts these charts draw with (see ChartParts). */
+export const dauRevenueParts: ChartParts = () => import('./parts/dauRevenue.ts');
 
 export function dauRevenueOption(daily: readonly DailyRow[], currency: string, { t, fmt }: ChartContext): ChartOption {
   const rows = downsample(daily, (d) => d.dau);

@@ -1,7 +1,10 @@
 // The launch detail's chart: where each group stands at the window's end, as shares of the group.
 import type { LaunchGroup, LaunchTransition } from '../../../../contract/launches.ts';
 import type { Stage } from '../../../../contract/enums.ts';
-import { STAGE_COLORS, STAGES, TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
+import { STAGE_COLORS, STAGES, TEXT_COLOR, type ChartContext, type ChartOption, type ChartParts } from './common.ts';
+
+/** The ECharts parts these charts draw with (see ChartParts). */
+export const launchParts: ChartParts = () => import('./parts/launches.ts');
 
 /** End states in lifecycle order, then the exits. */
 export const END_STATES = [...STAGES, 'lost', 'unknown'] as const;

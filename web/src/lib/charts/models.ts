@@ -1,7 +1,10 @@
 // Model charts and tables: the holdout check, sBG cohort projections and the Dwyer segment rows.
 import type { Stage, ValueTier as Tier } from '../../../../contract/enums.ts';
 import type { CohortProjection, ModelKind, ProjectionGrain, SegmentClv, TrustBucket } from '../../../../contract/models.ts';
-import { STAGES, TEXT_COLOR, SERIES_COLORS, type ChartContext, type ChartOption } from './common.ts';
+import { STAGES, TEXT_COLOR, SERIES_COLORS, type ChartContext, type ChartOption, type ChartParts } from './common.ts';
+
+/** The ECharts parts these charts draw with (see ChartParts). */
+export const modelParts: ChartParts = () => import('./parts/models.ts');
 
 const PREDICTED_COLOR = '#2563eb';
 

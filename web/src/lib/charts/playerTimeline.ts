@@ -1,6 +1,9 @@
 // A player's daily activity (sessions, bars) and spend (line) on a time axis, so idle gaps show as gaps.
 import type { PlayerDay } from '../../../../contract/players.ts';
-import { SERIES_COLORS, TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
+import { SERIES_COLORS, TEXT_COLOR, type ChartContext, type ChartOption, type ChartParts } from './common.ts';
+
+/** The ECharts parts these charts draw with (see ChartParts). */
+export const playerTimelineParts: ChartParts = () => import('./parts/playerTimeline.ts');
 
 export function playerTimelineOption(days: readonly PlayerDay[], currency: string, { t, fmt }: ChartContext): ChartOption {
   return {

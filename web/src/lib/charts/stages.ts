@@ -2,7 +2,10 @@
 import type { StageCount, StageTrendDay } from '../../../../contract/overview.ts';
 import { downsample } from './downsample.ts';
 import { STAGES } from '../../../../contract/enums.ts';
-import { STAGE_COLORS, TEXT_COLOR, gridFor, zoomFor, type ChartContext, type ChartOption } from './common.ts';
+import { STAGE_COLORS, TEXT_COLOR, gridFor, zoomFor, type ChartContext, type ChartOption, type ChartParts } from './common.ts';
+
+/** The ECharts parts these charts draw with (see ChartParts). */
+export const stageParts: ChartParts = () => import('./parts/stages.ts');
 
 /** Donut of players per stage as of one day; stages missing from the answer count as 0. */
 export function stageDistributionOption(counts: readonly StageCount[], { t, fmt }: ChartContext): ChartOption {

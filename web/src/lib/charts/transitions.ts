@@ -1,13 +1,12 @@
-// Stage transitions between two days: the Sankey option and the from x to matrix.
+// Stage transitions between two days: the Sankey option (the flow keys' colours, labels and matrix are in flows.ts,
+// so pages that show only the matrix do not load the Sankey).
 import { FROM_KEYS, TO_KEYS, type FlowKey } from '../../../../contract/enums.ts';
 import type { TransitionFlow } from '../../../../contract/lifecycle.ts';
-import { STAGE_COLORS, TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
+import { TEXT_COLOR, type ChartContext, type ChartOption, type ChartParts } from './common.ts';
+import { FLOW_COLORS, flowKeyLabel } from './flows.ts';
 
-export const FLOW_COLORS: Record<FlowKey, string> = { ...STAGE_COLORS, new: '#94a3b8', lost: '#475569' };
-
-export function flowKeyLabel(key: FlowKey, t: ChartContext['t']): string {
-  return key === 'new' ? t('lifecycle.new') : key === 'lost' ? t('lifecycle.lost') : t(`stage.${key}`);
-}
+/** The ECharts parts these charts draw with (see ChartParts). */
+export const transitionParts: ChartParts = () => import('./parts/transitions.ts');
 
 // Node names must be unique per side: a stage appears once as a source and once as a target.
 const fromNode = (k: FlowKey) => `from:${k}`;
@@ -77,30 +76,4 @@ export function flowOfClick(params: { dataType?: string; data?: unknown }): { fr
   if (params.dataType !== 'edge') return null;
   const l = params.data as SankeyLink;
   return { from: keyOf(l.source), to: keyOf(l.target) };
-}
-
-export interface MatrixCell {
-  players: number;
-  revenue: string;
-}
-
-/** Rows (earlier day) and columns (later day) that hold players, with each cell's flow or null. */
-export function transitionMatrix(flows: readonly Pick<TransitionFlow, 'from' | 'to' | 'players' | 'revenue'>[]): {
-  rows: FlowKey[];
-  cols: FlowKey[];
-  cell: (from: FlowKey, to: FlowKey) => MatrixCell | null;
-} {
-  const byPair = new Map(flows.map((f) => [`${f.from}>${f.to}`, { players: f.players, revenue: f.revenue }]));
-  return {
-    rows: FROM_KEYS.filter((k) => flows.some((f) => f.from === k)),
-    cols: TO_KEYS.filter((k) => flows.some((f) => f.to === k)),
-    cell: (from, to) => byPair.get(`${from}>${to}`) ?? null,
-  };
-}
-
-/** Players per stage on the later day (every flow ends somewhere). */
-export function playersOnLaterDay(flows: readonly TransitionFlow[]): Record<FlowKey, number> {
-  const out = Object.fromEntries(FROM_KEYS.map((k) => [k, 0])) as Record<FlowKey, number>;
-  for (const f of flows) out[f.to] += f.players;
-  return out;
 }

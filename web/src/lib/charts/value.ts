@@ -1,6 +1,9 @@
 // Value charts: the Pareto curve of revenue over payers, and players per RFM segment.
 import type { RfmSegmentRow } from '../../../../contract/value.ts';
-import { TEXT_COLOR, SERIES_COLORS, type ChartContext, type ChartOption } from './common.ts';
+import { TEXT_COLOR, SERIES_COLORS, type ChartContext, type ChartOption, type ChartParts } from './common.ts';
+
+/** The ECharts parts these charts draw with (see ChartParts). */
+export const valueParts: ChartParts = () => import('./parts/value.ts');
 
 /** Cumulative revenue share against cumulative payer share (both in %), with the equal-spend diagonal for reference. */
 export function paretoOption(curve: readonly { payerShare: number; revenueShare: number }[], { t }: ChartContext): ChartOption {

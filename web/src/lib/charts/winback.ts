@@ -1,6 +1,9 @@
 // New-server planner chart: per server, the declining base by status (stacked) and the players a new server is expected to bring back.
 import type { ServerPlan } from '../../../../contract/winback.ts';
-import { STAGE_COLORS, TEXT_COLOR, type ChartContext, type ChartOption } from './common.ts';
+import { STAGE_COLORS, TEXT_COLOR, type ChartContext, type ChartOption, type ChartParts } from './common.ts';
+
+/** The ECharts parts these charts draw with (see ChartParts). */
+export const winbackParts: ChartParts = () => import('./parts/winback.ts');
 
 const LAPSED_COLOR = '#b45309';
 const RETURNING_COLOR = '#22a06b';

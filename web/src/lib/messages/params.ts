@@ -11,7 +11,7 @@ export default defineMessages(
     'error.bad_param.number': '{name} must be a number from {min} to {max}.',
     'error.bad_param.choice': '{name} must be one of: {choices}.',
     'error.bad_param.length': '{name} may be at most {maxLength} characters long.',
-    'error.bad_param.pattern': '{name} holds characters that are not allowed ({hint}).',
+    'error.bad_param.pattern': '{name} holds characters that are not allowed.',
     'error.bad_param.items': '{name} may hold at most {maxItems} items.',
     'error.bad_param.text': '{name} must be text.',
     'error.bad_param.flag': '{name} must be true or false.',

@@ -1,0 +1,7 @@
+// What the charts of ../dauRevenue.ts draw with; loaded only by pages that show one of them.
+import type { ChartPartList } from '../common.ts';
+import { BarChart, LineChart } from 'echarts/charts';
+import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+
+const parts: ChartPartList = [LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent];
+export default parts;
