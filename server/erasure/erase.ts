@@ -145,10 +145,9 @@ async function eraseBatch(deps: EraseDeps, ids: string[], opts: EraseOptions): P
   }
   step('archive');
 
-  // Replaced parts stay on disk until the engine's cleanup removes them: usually within a minute on the
-  // embedded engine, but its cleanup backs off when a table is quiet (up to max_cleanup_delay_period, 300 s),
-  // and a busy machine delays it further. The wait stays under 300 s, the default time an HTTP client
-  // waits for the answer's headers.
+  // Replaced parts stay on disk until the engine's cleanup removes them: it backs off when a table is
+  // quiet, up to max_cleanup_delay_period (30 s on these tables: sql/024), and a busy machine delays it
+  // further. The wait stays under 300 s, the default time an HTTP client waits for the answer's headers.
   const names = touched.map((t) => t.table);
   const deadline = performance.now() + (opts.cleanupWaitMs ?? 280_000);
   let parts = await oldParts(db, names);
