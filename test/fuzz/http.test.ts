@@ -6,7 +6,7 @@ import { registeredRoutes } from '../helpers/routes.ts';
 import { baseRequests, type Base } from './baseRequests.ts';
 import { casesOf, type Case } from './cases.ts';
 import { startFuzzGame } from './fuzzGame.ts';
-import { changedTables, tableSums, type Sums } from './tableSums.ts';
+import { changedTables, statementCounter, tableSums, type Sums } from './tableSums.ts';
 
 /**
  * Every route, every declared parameter, a fixed list of hostile values (one
@@ -28,18 +28,23 @@ let rig: ApiRig;
 let bases: Record<RouteKey, Base>;
 const sent: { c: Case; status: number; ms: number }[] = [];
 const sums = { count: 0, ms: 0 };
-/** The tables' sums, timed: they are the suite's main cost beside the requests. */
+let statements: () => number;
+let last: { at: number; sums: Sums } | undefined;
+/** The tables' sums, read again only when a statement that can change data was sent since the last reading. */
 const sumTables = async () => {
+  if (last && last.at === statements()) return last.sums;
   const t = performance.now();
   const out = await tableSums(rig.engine.db);
   sums.count++;
   sums.ms += performance.now() - t;
+  last = { at: statements(), sums: out };
   return out;
 };
 const started = Date.now();
 
 beforeAll(async () => {
   ({ rig, bases } = await startFuzzGame(progress).then(({ rig, ids }) => ({ rig, bases: baseRequests(ids) })));
+  statements = statementCounter(rig.engine.db);
 });
 afterAll(async () => {
   await rig?.close();
@@ -136,7 +141,7 @@ function summary(): string {
   return [
     `HTTP fuzz: ${sent.length} requests in ${((Date.now() - started) / 1000).toFixed(0)} s`,
     `status counts: ${statuses.join(', ')}`,
-    `table sums: ${sums.count} in ${(sums.ms / 1000).toFixed(0)} s`,
+    `table sums read: ${sums.count} in ${(sums.ms / 1000).toFixed(0)} s`,
     'per route:',
     ...routes,
     'slowest:',
