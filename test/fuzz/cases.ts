@@ -108,7 +108,8 @@ function rawRefused(spec: RequestSpec, params: Record<string, string>, url: stri
   return refusedBy(spec, params, url, b.body);
 }
 
-const parsedJson = (text: string): unknown => {
+/** The JSON value of a text, or undefined when it is not JSON. */
+export const parsedJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
   } catch {
