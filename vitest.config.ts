@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Each test file runs in its own child process: the embedded engine is one per
 // process and locks its data directory, so suites never share an engine.
 // One project per kind (`npm run test:unit`, `test:int`, `test:e2e`); `npm test`
-// runs the three in one pool, so both workers stay busy to the end.
+// runs the three in one pool, so both workers stay busy to the end. The HTTP fuzz
+// suite (`npm run test:fuzz`) is its own project, run after them in CI.
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -20,6 +21,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'int', include: ['test/integration/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/helpers/webBuildOnce.ts'] } },
+      { extends: true, test: { name: 'fuzz', include: ['test/fuzz/**/*.test.ts'] } },
     ],
   },
 });

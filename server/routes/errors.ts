@@ -25,7 +25,7 @@ interface ParserError {
   message?: string;
 }
 
-/** A body-parser refusal (bad JSON, too large, bad charset) as a DomainError-like answer; undefined for anything else. */
+/** A body-parser or router refusal (bad JSON, too large, bad charset, a bad %-escape) as a DomainError-like answer; undefined for anything else. */
 function parserAnswer(err: ParserError): { status: number; body: ErrorBody } | undefined {
   if (err.type === 'entity.too.large') return { status: 413, body: { error: TOO_LARGE, code: 'too_large' } };
   if (err.type === 'entity.parse.failed') {
@@ -36,6 +36,9 @@ function parserAnswer(err: ParserError): { status: number; body: ErrorBody } | u
       .slice(0, 80);
     return { status: 400, body: { error: `invalid JSON body: ${reason}`, code: 'invalid' } };
   }
+  // The router could not decode a path segment (a broken %-escape such as %E0%A4%A): the caller's URL is malformed.
+  if (err.status === 400 && (err as unknown) instanceof URIError)
+    return { status: 400, body: { error: 'the URL path holds a malformed %-escape', code: 'invalid' } };
   if (err.expose && err.status && err.status >= 400 && err.status < 500)
     return { status: err.status, body: { error: String(err.message).split('\n')[0].slice(0, 120), code: 'invalid' } };
   return undefined;

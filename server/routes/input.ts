@@ -161,10 +161,21 @@ export function parseInput(spec: RequestSpec, req: { params: unknown; query: unk
   return values as Input<RequestSpec>;
 }
 
+/**
+ * A body sent as anything but JSON (text/plain, a form, no type at all) is
+ * refused: express.json leaves it unread, and taking it for an empty body
+ * would run the route with its defaults (a backfill of every day, say).
+ */
+function requireJsonBody(req: Request): void {
+  const sent = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (sent && !req.is('application/json')) throw new DomainError('invalid', 'the request body must be JSON, sent with Content-Type: application/json');
+}
+
 /** The middleware that parses a route's parameters before its handler (and before the response cache). */
 export function parseParams(key: string, spec: RequestSpec): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     try {
+      requireJsonBody(req);
       req.input = { key, values: parseInput(spec, req, new Date().toISOString().slice(0, 10)) };
       next();
     } catch (err) {

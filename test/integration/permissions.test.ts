@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../contract/auth.ts';
+import { REQUESTS } from '../../contract/requests.ts';
 import { createApp } from '../../server/app.ts';
 import { allows } from '../../server/auth/roles.ts';
 import { exec, rows } from '../../server/db/query.ts';
@@ -10,6 +11,7 @@ import type { Logger, LogMethod } from '../../server/log.ts';
 import { PERMISSIONS } from '../../server/routes/permissions.ts';
 import { tryServer } from '../../scripts/serverClient.ts';
 import { listen, stopListening } from '../helpers/api.ts';
+import { registeredRoutes } from '../helpers/routes.ts';
 import { tokenFetch } from '../helpers/auth.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
@@ -20,27 +22,6 @@ import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
  * caller as its entry says (anonymous 401, a role too low 403, enough: neither),
  * and trying them all changes no data.
  */
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle: { stack?: Layer[] };
-  rawPath?: unknown;
-}
-
-/** "METHOD /path" of every route, walking nested routers and their mount paths. */
-function registeredRoutes(stack: Layer[], prefix = ''): string[] {
-  return stack.flatMap((layer) => {
-    if (layer.route)
-      return Object.keys(layer.route.methods)
-        .filter((m) => m !== '_all')
-        .map((m) => `${m.toUpperCase()} ${prefix}${layer.route!.path}`);
-    if (layer.handle.stack) {
-      const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-      return registeredRoutes(layer.handle.stack, prefix + mount);
-    }
-    return [];
-  });
-}
 
 /** Harmless parameter values: ids that name nothing, a file every run has. */
 const PARAMS: Record<string, string> = { id: 'no-such-id-0', v: '999999', name: 'no-such-name', file: 'report.html' };
@@ -92,7 +73,7 @@ afterAll(async () => {
 
 describe('permission table against the router', () => {
   it('has an entry for every registered route and a route for every entry', () => {
-    const routes = registeredRoutes((app as unknown as { router: { stack: Layer[] } }).router.stack);
+    const routes = registeredRoutes(app);
     expect(routes.length).toBeGreaterThan(50);
     const table = Object.keys(PERMISSIONS);
     expect(
@@ -103,6 +84,10 @@ describe('permission table against the router', () => {
       table.filter((k) => !routes.includes(k)),
       'permissions without a route',
     ).toEqual([]);
+  });
+
+  it('has the same keys in the request table as in the permission table', () => {
+    expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(PERMISSIONS).sort());
   });
 
   it('answers every route for every caller as its permission says, and changes no data', async () => {
@@ -160,6 +145,29 @@ describe('refusals and errors', () => {
     expect(body.error).toMatch(/^invalid JSON body: /);
     expect(body.error.length).toBeLessThan(100);
     expect(JSON.stringify(body)).not.toMatch(/at JSON\.parse|node_modules|body-parser/);
+  });
+
+  it('refuses a body that is not JSON with 400 rather than running the route on its defaults, and changes nothing', async () => {
+    const admin = fetchOf.get('admin')!;
+    const before = await dataRows();
+    for (const [type, body] of [
+      ['text/plain', '{"from": "2026-03-01"}'],
+      ['application/x-www-form-urlencoded', 'from=2026-03-01'],
+      ['application/xml', '<from>2026-03-01</from>'],
+    ] as const) {
+      const res = await admin(`${base}/api/lifecycle/backfill`, { method: 'POST', headers: { 'content-type': type }, body });
+      expect(res.status, type).toBe(400);
+      expect(await res.json()).toEqual({ error: 'the request body must be JSON, sent with Content-Type: application/json', code: 'invalid' });
+    }
+    expect(await dataRows()).toEqual(before);
+  });
+
+  it('answers a path with a broken %-escape with 400 and a short reason, not 500', async () => {
+    for (const url of ['/api/players/%E0%A4%A', '/api/value/lists/%E0%A4%A', '/api/settings/lifecycle/versions/%zz']) {
+      const res = await fetchOf.get('admin')!(`${base}${url}`);
+      expect(res.status, url).toBe(400);
+      expect(await res.json()).toEqual({ error: 'the URL path holds a malformed %-escape', code: 'invalid' });
+    }
   });
 
   it('gives every answer a request id, keeping a well-formed incoming one', async () => {
