@@ -15,7 +15,6 @@
  * Usage: npm run bench:lifecycle -- [--players 1000000] [--sessions 95000000] [--days 180]
  *        [--connections 16] [--seconds 30] [--keep]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +25,7 @@ import { refreshStageDays } from '../server/queries/stages/refreshStageDaily.ts'
 import { dataDays } from '../server/queries/stages/dataDays.ts';
 import { bareGroupByPlayer, createPlainSessions, dropPlainSessions, eventCounts, insertPayments, insertSessions, mergeRollups } from './lib/gameSql.ts';
 import { load } from './lib/load.ts';
+import { startServerProcess, stopServerProcess } from './lib/serverProcess.ts';
 
 const { values } = parseArgs({
   options: {
@@ -115,7 +115,7 @@ await refreshStageDays(db, [weekBefore]);
 await db.close();
 
 const port = 20000 + Math.floor(Math.random() * 20000);
-const server = await startServer({ ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', INGEST_CRON: '0 0 1 1 *' });
+const server = await startServerProcess({ ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', INGEST_CRON: '0 0 1 1 *' });
 const base = `http://127.0.0.1:${port}/api`;
 const ENDPOINTS = [
   '/health',
@@ -162,22 +162,8 @@ try {
     );
   }
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await stopServerProcess(server);
 }
 console.log(`worst p95: ${worst.toFixed(1)} ms (target <= 100), errors: ${failed}`);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
 else console.log(`kept ${dir}`);
-
-async function startServer(childEnv: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (out.includes('dashboard at')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-  return child;
-}

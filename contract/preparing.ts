@@ -1,14 +1,14 @@
 // GET /api/preparing: the demo game being prepared on a first start, step by step.
 
 /** The steps of the demo preparation, in order. */
-export const PREPARATION_STEPS = ['simulate', 'ingest', 'stages', 'models'] as const;
+export const PREPARATION_STEPS = ['simulate', 'ingest', 'stages', 'models', 'pages'] as const;
 export type PreparationStepName = (typeof PREPARATION_STEPS)[number];
 
 /** One step: waiting, running (with its progress when countable) or done (with its duration). */
 export interface PreparationStep {
   step: PreparationStepName;
   status: 'waiting' | 'running' | 'done';
-  /** Units done and in all (simulate: days; ingest: files; stages: days; models: model kinds); null when not known yet. */
+  /** Units done and in all (simulate: days; ingest: files; stages: days; models: model kinds; pages: requests computed ahead); null when not known yet. */
   done: number | null;
   total: number | null;
   /** What the step works on now: the file being loaded, the model kind being fitted; null otherwise. */

@@ -63,6 +63,7 @@ const textList = (maxItems: number, maxLength: number) => ({ type: 'textList', m
 export const REQUESTS = {
   'GET /api/health': {},
   'GET /api/preparing': {},
+  'GET /api/readiness': {},
   'GET /api/meta': {},
   'GET /api/overview': { query: range },
   'GET /api/stages/trend': { query: range },

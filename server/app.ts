@@ -23,7 +23,7 @@ import { DURING_PREPARATION, PERMISSIONS, UNCACHED } from './routes/permissions.
 import { reportRoutes } from './routes/reports.ts';
 import { requestId } from './routes/requestId.ts';
 import { playerRoutes } from './routes/players.ts';
-import { responseCache } from './routes/responseCache.ts';
+import { type CacheOptions, responseCache } from './routes/responseCache.ts';
 import { retentionRoutes } from './routes/retention.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -33,6 +33,12 @@ import { valueRoutes } from './routes/value.ts';
 import { winbackRoutes } from './routes/winback.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { dashboardAssets } from './dashboardAssets.ts';
+
+/** The response cache's settings: answers of the embedded engine stay until this process writes; a shared server's also expire. */
+export function cacheOptions({ cfg, db }: Pick<Deps, 'cfg' | 'db'>): CacheOptions {
+  const seconds = cfg.apiCacheSeconds;
+  return { enabled: seconds > 0, maxAgeMs: db.engine === 'embedded' ? Number.POSITIVE_INFINITY : seconds * 1000, maxEntries: 500 };
+}
 
 /** Builds the Express app without listening, so tests and the server share it. */
 export function createApp(deps: Deps, webDist?: string): express.Express {
@@ -51,7 +57,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
   const api = express.Router();
   const accounts = deps.accounts ?? createAccounts(deps.db, deps.cfg);
   api.use(resolveActor({ ...deps, accounts }));
-  const cache = responseCache(deps.db, { maxAgeMs: deps.cfg.apiCacheSeconds * 1000, maxEntries: 500 });
+  const cache = responseCache(deps.db, cacheOptions(deps));
   const routeDeps: RouteDeps = {
     ...deps,
     accounts,

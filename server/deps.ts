@@ -4,6 +4,7 @@ import type { Db } from './db/client.ts';
 import type { Ingester } from './ingest/ingestRun.ts';
 import type { Logger } from './log.ts';
 import type { DemoPreparation } from './preparation.ts';
+import type { PageWarmer } from './readiness/pageWarmer.ts';
 
 /** One entry of the job registry: run at every firing of `cron` on the wall clock of `tz`, never two at once. */
 export interface JobEntry {
@@ -34,4 +35,6 @@ export interface Deps {
   accounts?: Accounts;
   /** The demo game being prepared on a first start; absent when nothing is (data routes answer). */
   preparation?: DemoPreparation;
+  /** Computes the pages' first requests after each change of the data; absent where no server runs (tests, tools). */
+  pages?: PageWarmer;
 }

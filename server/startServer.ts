@@ -14,6 +14,8 @@ import { Ingester } from './ingest/ingestRun.ts';
 import { ingestSettings } from './ingestDefaults.ts';
 import { type Logger, redactUrl } from './log.ts';
 import { DemoPreparation } from './preparation.ts';
+import { PageWarmer, warmerTiming } from './readiness/pageWarmer.ts';
+import { warmGetter } from './readiness/warmRequest.ts';
 
 export interface StartOptions {
   log: Logger;
@@ -60,7 +62,9 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
   const jobs = new JobRegistry(log);
   const accounts = createAccounts(db, cfg);
   const preparation = needsDemo ? new DemoPreparation(demoGame(cfg)) : undefined;
-  const deps: Deps = { cfg, db, ingester, log, jobs, accounts, preparation };
+  // Answers are kept while the cache is on; then every change of the data is followed by computing the pages ahead.
+  const pages = cfg.apiCacheSeconds > 0 ? new PageWarmer({ db, log, busy: () => preparation?.preparing ?? false, ...warmerTiming(db, cfg) }) : undefined;
+  const deps: Deps = { cfg, db, ingester, log, jobs, accounts, preparation, pages };
 
   await prepareReportJobs(deps);
   let stopReports: (() => Promise<void>) | undefined;
@@ -69,7 +73,10 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
     await startSchedule(deps, jobs);
     stopReports = startReportJobs(deps);
   };
-  if (!preparation) await startJobs();
+  if (!preparation) {
+    await startJobs();
+    pages?.start();
+  }
 
   const server: Server = createApp(deps, webDist).listen(cfg.port, cfg.host);
   await new Promise<void>((resolve, reject) => {
@@ -80,6 +87,9 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
   const host = cfg.host.includes(':') && !cfg.host.startsWith('[') ? `[${cfg.host}]` : cfg.host;
   const url = `http://${host}:${port}`;
   accounts.local.issue(cfg.dataDir);
+  // A wildcard address listens on loopback too; the warmer's requests never leave the machine.
+  const self = cfg.host === '0.0.0.0' ? `http://127.0.0.1:${port}` : cfg.host === '::' ? `http://[::1]:${port}` : url;
+  pages?.attach(warmGetter(self, accounts.warmer));
   log.info(`dashboard at ${url}`, { inbox: cfg.inboxDir, ingestCron: cfg.ingest.cron, gameTz: cfg.gameTz });
 
   let signInLink: string | undefined;
@@ -106,6 +116,7 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
       else await ready;
       await jobs.stop();
       await stopReports?.();
+      await pages?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -126,6 +137,7 @@ async function prepareThenStartJobs(deps: Deps, preparation: DemoPreparation, st
   const { log } = deps;
   try {
     await prepareDemo(deps, preparation);
+    await deps.pages?.warmNow((done, total) => preparation.progress('pages', done, total));
     preparation.end('ready');
     log(`demo ready in ${preparation.view().elapsedSeconds.toFixed(1)} s (${preparation.timings()})`);
   } catch (err) {
@@ -139,4 +151,5 @@ async function prepareThenStartJobs(deps: Deps, preparation: DemoPreparation, st
   } catch (err) {
     log.error('the jobs could not start', { error: (err as Error).message });
   }
+  deps.pages?.start();
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { LocalCredential } from './localCredential.ts';
+import { WarmerCredential } from '../readiness/warmRequest.ts';
 import { type Clock, SessionStore } from './sessions.ts';
 import { SignInLimiter } from './signInLimiter.ts';
 import { SignInLinks } from './signInLinks.ts';
@@ -13,6 +14,8 @@ export interface Accounts {
   limiter: SignInLimiter;
   links: SignInLinks;
   local: LocalCredential;
+  /** The page warmer's in-memory credential (server/readiness/pageWarmer.ts). */
+  warmer: WarmerCredential;
   /** The session cookie's Max-Age: the absolute session lifetime. */
   cookieMaxAgeMs: number;
 }
@@ -24,6 +27,7 @@ export function createAccounts(db: Db, cfg: Config, now: Clock = Date.now): Acco
     limiter: new SignInLimiter(cfg.auth.signIn, now),
     links: new SignInLinks(now),
     local: new LocalCredential(),
+    warmer: new WarmerCredential(),
     cookieMaxAgeMs: maxMs,
   };
 }

@@ -8,6 +8,7 @@ import { csrfTokenMatches, csrfTokenOf, SAFE_METHODS } from './csrf.ts';
 import { LOCAL_ACTOR } from './localCredential.ts';
 import { PERMISSIONS, type RouteKey } from '../routes/permissions.ts';
 import { tokenOfBearer } from './tokens.ts';
+import { WARMER_ACTOR } from '../readiness/warmRequest.ts';
 
 /** Who is calling, as every route and the audit trail see it. */
 export interface Actor {
@@ -45,6 +46,11 @@ export function resolveActor({ db, accounts }: Pick<Deps, 'db'> & { accounts: Ac
   const byBearer = async (req: Request, bearer: string) => {
     if (accounts.local.matches(bearer)) {
       req.actor = { name: LOCAL_ACTOR, role: 'admin', kind: 'local' };
+      return;
+    }
+    if (accounts.warmer.matches(bearer)) {
+      // The page warmer (server/readiness/pageWarmer.ts) reads what every page shows, as the least role does.
+      req.actor = { name: WARMER_ACTOR, role: 'viewer', kind: 'local' };
       return;
     }
     const t = await tokenOfBearer(db, bearer);

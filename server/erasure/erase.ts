@@ -1,3 +1,4 @@
+import { writingData } from '../readiness/dataWork.ts';
 import path from 'node:path';
 import {
   ERASURE_MAX_PLAYERS,
@@ -92,7 +93,7 @@ export async function erasePlayers(deps: EraseDeps, players: unknown, opts: Eras
     running.add(deps.db);
     try {
       await fillErasureBatch(deps.db, ids);
-      return await eraseBatch(deps, ids, opts);
+      return await writingData(deps.db, () => eraseBatch(deps, ids, opts));
     } finally {
       await clearErasureBatch(deps.db);
       running.delete(deps.db);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { daysBetween } from '../days.ts';
+import { writingData } from '../readiness/dataWork.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { refreshStageDays, STAGE_DAYS_PER_BATCH } from '../queries/stages/refreshStageDaily.ts';
 import { getSetting, setSetting } from '../queries/settings/appSettings.ts';
@@ -18,12 +19,14 @@ export async function markStagesDirty(db: Db, day: string): Promise<void> {
 /** Snapshots every player's stage on each day from `from` to `to` (inclusive), a batch of days per statement. */
 export async function snapshotStages(db: Db, from: string, to: string, onDay: (done: number, total: number) => void = () => {}): Promise<number> {
   const days = daysBetween(from, to);
-  for (let i = 0; i < days.length; i += STAGE_DAYS_PER_BATCH) {
-    const batch = days.slice(i, i + STAGE_DAYS_PER_BATCH);
-    await refreshStageDays(db, batch);
-    onDay(i + batch.length, days.length);
-  }
-  return days.length;
+  return writingData(db, async () => {
+    for (let i = 0; i < days.length; i += STAGE_DAYS_PER_BATCH) {
+      const batch = days.slice(i, i + STAGE_DAYS_PER_BATCH);
+      await refreshStageDays(db, batch);
+      onDay(i + batch.length, days.length);
+    }
+    return days.length;
+  });
 }
 
 /** Re-computes the stale daily stage snapshots (a late event changes every day after it). */

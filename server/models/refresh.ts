@@ -11,6 +11,7 @@
  * the previous run's. A run's scores are complete before its ok row is written,
  * and older scores are dropped only after that.
  */
+import { writingData } from '../readiness/dataWork.ts';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
@@ -74,7 +75,9 @@ export async function refreshModels(deps: { db: Db; cfg: Config }, opts: Refresh
     if (opts.asOf && opts.asOf > maxDay) throw new ModelsInputError(`asOf ${opts.asOf} is after the last day with data (${maxDay})`);
     const asOf = opts.asOf ?? lastCompleteDay(maxDay, deps.cfg.gameTz);
     const runs: ModelRun[] = [];
-    for (const kind of MODEL_KINDS) runs.push(await refreshKind(deps.db, { kind, asOf, unit, clv: deps.cfg.clv, onStep: opts.onStep ?? (() => {}) }));
+    await writingData(deps.db, async () => {
+      for (const kind of MODEL_KINDS) runs.push(await refreshKind(deps.db, { kind, asOf, unit, clv: deps.cfg.clv, onStep: opts.onStep ?? (() => {}) }));
+    });
     return { asOf, unit, runs };
   } finally {
     running = false;

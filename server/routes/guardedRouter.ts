@@ -5,6 +5,7 @@ import type { Accounts } from '../auth/accounts.ts';
 import { allows } from '../auth/roles.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError, forbidden } from '../domainError.ts';
+import { isWarmRequest } from '../readiness/warmRequest.ts';
 import { parseParams } from './input.ts';
 
 /** Makes the routers the route files register on; every route gets its access check (and, for GETs, the response cache) first. */
@@ -42,8 +43,9 @@ interface GuardOptions {
 
 /** While the demo game is being prepared, a route that reads data answers 503 `preparing` rather than half-loaded figures. */
 function refuseWhilePreparing(active: () => boolean): RequestHandler {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    if (!active()) return next();
+  return (req: Request, res: Response, next: NextFunction) => {
+    // The preparation's last step computes the pages ahead (server/readiness/pageWarmer.ts).
+    if (!active() || isWarmRequest(req)) return next();
     res.set('Retry-After', '5');
     next(
       new DomainError('unavailable', 'the demo game is being prepared; this answers once it is loaded (GET /api/preparing shows the progress)', {

@@ -1,12 +1,14 @@
 import type { Router } from 'express';
 import type { Health, Meta, PublicHealth } from '../../contract/health.ts';
 import type { Preparation } from '../../contract/preparing.ts';
+import type { Readiness } from '../../contract/readiness.ts';
 import { NOTHING_PREPARED } from '../preparation.ts';
+import { NO_WARMER } from '../readiness/pageWarmer.ts';
 import { health, meta, publicHealth } from '../health/health.ts';
 import { handle } from './http.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
-export function healthRoutes({ db, cfg, router, preparation }: RouteDeps): Router {
+export function healthRoutes({ db, cfg, router, preparation, pages }: RouteDeps): Router {
   const r = router();
   r.get(
     '/health',
@@ -19,6 +21,10 @@ export function healthRoutes({ db, cfg, router, preparation }: RouteDeps): Route
   r.get(
     '/preparing',
     handle(async () => (preparation?.view() ?? NOTHING_PREPARED) satisfies Preparation),
+  );
+  r.get(
+    '/readiness',
+    handle(async () => (pages?.readiness() ?? NO_WARMER) satisfies Readiness),
   );
   r.get(
     '/meta',

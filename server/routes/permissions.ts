@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'GET /api/health': 'public',
   'GET /api/preparing': 'viewer',
   'GET /api/meta': 'viewer',
+  'GET /api/readiness': 'viewer',
   'GET /api/overview': 'viewer',
   'GET /api/stages/trend': 'viewer',
 
@@ -111,6 +112,7 @@ export type RouteKey = keyof typeof PERMISSIONS;
 export const UNCACHED: ReadonlySet<string> = new Set<string>([
   'GET /api/health',
   'GET /api/preparing',
+  'GET /api/readiness',
   // Accounts
   'GET /api/session',
   'GET /api/users',
@@ -134,6 +136,7 @@ export const UNCACHED: ReadonlySet<string> = new Set<string>([
 export const DURING_PREPARATION: ReadonlySet<string> = new Set<string>([
   'GET /api/health',
   'GET /api/preparing',
+  'GET /api/readiness',
   'GET /api/session',
   'POST /api/session',
   'POST /api/session/link',

@@ -7,9 +7,22 @@ interface Entry {
 }
 
 export interface CacheOptions {
-  /** How long an answer may be served when nothing was written through this process (other writers exist with a shared server). */
+  /** Off when false (API_CACHE_SECONDS=0). */
+  enabled: boolean;
+  /**
+   * How long an answer may be served when nothing was written through this
+   * process: a shared ClickHouse server has other writers. Infinity on the
+   * embedded engine, which only this process can open.
+   */
   maxAgeMs: number;
   maxEntries: number;
+}
+
+/** The path with its query names sorted: the same question asked with its names in another order is the same entry. */
+export function cacheKey(originalUrl: string): string {
+  const u = new URL(originalUrl, 'http://x');
+  u.searchParams.sort();
+  return `${u.pathname}${u.search}`;
 }
 
 /**
@@ -25,14 +38,14 @@ interface WriteCounter {
   readonly writes: number;
 }
 
-export function responseCache(db: WriteCounter, { maxAgeMs, maxEntries }: CacheOptions) {
+export function responseCache(db: WriteCounter, { enabled, maxAgeMs, maxEntries }: CacheOptions) {
   const entries = new Map<string, Entry>();
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== 'GET' || maxAgeMs <= 0) {
+    if (req.method !== 'GET' || !enabled) {
       next();
       return;
     }
-    const key = req.originalUrl;
+    const key = cacheKey(req.originalUrl);
     const now = Date.now();
     const hit = entries.get(key);
     if (hit && hit.writes === db.writes && now - hit.at < maxAgeMs) {

@@ -66,6 +66,7 @@ export async function requests({ send, get, json, together, progress, dir, ruleV
   for (const url of [
     '/api/health',
     '/api/meta',
+    '/api/readiness',
     '/api/overview',
     `/api/overview?${range}`,
     `/api/overview?${range}&server=s01`,

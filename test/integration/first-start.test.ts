@@ -74,7 +74,7 @@ describe('first start with the demo game', () => {
     expect(overview.status).toBe(200);
     expect((await overview.json()).kpis.mau).toBeGreaterThan(0);
     expect(start.logged.find((l) => l.startsWith('demo ready in'))).toMatch(
-      /^demo ready in \d+\.\d s \(simulate \d+\.\d s, ingest \d+\.\d s, stages \d+\.\d s, models \d+\.\d s\)$/,
+      /^demo ready in \d+\.\d s \(simulate \d+\.\d s, ingest \d+\.\d s, stages \d+\.\d s, models \d+\.\d s, pages \d+\.\d s\)$/,
     );
     await start.running.ready;
     expect(start.running.deps.jobs?.names()).toEqual(expect.arrayContaining(['ingest', 'stages', 'stages-daily', 'models']));

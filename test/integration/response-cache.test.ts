@@ -30,6 +30,12 @@ describe('API response cache', () => {
     expect(again.body).toEqual(first.body);
   });
 
+  it('takes the same question with its names in another order for the same entry', async () => {
+    const url = '/api/overview?from=2026-03-08&to=2026-03-10';
+    expect((await get(url)).cache).toBe('miss');
+    expect((await get('/api/overview?to=2026-03-10&from=2026-03-08')).cache).toBe('hit');
+  });
+
   it('shares one computation among concurrent identical requests', async () => {
     const url = '/api/overview?from=2026-03-09&to=2026-03-10';
     const answers = await Promise.all(Array.from({ length: 5 }, () => get(url)));
