@@ -17,6 +17,8 @@ export interface Db {
   dataDir: string;
   /** Writes finished through this handle; response caches compare it to know their data is current. */
   writes: number;
+  /** When the engine last answered a statement of this handle (Date.now()); 0 before the first. */
+  answeredAt: number;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ function openEmbedded(cfg: Config): Db {
   }
   // chdb bundles its own copy of @clickhouse/client-common; the Connection shapes are identical.
   const client = createClient({ connection: connection as unknown as ClickHouseClientConfigOptions['connection'], clickhouse_settings: SESSION_SETTINGS });
-  return { client, engine: 'embedded', database: cfg.clickhouse.database, dataPath, dataDir: cfg.dataDir, writes: 0, close: () => client.close() };
+  return { client, engine: 'embedded', database: cfg.clickhouse.database, dataPath, dataDir: cfg.dataDir, writes: 0, answeredAt: 0, close: () => client.close() };
 }
 
 function openRemote(cfg: Config, database: string | undefined): ClickHouseClient {
@@ -91,5 +93,5 @@ export async function openDb(cfg: Config): Promise<Db> {
     await bootstrap.close();
   }
   const client = openRemote(cfg, database);
-  return { client, engine: 'remote', database, dataDir: cfg.dataDir, writes: 0, close: () => client.close() };
+  return { client, engine: 'remote', database, dataDir: cfg.dataDir, writes: 0, answeredAt: 0, close: () => client.close() };
 }

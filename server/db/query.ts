@@ -5,7 +5,9 @@ export type Params = Record<string, unknown>;
 /** Runs a SELECT with typed `{name:Type}` parameters and returns its rows. */
 export async function rows<T>(db: Db, query: string, params: Params = {}): Promise<T[]> {
   const rs = await db.client.query({ query, query_params: params, format: 'JSONEachRow' });
-  return rs.json<T>();
+  const out = await rs.json<T>();
+  db.answeredAt = Date.now();
+  return out;
 }
 
 export async function one<T>(db: Db, query: string, params: Params = {}): Promise<T | undefined> {
@@ -20,6 +22,7 @@ export async function one<T>(db: Db, query: string, params: Params = {}): Promis
 export async function exec(db: Db, query: string, params: Params = {}, opts: { scratch?: boolean } = {}): Promise<void> {
   try {
     await db.client.command({ query, query_params: params });
+    db.answeredAt = Date.now();
   } finally {
     if (!opts.scratch) db.writes++;
   }
