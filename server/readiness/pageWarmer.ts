@@ -49,6 +49,7 @@ export class PageWarmer {
   private readonly view: Readiness = { state: 'waiting', done: 0, total: 0, seconds: 0, readyAt: null, failed: [] };
   private startedAt = 0;
   private retryAt = 0;
+  private stopped = false;
 
   constructor(private readonly o: WarmerOptions) {}
 
@@ -62,9 +63,11 @@ export class PageWarmer {
     this.timer.unref();
   }
 
+  /** Stops watching; a warming in progress ends after the requests in flight. */
   stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.stopped = true;
     return this.running ?? Promise.resolve();
   }
 
@@ -116,7 +119,7 @@ export class PageWarmer {
     this.view.total = urls.length;
     onProgress?.(0, urls.length);
     let next = 0;
-    const changed = () => this.o.db.writes !== generation;
+    const changed = () => this.o.db.writes !== generation || this.stopped;
     const worker = async () => {
       while (next < urls.length && !changed()) {
         const url = urls[next++];
