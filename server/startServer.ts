@@ -12,6 +12,7 @@ import { demoGame, demoNeeded, prepareDemo } from './demo.ts';
 import type { Deps } from './deps.ts';
 import { Ingester } from './ingest/ingestRun.ts';
 import { ingestSettings } from './ingestDefaults.ts';
+import { resumePendingRules, rulesRecompute } from './lifecycle/rulesRecompute.ts';
 import { type Logger, redactUrl } from './log.ts';
 import { DemoPreparation } from './preparation.ts';
 
@@ -66,6 +67,8 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
   let stopReports: (() => Promise<void>) | undefined;
   const startJobs = async () => {
     await stagesJob.run(deps);
+    // A stage-rules version left pending by a crash or a stop is applied again, in the background.
+    await resumePendingRules(db, log);
     await startSchedule(deps, jobs);
     stopReports = startReportJobs(deps);
   };
@@ -106,6 +109,7 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
       else await ready;
       await jobs.stop();
       await stopReports?.();
+      await rulesRecompute(db).stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -42,6 +42,7 @@ export const PERMISSIONS = {
 
   'GET /api/settings/lifecycle': 'viewer',
   'GET /api/settings/lifecycle/versions/:v': 'viewer',
+  'GET /api/settings/lifecycle/recompute': 'viewer',
   'POST /api/settings/lifecycle/preview': 'designer',
   'POST /api/settings/lifecycle/backtest': 'designer',
   'POST /api/settings/lifecycle': 'designer',
@@ -111,6 +112,8 @@ export type RouteKey = keyof typeof PERMISSIONS;
 export const UNCACHED: ReadonlySet<string> = new Set<string>([
   'GET /api/health',
   'GET /api/preparing',
+  // the progress of a stage-rules recompute moves without writes between its batches
+  'GET /api/settings/lifecycle/recompute',
   // Accounts
   'GET /api/session',
   'GET /api/users',
