@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../server/db/query.ts';
+import { daysBetween } from '../../server/days.ts';
+import { resumePendingRules, rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
+import { writeStageDays } from '../../server/lifecycle/snapshots.ts';
+import { stageWrites } from '../../server/lifecycle/stageLock.ts';
+import { silentLogger } from '../../server/log.ts';
+import { startApi, type ApiRig } from '../helpers/api.ts';
+import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
+import { recomputeDone } from '../helpers/rulesRecompute.ts';
+
+/**
+ * One stage of a player on a day for every page while a saved version is being
+ * applied. On the fixture of test/helpers/lifecycleFixture.ts, idle 30 days
+ * before decline (and lapsed at 45) moves C (idle 11) from decline to stable
+ * on 03-31 and nobody else (test/integration/settings.test.ts works it out).
+ * Overview counts come from the stored snapshots, the value page's stage
+ * counts and the player profile from the live player_stage view.
+ */
+const BEFORE = { exploration: 2, growth: 3, stable: 1, decline: 5 };
+const AFTER = { exploration: 2, growth: 3, stable: 2, decline: 4 };
+
+let rig: ApiRig;
+beforeAll(async () => {
+  rig = await startApi(loadLifecycleFixture);
+});
+afterAll(() => rig?.close());
+
+const overviewCounts = async () => Object.fromEntries((await rig.get('/api/overview')).body.stages.counts.map((c: any) => [c.stage, c.players]));
+const liveCounts = async () => Object.fromEntries((await rig.get(`/api/value?asOf=${AS_OF}`)).body.stageScores.map((s: any) => [s.stage, s.players]));
+const profileStage = async (id: string) => (await rig.get(`/api/players/${id}`)).body.now.stage;
+/** Every page's view of 03-31 at once. */
+const pages = async () => ({ overview: await overviewCounts(), value: await liveCounts(), c: await profileStage('C') });
+/** The stage counts of the rules of a version evaluated directly on the rollup, with no snapshot involved. */
+const direct = async (version: number) =>
+  Object.fromEntries(
+    (
+      await rows<{ stage: string; n: number }>(
+        rig.engine.db,
+        `SELECT stage, count() AS n FROM player_stage_of_version(as_of = {d:Date}, version = {v:UInt32}) GROUP BY stage`,
+        { d: AS_OF, v: version },
+      )
+    ).map((r) => [r.stage, Number(r.n)]),
+  );
+
+describe('a stage-rules version being applied', () => {
+  it('leaves every page on the previous version until its recompute is done, then switches them all', async () => {
+    const defaults = (await rig.get('/api/settings/lifecycle')).body.active.rules;
+    expect(await pages()).toEqual({ overview: BEFORE, value: BEFORE, c: 'decline' });
+
+    // Hold the snapshot writers' lock (as a long ingest refresh would) so the recompute waits at a known point.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    const holder = stageWrites(rig.engine.db).run(async () => {
+      holding();
+      await gate;
+    });
+    await held;
+
+    const saved = await rig.post('/api/settings/lifecycle', { rules: { ...defaults, decline_idle_days: '30', lapsed_idle_days: '45' }, author: 'ana' });
+    expect([saved.status, saved.body.version, saved.body.recompute.state, saved.body.recompute.inForce]).toEqual([202, 2, 'running', 1]);
+    expect((await rig.get('/api/settings/lifecycle/recompute')).body).toMatchObject({ state: 'running', version: 2, inForce: 1 });
+    const again = await rig.post('/api/settings/lifecycle', { rules: defaults, author: 'li' });
+    expect([again.status, again.body.error]).toEqual([409, expect.stringMatching(/^version 2 of the stage rules is still being applied/)]);
+
+    // Rows of the pending version for the last month (03-31 included), written as its recompute writes them: nobody sees them.
+    await writeStageDays(rig.engine.db, daysBetween('2026-03-01', AS_OF), { version: 2, replace: false });
+    expect(await pages()).toEqual({ overview: BEFORE, value: BEFORE, c: 'decline' });
+    const settings = (await rig.get('/api/settings/lifecycle')).body;
+    expect([settings.active.version, settings.versions[0].version, settings.versions[0].state]).toEqual([1, 2, 'pending']);
+
+    release();
+    await holder;
+    expect(await recomputeDone(rig.get)).toMatchObject({ state: 'done', version: 2, inForce: 2, percent: 100, daysDone: 90, daysTotal: 90 });
+    expect(await direct(2)).toEqual(AFTER);
+    expect(await pages()).toEqual({ overview: AFTER, value: AFTER, c: 'stable' });
+    expect(await direct(1)).toEqual(BEFORE);
+
+    // Published: the older computations of every day go (the delete is not waited for), one per day remains, under version 2.
+    const left = () =>
+      rows<{ versions: string; days: number; computations: number }>(
+        rig.engine.db,
+        `SELECT toString(groupUniqArray(config_version)) AS versions, uniqExact(day) AS days, uniqExact(day, computed_at) AS computations FROM player_stage_daily`,
+      );
+    const until = Date.now() + 30_000;
+    while ((await left())[0].versions !== '[2]' && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    expect(await left()).toEqual([{ versions: '[2]', days: 90, computations: 90 }]);
+  });
+
+  it('applies a version left pending by a stop again at the next start', async () => {
+    const job = rulesRecompute(rig.engine.db);
+    const saved = await rig.post('/api/settings/lifecycle/versions/1/restore', { author: 'li' });
+    expect([saved.status, saved.body.version]).toEqual([202, 3]);
+    await job.stop(); // as a server stop mid-recompute does: version 3 stays pending, version 2 in force
+    expect(await pages()).toEqual({ overview: AFTER, value: AFTER, c: 'stable' });
+    expect(await resumePendingRules(rig.engine.db, silentLogger)).toBe(3);
+    expect(await recomputeDone(rig.get)).toMatchObject({ state: 'done', version: 3, inForce: 3 });
+    expect(await pages()).toEqual({ overview: BEFORE, value: BEFORE, c: 'decline' });
+    expect(await resumePendingRules(rig.engine.db, silentLogger)).toBe(null);
+  });
+});
