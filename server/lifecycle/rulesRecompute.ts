@@ -94,11 +94,16 @@ export class RulesRecomputeJob {
 
   private async run(version: number, log: Logger): Promise<void> {
     const db = this.db;
+    const storedDays = async () => {
+      const { minDay, maxDay } = await dataDays(db);
+      return minDay && maxDay ? daysBetween(minDay, maxDay) : [];
+    };
     try {
+      // Known before waiting for an ingest's refresh to end, so the progress says how much is ahead; read again once it has.
+      this.job = { ...this.job, daysTotal: (await storedDays()).length };
       const published = await stageWrites(db).run(async () => {
         const since = engineInstant(new Date());
-        const { minDay, maxDay } = await dataDays(db);
-        const days = minDay && maxDay ? daysBetween(minDay, maxDay) : [];
+        const days = await storedDays();
         this.job = { ...this.job, daysTotal: days.length, percent: days.length ? 0 : 100 };
         const onDay = (done: number, total: number) => {
           this.job = { ...this.job, daysDone: done, percent: Math.floor((done / total) * 100) };

@@ -3,11 +3,10 @@ import { rows } from '../../server/db/query.ts';
 import { daysBetween } from '../../server/days.ts';
 import { resumePendingRules, rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
 import { writeStageDays } from '../../server/lifecycle/snapshots.ts';
-import { stageWrites } from '../../server/lifecycle/stageLock.ts';
 import { silentLogger } from '../../server/log.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
-import { recomputeDone } from '../helpers/rulesRecompute.ts';
+import { holdStageWrites, recomputeDone } from '../helpers/rulesRecompute.ts';
 
 /**
  * One stage of a player on a day for every page while a saved version is being
@@ -48,20 +47,14 @@ describe('a stage-rules version being applied', () => {
     const defaults = (await rig.get('/api/settings/lifecycle')).body.active.rules;
     expect(await pages()).toEqual({ overview: BEFORE, value: BEFORE, c: 'decline' });
 
-    // Hold the snapshot writers' lock (as a long ingest refresh would) so the recompute waits at a known point.
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let holding!: () => void;
-    const held = new Promise<void>((r) => (holding = r));
-    const holder = stageWrites(rig.engine.db).run(async () => {
-      holding();
-      await gate;
-    });
-    await held;
+    // The snapshot writers' lock held (as by a long ingest refresh): the recompute waits at a known point.
+    const release = await holdStageWrites(rig.engine.db);
 
     const saved = await rig.post('/api/settings/lifecycle', { rules: { ...defaults, decline_idle_days: '30', lapsed_idle_days: '45' }, author: 'ana' });
     expect([saved.status, saved.body.version, saved.body.recompute.state, saved.body.recompute.inForce]).toEqual([202, 2, 'running', 1]);
-    expect((await rig.get('/api/settings/lifecycle/recompute')).body).toMatchObject({ state: 'running', version: 2, inForce: 1 });
+    const progress = async () => (await rig.get('/api/settings/lifecycle/recompute')).body;
+    await expect.poll(async () => (await progress()).daysTotal, { timeout: 10_000 }).toBe(90);
+    expect(await progress()).toMatchObject({ state: 'running', version: 2, inForce: 1, percent: 0, daysDone: 0, daysTotal: 90 });
     const again = await rig.post('/api/settings/lifecycle', { rules: defaults, author: 'li' });
     expect([again.status, again.body.error]).toEqual([409, expect.stringMatching(/^version 2 of the stage rules is still being applied/)]);
 
@@ -71,8 +64,7 @@ describe('a stage-rules version being applied', () => {
     const settings = (await rig.get('/api/settings/lifecycle')).body;
     expect([settings.active.version, settings.versions[0].version, settings.versions[0].state]).toEqual([1, 2, 'pending']);
 
-    release();
-    await holder;
+    await release();
     expect(await recomputeDone(rig.get)).toMatchObject({ state: 'done', version: 2, inForce: 2, percent: 100, daysDone: 90, daysTotal: 90 });
     expect(await direct(2)).toEqual(AFTER);
     expect(await pages()).toEqual({ overview: AFTER, value: AFTER, c: 'stable' });
