@@ -4,6 +4,7 @@ import { daysBetween } from '../days.ts';
 import { busy } from '../domainError.ts';
 import type { Logger } from '../log.ts';
 import { markConfigState } from '../queries/settings/configState.ts';
+import { configVersion } from '../queries/settings/configVersions.ts';
 import { pendingVersion } from '../queries/settings/pendingVersion.ts';
 import { versionInForce } from '../queries/settings/versionInForce.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
@@ -104,11 +105,13 @@ export class RulesRecomputeJob {
       const published = await stageWrites(db).run(async () => {
         const since = engineInstant(new Date());
         const days = await storedDays();
+        const saved = await configVersion(db, version);
+        if (!saved) throw new Error(`version ${version} of the stage rules is not stored`);
         this.job = { ...this.job, daysTotal: days.length, percent: days.length ? 0 : 100 };
         const onDay = (done: number, total: number) => {
           this.job = { ...this.job, daysDone: done, percent: Math.floor((done / total) * 100) };
         };
-        await writeStageDays(db, days, { version, replace: false }, onDay, () => this.stopping);
+        await writeStageDays(db, days, { version, rules: saved.rules, replace: false }, onDay, () => this.stopping);
         if (this.stopping) return false;
         await markConfigState(db, version, 'published');
         await dropReplacedStages(db, version, since);

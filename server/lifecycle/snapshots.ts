@@ -3,7 +3,7 @@ import { daysBetween } from '../days.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import { refreshStageDays, STAGE_DAYS_PER_BATCH, type StageRefresh } from '../queries/stages/refreshStageDaily.ts';
 import { getSetting, setSetting } from '../queries/settings/appSettings.ts';
-import { versionInForce } from '../queries/settings/versionInForce.ts';
+import { configVersion } from '../queries/settings/configVersions.ts';
 import { stageWrites } from './stageLock.ts';
 
 const DIRTY_KEY = 'stages_dirty_from';
@@ -34,7 +34,9 @@ export async function writeStageDays(db: Db, days: string[], refresh: StageRefre
 /** Snapshots under the rules in force, replacing older computations; the caller holds stageWrites(db). */
 async function snapshotInForce(db: Db, from: string, to: string, onDay?: OnDay): Promise<number> {
   const days = daysBetween(from, to);
-  await writeStageDays(db, days, { version: await versionInForce(db), replace: true }, onDay);
+  const inForce = await configVersion(db, 0);
+  if (!inForce) throw new Error('no stage rules saved: lifecycle_config is empty');
+  await writeStageDays(db, days, { version: inForce.version, rules: inForce.rules, replace: true }, onDay);
   return days.length;
 }
 

@@ -3,6 +3,7 @@ import { rows } from '../../server/db/query.ts';
 import { daysBetween } from '../../server/days.ts';
 import { resumePendingRules, rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
 import { writeStageDays } from '../../server/lifecycle/snapshots.ts';
+import { draftRef, playerStageSql } from '../../server/queries/stages/playerStageSql.ts';
 import { silentLogger } from '../../server/log.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
@@ -30,17 +31,15 @@ const liveCounts = async () => Object.fromEntries((await rig.get(`/api/value?asO
 const profileStage = async (id: string) => (await rig.get(`/api/players/${id}`)).body.now.stage;
 /** Every page's view of 03-31 at once. */
 const pages = async () => ({ overview: await overviewCounts(), value: await liveCounts(), c: await profileStage('C') });
-/** The stage counts of the rules of a version evaluated directly on the rollup, with no snapshot involved. */
-const direct = async (version: number) =>
-  Object.fromEntries(
-    (
-      await rows<{ stage: string; n: number }>(
-        rig.engine.db,
-        `SELECT stage, count() AS n FROM player_stage_of_version(as_of = {d:Date}, version = {v:UInt32}) GROUP BY stage`,
-        { d: AS_OF, v: version },
-      )
-    ).map((r) => [r.stage, Number(r.n)]),
-  );
+/** The stage counts of a version's rules evaluated directly on the rollup (the settings preview's SQL), with no snapshot involved. */
+const direct = async (version: number) => {
+  const { rules } = (await rig.get(`/api/settings/lifecycle/versions/${version}`)).body;
+  const counts = await rows<{ stage: string; n: number }>(rig.engine.db, `SELECT stage, count() AS n FROM (${playerStageSql(draftRef)}) GROUP BY stage`, {
+    ...rules,
+    as_of: AS_OF,
+  });
+  return Object.fromEntries(counts.map((r) => [r.stage, Number(r.n)]));
+};
 
 describe('a stage-rules version being applied', () => {
   it('leaves every page on the previous version until its recompute is done, then switches them all', async () => {
@@ -59,7 +58,8 @@ describe('a stage-rules version being applied', () => {
     expect([again.status, again.body.error]).toEqual([409, expect.stringMatching(/^version 2 of the stage rules is still being applied/)]);
 
     // Rows of the pending version for the last month (03-31 included), written as its recompute writes them: nobody sees them.
-    await writeStageDays(rig.engine.db, daysBetween('2026-03-01', AS_OF), { version: 2, replace: false });
+    const pending = (await rig.get('/api/settings/lifecycle/versions/2')).body;
+    await writeStageDays(rig.engine.db, daysBetween('2026-03-01', AS_OF), { version: 2, rules: pending.rules, replace: false });
     expect(await pages()).toEqual({ overview: BEFORE, value: BEFORE, c: 'decline' });
     const settings = (await rig.get('/api/settings/lifecycle')).body;
     expect([settings.active.version, settings.versions[0].version, settings.versions[0].state]).toEqual([1, 2, 'pending']);

@@ -1,12 +1,16 @@
 import type { Db } from '../../db/client.ts';
+import type { Rules } from '../../../contract/settings.ts';
 import { exec, one } from '../../db/query.ts';
+import { thresholdArgs } from './playerStageSql.ts';
 
 /** Days per statement: one INSERT over several days shares the engine's per-query cost. */
 export const STAGE_DAYS_PER_BATCH = 7;
 
 export interface StageRefresh {
-  /** The version of the stage rules to evaluate (the one in force, or a pending one being recomputed). */
+  /** The version of the stage rules to evaluate (the one in force, or a pending one being recomputed)... */
   version: number;
+  /** ...and its thresholds, as decimal strings (read once, passed as typed parameters). */
+  rules: Rules;
   /**
    * Drop the older computations of those days at once: true for the version in
    * force; false for a pending version, whose rows replace the old ones only
@@ -22,7 +26,7 @@ export interface StageRefresh {
  * of those days. Readers take the latest computed_at of a day under the version
  * in force, so they never see a half-written refresh nor a pending version.
  */
-export async function refreshStageDays(db: Db, days: string[], { version, replace }: StageRefresh): Promise<void> {
+export async function refreshStageDays(db: Db, days: string[], { version, rules, replace }: StageRefresh): Promise<void> {
   if (days.length === 0) return;
   if (days.length > STAGE_DAYS_PER_BATCH) throw new Error(`at most ${STAGE_DAYS_PER_BATCH} days per batch`);
   const at = new Date().toISOString().replace('T', ' ').replace('Z', '');
@@ -30,9 +34,9 @@ export async function refreshStageDays(db: Db, days: string[], { version, replac
   const selects = days.map(
     (_, i) =>
       `SELECT {d${i}:Date} AS day, player_id, server_id, stage, status, tier, {version:UInt32} AS config_version, idle_days, spend_r, lifetime_spend, {at:DateTime64(3)} AS computed_at
-       FROM player_stage_of_version(as_of = {d${i}:Date}, version = {version:UInt32})`,
+       FROM player_stage_under(${thresholdArgs(`d${i}`)})`,
   );
-  const params = { ...Object.fromEntries(days.map((d, i) => [`d${i}`, d])), days, at, version };
+  const params = { ...rules, ...Object.fromEntries(days.map((d, i) => [`d${i}`, d])), days, at, version };
   await exec(
     db,
     `INSERT INTO player_stage_daily (day, player_id, server_id, stage, status, tier, config_version, idle_days, spend_r, lifetime_spend, computed_at)
