@@ -1,11 +1,13 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../server/db/query.ts';
 import { daysBetween } from '../../server/days.ts';
 import { resumePendingRules, rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
-import { writeStageDays } from '../../server/lifecycle/snapshots.ts';
+import { refreshDirtyStages, writeStageDays } from '../../server/lifecycle/snapshots.ts';
 import { draftRef, playerStageSql } from '../../server/queries/stages/playerStageSql.ts';
 import { silentLogger } from '../../server/log.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
+import { session, writeNdjson } from '../helpers/files.ts';
 import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 import { holdStageWrites, recomputeDone } from '../helpers/rulesRecompute.ts';
 
@@ -91,5 +93,32 @@ describe('a stage-rules version being applied', () => {
     expect(await recomputeDone(rig.get)).toMatchObject({ state: 'done', version: 3, inForce: 3 });
     expect(await pages()).toEqual({ overview: BEFORE, value: BEFORE, c: 'decline' });
     expect(await resumePendingRules(rig.engine.db, silentLogger)).toBe(null);
+  });
+
+  it('lets the stage refresh of an ingest that arrives meanwhile wait, then refresh its days under the new version', async () => {
+    const defaults = (await rig.get('/api/settings/lifecycle')).body.active.rules;
+    const release = await holdStageWrites(rig.engine.db);
+    const saved = await rig.post('/api/settings/lifecycle', { rules: { ...defaults, decline_idle_days: '30', lapsed_idle_days: '45' }, author: 'ana' });
+    expect([saved.status, saved.body.version]).toEqual([202, 4]);
+    // D (idle 39) plays again on 03-31: loaded now, its stage refresh queued behind the recompute.
+    const late = writeNdjson(path.join(rig.engine.dir, 'late'), 'sessions_late.ndjson', [session('late-d', 'D', `${AS_OF}T18:00:00Z`)]);
+    expect((await rig.engine.ingester.run({ paths: [late], source: 'cli' })).rowsLoaded).toBe(1);
+    const refresh = refreshDirtyStages(rig.engine.db);
+    // Snapshots wait for both (the live view already reads D's new day: the lag of any ingest until its refresh).
+    expect(await overviewCounts()).toEqual(BEFORE);
+    expect(await profileStage('C')).toBe('decline');
+    await release();
+    expect(await recomputeDone(rig.get)).toMatchObject({ state: 'done', version: 4, inForce: 4 });
+    expect(await refresh).toBe(1);
+    // Under version 4, C (idle 11) and D (idle 0 now, nothing in P) are stable.
+    const after = { exploration: 2, growth: 3, stable: 3, decline: 3 };
+    expect(await direct(4)).toEqual(after);
+    expect(await pages()).toEqual({ overview: after, value: after, c: 'stable' });
+    const versions = await rows<{ v: number }>(
+      rig.engine.db,
+      `SELECT DISTINCT config_version AS v FROM player_stage_daily WHERE day = {d:Date} AND computed_at = (SELECT max(computed_at) FROM player_stage_daily WHERE day = {d:Date})`,
+      { d: AS_OF },
+    );
+    expect(versions.map((r) => Number(r.v))).toEqual([4]);
   });
 });
