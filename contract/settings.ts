@@ -42,8 +42,6 @@ export interface LifecycleSettings {
   active: RulesVersionWithRules;
   versions: RulesVersion[];
   thresholds: readonly ThresholdDef[];
-  /** The background recompute of a saved version (the last one, or none yet). */
-  recompute: RulesRecompute;
 }
 
 /**

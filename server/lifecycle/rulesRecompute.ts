@@ -114,15 +114,16 @@ export class RulesRecomputeJob {
         await writeStageDays(db, days, { version, rules: saved.rules, replace: false }, onDay, () => this.stopping);
         if (this.stopping) return false;
         await markConfigState(db, version, 'published');
-        await dropReplacedStages(db, version, since);
+        // In force from here: the progress says so at once; the clean-up below is the lock's last step.
+        this.job = { ...this.job, state: 'done', percent: 100, finishedAt: new Date().toISOString() };
+        log.info(`stage rules version ${version} published`, { days: this.job.daysTotal });
+        await dropReplacedStages(db, version, since).catch((err: Error) =>
+          // Readers ignore what it would drop; the next publication drops it.
+          log.warn('the stage snapshots replaced by a rules version were not dropped', { version, error: err.message }),
+        );
         return true;
       });
-      if (!published) {
-        this.job = { ...this.job, state: 'idle', finishedAt: new Date().toISOString() };
-        return;
-      }
-      this.job = { ...this.job, state: 'done', percent: 100, finishedAt: new Date().toISOString() };
-      log.info(`stage rules version ${version} published`, { days: this.job.daysTotal });
+      if (!published) this.job = { ...this.job, state: 'idle', finishedAt: new Date().toISOString() };
     } catch (err) {
       log.error(`stage rules version ${version} could not be applied; the previous version stays in force`, { error: (err as Error).message });
       // Engine text stays in the log; the page says what happened and what to do.

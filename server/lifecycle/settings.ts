@@ -14,12 +14,16 @@ import type { Logger } from '../log.ts';
 import { rulesRecompute } from './rulesRecompute.ts';
 import { invalid, notFound } from '../domainError.ts';
 
-/** The rules in force, every saved version, the thresholds' definitions and the recompute of the last save. */
+/**
+ * The rules in force, every saved version (with its state) and the thresholds'
+ * definitions. The recompute's progress is not here but at GET .../recompute:
+ * this answer is cached until the next write, and the progress moves between writes.
+ */
 export async function lifecycleSettings(db: Db): Promise<LifecycleSettings> {
-  const [active, versions, recompute] = await Promise.all([configVersion(db, 0), listConfigVersions(db), rulesRecompute(db).view()]);
+  const [active, versions] = await Promise.all([configVersion(db, 0), listConfigVersions(db)]);
   // sql/005 seeds version 1, so there is always an active version.
   if (!active) throw new Error('no stage rules saved: lifecycle_config is empty');
-  return { active, versions, thresholds: THRESHOLDS, recompute };
+  return { active, versions, thresholds: THRESHOLDS };
 }
 
 /** One saved version with its thresholds. */
