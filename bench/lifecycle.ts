@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import { openReadyDb } from '../server/db/open.ts';
-import { refreshStageDays } from '../server/queries/stages/refreshStageDaily.ts';
+import { snapshotStages } from '../server/lifecycle/snapshots.ts';
 import { dataDays } from '../server/queries/stages/dataDays.ts';
 import { bareGroupByPlayer, createPlainSessions, dropPlainSessions, eventCounts, insertPayments, insertSessions, mergeRollups } from './lib/gameSql.ts';
 import { load } from './lib/load.ts';
@@ -92,9 +92,9 @@ const weekBefore = daysBefore(7);
 const [scanned, bareS] = await timed(() => bareGroupByPlayer(db));
 // As inserted, the rollup holds a part per insert; background merges fold them into one row per key over time.
 // Each refresh is the first snapshot of its day (the day before the last, then the last), as after an ingest.
-const [, freshPartsS] = await timed(() => refreshStageDays(db, [dayBefore]));
+const [, freshPartsS] = await timed(() => snapshotStages(db, dayBefore, dayBefore));
 const [, mergeS] = await timed(() => mergeRollups(db));
-const [, refreshS] = await timed(() => refreshStageDays(db, [maxDay]));
+const [, refreshS] = await timed(() => snapshotStages(db, maxDay, maxDay));
 const upkeepS = upkeep.withViewsS - upkeep.plainS;
 console.log(
   `bare GROUP BY player:  ${bareS.toFixed(2)} s (${scanned.toLocaleString('en')} players, ${Math.round(events / bareS).toLocaleString('en')} events/s)`,
@@ -111,7 +111,7 @@ console.log(
 );
 
 // The week before too, so week-over-week views have two snapshots to compare.
-await refreshStageDays(db, [weekBefore]);
+await snapshotStages(db, weekBefore, weekBefore);
 await db.close();
 
 const port = 20000 + Math.floor(Math.random() * 20000);

@@ -109,6 +109,7 @@ export const REQUESTS = {
 
   'GET /api/settings/lifecycle': {},
   'GET /api/settings/lifecycle/versions/:v': { path: { v: P.version } },
+  'GET /api/settings/lifecycle/recompute': {},
   'POST /api/settings/lifecycle/preview': { body: { rules, asOf: P.day } },
   'POST /api/settings/lifecycle/backtest': { body: { rules: { type: 'object' }, day: P.day } },
   'POST /api/settings/lifecycle': { body: { rules, ...saveMeta } },

@@ -15,12 +15,20 @@ export interface ThresholdDef {
   exclusive?: boolean;
 }
 
+/**
+ * A saved version is pending until the stored stage snapshots are recomputed
+ * under it, then published (the newest published version is in force); a
+ * version whose recompute failed is never in force.
+ */
+export type RulesVersionState = 'pending' | 'published' | 'failed';
+
 export interface RulesVersion {
   version: number;
   author: string;
   note: string;
   restoredFrom: number;
   createdAt: string;
+  state: RulesVersionState;
 }
 
 /** GET /api/settings/lifecycle/versions/:v (and the active version of GET /api/settings/lifecycle). */
@@ -30,9 +38,32 @@ export interface RulesVersionWithRules extends RulesVersion {
 
 /** GET /api/settings/lifecycle */
 export interface LifecycleSettings {
+  /** The version in force: every page shows stages under it. */
   active: RulesVersionWithRules;
   versions: RulesVersion[];
   thresholds: readonly ThresholdDef[];
+}
+
+/**
+ * GET /api/settings/lifecycle/recompute: the background job that recomputes
+ * the stored daily stage snapshots under a saved version, then publishes it.
+ * One runs at a time; while it runs, every page shows `inForce`.
+ */
+export interface RulesRecompute {
+  /** idle: none since the start; running: `version` is being applied; done: published; failed: see `error`, `inForce` unchanged. */
+  state: 'idle' | 'running' | 'done' | 'failed';
+  /** The version being (or last) recomputed; null when idle. */
+  version: number | null;
+  /** The version in force now. */
+  inForce: number;
+  /** Whole percent of the days done (0..100). */
+  percent: number;
+  daysDone: number;
+  daysTotal: number;
+  /** ISO instants. */
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
 }
 
 /** Why a value is refused; the dashboard words each code (settings.err.<code>) in its own language from `vars`. */
@@ -119,8 +150,12 @@ export interface RestoreRulesRequest {
   author: string;
 }
 
-/** POST /api/settings/lifecycle and .../restore: the new version and the stored snapshot days recomputed under it. */
+/**
+ * POST /api/settings/lifecycle and .../restore (202): the new version, pending,
+ * and its recompute, started in the background. Refused with 409 while
+ * another version's recompute runs.
+ */
 export interface SavedRules {
   version: number;
-  stageDaysRefreshed: number;
+  recompute: RulesRecompute;
 }

@@ -12,6 +12,7 @@ import { demoGame, demoNeeded, prepareDemo } from './demo.ts';
 import type { Deps } from './deps.ts';
 import { Ingester } from './ingest/ingestRun.ts';
 import { ingestSettings } from './ingestDefaults.ts';
+import { resumePendingRules, rulesRecompute } from './lifecycle/rulesRecompute.ts';
 import { type Logger, redactUrl } from './log.ts';
 import { DemoPreparation } from './preparation.ts';
 import { PageWarmer, warmerTiming } from './readiness/pageWarmer.ts';
@@ -70,6 +71,8 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
   let stopReports: (() => Promise<void>) | undefined;
   const startJobs = async () => {
     await stagesJob.run(deps);
+    // A stage-rules version left pending by a crash or a stop is applied again, in the background.
+    await resumePendingRules(db, log);
     await startSchedule(deps, jobs);
     stopReports = startReportJobs(deps);
   };
@@ -116,6 +119,7 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
       else await ready;
       await jobs.stop();
       await stopReports?.();
+      await rulesRecompute(db).stop();
       await pages?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

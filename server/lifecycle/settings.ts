@@ -10,10 +10,15 @@ import { saveConfigVersion } from '../queries/settings/saveConfigVersion.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import type { Rules } from '../../contract/settings.ts';
 import { THRESHOLDS } from './rules.ts';
-import { markStagesDirty, refreshDirtyStages } from './snapshots.ts';
+import type { Logger } from '../log.ts';
+import { rulesRecompute } from './rulesRecompute.ts';
 import { invalid, notFound } from '../domainError.ts';
 
-/** The active rules, every saved version and the thresholds' definitions. */
+/**
+ * The rules in force, every saved version (with its state) and the thresholds'
+ * definitions. The recompute's progress is not here but at GET .../recompute:
+ * this answer is cached until the next write, and the progress moves between writes.
+ */
 export async function lifecycleSettings(db: Db): Promise<LifecycleSettings> {
   const [active, versions] = await Promise.all([configVersion(db, 0), listConfigVersions(db)]);
   // sql/005 seeds version 1, so there is always an active version.
@@ -40,21 +45,22 @@ export async function previewRules(db: Db, draft: { rules: Rules; errors: RuleEr
 }
 
 /**
- * Saves rules as the new active version, then recomputes every stored daily
- * snapshot under them (history and transitions follow the rules in force).
+ * Saves rules as a new pending version and starts the background recompute of
+ * every stored daily snapshot under them; the version is in force (for every
+ * page) once that is done. Refused while another version is being applied.
  */
-export async function saveRules(db: Db, rules: Rules, meta: { author: string; note: string; restoredFrom?: number }): Promise<SavedRules> {
-  const version = await saveConfigVersion(db, rules, { ...meta, restoredFrom: meta.restoredFrom ?? 0 });
-  const { minDay } = await dataDays(db);
-  if (minDay) await markStagesDirty(db, minDay);
-  const stageDaysRefreshed = await refreshDirtyStages(db);
-  return { version, stageDaysRefreshed };
+export async function saveRules(db: Db, log: Logger, rules: Rules, meta: { author: string; note: string; restoredFrom?: number }): Promise<SavedRules> {
+  const job = rulesRecompute(db);
+  const version = await job.begin(() => saveConfigVersion(db, rules, { ...meta, restoredFrom: meta.restoredFrom ?? 0 }), log);
+  // The progress as the job starts, taken before anything else is awaited: a save answers the same every time.
+  const started = job.progress;
+  return { version, recompute: await job.view(started) };
 }
 
-/** Saves a copy of an earlier version as the new active one. */
-export async function restoreVersion(db: Db, version: number, author: string): Promise<SavedRules> {
+/** Saves a copy of an earlier version as a new one, applied like a save. */
+export async function restoreVersion(db: Db, log: Logger, version: number, author: string): Promise<SavedRules> {
   const old = await rulesVersion(db, version);
-  return saveRules(db, old.rules, { author, note: `restored version ${version}`, restoredFrom: version });
+  return saveRules(db, log, old.rules, { author, note: `restored version ${version}`, restoredFrom: version });
 }
 
 /**

@@ -43,6 +43,7 @@ export const PERMISSIONS = {
 
   'GET /api/settings/lifecycle': 'viewer',
   'GET /api/settings/lifecycle/versions/:v': 'viewer',
+  'GET /api/settings/lifecycle/recompute': 'viewer',
   'POST /api/settings/lifecycle/preview': 'designer',
   'POST /api/settings/lifecycle/backtest': 'designer',
   'POST /api/settings/lifecycle': 'designer',
@@ -113,6 +114,8 @@ export const UNCACHED: ReadonlySet<string> = new Set<string>([
   'GET /api/health',
   'GET /api/preparing',
   'GET /api/readiness',
+  // the progress of a stage-rules recompute moves without writes between its batches
+  'GET /api/settings/lifecycle/recompute',
   // Accounts
   'GET /api/session',
   'GET /api/users',

@@ -1,15 +1,16 @@
 import type { Router } from 'express';
-import type { Backtest, LifecycleSettings, RulesPreview, RulesVersionWithRules, SavedRules } from '../../contract/settings.ts';
+import type { Backtest, LifecycleSettings, RulesPreview, RulesRecompute, RulesVersionWithRules, SavedRules } from '../../contract/settings.ts';
 import { auditor } from '../audit/audited.ts';
 import { invalid } from '../domainError.ts';
 import { validateRules } from '../lifecycle/rules.ts';
+import { rulesRecompute } from '../lifecycle/rulesRecompute.ts';
 import { backtestRules, lifecycleSettings, previewRules, restoreVersion, rulesVersion, saveRules } from '../lifecycle/settings.ts';
 import { handle } from './http.ts';
 import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
 export function settingsRoutes(deps: RouteDeps): Router {
-  const { db } = deps;
+  const { db, log } = deps;
   const r = deps.router();
   const audited = auditor(deps);
   const activeRules = async () => (await lifecycleSettings(db)).active.rules;
@@ -17,6 +18,10 @@ export function settingsRoutes(deps: RouteDeps): Router {
   r.get(
     '/settings/lifecycle',
     handle(async () => (await lifecycleSettings(db)) satisfies LifecycleSettings),
+  );
+  r.get(
+    '/settings/lifecycle/recompute',
+    handle(async () => (await rulesRecompute(db).view()) satisfies RulesRecompute),
   );
   r.get(
     '/settings/lifecycle/versions/:v',
@@ -40,18 +45,21 @@ export function settingsRoutes(deps: RouteDeps): Router {
   );
   r.post(
     '/settings/lifecycle',
-    handle(async (req) => {
+    // 202: the version is saved (pending); its recompute runs in the background (GET .../recompute).
+    handle(async (req, res) => {
       const body = inputOf(req, 'POST /api/settings/lifecycle').body;
       const { rules, errors } = validateRules(body.rules);
       if (errors.length) throw invalid(`the rules are not valid: ${errors.map((e) => e.message).join('; ')}`);
       const meta = { author: body.author, note: body.note ?? '' };
       const entry = { action: 'rules.save', before: activeRules, after: () => rules, target: (s: SavedRules) => `rules:v${s.version}` };
-      return (await audited.change(req, entry, () => saveRules(db, rules, meta))) satisfies SavedRules;
+      const saved = await audited.change(req, entry, () => saveRules(db, log, rules, meta));
+      res.status(202);
+      return saved satisfies SavedRules;
     }),
   );
   r.post(
     '/settings/lifecycle/versions/:v/restore',
-    handle(async (req) => {
+    handle(async (req, res) => {
       const { path, body } = inputOf(req, 'POST /api/settings/lifecycle/versions/:v/restore');
       const v = path.v;
       const author = body.author;
@@ -62,7 +70,8 @@ export function settingsRoutes(deps: RouteDeps): Router {
         detail: () => ({ restoredFrom: v }),
         target: (s: SavedRules) => `rules:v${s.version}`,
       };
-      const saved = await audited.change(req, entry, () => restoreVersion(db, v, author));
+      const saved = await audited.change(req, entry, () => restoreVersion(db, log, v, author));
+      res.status(202);
       return saved satisfies SavedRules;
     }),
   );

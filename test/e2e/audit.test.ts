@@ -16,7 +16,7 @@ describe.runIf(haveChromium)('audit page in Chromium', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ rules: { ...rules, decline_idle_days: String(Number(rules.decline_idle_days) + 1) }, author: 'ana' }),
     });
-    expect(save.status).toBe(200);
+    expect(save.status).toBe(202);
     const { players } = await api<{ players: { playerId: string }[] }>('players?q=p');
     expect((await rig.fetch(`${rig.base}/api/players/${encodeURIComponent(players[0].playerId)}`)).status).toBe(200);
     expect((await fetch(`${rig.base}/api/offers`, { method: 'POST' })).status).toBe(401);

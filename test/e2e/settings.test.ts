@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../../server/db/client.ts';
 import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
+import { holdStageWrites } from '../helpers/rulesRecompute.ts';
 
 let browser: SignedBrowser;
 let apiFetch: typeof fetch;
 let base: string;
-useRig(11, (rig) => ({ browser, base, fetch: apiFetch } = rig));
+let db: Db;
+useRig(
+  11,
+  (rig) =>
+    ({
+      browser,
+      base,
+      fetch: apiFetch,
+      engine: { db },
+    } = rig),
+);
 
 const api = async (path: string, body?: object) =>
   (
@@ -16,7 +28,7 @@ const declineOnLastDay = async () => {
 };
 
 describe.runIf(haveChromium)('stage rules in Chromium', () => {
-  it('a designer changes a threshold, sees the preview move players, saves, and the Lifecycle page follows', async () => {
+  it('a designer changes a threshold, sees the preview move players, saves, follows the recompute, and the Lifecycle page follows', async () => {
     const { active } = await api('settings/lifecycle');
     const draft = { ...active.rules, decline_idle_days: '30', lapsed_idle_days: '45' };
     const expected = await api('settings/lifecycle/preview', { rules: draft });
@@ -48,20 +60,41 @@ describe.runIf(haveChromium)('stage rules in Chromium', () => {
       for (const row of backtest[which])
         expect(await page.getByTestId(`backtest-${row.stage}-${which}`).textContent()).toBe(row.players.toLocaleString('en-US'));
 
+    // The stage snapshot writers are held (as by a long ingest refresh): the recompute waits, and the pages show it.
+    const release = await holdStageWrites(db);
     await page.getByTestId('rules-author').fill('e2e designer');
     await page.getByTestId('rules-note').fill('decline after 30 idle days');
     await page.getByTestId('rules-save').click();
     await expect
-      .poll(() => page.getByTestId('rules-saved').textContent(), { timeout: 60_000 })
-      .toMatch(/^Saved version 2; \d+ days of stage history recomputed\.$/);
-    // The page reloads the versions after the save.
-    await expect.poll(() => page.getByTestId('rules-versions').textContent()).toContain('decline after 30 idle days');
+      .poll(() => page.getByTestId('rules-saved').textContent(), { timeout: 30_000 })
+      .toBe('Saved version 2; it is being applied to the stage history in the background.');
+    // The page reloads the versions after the save: the new one is pending, version 1 stays in force.
+    await expect.poll(() => page.getByTestId('rules-versions').textContent(), { timeout: 30_000 }).toContain('decline after 30 idle days');
+    expect(await page.getByTestId('rules-version-state').textContent()).toBe('(pending)');
+    const banner = /^Stage rules version 2 are being applied: 0% \(0 of (\d+) days\); pages show version 1 until then\.$/;
+    await expect.poll(async () => (await page.getByTestId('rules-banner').textContent({ timeout: 30_000 }))?.trim(), { timeout: 30_000 }).toMatch(banner);
+    expect(await page.getByTestId('rules-in-force').textContent()).toBe('In force: version 1');
+    expect(await page.getByTestId('rules-progress').textContent()).toMatch(
+      /Applying version 2: 0% \(0 of \d+ days\)\. Every page shows version 1 until then\./,
+    );
+    // Every page shows the banner, and still the previous version.
+    await page.goto(`${base}/?page=lifecycle&lang=en`);
+    await page.getByTestId('lifecycle-count-decline').waitFor({ timeout: 30_000 });
+    expect((await page.getByTestId('rules-banner').textContent({ timeout: 30_000 }))?.trim()).toMatch(banner);
+    expect(await page.getByTestId('lifecycle-count-decline').textContent()).toBe(declineBefore.toLocaleString('en-US'));
+    expect(await declineOnLastDay()).toBe(declineBefore);
 
+    // Let the recompute run: the banner goes, the Lifecycle page reloads under version 2 by itself.
+    await release();
+    await page.getByTestId('rules-banner').waitFor({ state: 'detached', timeout: 60_000 });
     const declineAfter = await declineOnLastDay();
     expect(declineAfter).toBe(declineBefore - moved);
-    await page.goto(`${base}/?page=lifecycle&lang=en`);
-    await page.getByTestId('lifecycle-count-decline').waitFor();
-    expect(await page.getByTestId('lifecycle-count-decline').textContent()).toBe(declineAfter.toLocaleString('en-US'));
+    await expect
+      .poll(() => page.getByTestId('lifecycle-count-decline').textContent({ timeout: 30_000 }), { timeout: 30_000 })
+      .toBe(declineAfter.toLocaleString('en-US'));
+    await page.goto(`${base}/?page=settings&lang=en`);
+    await expect.poll(() => page.getByTestId('rules-in-force').textContent({ timeout: 30_000 }), { timeout: 30_000 }).toBe('In force: version 2');
+    expect(await page.getByTestId('rules-progress').textContent()).toContain('Version 2 applied');
     expect(errors).toEqual([]);
     await page.close();
   });

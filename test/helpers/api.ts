@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.ts';
+import { rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
 import { tokenFetch } from './auth.ts';
 import { freshEngine, type TestEngine } from './engine.ts';
 
@@ -49,6 +50,8 @@ export async function startApi(setup: (engine: TestEngine) => Promise<void>, env
       answer(await signed(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })),
     async close() {
       await stopListening(server);
+      // A stage-rules recompute a test started ends before the engine it writes to closes.
+      await rulesRecompute(engine.db).stop();
       await engine.cleanup();
     },
   };

@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { DAYS_AHEAD } from '../../contract/params.ts';
 import { addDays } from '../../server/days.ts';
+import { rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { simulateGame } from '../../server/sim/simulate.ts';
 import { startApi } from './api.ts';
@@ -121,7 +122,8 @@ export async function apiSnapshot({ ruleVersions, progress = () => {} }: Snapsho
     log.splice(at, reqs.length, ...log.slice(at).sort((a, b) => a.status - b.status || (a.body < b.body ? -1 : a.body > b.body ? 1 : 0)));
   };
   try {
-    await requests({ send, get, json, together, progress, dir: rig.engine.dir, ruleVersions });
+    const rulesApplied = () => rulesRecompute(rig.engine.db).settled();
+    await requests({ send, get, json, together, progress, dir: rig.engine.dir, ruleVersions, rulesApplied });
   } finally {
     await rig.close().catch(() => {});
   }

@@ -27,9 +27,11 @@ export interface Client {
   /** The engine's temporary directory, where a late file is written for the ingest request. */
   dir: string;
   ruleVersions: boolean;
+  /** Settles when the background recompute of a saved stage-rules version is done. */
+  rulesApplied(): Promise<void>;
 }
 
-export async function requests({ send, get, json, together, progress, dir, ruleVersions }: Client): Promise<void> {
+export async function requests({ send, get, json, together, progress, dir, ruleVersions, rulesApplied }: Client): Promise<void> {
   const D = SNAPSHOT_END;
 
   progress('writes that every page reads: model refresh, a launch, a report run');
@@ -311,8 +313,10 @@ export async function requests({ send, get, json, together, progress, dir, ruleV
       author: 'snapshot',
       note: 'one step more',
     });
+    await rulesApplied();
     await get('/api/overview');
     await send('POST', '/api/settings/lifecycle/versions/1/restore', { author: 'snapshot' });
+    await rulesApplied();
     await get('/api/settings/lifecycle');
     await get('/api/overview');
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { simulateGame } from '../../server/sim/simulate.ts';
 import { ensureWebBuild, WEB_DIST } from '../../server/webBuild.ts';
@@ -68,6 +69,8 @@ export async function startRig(seed: number, env: Record<string, string> = {}): 
       async close() {
         await browser.close();
         await stopListening(listening);
+        // A stage-rules recompute a test started ends before the engine it writes to closes.
+        await rulesRecompute(engine.db).stop();
         await engine.cleanup();
       },
     };

@@ -49,7 +49,7 @@ describe('audit trail', () => {
   it('records each state-changing call with who, what, before and after', async () => {
     const settings = (await rig.get('/api/settings/lifecycle')).body;
     const rules = { ...settings.active.rules, decline_idle_days: '8' };
-    expect((await send('POST', '/api/settings/lifecycle', { rules, author: 'ana' })).status).toBe(200);
+    expect((await send('POST', '/api/settings/lifecycle', { rules, author: 'ana' })).status).toBe(202);
     expect((await send('POST', '/api/offers', { offer, author: 'ana' })).status).toBe(201);
     expect((await send('PUT', '/api/offers/audit-offer', { offer: { ...offer, name: 'Audit gems 2' }, author: 'ana', baseVersion: 1 })).status).toBe(200);
     expect((await send('POST', '/api/offers/audit-offer/archive', { author: 'ana' })).status).toBe(200);

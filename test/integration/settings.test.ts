@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../server/db/query.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
+import { recomputeDone } from '../helpers/rulesRecompute.ts';
 
 /**
  * Editable stage rules on the fixture of test/helpers/lifecycleFixture.ts.
@@ -106,23 +107,25 @@ describe('editable stage rules', () => {
     expect(await stagesNow()).toBe(DEFAULT_STAGES);
     expect(await stageCounts()).toEqual({ exploration: 2, growth: 3, stable: 1, decline: 5 });
     const saved = await call('POST', '/api/settings/lifecycle', { rules: draft(), author: 'ana', note: 'idle 30 days before decline' });
-    expect(saved.status).toBe(200);
+    expect(saved.status).toBe(202);
     expect(saved.body.version).toBe(2);
-    expect(saved.body.stageDaysRefreshed).toBe(90);
+    expect(saved.body.recompute).toMatchObject({ state: 'running', version: 2, inForce: 1 });
+    expect(await recomputeDone(rig.get)).toMatchObject({ state: 'done', version: 2, inForce: 2, percent: 100, daysDone: 90, daysTotal: 90, error: null });
     expect(await stagesNow()).toBe(DEFAULT_STAGES.replace('C:decline', 'C:stable'));
     expect(await stageCounts()).toEqual({ exploration: 2, growth: 3, stable: 2, decline: 4 });
     const c = (await call('GET', '/api/players/C')).body.now;
     expect(c.stage).toBe('stable');
 
     const restored = await call('POST', '/api/settings/lifecycle/versions/1/restore', { author: 'li' });
-    expect(restored.body.version).toBe(3);
+    expect([restored.status, restored.body.version]).toEqual([202, 3]);
+    expect(await recomputeDone(rig.get)).toMatchObject({ state: 'done', version: 3, inForce: 3 });
     expect(await stagesNow()).toBe(DEFAULT_STAGES);
     expect(await stageCounts()).toEqual({ exploration: 2, growth: 3, stable: 1, decline: 5 });
     const { body } = await call('GET', '/api/settings/lifecycle');
-    expect(body.versions.map((v: any) => [v.version, v.author, v.note, v.restoredFrom])).toEqual([
-      [3, 'li', 'restored version 1', 1],
-      [2, 'ana', 'idle 30 days before decline', 0],
-      [1, 'system', 'DESIGN section 6 defaults', 0],
+    expect(body.versions.map((v: any) => [v.version, v.author, v.note, v.restoredFrom, v.state])).toEqual([
+      [3, 'li', 'restored version 1', 1, 'published'],
+      [2, 'ana', 'idle 30 days before decline', 0, 'published'],
+      [1, 'system', 'DESIGN section 6 defaults', 0, 'published'],
     ]);
     expect((await call('GET', '/api/settings/lifecycle/versions/2')).body.rules.decline_idle_days).toBe('30');
     expect((await call('GET', '/api/settings/lifecycle/versions/9')).status).toBe(404);

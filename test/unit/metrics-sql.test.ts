@@ -39,9 +39,10 @@ describe('day windows', () => {
 });
 
 describe('views rebuilt at start', () => {
-  it('declares player_stage from the stage rule builder and daily_kpi from the activity fragments', () => {
-    expect(START_VIEWS.map((v) => v.name)).toEqual(['player_stage', 'daily_kpi']);
+  it('declares player_stage (and player_stage_under, its thresholds as parameters) from the stage rule builder and daily_kpi from the activity fragments', () => {
+    expect(START_VIEWS.map((v) => v.name)).toEqual(['player_stage', 'player_stage_under', 'daily_kpi']);
     expect(view('player_stage')).toBe(playerStageSql(activeRef));
+    expect(view('player_stage_under')).toBe(playerStageSql(draftRef));
     expect(view('daily_kpi')).toContain('uniqExactIf(player_id, sessions > 0) AS dau');
     expect(view('daily_kpi')).toContain('uniqExactIf(player_id, payments > 0) AS payers');
   });

@@ -1,15 +1,16 @@
 import type { LaunchTransition } from '../../../contract/launches.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import { latestInForce } from '../stages/inForce.ts';
 
 /**
  * Where a stage on the end day comes from: the stored snapshot of that day
- * (its latest computation) or, when the day has none, the stage view
+ * (its latest computation under the rules in force) or, when the day has none, the stage view
  * evaluated for it. A fixed choice of two fragments, never user text.
  */
 const STAGE_ON_DAY = {
   snapshot: `SELECT player_id, if(status = 'lost', 'lost', stage) AS key FROM player_stage_daily
-             WHERE day = {end:Date} AND computed_at = (SELECT max(computed_at) FROM player_stage_daily WHERE day = {end:Date})
+             WHERE day = {end:Date} AND ${latestInForce('player_stage_daily', 'end')}
                AND player_id IN (SELECT player_id FROM offer_launch_members WHERE launch_id = {launch:String})`,
   view: `SELECT player_id, if(status = 'lost', 'lost', stage) AS key FROM player_stage(as_of = {end:Date})
          WHERE player_id IN (SELECT player_id FROM offer_launch_members WHERE launch_id = {launch:String})`,

@@ -1,13 +1,14 @@
+import { latestInForce } from '../stages/inForce.ts';
+
 /**
- * The stored stage snapshot of one day (its latest computation), one row per
+ * The stored stage snapshot of one day (its latest computation under the rules in force), one row per
  * player, with the transition key: the stage, or 'lost' for players gone past
  * the lost horizon. `param` names the query's Date parameter ('from' or 'to').
  */
 export function snapshotOf(param: 'from' | 'to'): string {
   return `SELECT player_id, server_id, tier, idle_days, lifetime_spend, spend_r, if(status = 'lost', 'lost', stage) AS key
           FROM player_stage_daily
-          WHERE day = {${param}:Date}
-            AND computed_at = (SELECT max(computed_at) FROM player_stage_daily WHERE day = {${param}:Date})`;
+          WHERE day = {${param}:Date} AND ${latestInForce('player_stage_daily', param)}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Stage, ValueTier } from '../../../contract/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { snapshotOf } from '../lifecycle/snapshotSql.ts';
+import { latestInForce } from '../stages/inForce.ts';
 
 export interface SegmentPeriod {
   stage: Stage;
@@ -29,7 +30,7 @@ export async function segmentRetention(db: Db, q: { from: string; to: string; se
      FROM (${snapshotOf('from')}) AS a
      LEFT JOIN (
        SELECT player_id, status FROM player_stage_daily
-       WHERE day = {to:Date} AND computed_at = (SELECT max(computed_at) FROM player_stage_daily WHERE day = {to:Date})
+       WHERE day = {to:Date} AND ${latestInForce('player_stage_daily', 'to')}
      ) AS b ON b.player_id = a.player_id
      LEFT JOIN (
        SELECT player_id, sum(revenue) AS period_revenue

@@ -14,6 +14,13 @@ export type ThresholdRef = (name: string) => string;
 
 export const activeRef: ThresholdRef = (name) => `(SELECT ${name} FROM active_lifecycle_config)`;
 export const draftRef: ThresholdRef = (name) => `{${name}:${THRESHOLDS.find((t) => t.name === name)!.type}}`;
+/**
+ * The arguments of the player_stage_under view (server/queries/views/startViews.ts): every
+ * threshold as its typed parameter, and the day as `{asOf}` (a Date parameter's name).
+ */
+export function thresholdArgs(asOf: string): string {
+  return [`as_of = {${asOf}:Date}`, ...THRESHOLDS.map((t) => `${t.name} = ${draftRef(t.name)}`)].join(', ');
+}
 
 /**
  * Every player's lifecycle features and stage as of {as_of:Date}: windows end

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import { latestInForce } from './inForce.ts';
 
 export interface StageCountRow {
   stage: string;
@@ -8,14 +9,14 @@ export interface StageCountRow {
   revenue: string;
 }
 
-/** Stage and status counts on one day, from the daily snapshot (latest computation of that day). */
+/** Stage and status counts on one day, from the daily snapshot (latest computation of that day under the rules in force). */
 export async function stageCountsOn(db: Db, day: string, server: string): Promise<StageCountRow[]> {
   return rows<StageCountRow>(
     db,
     `SELECT stage, status, sum(players) AS players, toString(sum(spend_r)) AS revenue
      FROM stage_daily
      WHERE day = {day:Date} AND ({server:String} = '' OR server_id = {server:String})
-       AND computed_at = (SELECT max(computed_at) FROM stage_daily WHERE day = {day:Date})
+       AND ${latestInForce('stage_daily', 'day')}
      GROUP BY stage, status`,
     { day, server },
   );

@@ -1,8 +1,9 @@
 import type { RangeQuery, StageTrendDay } from '../../../contract/overview.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
+import { VERSION_IN_FORCE } from './inForce.ts';
 
-/** Players per stage per day of the active base (lost players excluded), from the daily snapshots. */
+/** Players per stage per day of the active base (lost players excluded), from the daily snapshots under the rules in force. */
 export async function stageTrend(db: Db, f: RangeQuery): Promise<StageTrendDay[]> {
   return rows<StageTrendDay>(
     db,
@@ -14,7 +15,9 @@ export async function stageTrend(db: Db, f: RangeQuery): Promise<StageTrendDay[]
      FROM stage_daily
      WHERE day BETWEEN {from:Date} AND {to:Date}
        AND ({server:String} = '' OR server_id = {server:String})
-       AND (day, computed_at) IN (SELECT day, max(computed_at) FROM stage_daily WHERE day BETWEEN {from:Date} AND {to:Date} GROUP BY day)
+       AND config_version = ${VERSION_IN_FORCE}
+       AND (day, computed_at) IN (SELECT day, max(computed_at) FROM stage_daily
+                                  WHERE day BETWEEN {from:Date} AND {to:Date} AND config_version = ${VERSION_IN_FORCE} GROUP BY day)
      GROUP BY day ORDER BY day`,
     { ...f },
   );

@@ -31,6 +31,7 @@ import type {
   RestoreRulesRequest,
   RulesPreview,
   RulesPreviewRequest,
+  RulesRecompute,
   RulesVersionWithRules,
   SavedRules,
   SaveRulesRequest,
@@ -215,6 +216,8 @@ export const getSegmentClvs = (signal?: AbortSignal) => getJson<SegmentClvs>('mo
 export const getCohortProjections = (q: CohortsQuery, signal?: AbortSignal) => getJson<CohortProjections>('models/cohorts', { ...q }, signal);
 
 export const getLifecycleSettings = (signal?: AbortSignal) => getJson<LifecycleSettings>('settings/lifecycle', undefined, signal);
+
+export const getRulesRecompute = (signal?: AbortSignal) => getJson<RulesRecompute>('settings/lifecycle/recompute', undefined, signal);
 
 export const getRulesVersion = (version: number, signal?: AbortSignal) =>
   getJson<RulesVersionWithRules>(`settings/lifecycle/versions/${version}`, undefined, signal);
