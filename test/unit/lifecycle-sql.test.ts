@@ -7,8 +7,11 @@ describe('transition SQL fragments', () => {
   it('reads one day per snapshot, through its own typed Date parameter', () => {
     expect(params(snapshotOf('from'))).toEqual(['{from:Date}']);
     expect(params(snapshotOf('to'))).toEqual(['{to:Date}']);
-    // The latest computation of the day only: older ones may not be cleared yet.
-    expect(snapshotOf('to')).toContain('computed_at = (SELECT max(computed_at) FROM player_stage_daily WHERE day = {to:Date})');
+    // The latest computation of the day under the rules in force only: older ones may not be cleared yet,
+    // and a pending version's rows stay unseen until it is published.
+    const inForce = 'config_version = (SELECT version FROM active_lifecycle_config)';
+    expect(snapshotOf('to')).toContain(`WHERE day = {to:Date} AND ${inForce}`);
+    expect(snapshotOf('to')).toContain(`computed_at = (SELECT max(computed_at) FROM player_stage_daily WHERE day = {to:Date} AND ${inForce})`);
   });
 
   it('joins the two days with typed parameters only', () => {
