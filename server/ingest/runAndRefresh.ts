@@ -2,14 +2,16 @@ import type { IngestResult } from '../../contract/ingest.ts';
 import type { Deps } from '../deps.ts';
 import { refreshDirtyStages } from '../lifecycle/snapshots.ts';
 import type { RunRequest } from './ingestRun.ts';
+import { refreshComrades } from '../winback/comradesRefresh.ts';
 
 /** An ingest run followed by the stage-snapshot refresh it made necessary: what the cron job, the API and the CLI all do. */
 export async function runIngestAndRefresh(
-  deps: Pick<Deps, 'db' | 'ingester'>,
+  deps: Pick<Deps, 'db' | 'ingester' | 'cfg'>,
   req: RunRequest,
   onStages?: (done: number, total: number) => void,
 ): Promise<IngestResult> {
   const summary = await deps.ingester.run(req);
   const stageDaysRefreshed = await refreshDirtyStages(deps.db, onStages);
+  await refreshComrades(deps);
   return { ...summary, stageDaysRefreshed };
 }
