@@ -82,7 +82,9 @@ for (const method of ['query', 'command'] as const) {
   };
 }
 
-console.log(`generating ${sessions.toLocaleString('en')} sessions for ${players.toLocaleString('en')} players on ${servers} servers over ${days} days in ${dir}`);
+console.log(
+  `generating ${sessions.toLocaleString('en')} sessions for ${players.toLocaleString('en')} players on ${servers} servers over ${days} days in ${dir}`,
+);
 const [, genS] = await timed(async () => {
   for (let offset = 0; offset < sessions; offset += BATCH) {
     await insertSessions(db, offset, Math.min(BATCH, sessions - offset), players, days, FIRST_DAY, 'sessions', servers);
@@ -140,7 +142,9 @@ try {
 
   const cold = await get('/winback/comrades?limit=50');
   const next = await get('/winback/comrades?limit=50&offset=50');
-  console.log(`cold Win-back comrades (first page, state ${cold.body.state}, ${cold.body.total} pairs): ${(cold.ms / 1000).toFixed(3)} s; next page ${(next.ms / 1000).toFixed(3)} s`);
+  console.log(
+    `cold Win-back comrades (first page, state ${cold.body.state}, ${cold.body.total} pairs): ${(cold.ms / 1000).toFixed(3)} s; next page ${(next.ms / 1000).toFixed(3)} s`,
+  );
   console.log(`ratio: ${(cold.ms / 1000 / bareS).toFixed(3)}  (target <= 0.5)`);
 
   if (values.exact) {

@@ -19,7 +19,12 @@ interface Computed {
 }
 
 /** Every pair as of `asOf`, computed now (the same bounded computation as the background refresh), in the page's order. */
-export async function computeComradePairs(db: Db, cfg: Pick<Config, 'gameTz'>, asOf: string, opts: { lapsedPerChunk?: number; cap?: number } = {}): Promise<Computed> {
+export async function computeComradePairs(
+  db: Db,
+  cfg: Pick<Config, 'gameTz'>,
+  asOf: string,
+  opts: { lapsedPerChunk?: number; cap?: number } = {},
+): Promise<Computed> {
   const found: ComradePairRow[] = [];
   const run = await computeComrades(db, cfg, asOf, async (basis, chunk) => void found.push(...(await comradePairs(db, basis, chunk))), opts);
   return { basis: run.basis, rows: rankPairs(found) };

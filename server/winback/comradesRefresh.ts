@@ -14,6 +14,9 @@ export interface ComradeRefresh {
   seconds: number;
 }
 
+/** Chunks of lapsed players stored so far and in all; awaited before the next chunk. */
+type Progress = (done: number, total: number) => void | Promise<void>;
+
 interface Queue {
   /** The refresh running or queued last. */
   tail: Promise<ComradeRefresh | null>;
@@ -31,10 +34,7 @@ const queues = new WeakMap<Db, Queue>();
  * second ingest's refresh starts when the first is done. Null when there is
  * no data yet.
  */
-export function refreshComrades(
-  deps: { db: Db; cfg: Pick<Config, 'gameTz'> },
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<ComradeRefresh | null> {
+export function refreshComrades(deps: { db: Db; cfg: Pick<Config, 'gameTz'> }, onProgress: Progress = () => {}): Promise<ComradeRefresh | null> {
   const q = queues.get(deps.db) ?? { tail: Promise.resolve(null), pending: 0 };
   q.pending++;
   const next = q.tail.catch(() => null).then(() => refreshOnce(deps, onProgress));
@@ -57,7 +57,7 @@ async function refreshOnce(
   if (!asOf) return null;
   const run = await computeComrades(db, cfg, asOf, async (basis, chunk, done, total) => {
     await storeComradePairs(db, basis, chunk);
-    onProgress(done + 1, total);
+    await onProgress(done + 1, total);
   });
   const seconds = (performance.now() - t0) / 1000;
   await publishComradeRun(db, { runId: run.runId, asOf, basis: run.basis, lapsed: run.lapsed, seconds });

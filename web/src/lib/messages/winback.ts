@@ -75,7 +75,8 @@ export default defineMessages(
     'winback.comradeReward': 'Reward to the active player: {reward}',
     'winback.noComradeOffer': 'No active comrades referral offer: pairs are listed without a reward.',
     'winback.noPairs': 'No lapsed player has an active comrade on this day',
-    'winback.comradesComputing': 'The old comrades are being computed in the background after the latest data load; the list appears here by itself when they are ready.',
+    'winback.comradesComputing':
+      'The old comrades are being computed in the background after the latest data load; the list appears here by itself when they are ready.',
     'winback.comradesUpdating': 'The pairs of the latest data are being computed in the background; meanwhile the list shows those as of {day}.',
     'winback.lapsedPlayer': 'Lapsed player',
     'winback.lastSeen': 'Last seen',
