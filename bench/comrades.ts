@@ -31,7 +31,7 @@ import { dataDays } from '../server/queries/stages/dataDays.ts';
 import { refreshStageDays } from '../server/queries/stages/refreshStageDaily.ts';
 import { computeComradePairs } from '../server/winback/comrades.ts';
 import { refreshComrades } from '../server/winback/comradesRefresh.ts';
-import { COMRADE_CANDIDATES_PER_SERVER_DAY, LAPSED_PER_CHUNK } from '../server/winback/comradesRun.ts';
+import { COMRADE_CANDIDATES_PER_SERVER_DAY, LAPSED_DAYS_PER_CHUNK } from '../server/winback/comradesRun.ts';
 import { bareGroupByPlayer, eventCounts, insertPayments, insertSessions, mergeRollups } from './lib/gameSql.ts';
 
 const { values } = parseArgs({
@@ -135,7 +135,7 @@ try {
   const p95 = sorted[Math.floor(sorted.length * 0.05)]?.ms ?? 0;
   console.log(
     `comrade refresh:       ${refreshS.toFixed(2)} s for ${refresh.lapsed.toLocaleString('en')} lapsed players, ${Number(pairs).toLocaleString('en')} pairs, ` +
-      `${refresh.chunks} chunks of ${LAPSED_PER_CHUNK.toLocaleString('en')} (cap ${COMRADE_CANDIDATES_PER_SERVER_DAY} candidates per server and day)`,
+      `${refresh.chunks} chunks of about ${LAPSED_DAYS_PER_CHUNK.toLocaleString('en')} lapsed player-days (cap ${COMRADE_CANDIDATES_PER_SERVER_DAY} candidates per server and day)`,
   );
   console.log(`  ${statements.length} statements, longest ${(sorted[0].ms / 1000).toFixed(2)} s (${sorted[0].sql}...), p95 ${(p95 / 1000).toFixed(2)} s`);
   console.log(`  slowest /api/health answer meanwhile: ${(worstProbe / 1000).toFixed(2)} s`);

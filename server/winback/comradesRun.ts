@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
 import type { ComradeChunk } from '../queries/offers/comradePairs.ts';
-import { dropComradeScratch, fillComradeDays, fillComradeLapsed, fillComradeRecent } from '../queries/offers/comradeScratch.ts';
+import { comradeLapsedDayRows, dropComradeScratch, fillComradeDays, fillComradeLapsed, fillComradeRecent } from '../queries/offers/comradeScratch.ts';
 import { hasFriendLinks } from '../queries/offers/hasFriendLinks.ts';
 
 /**
@@ -37,11 +37,14 @@ export const COMRADE_LOOKBACK_DAYS = 28;
 export const COMRADES_PER_LAPSED = 3;
 export const COMRADE_CANDIDATES_PER_SERVER_DAY = 100;
 /**
- * Lapsed players per counting statement. The embedded engine answers one
- * query at a time, so the count runs in chunks and the dashboard's other
- * queries get through between them; with the cap a chunk joins at most
- * LAPSED_PER_CHUNK x 28 x 100 rows (a fraction of a second).
+ * The embedded engine answers one query at a time, so the count runs in
+ * chunks of lapsed players and the dashboard's other queries get through
+ * between them. A shared-days chunk holds about LAPSED_DAYS_PER_CHUNK of the
+ * lapsed players' (server, day)s, so it joins at most that many times the cap
+ * rows (4M: a fraction of a second) however active the lapsed players were;
+ * a friends chunk holds LAPSED_PER_CHUNK lapsed players.
  */
+export const LAPSED_DAYS_PER_CHUNK = 40_000;
 export const LAPSED_PER_CHUNK = 2000;
 
 export interface ComradeScratch {
@@ -95,7 +98,12 @@ export async function computeComrades(
       const days = { asOf, lookback: COMRADE_LOOKBACK_DAYS, cap: opts.cap ?? COMRADE_CANDIDATES_PER_SERVER_DAY };
       for (const span of monthSpans(addDays(minLastDay, 1 - COMRADE_LOOKBACK_DAYS), maxLastDay)) await fillComradeDays(db, runId, { ...days, ...span });
     }
-    const ranges = keyRanges(Math.max(1, Math.ceil(lapsed / (opts.lapsedPerChunk ?? LAPSED_PER_CHUNK))));
+    const chunks = opts.lapsedPerChunk
+      ? lapsed / opts.lapsedPerChunk
+      : basis === 'shared_days'
+        ? (await comradeLapsedDayRows(db, runId)) / LAPSED_DAYS_PER_CHUNK
+        : lapsed / LAPSED_PER_CHUNK;
+    const ranges = keyRanges(Math.max(1, Math.ceil(chunks)));
     for (const [i, range] of ranges.entries()) {
       await each(basis, { runId, ...range, asOf, tz: cfg.gameTz, maxPerLapsed: COMRADES_PER_LAPSED }, i, ranges.length);
     }

@@ -38,7 +38,7 @@ export const PAIR_FIELDS = `lapsed_id AS lapsedId, lapsed_server AS lapsedServer
 const IN_CHUNK = `run_id = {run:String} AND k >= {lo:UInt64} AND k <= {hi:UInt64}`;
 
 /**
- * Candidate pairs (lapsed_key, comrade_key, comrade_active, shared_days,
+ * Candidate pairs (lapsed_key, comrade_key, comrade_id, comrade_active, shared_days,
  * last_shared_day; 0 and day 0 for friend links) of one chunk of lapsed
  * players, from the scratch inputs of server/queries/offers/comradeScratch.ts;
  * fixed text, the inputs are parameters.
@@ -50,14 +50,15 @@ const IN_CHUNK = `run_id = {run:String} AND k >= {lo:UInt64} AND k <= {hi:UInt64
  */
 const PAIRS: Record<ComradeBasis, string> = {
   shared_days: `
-    SELECT ld.k AS lapsed_key, cd.k AS comrade_key, any(cd.active_r) AS comrade_active, toUInt32(count()) AS shared_days, max(ld.day) AS last_shared_day
+    SELECT ld.k AS lapsed_key, cd.k AS comrade_key, any(cd.player_id) AS comrade_id, any(cd.active_r) AS comrade_active,
+           toUInt32(count()) AS shared_days, max(ld.day) AS last_shared_day
     FROM (SELECT k, server_id, day FROM comrade_lapsed_days WHERE ${IN_CHUNK}) AS ld
-    INNER JOIN (SELECT k, server_id, day, active_r FROM comrade_active_days WHERE run_id = {run:String}) AS cd
+    INNER JOIN (SELECT k, player_id, server_id, day, active_r FROM comrade_active_days WHERE run_id = {run:String}) AS cd
       ON cd.server_id = ld.server_id AND cd.day = ld.day
     WHERE cd.k != ld.k
     GROUP BY lapsed_key, comrade_key`,
   friends: `
-    SELECT cityHash64(f.a) AS lapsed_key, act.k AS comrade_key, any(act.active_r) AS comrade_active,
+    SELECT cityHash64(f.a) AS lapsed_key, act.k AS comrade_key, any(act.player_id) AS comrade_id, any(act.active_r) AS comrade_active,
            toUInt32(0) AS shared_days, toDate(0) AS last_shared_day
     FROM (
       SELECT player_id AS a, friend_id AS b, since FROM friend_links
@@ -79,17 +80,16 @@ const PAIRS: Record<ComradeBasis, string> = {
 export function comradePairsSql(basis: ComradeBasis): string {
   return `
     SELECT l.player_id AS lapsed_id, l.server_id AS lapsed_server, l.tier AS lapsed_tier, l.lifetime_spend AS lapsed_spend,
-           l.idle_days AS lapsed_idle_days, l.last_day AS lapsed_last_day, c.player_id AS comrade_id,
+           l.idle_days AS lapsed_idle_days, l.last_day AS lapsed_last_day, p.comrade_id AS comrade_id,
            if({friends:Bool}, NULL, p.shared_days) AS shared_days, if({friends:Bool}, NULL, p.last_shared_day) AS last_shared_day,
-           c.active_r AS comrade_active_days,
-           toUInt8(row_number() OVER (PARTITION BY p.lapsed_key ORDER BY p.shared_days DESC, p.comrade_active DESC, c.player_id)) AS rank
+           p.comrade_active AS comrade_active_days,
+           toUInt8(row_number() OVER (PARTITION BY p.lapsed_key ORDER BY p.shared_days DESC, p.comrade_active DESC, p.comrade_id)) AS rank
     FROM (
       SELECT * FROM (${PAIRS[basis]})
       ORDER BY shared_days DESC, comrade_active DESC, comrade_key LIMIT {maxPerLapsed:UInt8} BY lapsed_key
     ) AS p
     INNER JOIN (SELECT k, player_id, server_id, tier, lifetime_spend, idle_days, last_day FROM comrade_lapsed WHERE ${IN_CHUNK}) AS l
-      ON l.k = p.lapsed_key
-    INNER JOIN (SELECT k, player_id, active_r FROM comrade_recent WHERE run_id = {run:String}) AS c ON c.k = p.comrade_key`;
+      ON l.k = p.lapsed_key`;
 }
 
 export const comradeChunkParams = (basis: ComradeBasis, q: ComradeChunk) => {

@@ -92,6 +92,12 @@ export async function fillComradeDays(db: Db, runId: string, q: { asOf: string; 
   );
 }
 
+/** Rows of comrade_lapsed_days of the run: what sizes the chunks of the shared-days count. */
+export async function comradeLapsedDayRows(db: Db, runId: string): Promise<number> {
+  const r = await one<{ n: number }>(db, 'SELECT count() AS n FROM comrade_lapsed_days WHERE run_id = {run:String}', { run: runId });
+  return Number(r?.n ?? 0);
+}
+
 export async function dropComradeScratch(db: Db, runId: string): Promise<void> {
   for (const table of ['comrade_lapsed', 'comrade_active_days', 'comrade_recent', 'comrade_lapsed_days'] as const) {
     await exec(db, `ALTER TABLE ${table} DROP PARTITION {run:String}`, { run: runId }, SCRATCH);
