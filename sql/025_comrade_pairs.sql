@@ -50,9 +50,13 @@ ORDER BY (lapsed_spend, lapsed_id, rank)
 SETTINGS max_cleanup_delay_period = 30;
 
 -- One row per published computation; the newest names the run readers use.
+-- stages_at_ms: the computed_at of the stage snapshot the lapsed players were
+-- read from, in milliseconds since 1970 (null when read from the stage view);
+-- a newer snapshot of the day (a rules save, a re-snapshot) makes the run stale.
 CREATE TABLE IF NOT EXISTS comrade_runs (
   run_id       String,
   as_of        Date,
+  stages_at_ms Nullable(Int64),
   basis        LowCardinality(String),
   pairs        UInt32,
   lapsed       UInt32,

@@ -98,11 +98,13 @@ interface Found {
 }
 
 /**
- * The pairs of a day: the stored run when it is of that day; for the latest
- * day while the background refresh computes it, the previous stored run (or
- * nothing) and the state `computing`, starting that refresh when none runs in
- * this process (data loaded without an ingest, a start after an upgrade, a
- * refresh that failed); for an earlier day, computed on demand.
+ * The pairs of a day: the stored run when it is of that day (and, for the
+ * latest day, of its current stage snapshot); for the latest day while the
+ * background refresh computes it, the previous stored run (or nothing) and
+ * the state `computing`, starting that refresh when none runs in this process
+ * (data loaded without an ingest, a start after an upgrade, a rules save or a
+ * re-snapshot of the day, a refresh that failed); for an earlier day,
+ * computed on demand.
  */
 async function pairsOf(db: Db, cfg: Config, log: Logger, asOf: string, latest: string, page: { limit: number; offset: number }): Promise<Found> {
   const run = await publishedComradeRun(db);
@@ -110,7 +112,7 @@ async function pairsOf(db: Db, cfg: Config, log: Logger, asOf: string, latest: s
     const s = await storedComradePairs(db, { runId, ...page });
     return { total: s.total, pairs: s.rows.map(asPair) };
   };
-  if (run?.asOf === asOf) return { asOf, state: 'ready', basis: run.basis, ...(await stored(run.runId)) };
+  if (run?.asOf === asOf && (asOf !== latest || Number(run.current) === 1)) return { asOf, state: 'ready', basis: run.basis, ...(await stored(run.runId)) };
   if (asOf === latest) {
     if (!comradesRefreshing(db)) {
       refreshComrades({ db, cfg }).catch((e: unknown) => log.error(`comrade pairs refresh failed: ${e instanceof Error ? e.message : String(e)}`));

@@ -60,6 +60,6 @@ async function refreshOnce(
     await onProgress(done + 1, total);
   });
   const seconds = (performance.now() - t0) / 1000;
-  await publishComradeRun(db, { runId: run.runId, asOf, basis: run.basis, lapsed: run.lapsed, seconds });
+  await publishComradeRun(db, { runId: run.runId, asOf, stagesAt: run.stagesAt, basis: run.basis, lapsed: run.lapsed, seconds });
   return { asOf, basis: run.basis, lapsed: run.lapsed, chunks: run.chunks, seconds };
 }

@@ -53,6 +53,8 @@ export interface ComradeScratch {
   basis: ComradeBasis;
   lapsed: number;
   chunks: number;
+  /** The stage snapshot the lapsed players were read from (its computed_at in ms, as text); null when read from the stage view. */
+  stagesAt: string | null;
 }
 
 const KEYS = 2n ** 64n;
@@ -90,8 +92,8 @@ export async function computeComrades(
   const basis: ComradeBasis = (await hasFriendLinks(db, asOf, cfg.gameTz)) ? 'friends' : 'shared_days';
   const runId = randomUUID();
   try {
-    const { lapsed, minLastDay, maxLastDay } = await fillComradeLapsed(db, runId, asOf);
-    if (lapsed === 0) return { runId, asOf, basis, lapsed, chunks: 0 };
+    const { lapsed, minLastDay, maxLastDay, stagesAt } = await fillComradeLapsed(db, runId, asOf);
+    if (lapsed === 0) return { runId, asOf, basis, lapsed, chunks: 0, stagesAt };
     await fillComradeRecent(db, runId, asOf);
     if (basis === 'shared_days' && minLastDay && maxLastDay) {
       // Only the days some lapsed player's lookback covers: candidates of later days are never matched.
@@ -107,7 +109,7 @@ export async function computeComrades(
     for (const [i, range] of ranges.entries()) {
       await each(basis, { runId, ...range, asOf, tz: cfg.gameTz, maxPerLapsed: COMRADES_PER_LAPSED }, i, ranges.length);
     }
-    return { runId, asOf, basis, lapsed, chunks: ranges.length };
+    return { runId, asOf, basis, lapsed, chunks: ranges.length, stagesAt };
   } finally {
     await dropComradeScratch(db, runId);
   }

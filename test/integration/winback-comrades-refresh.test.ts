@@ -4,6 +4,7 @@ import { rows } from '../../server/db/query.ts';
 import { erasePlayers } from '../../server/erasure/erase.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { refreshDirtyStages } from '../../server/lifecycle/snapshots.ts';
+import { refreshStageDays } from '../../server/queries/stages/refreshStageDaily.ts';
 import { computeComradePairs } from '../../server/winback/comrades.ts';
 import { refreshComrades } from '../../server/winback/comradesRefresh.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
@@ -93,6 +94,21 @@ describe('comrade pairs before the first refresh', () => {
     }
     expect(answer).toMatchObject({ state: 'ready', asOf: '2026-03-31', total: 5 });
     expect(brief(answer.pairs)).toEqual(FIRST);
+  });
+
+  it('count a new stage snapshot of the day (a rules save, the daily re-snapshot) as a change: the previous pairs are shown while they are computed again', async () => {
+    const [before] = await published(api);
+    await refreshStageDays(api.engine.db, ['2026-03-31']);
+    const during = await api.get('/api/winback/comrades');
+    expect(during.body).toMatchObject({ state: 'computing', asOf: '2026-03-31', total: 5 });
+    expect(brief(during.body.pairs)).toEqual(FIRST);
+    let answer = during.body;
+    for (let i = 0; i < 120 && answer.state !== 'ready'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      answer = (await api.get('/api/winback/comrades')).body;
+    }
+    expect(answer).toMatchObject({ state: 'ready', total: 5 });
+    expect((await published(api))[0].runId).not.toBe(before.runId);
   });
 });
 

@@ -9,8 +9,8 @@ const SCRATCH = { scratch: true };
 /** Active in the recent stage window R ending on the as-of day. */
 const ACTIVE_IN_R = `${ACTIVE_DAY} AND ${lastDays('asOf', '(SELECT window_days FROM active_lifecycle_config)')} AND day <= {asOf:Date}`;
 
-/** The snapshot the stage refresh wrote for the day (its latest computation), when there is one. */
-const SNAPSHOT = `player_stage_daily WHERE day = {asOf:Date} AND computed_at = (SELECT max(computed_at) FROM player_stage_daily WHERE day = {asOf:Date})`;
+/** The day's stage snapshot of one computation (the latest, found first), when the stage refresh wrote one. */
+const SNAPSHOT = `player_stage_daily WHERE day = {asOf:Date} AND toUnixTimestamp64Milli(computed_at) = {stagesAt:Int64}`;
 
 const LAPSED = `stage = 'decline' AND status = 'lapsed'`;
 const LAPSED_FROM_SNAPSHOT = `SELECT player_id, server_id, tier, lifetime_spend, idle_days, {asOf:Date} - idle_days AS last_day FROM ${SNAPSHOT} AND ${LAPSED}`;
@@ -25,15 +25,20 @@ export async function fillComradeLapsed(
   db: Db,
   runId: string,
   asOf: string,
-): Promise<{ lapsed: number; maxLastDay: string | null; minLastDay: string | null }> {
+): Promise<{ lapsed: number; maxLastDay: string | null; minLastDay: string | null; stagesAt: string | null }> {
   const p = { run: runId, asOf };
-  const snap = await one<{ n: number }>(db, `SELECT toUInt8(count() > 0) AS n FROM (SELECT 1 FROM ${SNAPSHOT} LIMIT 1)`, p);
-  const source = Number(snap?.n ?? 0) === 1 ? LAPSED_FROM_SNAPSHOT : LAPSED_FROM_VIEW;
+  const snap = await one<{ at: string | null }>(
+    db,
+    'SELECT toString(toUnixTimestamp64Milli(max(computed_at))) AS at FROM player_stage_daily WHERE day = {asOf:Date} HAVING count() > 0',
+    p,
+  );
+  const stagesAt = snap?.at ?? null;
+  const source = stagesAt ? LAPSED_FROM_SNAPSHOT : LAPSED_FROM_VIEW;
   await exec(
     db,
     `INSERT INTO comrade_lapsed
      SELECT {run:String}, cityHash64(player_id), player_id, server_id, tier, lifetime_spend, idle_days, last_day FROM (${source})`,
-    p,
+    { ...p, stagesAt },
     SCRATCH,
   );
   const r = await one<{ n: number; lo: string | null; hi: string | null }>(
@@ -41,7 +46,7 @@ export async function fillComradeLapsed(
     `SELECT count() AS n, if(n = 0, NULL, min(last_day)) AS lo, if(n = 0, NULL, max(last_day)) AS hi FROM comrade_lapsed WHERE run_id = {run:String}`,
     p,
   );
-  return { lapsed: Number(r?.n ?? 0), minLastDay: r?.lo ?? null, maxLastDay: r?.hi ?? null };
+  return { lapsed: Number(r?.n ?? 0), minLastDay: r?.lo ?? null, maxLastDay: r?.hi ?? null, stagesAt };
 }
 
 /** The players active in R with their active days in R, into comrade_recent (sql/025): the comrades of either basis. */

@@ -8,14 +8,17 @@ import { exec, rows } from '../../db/query.ts';
  * drops every other run's pairs (the previous result, and the rows of a run
  * a stop left unpublished).
  */
-export async function publishComradeRun(db: Db, run: { runId: string; asOf: string; basis: ComradeBasis; lapsed: number; seconds: number }): Promise<void> {
+export async function publishComradeRun(
+  db: Db,
+  run: { runId: string; asOf: string; stagesAt: string | null; basis: ComradeBasis; lapsed: number; seconds: number },
+): Promise<void> {
   const at = new Date().toISOString().replace('T', ' ').replace('Z', '');
   await exec(
     db,
-    `INSERT INTO comrade_runs (run_id, as_of, basis, pairs, lapsed, seconds, published_at)
-     SELECT {run:String}, {asOf:Date}, {basis:String}, toUInt32(count()), {lapsed:UInt32}, {seconds:Float64}, {at:DateTime64(3)}
+    `INSERT INTO comrade_runs (run_id, as_of, stages_at_ms, basis, pairs, lapsed, seconds, published_at)
+     SELECT {run:String}, {asOf:Date}, {stagesAt:Nullable(Int64)}, {basis:String}, toUInt32(count()), {lapsed:UInt32}, {seconds:Float64}, {at:DateTime64(3)}
      FROM comrade_pairs WHERE run_id = {run:String}`,
-    { run: run.runId, asOf: run.asOf, basis: run.basis, lapsed: run.lapsed, seconds: run.seconds, at },
+    { run: run.runId, asOf: run.asOf, stagesAt: run.stagesAt, basis: run.basis, lapsed: run.lapsed, seconds: run.seconds, at },
   );
   const old = await rows<{ runId: string }>(db, 'SELECT DISTINCT run_id AS runId FROM comrade_pairs WHERE run_id != {run:String}', { run: run.runId });
   for (const { runId } of old) await exec(db, 'ALTER TABLE comrade_pairs DROP PARTITION {run:String}', { run: runId }, { scratch: true });
