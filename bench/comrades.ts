@@ -10,7 +10,8 @@
  * stored pairs) as `ratio: X` of the bare scan (target <= 0.5).
  * --exact also times the uncapped count (every player of a server and day a
  * candidate), the cost the cap removes: minutes from 100k players on.
- * Usage: npm run bench:comrades -- [--players 100000] [--servers 16] [--sessions 95*players] [--days 180] [--exact] [--keep]
+ * --keep leaves the game's data directory; --reuse DIR measures again on one kept (no generation).
+ * Usage: npm run bench:comrades -- [--players 100000] [--servers 16] [--sessions 95*players] [--days 180] [--exact] [--keep] [--reuse DIR]
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Server } from 'node:http';
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     days: { type: 'string', default: '180' },
     exact: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const num = (name: 'players' | 'servers' | 'sessions' | 'days', fallback?: number) => {
@@ -56,7 +58,7 @@ const days = num('days');
 const FIRST_DAY = '2026-01-01';
 const BATCH = 10_000_000;
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-comrades-'));
+const dir = values.reuse ?? mkdtempSync(path.join(os.tmpdir(), 'bench-comrades-'));
 const cfg = loadConfig({ DATA_DIR: path.join(dir, 'data'), DEMO: 'off' } as NodeJS.ProcessEnv);
 const db = await openReadyDb(cfg);
 const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
@@ -82,20 +84,21 @@ for (const method of ['query', 'command'] as const) {
   };
 }
 
-console.log(
-  `generating ${sessions.toLocaleString('en')} sessions for ${players.toLocaleString('en')} players on ${servers} servers over ${days} days in ${dir}`,
-);
-const [, genS] = await timed(async () => {
-  for (let offset = 0; offset < sessions; offset += BATCH) {
-    await insertSessions(db, offset, Math.min(BATCH, sessions - offset), players, days, FIRST_DAY, 'sessions', servers);
-  }
-  await insertPayments(db);
-  await mergeRollups(db);
-});
+if (!values.reuse) {
+  console.log(
+    `generating ${sessions.toLocaleString('en')} sessions for ${players.toLocaleString('en')} players on ${servers} servers over ${days} days in ${dir}`,
+  );
+  const [, genS] = await timed(async () => {
+    for (let offset = 0; offset < sessions; offset += BATCH) {
+      await insertSessions(db, offset, Math.min(BATCH, sessions - offset), players, days, FIRST_DAY, 'sessions', servers);
+    }
+    await insertPayments(db);
+    await mergeRollups(db);
+  });
+  console.log(`generated in ${genS.toFixed(0)} s`);
+}
 const counts = await eventCounts(db);
-console.log(
-  `generated ${(counts.sessions + counts.payments).toLocaleString('en')} events, ${counts.players.toLocaleString('en')} players, in ${genS.toFixed(0)} s`,
-);
+console.log(`game: ${(counts.sessions + counts.payments).toLocaleString('en')} events, ${counts.players.toLocaleString('en')} players`);
 const { maxDay } = await dataDays(db);
 if (!maxDay) throw new Error('no data generated');
 // The ingest's stage refresh of the last day, which the comrade refresh follows.
@@ -104,7 +107,7 @@ const [, bareS] = await timed(() => bareGroupByPlayer(db));
 console.log(`bare GROUP BY player:  ${bareS.toFixed(2)} s`);
 console.log(`stage refresh of ${maxDay}: ${stagesS.toFixed(2)} s`);
 
-const { token } = await createApiToken(db, 'bench', 'admin', 'bench');
+const { token } = await createApiToken(db, `bench ${Date.now()}`, 'admin', 'bench');
 const server: Server = createApp({ cfg, db, ingester: new Ingester(db, ingestSettings(cfg)), log: silentLogger }).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
@@ -155,5 +158,5 @@ try {
   await new Promise((resolve) => server.close(resolve));
   await db.close();
 }
-if (!values.keep) rmSync(dir, { recursive: true, force: true });
+if (!values.keep && !values.reuse) rmSync(dir, { recursive: true, force: true });
 else console.log(`kept ${dir}`);

@@ -41,10 +41,10 @@ export const COMRADE_CANDIDATES_PER_SERVER_DAY = 100;
  * chunks of lapsed players and the dashboard's other queries get through
  * between them. A shared-days chunk holds about LAPSED_DAYS_PER_CHUNK of the
  * lapsed players' (server, day)s, so it joins at most that many times the cap
- * rows (4M: a fraction of a second) however active the lapsed players were;
+ * rows (2M: a fraction of a second) however active the lapsed players were;
  * a friends chunk holds LAPSED_PER_CHUNK lapsed players.
  */
-export const LAPSED_DAYS_PER_CHUNK = 40_000;
+export const LAPSED_DAYS_PER_CHUNK = 20_000;
 export const LAPSED_PER_CHUNK = 2000;
 
 export interface ComradeScratch {
@@ -65,21 +65,22 @@ export function keyRanges(n: number): { lo: string; hi: string }[] {
   return Array.from({ length: n }, (_, i) => ({ lo: String((KEYS * BigInt(i)) / parts), hi: String((KEYS * BigInt(i + 1)) / parts - 1n) }));
 }
 
-/** Calendar months of `from`..`to` (the rollup's partitions), each clipped to the span. */
-export function monthSpans(from: string, to: string): { from: string; to: string }[] {
+/** Half months of `from`..`to` (1st to 15th, 16th to the end: within one of the rollup's monthly partitions), clipped to the span. */
+export function halfMonthSpans(from: string, to: string): { from: string; to: string }[] {
   const out: { from: string; to: string }[] = [];
   for (let start = from; start <= to; ) {
-    const next = addDays(`${start.slice(0, 7)}-01`, 32).slice(0, 7);
-    const end = addDays(`${next}-01`, -1);
+    const month = start.slice(0, 7);
+    const next = start < `${month}-16` ? `${month}-16` : `${addDays(`${month}-01`, 32).slice(0, 7)}-01`;
+    const end = addDays(next, -1);
     out.push({ from: start, to: end < to ? end : to });
-    start = `${next}-01`;
+    start = next;
   }
   return out;
 }
 
 /**
  * One computation of the pairs as of `asOf`: fills the scratch inputs (a few
- * statements, each over one month of the rollup), hands every chunk of lapsed
+ * statements, each over half a month of the rollup), hands every chunk of lapsed
  * players to `each`, and drops the scratch rows whatever happens.
  */
 export async function computeComrades(
@@ -98,7 +99,7 @@ export async function computeComrades(
     if (basis === 'shared_days' && minLastDay && maxLastDay) {
       // Only the days some lapsed player's lookback covers: candidates of later days are never matched.
       const days = { asOf, lookback: COMRADE_LOOKBACK_DAYS, cap: opts.cap ?? COMRADE_CANDIDATES_PER_SERVER_DAY };
-      for (const span of monthSpans(addDays(minLastDay, 1 - COMRADE_LOOKBACK_DAYS), maxLastDay)) await fillComradeDays(db, runId, { ...days, ...span });
+      for (const span of halfMonthSpans(addDays(minLastDay, 1 - COMRADE_LOOKBACK_DAYS), maxLastDay)) await fillComradeDays(db, runId, { ...days, ...span });
     }
     const chunks = opts.lapsedPerChunk
       ? lapsed / opts.lapsedPerChunk

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyRanges, monthSpans } from '../../server/winback/comradesRun.ts';
+import { halfMonthSpans, keyRanges } from '../../server/winback/comradesRun.ts';
 
 describe('the chunks of the comrade count', () => {
   it('cover every UInt64 key once, in consecutive ranges', () => {
@@ -13,16 +13,21 @@ describe('the chunks of the comrade count', () => {
     }
   });
 
-  it('read the rollup a calendar month at a time, clipped to the span', () => {
-    expect(monthSpans('2026-01-20', '2026-03-05')).toEqual([
+  it('read the rollup half a month at a time, clipped to the span', () => {
+    expect(halfMonthSpans('2026-01-20', '2026-03-05')).toEqual([
       { from: '2026-01-20', to: '2026-01-31' },
-      { from: '2026-02-01', to: '2026-02-28' },
+      { from: '2026-02-01', to: '2026-02-15' },
+      { from: '2026-02-16', to: '2026-02-28' },
       { from: '2026-03-01', to: '2026-03-05' },
     ]);
-    expect(monthSpans('2026-12-31', '2027-01-01')).toEqual([
+    expect(halfMonthSpans('2026-12-31', '2027-01-01')).toEqual([
       { from: '2026-12-31', to: '2026-12-31' },
       { from: '2027-01-01', to: '2027-01-01' },
     ]);
-    expect(monthSpans('2026-02-10', '2026-02-10')).toEqual([{ from: '2026-02-10', to: '2026-02-10' }]);
+    expect(halfMonthSpans('2026-02-10', '2026-02-10')).toEqual([{ from: '2026-02-10', to: '2026-02-10' }]);
+    expect(halfMonthSpans('2026-02-15', '2026-02-16')).toEqual([
+      { from: '2026-02-15', to: '2026-02-15' },
+      { from: '2026-02-16', to: '2026-02-16' },
+    ]);
   });
 });

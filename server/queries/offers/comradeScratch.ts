@@ -61,8 +61,9 @@ export async function fillComradeRecent(db: Db, runId: string, asOf: string): Pr
 }
 
 /**
- * The shared-days inputs of the days `from`..`to` (one statement per month
- * partition of player_daily, so each reads one partition):
+ * The shared-days inputs of the days `from`..`to` (at most half a month, so
+ * each statement reads part of one partition of player_daily, and joins only
+ * the lapsed players whose lookback reaches into those days):
  * - comrade_active_days: per (server, day), the candidate comrades, capped at
  *   {cap} players: the most active in R first, ties by a stable hash of the id
  *   (the bound that keeps the pair count linear in the lapsed players);
@@ -89,7 +90,10 @@ export async function fillComradeDays(db: Db, runId: string, q: { asOf: string; 
     `INSERT INTO comrade_lapsed_days
      SELECT {run:String}, l.k, d.server_id, d.day
      FROM player_daily AS d
-     INNER JOIN (SELECT k, player_id, last_day FROM comrade_lapsed WHERE run_id = {run:String}) AS l ON l.player_id = d.player_id
+     INNER JOIN (
+       SELECT k, player_id, last_day FROM comrade_lapsed
+       WHERE run_id = {run:String} AND last_day >= {from:Date} AND last_day < {to:Date} + {lookback:UInt16}
+     ) AS l ON l.player_id = d.player_id
      WHERE d.day >= {from:Date} AND d.day <= {to:Date} AND d.day <= {asOf:Date} AND d.day > l.last_day - {lookback:UInt16} AND ${activeDayOf('d')}
      GROUP BY l.k, d.server_id, d.day`,
     p,
