@@ -55,7 +55,7 @@ try {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     await simulateGame({ ...game, endDay: yesterday, out: cfg.inboxDir, format: 'ndjson', gzip: false, filesEvery: 7 });
     const ingester = new Ingester(db, ingestSettings(cfg));
-    const loaded = await runIngestAndRefresh({ db, ingester }, { paths: [cfg.inboxDir], source: 'cli', archiveDir: cfg.archiveDir }, (done, total) =>
+    const loaded = await runIngestAndRefresh({ db, ingester, cfg }, { paths: [cfg.inboxDir], source: 'cli', archiveDir: cfg.archiveDir }, (done, total) =>
       progressLine(`  computing daily stages ${done}/${total}`, done, total),
     );
     console.log(

@@ -158,9 +158,17 @@ export interface ComradesQuery {
   offset?: number;
 }
 
+/**
+ * `ready`: the pairs of the day asked for (stored by the background refresh after the last ingest, or computed
+ * for an earlier day). `computing`: the refresh after an ingest is computing the pairs of the latest day; the
+ * answer holds the previous complete result (its asOf), or no pair before the first one.
+ */
+export type ComradesState = 'ready' | 'computing';
+
 /** GET /api/winback/comrades: one page of the pairs. */
 export interface ComradePairs {
   asOf: Day | null;
+  state: ComradesState;
   currency: string;
   basis: ComradeBasis;
   /** Absent when there is no data yet. */

@@ -56,7 +56,7 @@ async function direct(cfg: Config, paths: string[]): Promise<IngestResult> {
     const { files } = collectFiles(paths);
     let fileNo = 0;
     const result = await runIngestAndRefresh(
-      { db, ingester },
+      { db, ingester, cfg },
       {
         paths,
         source: 'cli',

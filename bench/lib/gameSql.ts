@@ -16,7 +16,10 @@ const PLAYER = `toUInt64(floor({players:UInt64} * pow((cityHash64(number, 1) % 1
 const REG_DAY = `(cityHash64(p, 2) % {days:UInt32})`;
 const LIFE_DAYS = `(1 + toUInt32(-log(((cityHash64(p, 3) % 1000000) + 1) / 1000001) * 30))`;
 
-/** Sessions number offset..offset+count-1; `table` 'sessions_plain' is a copy without the rollup views, for timing their upkeep. */
+/**
+ * Sessions number offset..offset+count-1; `table` 'sessions_plain' is a copy without the rollup views, for timing their upkeep;
+ * player p plays on server p % `servers`.
+ */
 export async function insertSessions(
   db: Db,
   offset: number,
@@ -25,13 +28,14 @@ export async function insertSessions(
   days: number,
   firstDay: string,
   table: 'sessions' | 'sessions_plain' = 'sessions',
+  servers = 16,
 ): Promise<void> {
   await exec(
     db,
     `INSERT INTO ${table} (event_id, player_id, server_id, start, duration_s, day, level, platform, channel, source_file)
      SELECT concat('s', toString(number)) AS event_id,
             concat('p', toString(p)) AS player_id,
-            concat('s', leftPad(toString(p % 16), 2, '0')) AS server_id,
+            concat('s', leftPad(toString(p % {servers:UInt32}), 2, '0')) AS server_id,
             toDateTime64(toDateTime({first:Date}, 'UTC'), 3, 'UTC') + toIntervalSecond(d * 86400 + cityHash64(number, 5) % 86400) AS start,
             toUInt32(60 + cityHash64(number, 6) % 3600) AS duration_s,
             toDate({first:Date}) + d AS day,
@@ -44,7 +48,7 @@ export async function insertSessions(
               toUInt32(least({days:UInt32} - 1, ${REG_DAY} + cityHash64(number, 4) % ${LIFE_DAYS})) AS d
        FROM numbers({offset:UInt64}, {count:UInt64})
      )`,
-    { offset, count, players, days, first: firstDay },
+    { offset, count, players, days, first: firstDay, servers },
   );
 }
 

@@ -59,7 +59,16 @@ function openEmbedded(cfg: Config): Db {
   }
   // chdb bundles its own copy of @clickhouse/client-common; the Connection shapes are identical.
   const client = createClient({ connection: connection as unknown as ClickHouseClientConfigOptions['connection'], clickhouse_settings: SESSION_SETTINGS });
-  return { client, engine: 'embedded', database: cfg.clickhouse.database, dataPath, dataDir: cfg.dataDir, writes: 0, answeredAt: 0, close: () => client.close() };
+  return {
+    client,
+    engine: 'embedded',
+    database: cfg.clickhouse.database,
+    dataPath,
+    dataDir: cfg.dataDir,
+    writes: 0,
+    answeredAt: 0,
+    close: () => client.close(),
+  };
 }
 
 function openRemote(cfg: Config, database: string | undefined): ClickHouseClient {

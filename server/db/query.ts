@@ -17,7 +17,8 @@ export async function one<T>(db: Db, query: string, params: Params = {}): Promis
 /**
  * Runs a statement that returns no rows (DDL, INSERT ... SELECT). It counts as
  * a change of the data (caches keyed on db.writes drop their answers) unless
- * `scratch` says it only fills or drops a computation's scratch table.
+ * `scratch` says it only fills or drops a computation's scratch table, or
+ * writes a table that no cached answer reads (the stored comrade pairs).
  */
 export async function exec(db: Db, query: string, params: Params = {}, opts: { scratch?: boolean } = {}): Promise<void> {
   try {

@@ -30,6 +30,9 @@ export const PLAYER_TABLES: readonly PlayerTable[] = [
   // Scratch rows of the comrade pairing, kept per run (sql/018_comrade_scratch.sql).
   { table: 'comrade_lapsed', columns: ['player_id'] },
   { table: 'comrade_active_days', columns: ['player_id'] },
+  { table: 'comrade_recent', columns: ['player_id'] },
+  // The stored comrade pairs of the background refresh name two players (sql/026_comrade_pairs.sql).
+  { table: 'comrade_pairs', columns: ['lapsed_id', 'comrade_id'] },
 ];
 
 /**
@@ -61,4 +64,4 @@ export const HASHED_ONLY_TABLES: readonly string[] = ['erased_players', 'audit_l
 export const PLAYER_FILE_PLACES = ['reports', 'archive'] as const;
 
 /** The column names that mark a table as holding player ids (the unit test's rule). */
-export const PLAYER_COLUMN = /^(player_id|friend_id|player|players)$/;
+export const PLAYER_COLUMN = /^(player_id|friend_id|player|players|lapsed_id|comrade_id)$/;

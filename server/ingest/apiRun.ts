@@ -5,7 +5,7 @@ import { invalid } from '../domainError.ts';
 import { runIngestAndRefresh } from './runAndRefresh.ts';
 
 /** A run asked for over the API: the files are read from this machine's disk, so a missing path is the caller's mistake. */
-export async function ingestFromApi(deps: Pick<Deps, 'db' | 'ingester'>, req: IngestRequest): Promise<IngestResult> {
+export async function ingestFromApi(deps: Pick<Deps, 'db' | 'ingester' | 'cfg'>, req: IngestRequest): Promise<IngestResult> {
   const missing = req.paths.find((p) => !existsSync(p));
   if (missing) throw invalid(`no such file or directory: ${missing}`);
   return runIngestAndRefresh(deps, { paths: req.paths, source: 'api' });

@@ -3,16 +3,20 @@ import type { Deps } from '../deps.ts';
 import { refreshDirtyStages } from '../lifecycle/snapshots.ts';
 import { writingData } from '../readiness/dataWork.ts';
 import type { RunRequest } from './ingestRun.ts';
+import { refreshComrades } from '../winback/comradesRefresh.ts';
 
 /** An ingest run followed by the stage-snapshot refresh it made necessary: what the cron job, the API and the CLI all do. */
 export async function runIngestAndRefresh(
-  deps: Pick<Deps, 'db' | 'ingester'>,
+  deps: Pick<Deps, 'db' | 'ingester' | 'cfg'>,
   req: RunRequest,
   onStages?: (done: number, total: number) => void,
 ): Promise<IngestResult> {
-  return writingData(deps.db, async () => {
+  const result = await writingData(deps.db, async () => {
     const summary = await deps.ingester.run(req);
     const stageDaysRefreshed = await refreshDirtyStages(deps.db, onStages);
     return { ...summary, stageDaysRefreshed };
   });
+  // Outside the data write: no other page reads the pairs (their route is not cached), so the pages are computed ahead meanwhile.
+  await refreshComrades(deps);
+  return result;
 }

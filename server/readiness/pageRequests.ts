@@ -30,11 +30,8 @@ export function pageRequests(lastDay: Day | null): Record<string, string[]> {
     offers: ['/api/offers', url('/api/offers/proposals', { sort: 'roi' })],
     launches: ['/api/launches'],
     reports: ['/api/reports/schedules', url('/api/reports/runs', { offset: '0', limit: '25' })],
-    winback: [
-      url('/api/winback/rescue', { asOf, sort: 'return', offset: '0' }),
-      url('/api/winback/servers', { asOf }),
-      url('/api/winback/comrades', { asOf, offset: '0' }),
-    ],
+    // The comrade pairs are stored by their own refresh after each ingest and read as they are (never cached).
+    winback: [url('/api/winback/rescue', { asOf, sort: 'return', offset: '0' }), url('/api/winback/servers', { asOf })],
     settings: ['/api/settings/lifecycle'],
     health: ['/api/ingest/status'],
   };

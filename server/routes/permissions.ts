@@ -116,6 +116,8 @@ export const UNCACHED: ReadonlySet<string> = new Set<string>([
   'GET /api/readiness',
   // the progress of a stage-rules recompute moves without writes between its batches
   'GET /api/settings/lifecycle/recompute',
+  // read from the stored pairs (cheap); their refresh runs beside the page warmer without retiring other answers
+  'GET /api/winback/comrades',
   // Accounts
   'GET /api/session',
   'GET /api/users',

@@ -8,7 +8,7 @@ import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
 /** Win-back: rescue or let go, the new-server planner and "find your old comrades" (DESIGN section 8). */
-export function winbackRoutes({ db, cfg, router }: RouteDeps): Router {
+export function winbackRoutes({ db, cfg, log, router }: RouteDeps): Router {
   const r = router();
   r.get(
     '/winback/rescue',
@@ -23,7 +23,7 @@ export function winbackRoutes({ db, cfg, router }: RouteDeps): Router {
   r.get(
     '/winback/comrades',
     handle(async (req) => {
-      return (await findComrades(db, cfg, inputOf(req, 'GET /api/winback/comrades').query)) satisfies ComradePairs;
+      return (await findComrades(db, cfg, log, inputOf(req, 'GET /api/winback/comrades').query)) satisfies ComradePairs;
     }),
   );
   return r;

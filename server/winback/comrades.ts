@@ -1,66 +1,44 @@
-import { randomUUID } from 'node:crypto';
-import type { ComradeBasis, ComradePair, ComradePairs } from '../../contract/winback.ts';
+import type { ComradeBasis, ComradePair, ComradePairs, ComradesState } from '../../contract/winback.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import type { Logger } from '../log.ts';
 import { toUnits } from '../money.ts';
 import { listOffers } from '../offers/catalog.ts';
 import { comradePairs, type ComradePairRow } from '../queries/offers/comradePairs.ts';
-import { dropComradeScratch, fillComradeScratch } from '../queries/offers/comradeScratch.ts';
-import { hasFriendLinks } from '../queries/offers/hasFriendLinks.ts';
+import { publishedComradeRun } from '../queries/offers/publishedComradeRun.ts';
+import { storedComradePairs } from '../queries/offers/storedComradePairs.ts';
+import { comradesRefreshing, refreshComrades } from './comradesRefresh.ts';
+import { COMRADE_LOOKBACK_DAYS, COMRADES_PER_LAPSED, computeComrades } from './comradesRun.ts';
 import { activeOfferOf } from './rescueRules.ts';
 
-/**
- * "Find your old comrades": pairs of a lapsed player and a still-active
- * player (active in the recent stage window R) to reward for bringing them
- * back; the comrades_referral offer's reward goes to the active player.
- *
- * Without friend data the stand-in for friendship is shared play: two
- * players active on the same server on the same days. For each lapsed
- * player, the days counted are their active days on each server in the
- * COMRADE_LOOKBACK_DAYS days up to their last active day (the company they
- * kept just before leaving), and comrades rank by the number of such
- * (server, day)s they shared. It over-counts on small servers where everyone
- * is online daily, and misses friends who played at different hours; it
- * needs no data the game does not send already. When friend links
- * (friends*.ndjson|csv files) are stored, they are used instead: the lapsed
- * player's friends who are active, ranked by their recent active days.
- * Either way the best COMRADES_PER_LAPSED are kept per lapsed player.
- */
-export const COMRADE_LOOKBACK_DAYS = 28;
-export const COMRADES_PER_LAPSED = 3;
-/**
- * Lapsed players per counting query. The embedded engine answers one query at
- * a time, so the count (seconds on a large game) runs in chunks and the
- * dashboard's other queries get through between them.
- */
-export const LAPSED_PER_CHUNK = 2000;
+type Pair = Omit<ComradePair, 'rewardCost'>;
+interface Computed {
+  basis: ComradeBasis;
+  rows: Pair[];
+}
 
-// The pairs are computed whole (seconds on a large game) and paged here: the
+/** Every pair as of `asOf`, computed now (the same bounded computation as the background refresh), in the page's order. */
+export async function computeComradePairs(
+  db: Db,
+  cfg: Pick<Config, 'gameTz'>,
+  asOf: string,
+  opts: { lapsedPerChunk?: number; cap?: number } = {},
+): Promise<Computed> {
+  const found: ComradePairRow[] = [];
+  const run = await computeComrades(db, cfg, asOf, async (basis, chunk) => void found.push(...(await comradePairs(db, basis, chunk))), opts);
+  return { basis: run.basis, rows: rankPairs(found) };
+}
+
+// An earlier day than the stored one is computed on demand and paged here: the
 // last answer is kept until the data changes (db.writes) or another day is asked.
-type Computed = Promise<{ basis: ComradeBasis; rows: Omit<ComradePair, 'rewardCost'>[] }>;
-const memos = new WeakMap<Db, { key: string; pairs: Computed }>();
+const memos = new WeakMap<Db, { key: string; pairs: Promise<Computed> }>();
 
-function allPairs(db: Db, cfg: Config, asOf: string, lapsedPerChunk: number): Computed {
-  const key = `${db.writes}|${asOf}|${cfg.gameTz}|${lapsedPerChunk}`;
+function memoPairs(db: Db, cfg: Config, asOf: string): Promise<Computed> {
+  const key = `${db.writes}|${asOf}|${cfg.gameTz}`;
   const memo = memos.get(db);
   if (memo?.key === key) return memo.pairs;
-  const pairs = (async () => {
-    const basis: ComradeBasis = (await hasFriendLinks(db, asOf, cfg.gameTz)) ? 'friends' : 'shared_days';
-    const runId = randomUUID();
-    try {
-      const lapsed = await fillComradeScratch(db, runId, { asOf, lookback: COMRADE_LOOKBACK_DAYS });
-      const chunks = Math.max(1, Math.ceil(lapsed / lapsedPerChunk));
-      const found: ComradePairRow[] = [];
-      for (let chunk = 0; chunk < chunks; chunk++) {
-        const q = { runId, chunk, chunks, asOf, tz: cfg.gameTz, lookback: COMRADE_LOOKBACK_DAYS, maxPerLapsed: COMRADES_PER_LAPSED };
-        found.push(...(await comradePairs(db, basis, q)));
-      }
-      return { basis, rows: rankPairs(found) };
-    } finally {
-      await dropComradeScratch(db, runId);
-    }
-  })();
+  const pairs = computeComradePairs(db, cfg, asOf);
   memos.set(db, { key, pairs });
   // A failed computation is not kept.
   pairs.catch(() => memos.get(db)?.pairs === pairs && memos.delete(db));
@@ -74,12 +52,18 @@ const byMoneyDesc = (a: string, b: string) => {
 };
 
 /** Most valuable lapsed players first, each one's comrades best first, numbered 1..COMRADES_PER_LAPSED. */
-export function rankPairs(found: readonly ComradePairRow[]): Omit<ComradePair, 'rewardCost'>[] {
+export function rankPairs(found: readonly Omit<ComradePairRow, 'rank'>[]): Pair[] {
   const sorted = found
     .map((r) => ({
-      ...r,
+      lapsedId: r.lapsedId,
+      lapsedServer: r.lapsedServer,
+      lapsedTier: r.lapsedTier,
+      lapsedSpend: r.lapsedSpend,
       lapsedIdleDays: Number(r.lapsedIdleDays),
+      lapsedLastDay: r.lapsedLastDay,
+      comradeId: r.comradeId,
       sharedDays: r.sharedDays === null ? null : Number(r.sharedDays),
+      lastSharedDay: r.lastSharedDay,
       comradeActiveDays: Number(r.comradeActiveDays),
     }))
     .sort(
@@ -97,23 +81,67 @@ export function rankPairs(found: readonly ComradePairRow[]): Omit<ComradePair, '
   });
 }
 
+const asPair = (r: ComradePairRow): Pair => ({
+  ...r,
+  lapsedIdleDays: Number(r.lapsedIdleDays),
+  sharedDays: r.sharedDays === null ? null : Number(r.sharedDays),
+  comradeActiveDays: Number(r.comradeActiveDays),
+  rank: Number(r.rank),
+});
+
+interface Found {
+  asOf: string;
+  state: ComradesState;
+  basis: ComradeBasis;
+  total: number;
+  pairs: Pair[];
+}
+
+/**
+ * The pairs of a day: the stored run when it is of that day (and, for the
+ * latest day, of its current stage snapshot); for the latest day while the
+ * background refresh computes it, the previous stored run (or nothing) and
+ * the state `computing`, starting that refresh when none runs in this process
+ * (data loaded without an ingest, a start after an upgrade, a rules save or a
+ * re-snapshot of the day, a refresh that failed); for an earlier day,
+ * computed on demand.
+ */
+async function pairsOf(db: Db, cfg: Config, log: Logger, asOf: string, latest: string, page: { limit: number; offset: number }): Promise<Found> {
+  const run = await publishedComradeRun(db);
+  const stored = async (runId: string) => {
+    const s = await storedComradePairs(db, { runId, ...page });
+    return { total: s.total, pairs: s.rows.map(asPair) };
+  };
+  if (run?.asOf === asOf && (asOf !== latest || Number(run.current) === 1)) return { asOf, state: 'ready', basis: run.basis, ...(await stored(run.runId)) };
+  if (asOf === latest) {
+    if (!comradesRefreshing(db)) {
+      refreshComrades({ db, cfg }).catch((e: unknown) => log.error(`comrade pairs refresh failed: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    if (run) return { asOf: run.asOf, state: 'computing', basis: run.basis, ...(await stored(run.runId)) };
+    return { asOf, state: 'computing', basis: 'shared_days', total: 0, pairs: [] };
+  }
+  const { basis, rows } = await memoPairs(db, cfg, asOf);
+  return { asOf, state: 'ready', basis, total: rows.length, pairs: rows.slice(page.offset, page.offset + page.limit) };
+}
+
 /** One page of the pairs on `q.asOf` (default: the last day with data). */
-export async function findComrades(db: Db, cfg: Config, q: { asOf?: string; limit: number; offset: number; lapsedPerChunk?: number }): Promise<ComradePairs> {
+export async function findComrades(db: Db, cfg: Config, log: Logger, q: { asOf?: string; limit: number; offset: number }): Promise<ComradePairs> {
   const page = { limit: q.limit, offset: q.offset };
-  const asOf = await resolveAsOf(db, q.asOf);
-  if (!asOf) return { asOf: null, currency: cfg.baseCurrency, basis: 'shared_days', offer: null, total: 0, pairs: [], ...page };
-  const [{ basis, rows }, offers] = await Promise.all([allPairs(db, cfg, asOf, q.lapsedPerChunk ?? LAPSED_PER_CHUNK), listOffers(db)]);
-  const offer = activeOfferOf(offers, 'comrades_referral', asOf);
+  const latest = await resolveAsOf(db);
+  if (!latest) return { asOf: null, state: 'ready', currency: cfg.baseCurrency, basis: 'shared_days', offer: null, total: 0, pairs: [], ...page };
+  const [found, offers] = await Promise.all([pairsOf(db, cfg, log, q.asOf ?? latest, latest, page), listOffers(db)]);
+  const offer = activeOfferOf(offers, 'comrades_referral', found.asOf);
   const rewardCost = offer && offer.cost.kind === 'fixed' ? offer.cost.fixedCost : null;
   return {
-    asOf,
+    asOf: found.asOf,
+    state: found.state,
     currency: cfg.baseCurrency,
-    basis,
+    basis: found.basis,
     lookbackDays: COMRADE_LOOKBACK_DAYS,
     perLapsed: COMRADES_PER_LAPSED,
     offer: offer && { offerId: offer.offerId, name: offer.name, reward: offer.reward, version: offer.version },
-    total: rows.length,
-    pairs: rows.slice(q.offset, q.offset + q.limit).map((r) => ({ ...r, rewardCost })),
+    total: found.total,
+    pairs: found.pairs.map((r) => ({ ...r, rewardCost })),
     ...page,
   };
 }

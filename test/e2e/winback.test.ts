@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { snapshotStages } from '../../server/lifecycle/snapshots.ts';
+import { refreshComrades } from '../../server/winback/comradesRefresh.ts';
 import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
+import type { TestEngine } from '../helpers/engine.ts';
 
 let browser: SignedBrowser;
 let apiFetch: typeof fetch;
 let base: string;
-useRig(31, (rig) => ({ browser, base, fetch: apiFetch } = rig));
+let engine: TestEngine;
+useRig(31, (rig) => ({ browser, base, fetch: apiFetch, engine } = rig));
 
 const api = async (path: string) => (await apiFetch(`${base}/api/${path}`)).json();
 const int = (n: number, locale = 'en-US') => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
@@ -62,5 +66,32 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
     expect(await page.getByTestId('winback-comrades').textContent()).toContain('寻找老战友');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('says the comrade pairs are being computed while the refresh runs, showing the previous ones, then shows the new ones by itself', async () => {
+    const before = await api('winback/comrades');
+    // A new stage snapshot of the day makes the stored pairs stale; the refresh is held after its first chunk until the page has been seen.
+    await snapshotStages(engine.db, before.asOf, before.asOf);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const refresh = refreshComrades(engine, () => held);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    try {
+      await page.goto(`${base}/?page=winback&lang=en`);
+      const notice = page.getByTestId('comrades-computing');
+      await notice.waitFor({ timeout: 15_000 });
+      expect(await notice.textContent()).toContain('being computed in the background');
+      expect(await page.getByTestId('comrades-list').getByTestId('comrade-row').count()).toBe(Math.min(50, before.total));
+      release();
+      await refresh;
+      // The panel asks again every few seconds while computing.
+      await notice.waitFor({ state: 'detached', timeout: 20_000 });
+      await page.goto(`${base}/?page=winback&lang=zh`);
+      await page.getByTestId('comrades-list').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('comrades-computing').count()).toBe(0);
+    } finally {
+      release();
+      await page.close();
+    }
   });
 });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../server/db/query.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { getOffer, saveOfferVersion } from '../../server/offers/catalog.ts';
-import { findComrades } from '../../server/winback/comrades.ts';
+import { computeComradePairs, findComrades } from '../../server/winback/comrades.ts';
+import { silentLogger } from '../../server/log.ts';
 import { launchOffer } from '../../server/launches/launch.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import type { TestEngine } from '../helpers/engine.ts';
@@ -237,12 +238,21 @@ describe('find your old comrades', () => {
     });
   });
 
-  it('counts the same pairs in chunks of one lapsed player as in one query, and leaves no scratch rows', async () => {
-    const whole = await findComrades(api.engine.db, api.engine.cfg, { asOf: '2026-03-31', limit: 50, offset: 0 });
-    const chunked = await findComrades(api.engine.db, api.engine.cfg, { asOf: '2026-03-31', limit: 50, offset: 0, lapsedPerChunk: 1 });
-    expect(chunked.pairs).toEqual(whole.pairs);
-    expect(brief(chunked.pairs)).toHaveLength(7);
-    const left = await rows<{ n: string }>(api.engine.db, `SELECT (SELECT count() FROM comrade_lapsed) + (SELECT count() FROM comrade_active_days) AS n`);
+  it('answers from the pairs stored after the ingest, equal to a direct computation in one chunk or in chunks of one lapsed player, and leaves no scratch rows', async () => {
+    const stored = await findComrades(api.engine.db, api.engine.cfg, silentLogger, { asOf: '2026-03-31', limit: 50, offset: 0 });
+    expect(stored.state).toBe('ready');
+    const run = await rows<{ asOf: string; pairs: number }>(api.engine.db, 'SELECT as_of AS asOf, pairs FROM comrade_runs ORDER BY published_at DESC LIMIT 1');
+    expect(run).toEqual([{ asOf: '2026-03-31', pairs: 7 }]);
+    const whole = await computeComradePairs(api.engine.db, api.engine.cfg, '2026-03-31');
+    const chunked = await computeComradePairs(api.engine.db, api.engine.cfg, '2026-03-31', { lapsedPerChunk: 1 });
+    const withoutReward = stored.pairs.map(({ rewardCost, ...p }) => p);
+    expect(whole.rows).toEqual(withoutReward);
+    expect(chunked.rows).toEqual(withoutReward);
+    expect(brief(chunked.rows)).toHaveLength(7);
+    const left = await rows<{ n: string }>(
+      api.engine.db,
+      `SELECT (SELECT count() FROM comrade_lapsed) + (SELECT count() FROM comrade_active_days) + (SELECT count() FROM comrade_recent) + (SELECT count() FROM comrade_lapsed_days) AS n`,
+    );
     expect(Number(left[0].n)).toBe(0);
   });
 

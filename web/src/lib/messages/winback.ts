@@ -75,6 +75,9 @@ export default defineMessages(
     'winback.comradeReward': 'Reward to the active player: {reward}',
     'winback.noComradeOffer': 'No active comrades referral offer: pairs are listed without a reward.',
     'winback.noPairs': 'No lapsed player has an active comrade on this day',
+    'winback.comradesComputing':
+      'The old comrades are being computed in the background after the latest data load; the list appears here by itself when they are ready.',
+    'winback.comradesUpdating': 'The pairs of the latest data are being computed in the background; meanwhile the list shows those as of {day}.',
     'winback.lapsedPlayer': 'Lapsed player',
     'winback.lastSeen': 'Last seen',
     'winback.comrade': 'Active comrade',
@@ -155,6 +158,8 @@ export default defineMessages(
     'winback.comradeReward': '奖励给活跃玩家：{reward}',
     'winback.noComradeOffer': '没有启用中的老战友推荐活动：只列出配对，不含奖励。',
     'winback.noPairs': '这一天没有流失玩家拥有仍活跃的老战友',
+    'winback.comradesComputing': '最新数据载入后正在后台计算老战友配对；完成后列表会自动显示在这里。',
+    'winback.comradesUpdating': '正在后台计算最新数据的配对；在此期间列表显示截至 {day} 的配对。',
     'winback.lapsedPlayer': '流失玩家',
     'winback.lastSeen': '最后活跃',
     'winback.comrade': '活跃的老战友',
