@@ -1,8 +1,8 @@
 /**
  * Pages after new data, on the large synthetic game of bench:lifecycle (default
  * 1M players, ~100M events over 180 days):
- * 1. writes the game, snapshots the stages of its last weeks and fits the models
- *    (the state a running server keeps), then times one bare GROUP BY player scan
+ * 1. writes the game, snapshots the stages of its last weeks, fits the models and
+ *    counts the comrade pairs (the state a running server keeps), then times one bare GROUP BY player scan
  *    of the events: the yardstick of every ratio;
  * 2. starts the server with the response cache off and opens every page once:
  *    what each page costs when computed on the spot (the reference);
@@ -30,6 +30,7 @@ import { snapshotStages } from '../server/lifecycle/snapshots.ts';
 import { refreshModels } from '../server/models/refresh.ts';
 import { dataDays } from '../server/queries/stages/dataDays.ts';
 import { pageRequests } from '../server/readiness/pageRequests.ts';
+import { refreshComrades } from '../server/winback/comradesRefresh.ts';
 import { bareGroupByPlayer, eventCounts, insertPayments, insertSessions, mergeRollups } from './lib/gameSql.ts';
 import { startServerProcess, stopServerProcess } from './lib/serverProcess.ts';
 
@@ -86,6 +87,9 @@ if (!reuse) {
   const [, modelsMs] = await timed(() => refreshModels({ db, cfg: loadConfig(env as NodeJS.ProcessEnv) }));
   console.log(`model fit and scores: ${s(modelsMs)} s`);
 }
+// The comrade pairs as the refresh after the last ingest left them (a kept game may predate them).
+const [comrades, comradesMs] = await timed(() => refreshComrades({ db, cfg: loadConfig(env as NodeJS.ProcessEnv) }));
+console.log(`comrade pairs as of ${comrades?.asOf}: ${comrades?.lapsed.toLocaleString('en')} lapsed players, ${s(comradesMs)} s`);
 const [, bareMs] = await timed(() => bareGroupByPlayer(db));
 const events = counts.sessions + counts.payments;
 console.log(`game: ${counts.players.toLocaleString('en')} players, ${events.toLocaleString('en')} events to ${maxDay}; bare GROUP BY player: ${s(bareMs)} s`);
@@ -178,6 +182,18 @@ class Api {
     }
   }
 
+  /** After a change: when the warming began (the writing job had ended) and when the pages were ready again. */
+  async untilWarmedAgain(after: string | null): Promise<[number, { at: number; readiness: Readiness }]> {
+    let began = 0;
+    for (;;) {
+      const r = await this.readiness();
+      const now = performance.now();
+      if (r.state === 'warming' && !began) began = now;
+      if (r.state === 'ready' && r.readyAt !== after) return [began || now, { at: now, readiness: r }];
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+
   /** One page as the browser opens it: every request at once; the time until the last answer, and how they were answered. */
   async page(urls: string[]): Promise<{ ms: number; caches: string; failed: string[] }> {
     const t0 = performance.now();
@@ -211,10 +227,18 @@ console.log('\nas the product runs: pages computed ahead after every change of t
 await withServer({}, async (api) => {
   const [start, startMs] = await timed(() => api.untilReady(null));
   console.log(`pages ready ${s(startMs)} s after the server listened (${start.total} requests)`);
-  const [, ingestMs] = await timed(() => api.post('/api/ingest', { paths: nextFiles }));
-  const [ready, readyMs] = await timed(() => api.untilReady(start.readyAt));
-  console.log(`ingest of ${nextDay} (with its stage refresh): ${s(ingestMs)} s; pages ready ${s(readyMs)} s after the ingest ended (${ready.total} requests)`);
-  if (ready.failed.length) console.log(`  not computed ahead: ${ready.failed.map((f) => `${f.url} ${f.status}`).join('; ')}`);
+  // The request returns after the load, its stage refresh and the comrade pairs' refresh; the pages are computed
+  // ahead from the moment the data and stages are written (the warming starts), beside the comrades' count.
+  const t0 = performance.now();
+  const ingest = timed(() => api.post('/api/ingest', { paths: nextFiles }));
+  const [warmFrom, ready] = await api.untilWarmedAgain(start.readyAt);
+  const [, ingestMs] = await ingest;
+  const readyMs = ready.at - warmFrom;
+  console.log(
+    `ingest of ${nextDay}: the request took ${s(ingestMs)} s (load, stage refresh, comrade pairs); the data and stages were written ` +
+      `${s(warmFrom - t0)} s in, and every page was ready ${s(readyMs)} s after that (${ready.readiness.total} requests, ${ready.readiness.seconds} s of warming)`,
+  );
+  if (ready.readiness.failed.length) console.log(`  not computed ahead: ${ready.readiness.failed.map((f) => `${f.url} ${f.status}`).join('; ')}`);
 
   console.log(`\n${'page'.padEnd(10)} ${'computed'.padStart(10)} ${'cold'.padStart(9)} ${'warm'.padStart(9)}  answers (cold)`);
   let worst = 0;
