@@ -121,8 +121,13 @@ for (const table of ['sessions', 'payments'] as const) {
 }
 await db.close();
 
-// What a browser sends for a page: all its requests at once (the shell's meta among them).
-const pages = Object.entries(pageRequests(maxDay)).filter(([p]) => p !== 'shell');
+// What a browser sends for a page: all its requests at once (the shell's meta among them). The win-back page also
+// reads the stored comrade pairs, never cached (their own refresh keeps them), so the warmer leaves them out.
+const browserRequests = (lastDay: string | null) =>
+  Object.entries(pageRequests(lastDay))
+    .filter(([p]) => p !== 'shell')
+    .map(([p, urls]): [string, string[]] => [p, p === 'winback' && lastDay ? [...urls, `/api/winback/comrades?asOf=${lastDay}&offset=0`] : urls]);
+const pages = browserRequests(maxDay);
 
 async function withServer<T>(extra: Record<string, string>, work: (api: Api) => Promise<T>): Promise<T> {
   const port = 20000 + Math.floor(Math.random() * 20000);
@@ -168,7 +173,14 @@ class Api {
   }
 
   async readiness(): Promise<Readiness> {
-    return (await (await fetch(`${this.base}/api/readiness`, { headers: { authorization: `Bearer ${this.token}` } })).json()) as Readiness;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await (await fetch(`${this.base}/api/readiness`, { headers: { authorization: `Bearer ${this.token}` } })).json()) as Readiness;
+      } catch (err) {
+        // A kept-alive connection the server closed as the poll went out (ECONNRESET): ask again on a new one.
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   /** Resolves when the pages are ready again after `after` (a readyAt), printing the warming's progress. */
@@ -243,7 +255,7 @@ await withServer({}, async (api) => {
   console.log(`\n${'page'.padEnd(10)} ${'computed'.padStart(10)} ${'cold'.padStart(9)} ${'warm'.padStart(9)}  answers (cold)`);
   let worst = 0;
   let worstPage = '';
-  const pagesAfter = Object.entries(pageRequests(await api.maxDay())).filter(([p]) => p !== 'shell');
+  const pagesAfter = browserRequests(await api.maxDay());
   for (const [page, urls] of pagesAfter) {
     const cold = await api.page(['/api/meta', ...urls]);
     const warm = await api.page(['/api/meta', ...urls]);
