@@ -32,6 +32,7 @@ import { refreshModels } from '../server/models/refresh.ts';
 import { playerScores } from '../server/queries/players/playerScores.ts';
 import { bgnbdStats } from '../server/queries/models/sufficientStats.ts';
 import { toModelUnit } from '../server/models/units.ts';
+import { stageSourceOn } from '../server/lifecycle/stageSource.ts';
 import { stageScores } from '../server/queries/value/stageScores.ts';
 import { valueListPage } from '../server/value/lists.ts';
 import { eventCounts, insertPayments, mergeRollups } from './lib/gameSql.ts';
@@ -144,7 +145,8 @@ for (const list of ['top_spenders', 'at_risk_high_value'] as const) {
     console.log(`  value list ${list}, sort=${sort}: ${(s * 1000).toFixed(0)} ms`);
   }
 }
-const [, stageS] = await timed(() => stageScores(db, { asOf: result.asOf!, server: '' }));
+const source = await stageSourceOn(db, result.asOf!);
+const [, stageS] = await timed(() => stageScores(db, { asOf: result.asOf!, server: '', source }));
 console.log(`  scores per stage: ${(stageS * 1000).toFixed(0)} ms`);
 const [, oneS] = await timed(() => playerScores(db, 'p1'));
 console.log(`  one player's scores: ${(oneS * 1000).toFixed(0)} ms`);

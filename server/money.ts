@@ -5,8 +5,8 @@
  * is exact. Amounts come from SQL or from validated input, so anything that is
  * not a decimal with at most 4 places is refused rather than guessed at.
  */
-const SCALE = 10_000n;
-const RATIO_SCALE = 1_000_000n;
+export const SCALE = 10_000n;
+export const RATIO_SCALE = 1_000_000n;
 const MONEY = /^(-?)(\d+)(?:\.(\d{1,4}))?$/;
 
 /** Parses a decimal string with at most 4 places; throws on anything else (the callers pass SQL output). */
@@ -23,6 +23,9 @@ export function fromUnits(units: bigint): string {
   const abs = neg ? -units : units;
   return `${neg ? '-' : ''}${abs / SCALE}.${(abs % SCALE).toString().padStart(4, '0')}`;
 }
+
+/** A decimal as SQL prints it (trailing zeros dropped), with all four places. */
+export const fourPlaces = (value: string): string => fromUnits(toUnits(value));
 
 /** Half away from zero, like ClickHouse's round() on Decimal. */
 function divRound(n: bigint, d: bigint): bigint {

@@ -1,7 +1,7 @@
 import type { GroupFigures, LaunchTransition, Uplift, UpliftHeadline } from '../../contract/launches.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
-import { hasSnapshot } from '../queries/launches/hasSnapshot.ts';
+import { snapshotState } from '../queries/stages/snapshotState.ts';
 import { launchGroups, type LaunchGroupRow } from '../queries/launches/launchGroups.ts';
 import type { LaunchRow } from '../queries/launches/launches.ts';
 import { launchTransitions } from '../queries/launches/launchTransitions.ts';
@@ -73,7 +73,7 @@ export async function upliftOf(db: Db, launch: LaunchRow, lastDay: string | null
   let stageSource: Uplift['stageSource'] = 'none';
   let transitions: LaunchTransition[] = [];
   if (head.daysElapsed > 0) {
-    stageSource = (await hasSnapshot(db, head.windowEnd)) ? 'snapshot' : 'view';
+    stageSource = (await snapshotState(db, head.windowEnd)) === 'none' ? 'view' : 'snapshot';
     transitions = await launchTransitions(db, { launch: launch.launchId, end: head.windowEnd, source: stageSource });
   }
   return { launchId: launch.launchId, ...head, transitions, stageSource };

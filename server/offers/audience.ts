@@ -2,7 +2,9 @@ import type { AudienceMember, AudienceSort, AudienceTotals, OfferAudience, Offer
 import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { stageSourceOn } from '../lifecycle/stageSource.ts';
 import { audienceMembers } from '../queries/offers/audienceMembers.ts';
+import type { AudienceQueryOptions } from '../queries/offers/audienceSql.ts';
 import { audienceTotals as totalsOfOne } from '../queries/offers/audienceTotals.ts';
 import { manyAudienceTotals } from '../queries/offers/manyAudienceTotals.ts';
 import { economics } from './economics.ts';
@@ -25,6 +27,11 @@ type Offer = Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>;
 /** Days of value the CLV horizon covers: the months of cfg.clv at an average month length. */
 export const horizonDays = (cfg: Config): number => (cfg.clv.horizonMonths * 365.25) / 12;
 
+/** How an audience on `asOf` is evaluated: the CLV horizon, and where the day's stages are read. */
+export async function audienceOptions(db: Db, cfg: Config, asOf: string): Promise<AudienceQueryOptions> {
+  return { asOf, horizonDays: horizonDays(cfg), source: await stageSourceOn(db, asOf) };
+}
+
 export interface Audience {
   asOf: string;
   members: AudienceMember[];
@@ -35,22 +42,27 @@ export interface Audience {
  * every member when no page is given (a launch freezing its audience).
  */
 export async function offerAudience(db: Db, cfg: Config, offer: Offer, asOf: string, page?: AudiencePage): Promise<Audience> {
-  const opts = { asOf, horizonDays: horizonDays(cfg) };
-  const members = await audienceMembers(db, offer, opts, page?.sort ?? 'clv', page && { limit: page.limit, offset: page.offset });
+  const members = await audienceMembers(
+    db,
+    offer,
+    await audienceOptions(db, cfg, asOf),
+    page?.sort ?? 'clv',
+    page && { limit: page.limit, offset: page.offset },
+  );
   return { asOf, members };
 }
 
 /** Count, total cost and expected CLV of the audience, and how many members the model vs the fallback priced. */
-export function audienceTotals(db: Db, cfg: Config, offer: Offer, asOf: string): Promise<AudienceTotals> {
-  return totalsOfOne(db, offer, { asOf, horizonDays: horizonDays(cfg) });
+export async function audienceTotals(db: Db, cfg: Config, offer: Offer, asOf: string): Promise<AudienceTotals> {
+  return totalsOfOne(db, offer, await audienceOptions(db, cfg, asOf));
 }
 
 /**
  * The totals of several offers' audiences on one day, in one pass over the
  * players (the proposals price every active offer at once); same order as `offers`.
  */
-export function audienceTotalsOfMany(db: Db, cfg: Config, offers: readonly Offer[], asOf: string): Promise<AudienceTotals[]> {
-  return manyAudienceTotals(db, offers, { asOf, horizonDays: horizonDays(cfg) });
+export async function audienceTotalsOfMany(db: Db, cfg: Config, offers: readonly Offer[], asOf: string): Promise<AudienceTotals[]> {
+  return manyAudienceTotals(db, offers, await audienceOptions(db, cfg, asOf));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { stageSourceOn } from '../lifecycle/stageSource.ts';
 import { lastPayDays } from '../queries/value/lastPayDays.ts';
 import { VALUE_LIST_WHERE, type ValueList } from '../queries/value/valueLists.ts';
 import { valuedPlayers, type ValuedOrder, type ValuedPlayer } from '../queries/value/valuedPlayers.ts';
@@ -18,7 +19,7 @@ export async function valueListPage(
   name: ValueList,
   q: { asOf: string; server: string; limit: number; offset: number; sort: ValuedOrder },
 ): Promise<{ total: number; players: ListedPlayer[] }> {
-  const page = await valuedPlayers(db, name, q);
+  const page = await valuedPlayers(db, name, { ...q, source: await stageSourceOn(db, q.asOf) });
   const lastPay = await lastPayDays(
     db,
     page.players.map((p) => p.playerId),

@@ -1,5 +1,6 @@
 import type { ValueList, ValueListName, ValueListSort, ValueQuery, ValueSummary } from '../../contract/value.ts';
 import type { Db } from '../db/client.ts';
+import { stageSourceOn } from '../lifecycle/stageSource.ts';
 import { paretoCurve, paretoSummary } from '../queries/value/pareto.ts';
 import { rfmSegments } from '../queries/value/rfmSegments.ts';
 import { stageScores } from '../queries/value/stageScores.ts';
@@ -13,12 +14,13 @@ const CURVE_POINTS = 200;
 /** Revenue concentration, value tiers, RFM segments and model scores per stage; empty before any data (no as-of day). */
 export async function valueSummary(db: Db, q: ValueQuery | null): Promise<ValueSummary> {
   if (!q) return { asOf: null, pareto: null, curve: [], tiers: [], rfm: [], rfmSegments: RFM_SEGMENTS, stageScores: [] };
+  const stages = { ...q, source: await stageSourceOn(db, q.asOf) };
   const [pareto, curve, tiers, rfm, scores] = await Promise.all([
     paretoSummary(db, q),
     paretoCurve(db, q, CURVE_POINTS),
-    valueTiers(db, q),
+    valueTiers(db, stages),
     rfmSegments(db, q),
-    stageScores(db, q),
+    stageScores(db, stages),
   ]);
   return { ...q, pareto, curve, tiers, rfm, rfmSegments: RFM_SEGMENTS, stageScores: scores };
 }

@@ -3,23 +3,18 @@ import type { ServerPlans } from '../../contract/winback.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { fromUnits, toUnits } from '../money.ts';
+import { fourPlaces } from '../money.ts';
 import { serverFacts } from '../queries/offers/serverFacts.ts';
 import { planServer } from './plannerRules.ts';
-import { decliningPriced, pricingOffer } from './rescue.ts';
+import { declining, pricingOffer } from './rescue.ts';
+import { audienceOptions } from '../offers/audience.ts';
+import { pricedSql } from '../queries/offers/audienceSql.ts';
+import { decliningByServer } from '../queries/winback/decliningByServer.ts';
 
 /** The active trend compares mean DAU over this many days ending on the as-of day with the same span before. */
 export const TREND_DAYS = 14;
 
 const NO_COST: CostModel = { kind: 'fixed', fixedCost: '0', spendShare: 0 };
-
-interface Acc {
-  leaving: number;
-  lapsed: number;
-  spend: bigint;
-  clv: bigint;
-  cost: bigint;
-}
 
 /**
  * Per server with activity up to the day (default: the last day with data):
@@ -29,27 +24,19 @@ export async function planServers(db: Db, cfg: Config, day?: string): Promise<Se
   const asOf = await resolveAsOf(db, day);
   if (!asOf) return { asOf: null, currency: cfg.baseCurrency, offer: null, rate: null, minReturning: cfg.winback.newServerMinReturning, servers: [] };
   const [priced, facts] = await Promise.all([pricingOffer(db, 'new_server', asOf), serverFacts(db, asOf, TREND_DAYS)]);
-  const acc = new Map<string, Acc>();
   // Without an offer the base is still counted, priced at nothing.
-  for (const m of await decliningPriced(db, cfg, priced?.offer.cost ?? NO_COST, asOf)) {
-    const a = acc.get(m.serverId) ?? { leaving: 0, lapsed: 0, spend: 0n, clv: 0n, cost: 0n };
-    if (m.status === 'lapsed') a.lapsed++;
-    else a.leaving++;
-    a.spend += toUnits(m.lifetimeSpend);
-    a.clv += toUnits(m.expectedClv);
-    a.cost += toUnits(m.cost);
-    acc.set(m.serverId, a);
-  }
+  const priceAt = declining(priced?.offer.cost ?? NO_COST);
+  const bases = new Map((await decliningByServer(db, pricedSql(priceAt, await audienceOptions(db, cfg, asOf)))).map((b) => [b.serverId, b]));
   const minReturning = cfg.winback.newServerMinReturning;
   const servers = facts.map((f) => {
-    const a = acc.get(f.serverId) ?? { leaving: 0, lapsed: 0, spend: 0n, clv: 0n, cost: 0n };
+    const a = bases.get(f.serverId) ?? { leaving: 0, lapsed: 0, lifetimeSpend: '0', expectedClv: '0', cost: '0' };
     const base = {
       serverId: f.serverId,
       leaving: a.leaving,
       lapsed: a.lapsed,
-      lifetimeSpend: fromUnits(a.spend),
-      expectedClv: fromUnits(a.clv),
-      cost: fromUnits(a.cost),
+      lifetimeSpend: fourPlaces(a.lifetimeSpend),
+      expectedClv: fourPlaces(a.expectedClv),
+      cost: fourPlaces(a.cost),
       ageDays: Number(f.ageDays),
       dauRecent: Number(f.dauRecent),
       dauPrior: Number(f.dauPrior),

@@ -1,15 +1,20 @@
 import type { OfferKind } from '../../contract/enums.ts';
 import type { AudienceMember, CostModel, OfferConditions, OfferVersion } from '../../contract/offers.ts';
-import type { RescueList, RescuePlayer, RescueQuery, RescueSort, WinBackRate } from '../../contract/winback.ts';
+import type { RescueList, RescuePlayer, RescueQuery, WinBackRate } from '../../contract/winback.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { upliftHeadlines } from '../launches/uplift.ts';
-import { fromUnits, toUnits } from '../money.ts';
-import { offerAudience } from '../offers/audience.ts';
+import { fourPlaces } from '../money.ts';
+import { audienceOptions } from '../offers/audience.ts';
 import { listOffers } from '../offers/catalog.ts';
 import { launches } from '../queries/launches/launches.ts';
-import { activeOfferOf, decideRescue, summarize, winBackRate } from './rescueRules.ts';
+import { memberOf } from '../queries/offers/audienceMembers.ts';
+import { pricedSql } from '../queries/offers/audienceSql.ts';
+import { rescuePage } from '../queries/winback/rescuePage.ts';
+import { decidedSql } from '../queries/winback/rescueSql.ts';
+import { rescueSummary } from '../queries/winback/rescueSummary.ts';
+import { activeOfferOf, decideRescue, totalsTable, winBackRate } from './rescueRules.ts';
 import { ANY_CONDITIONS } from '../offers/defaults.ts';
 
 /**
@@ -19,13 +24,9 @@ import { ANY_CONDITIONS } from '../offers/defaults.ts';
  * rate (or the rate its last complete launch measured) the chance to return.
  */
 
-/** Every declining player who is not lost, whatever a single offer's narrower conditions say. */
-const DECLINING: OfferConditions = { ...ANY_CONDITIONS, statuses: ['leaving', 'lapsed'] };
-
-/** The declining players with their expected CLV (model or fallback) and what a reward of `cost` costs for each. */
-export async function decliningPriced(db: Db, cfg: Config, cost: CostModel, asOf: string): Promise<AudienceMember[]> {
-  return (await offerAudience(db, cfg, { stages: ['decline'], conditions: DECLINING, cost }, asOf)).members;
-}
+/** Every declining player who is not lost, whatever a single offer's narrower conditions say, priced at `cost` each. */
+export const declining = (cost: CostModel) => ({ stages: ['decline' as const], conditions: DECLINING_CONDITIONS, cost });
+const DECLINING_CONDITIONS: OfferConditions = { ...ANY_CONDITIONS, statuses: ['leaving', 'lapsed'] };
 
 /**
  * The measured win-back of an offer: the return-rate difference (treatment -
@@ -49,16 +50,26 @@ export async function pricingOffer(db: Db, kind: OfferKind, asOf: string): Promi
   return { offer, rate: winBackRate(offer.assumedUplift, await measuredRate(db, offer.offerId)) };
 }
 
-const num = (s: string) => Number(s);
-/** Decimals from SQL drop trailing zeros; the list shows all four places like the computed amounts beside them. */
-const fourPlaces = (s: string) => fromUnits(toUnits(s));
-const KEY: Record<RescueSort, (p: RescuePlayer) => number> = {
-  return: (p) => num(p.expectedReturn),
-  clv: (p) => num(p.expectedClv),
-  chance: (p) => p.pWinBack,
-  cost: (p) => num(p.cost),
-  idle: (p) => p.idleDays,
-};
+function rescuePlayer(m: AudienceMember, rate: WinBackRate): RescuePlayer {
+  const d = decideRescue(m, rate, m.cost);
+  return {
+    playerId: m.playerId,
+    serverId: m.serverId,
+    status: m.status,
+    tier: m.tier,
+    idleDays: m.idleDays,
+    lifetimeSpend: fourPlaces(m.lifetimeSpend),
+    pAlive: m.pAlive,
+    expectedClv: fourPlaces(m.expectedClv),
+    clvSource: m.clvSource,
+    pWinBack: d.pWinBack,
+    expectedReturn: d.expectedReturn,
+    rewardTier: d.tier,
+    cost: d.cost,
+    decision: d.decision,
+    reason: d.reason,
+  };
+}
 
 /** The rescue list asked for: the day (default: the last day with data) and the page, every choice made. */
 export type RescueAsk = Pick<RescueQuery, 'asOf'> & Required<Omit<RescueQuery, 'asOf'>>;
@@ -73,41 +84,21 @@ export async function rescueDecisions(db: Db, cfg: Config, q: RescueAsk): Promis
   if (!asOf) return { asOf: null, currency, offer: null, rate: null, summary: [], decliningPlayers: 0, total: 0, players: [] };
   const page = { decision: q.decision, sort: q.sort, limit: q.limit, offset: q.offset };
   const priced = await pricingOffer(db, 'returning_reward', asOf);
-  const empty = { asOf, currency, offer: null, rate: null, summary: summarize([]), decliningPlayers: 0, total: 0, players: [] };
+  const empty = { asOf, currency, offer: null, rate: null, summary: totalsTable([]), decliningPlayers: 0, total: 0, players: [] };
   if (!priced) return { ...empty, ...page };
   const { offer, rate } = priced;
-  const members = await decliningPriced(db, cfg, offer.cost, asOf);
-  const all = members.map((m): RescuePlayer => {
-    const d = decideRescue(m, rate, m.cost);
-    return {
-      playerId: m.playerId,
-      serverId: m.serverId,
-      status: m.status,
-      tier: m.tier,
-      idleDays: m.idleDays,
-      lifetimeSpend: fourPlaces(m.lifetimeSpend),
-      pAlive: m.pAlive,
-      expectedClv: fourPlaces(m.expectedClv),
-      clvSource: m.clvSource,
-      pWinBack: d.pWinBack,
-      expectedReturn: d.expectedReturn,
-      rewardTier: d.tier,
-      cost: d.cost,
-      decision: d.decision,
-      reason: d.reason,
-    };
-  });
-  const listed = q.decision === 'all' ? all : all.filter((p) => p.decision === q.decision);
-  const key = KEY[q.sort];
-  listed.sort((a, b) => key(b) - key(a) || (a.playerId < b.playerId ? -1 : 1));
+  // Decided in the engine (rescueSql.ts) for the summary and the order; the page's players again by decideRescue.
+  const decided = decidedSql(pricedSql(declining(offer.cost), await audienceOptions(db, cfg, asOf)), rate.rate);
+  const [groups, rows] = await Promise.all([rescueSummary(db, decided), rescuePage(db, decided, page)]);
+  const count = (decision: string) => groups.reduce((n, g) => n + (decision === 'all' || g.decision === decision ? g.players : 0), 0);
   return {
     ...empty,
     offer: { offerId: offer.offerId, name: offer.name, reward: offer.reward, version: offer.version, cost: offer.cost },
     rate,
-    summary: summarize(all.map((p) => ({ ...p, tier: p.rewardTier }))),
-    decliningPlayers: all.length,
-    total: listed.length,
-    players: listed.slice(q.offset, q.offset + q.limit),
+    summary: totalsTable(groups.map((g) => ({ ...g, cost: BigInt(g.cost), ret: BigInt(g.ret), clv: BigInt(g.clv) }))),
+    decliningPlayers: count('all'),
+    total: count(q.decision),
+    players: rows.map((r) => rescuePlayer(memberOf(r), rate)),
     ...page,
   };
 }

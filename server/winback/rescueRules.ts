@@ -93,16 +93,26 @@ export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string
   return { pWinBack, expectedReturn, tier, cost, decision: rescue ? 'rescue' : 'let_go', reason: { code, values } };
 }
 
-/** Counts and money per (decision, tier), every pair present (zeros included) in a fixed order. */
-export function summarize(items: { decision: RescueDecision; tier: RewardTier; cost: string; expectedReturn: string; expectedClv: string }[]): RescueTotals[] {
+/** Players and money (ten-thousandths) of one (decision, tier) group. */
+export interface GroupSums {
+  decision: RescueDecision;
+  tier: RewardTier;
+  players: number;
+  cost: bigint;
+  ret: bigint;
+  clv: bigint;
+}
+
+/** Counts and money per (decision, tier), every pair present (zeros included) in a fixed order; several sums of one group add up. */
+export function totalsTable(groups: readonly GroupSums[]): RescueTotals[] {
   const acc = new Map<string, { players: number; cost: bigint; ret: bigint; clv: bigint }>();
   for (const d of DECISIONS) for (const t of REWARD_TIERS) acc.set(`${d}/${t}`, { players: 0, cost: 0n, ret: 0n, clv: 0n });
-  for (const it of items) {
-    const a = acc.get(`${it.decision}/${it.tier}`)!;
-    a.players++;
-    a.cost += toUnits(it.cost);
-    a.ret += toUnits(it.expectedReturn);
-    a.clv += toUnits(it.expectedClv);
+  for (const g of groups) {
+    const a = acc.get(`${g.decision}/${g.tier}`)!;
+    a.players += g.players;
+    a.cost += g.cost;
+    a.ret += g.ret;
+    a.clv += g.clv;
   }
   return DECISIONS.flatMap((decision) =>
     REWARD_TIERS.map((tier) => {

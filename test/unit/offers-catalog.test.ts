@@ -4,7 +4,7 @@ import { DEFAULT_OFFERS } from '../../server/offers/defaults.ts';
 import { OFFER_KINDS } from '../../contract/enums.ts';
 import { validateOffer } from '../../server/offers/validate.ts';
 
-const opts = { asOf: '2026-03-31', horizonDays: 365.25 };
+const opts = { asOf: '2026-03-31', horizonDays: 365.25, source: 'view' as const };
 
 describe('default catalog', () => {
   test('every default is valid as it stands and keeps a 10% holdout', () => {

@@ -1,9 +1,10 @@
+import { toUnits } from '../../server/money.ts';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { classifyFile } from '../../server/ingest/fileKind.ts';
 import { stagingInsertSql } from '../../server/queries/ingest/stagingSql.ts';
 import { planServer, type ServerBase } from '../../server/winback/plannerRules.ts';
-import { activeOfferOf, decideRescue, rewardTier, summarize, winBackRate } from '../../server/winback/rescueRules.ts';
+import { activeOfferOf, decideRescue, rewardTier, totalsTable, winBackRate } from '../../server/winback/rescueRules.ts';
 import type { OfferVersion } from '../../contract/offers.ts';
 import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
 
@@ -72,7 +73,17 @@ describe('rescue or let go', () => {
     const a = decideRescue({ pAlive: 0.5, expectedClv: '150.0000', clvSource: 'model' }, assumed, BASE);
     const b = decideRescue({ pAlive: 0.5, expectedClv: '130.0000', clvSource: 'model' }, assumed, BASE);
     const c = decideRescue({ pAlive: 0.25, expectedClv: '60.0000', clvSource: 'model' }, assumed, BASE);
-    const totals = summarize([a, b, c].map((d, i) => ({ ...d, expectedClv: ['150.0000', '130.0000', '60.0000'][i] })));
+    const clv = ['150.0000', '130.0000', '60.0000'];
+    const totals = totalsTable(
+      [a, b, c].map((d, i) => ({
+        decision: d.decision,
+        tier: d.tier,
+        players: 1,
+        cost: toUnits(d.cost),
+        ret: toUnits(d.expectedReturn),
+        clv: toUnits(clv[i]!),
+      })),
+    );
     expect(totals).toHaveLength(6);
     // a and b: large rescues, 8 + 8 = 16 of rewards for 15 + 13 = 28 expected back.
     expect(totals.find((t) => t.decision === 'rescue' && t.tier === 'large')).toEqual({

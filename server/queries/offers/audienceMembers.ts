@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { audienceMembersSql, audienceSql, type AudienceQueryOptions } from './audienceSql.ts';
 
-interface MemberRow {
+/** A member as audienceSql.ts's MEMBER_COLUMNS give it. */
+export interface MemberRow {
   player_id: string;
   server_id: string;
   stage: AudienceMember['stage'];
@@ -28,7 +29,11 @@ export async function audienceMembers(
   page?: { limit: number; offset: number },
 ): Promise<AudienceMember[]> {
   const q = audienceMembersSql(audienceSql(offer, opts), sort, page);
-  return (await rows<MemberRow>(db, q.sql, q.params)).map((r) => ({
+  return (await rows<MemberRow>(db, q.sql, q.params)).map(memberOf);
+}
+
+export function memberOf(r: MemberRow): AudienceMember {
+  return {
     playerId: r.player_id,
     serverId: r.server_id,
     stage: r.stage,
@@ -42,5 +47,5 @@ export async function audienceMembers(
     expectedClv: r.expected_clv,
     clvSource: r.clv_source,
     cost: r.cost,
-  }));
+  };
 }

@@ -1,7 +1,7 @@
 import type { Params } from '../../db/query.ts';
 import { latestScoresSql } from '../models/latestScoresSql.ts';
 import type { AudienceSort, OfferDefinition } from '../../../contract/offers.ts';
-import { ACTIVE_DAYS } from '../metrics/activity.ts';
+import { type StageSource, stagesOn } from '../stages/stagesOn.ts';
 
 /**
  * The audience of an offer (saved or draft, evaluated alike) as of a day, as
@@ -37,6 +37,8 @@ const ORDER: Record<AudienceSort, string> = {
 
 export interface AudienceQueryOptions {
   asOf: string;
+  /** Where the players' stages and features on the day are read (stagesOn.ts). */
+  source: StageSource;
   /** Days of future value counted (CLV horizon months x 365.25 / 12). */
   horizonDays: number;
 }
@@ -51,23 +53,19 @@ type Priced = Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>;
  * with the columns the conditions read and their expected CLV (clv_value,
  * Decimal) and its source. One evaluation serves one offer or many.
  */
-export function audienceBaseSql(): string {
+export function audienceBaseSql(source: StageSource): string {
   // Expected active days over the horizon, as an exact decimal (see the header for the rule).
   const horizonActiveDays = `toDecimal128(toString(round(if(sc.expected_days_90 IS NOT NULL,
         assumeNotNull(sc.expected_days_90) * {horizon_days:Float64} / 90,
         (s.active_r + s.active_p) / (2 * assumeNotNull((SELECT window_days FROM active_lifecycle_config))) * {horizon_days:Float64}), 6)), 6)`;
-  const fallbackClv = `if(h.active_days = 0 OR s.lifetime_spend <= 0, toDecimal128(0, 4),
-        CAST(round(toDecimal128(s.lifetime_spend, 4) * ${horizonActiveDays} / h.active_days, 4) AS Decimal(38, 4)))`;
+  const fallbackClv = `if(s.active_days = 0 OR s.lifetime_spend <= 0, toDecimal128(0, 4),
+        CAST(round(toDecimal128(s.lifetime_spend, 4) * ${horizonActiveDays} / s.active_days, 4) AS Decimal(38, 4)))`;
   return `SELECT s.player_id AS player_id, s.server_id AS server_id, s.stage AS stage, s.status AS status, s.tier AS tier,
-         toUInt32(s.idle_days) AS idle_days, h.max_level AS max_level, s.lifetime_spend AS lifetime_spend,
+         toUInt32(s.idle_days) AS idle_days, s.max_level AS max_level, s.lifetime_spend AS lifetime_spend,
          sc.engagement_p_alive AS p_alive, sc.churn_risk AS churn_risk,
          if(sc.clv IS NOT NULL, 'model', 'fallback') AS clv_source,
          CAST(if(sc.clv IS NOT NULL, toDecimal128(assumeNotNull(sc.clv), 4), ${fallbackClv}) AS Decimal(18, 4)) AS clv_value
-  FROM player_stage(as_of = {as_of:Date}) AS s
-  LEFT JOIN (
-    SELECT player_id, max(max_level) AS max_level, ${ACTIVE_DAYS} AS active_days
-    FROM player_daily WHERE day <= {as_of:Date} GROUP BY player_id
-  ) AS h ON h.player_id = s.player_id
+  FROM ${stagesOn(source, 'as_of')} AS s
   LEFT JOIN (${latestScoresSql()}) AS sc ON sc.player_id = s.player_id
   WHERE s.status != 'lost'`;
 }
@@ -105,13 +103,21 @@ export function offerFilterSql(offer: Priced, prefix = ''): { where: string; cos
   return { where: where.join(' AND '), cost, params };
 }
 
+/** The audience's members with the base columns and their cost (cost_value, Decimal), unordered, and the parameters. */
+export function pricedSql(offer: Priced, opts: AudienceQueryOptions): { sql: string; params: Params } {
+  const f = offerFilterSql(offer);
+  const sql = `SELECT *, ${f.cost} AS cost_value FROM (${audienceBaseSql(opts.source)}) WHERE ${f.where}`;
+  return { sql, params: { as_of: opts.asOf, horizon_days: opts.horizonDays, ...f.params } };
+}
+
+/** The member columns as the API gives them (money as text), over pricedSql's rows. */
+export const MEMBER_COLUMNS = `player_id, server_id, stage, status, tier, idle_days, max_level, toString(lifetime_spend) AS lifetime_spend,
+       p_alive, churn_risk, toString(clv_value) AS expected_clv, clv_source, toString(cost_value) AS cost`;
+
 /** The audience's base query (no order, no paging) and its parameters. */
 export function audienceSql(offer: Priced, opts: AudienceQueryOptions): { sql: string; params: Params } {
-  const f = offerFilterSql(offer);
-  const sql = `SELECT player_id, server_id, stage, status, tier, idle_days, max_level, toString(lifetime_spend) AS lifetime_spend,
-       p_alive, churn_risk, toString(clv_value) AS expected_clv, clv_source, toString(cost_value) AS cost
-FROM (SELECT *, ${f.cost} AS cost_value FROM (${audienceBaseSql()}) WHERE ${f.where})`;
-  return { sql, params: { as_of: opts.asOf, horizon_days: opts.horizonDays, ...f.params } };
+  const priced = pricedSql(offer, opts);
+  return { sql: `SELECT ${MEMBER_COLUMNS}\nFROM (${priced.sql})`, params: priced.params };
 }
 
 /**
@@ -130,7 +136,7 @@ export function manyTotalsSql(offers: readonly Priced[], opts: AudienceQueryOpti
        toString(sumIf(toDecimal128(clv_value, 4), w${i})) AS total_clv_${i},
        countIf(w${i} AND clv_source = 'model') AS model_clv_${i}, countIf(w${i} AND clv_source = 'fallback') AS fallback_clv_${i}`);
   });
-  return { sql: `SELECT ${sums.join(',\n       ')}\nFROM (SELECT *, ${flags.join(', ')} FROM (${audienceBaseSql()}))`, params };
+  return { sql: `SELECT ${sums.join(',\n       ')}\nFROM (SELECT *, ${flags.join(', ')} FROM (${audienceBaseSql(opts.source)}))`, params };
 }
 
 /** The members, ordered, optionally one page. */

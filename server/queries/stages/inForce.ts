@@ -9,7 +9,7 @@
 export const VERSION_IN_FORCE = '(SELECT version FROM active_lifecycle_config)';
 
 /** The Date parameters a snapshot reader may name (an allow-list: the name is written into the SQL). */
-export type DayParam = 'day' | 'from' | 'to' | 'end';
+export type DayParam = 'day' | 'from' | 'to' | 'end' | 'asOf' | 'as_of';
 
 /** Rows of a day's latest computation under the version in force; `param` names the query's Date parameter. */
 export function latestInForce(table: 'player_stage_daily' | 'stage_daily', param: DayParam): string {

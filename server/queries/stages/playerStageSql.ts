@@ -1,5 +1,5 @@
 import { THRESHOLDS } from '../../lifecycle/rules.ts';
-import { ACTIVE_DAY, MONEY_ROW, PAYING_DAY, PAYING_DAYS } from '../metrics/activity.ts';
+import { ACTIVE_DAY, ACTIVE_DAYS, MONEY_ROW, PAYING_DAY, PAYING_DAYS } from '../metrics/activity.ts';
 import { lastDays, priorDays } from '../metrics/windows.ts';
 
 /**
@@ -33,6 +33,7 @@ export function playerStageSql(ref: ThresholdRef): string {
   return `SELECT f.player_id AS player_id, f.server_id AS server_id, f.first_day AS first_day, f.last_day AS last_day,
   f.tenure_days AS tenure_days, f.idle_days AS idle_days, f.active_r AS active_r, f.active_p AS active_p,
   f.spend_r AS spend_r, f.spend_p AS spend_p, f.lifetime_spend AS lifetime_spend, f.paying_days AS paying_days, f.first_pay_day AS first_pay_day,
+  f.active_days AS active_days, f.max_level AS max_level,
   multiIf(
     f.tenure_days < ${ref('explore_tenure_days')}
       OR (f.tenure_days < ${ref('explore_max_tenure_days')} AND f.paying_days <= ${ref('explore_max_paying_days')}
@@ -55,7 +56,7 @@ export function playerStageSql(ref: ThresholdRef): string {
 FROM (
   SELECT a.player_id AS player_id, a.first_day AS first_day, a.last_day AS last_day, a.server_id AS server_id,
          dateDiff('day', a.first_day, {as_of:Date}) AS tenure_days, dateDiff('day', a.last_day, {as_of:Date}) AS idle_days,
-         a.active_r AS active_r, a.active_p AS active_p,
+         a.active_r AS active_r, a.active_p AS active_p, a.active_days AS active_days, a.max_level AS max_level,
          p.spend_r AS spend_r, p.spend_p AS spend_p, p.lifetime_spend AS lifetime_spend,
          p.paying_days AS paying_days, p.first_pay_day AS first_pay_day
   FROM (
@@ -63,6 +64,7 @@ FROM (
     -- exact distinct days without a hash set per player. if() rather than -If: the threshold
     -- subqueries are Nullable, and groupBitOrIf over no matching row would give NULL, not 0.
     SELECT player_id, min(day) AS first_day, max(day) AS last_day, argMax(server_id, last_ts) AS server_id,
+           ${ACTIVE_DAYS} AS active_days, max(max_level) AS max_level,
            bitCount(groupBitOr(if(${ACTIVE_DAY} AND ${lastDays('as_of', w)},
                                   bitShiftLeft(toUInt128(1), toUInt8({as_of:Date} - day)), toUInt128(0)))) AS active_r,
            bitCount(groupBitOr(if(${ACTIVE_DAY} AND ${priorDays('as_of', w)},

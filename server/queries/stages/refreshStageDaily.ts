@@ -3,6 +3,9 @@ import type { Rules } from '../../../contract/settings.ts';
 import { exec, one } from '../../db/query.ts';
 import { thresholdArgs } from './playerStageSql.ts';
 
+/** The stage view's features a snapshot keeps (sql/027): what the snapshot readers (stagesOn.ts) read besides the stage. */
+export const FEATURES = 'tenure_days, idle_days, active_r, active_p, spend_r, spend_p, lifetime_spend, paying_days, active_days, max_level';
+
 /** Days per statement: one INSERT over several days shares the engine's per-query cost. */
 export const STAGE_DAYS_PER_BATCH = 7;
 
@@ -33,13 +36,14 @@ export async function refreshStageDays(db: Db, days: string[], { version, rules,
   // Parameter names d0..dN are generated here; the values go in as typed Date parameters.
   const selects = days.map(
     (_, i) =>
-      `SELECT {d${i}:Date} AS day, player_id, server_id, stage, status, tier, {version:UInt32} AS config_version, idle_days, spend_r, lifetime_spend, {at:DateTime64(3)} AS computed_at
+      `SELECT {d${i}:Date} AS day, player_id, server_id, stage, status, tier, {version:UInt32} AS config_version, ${FEATURES}, 1 AS features,
+              {at:DateTime64(3)} AS computed_at
        FROM player_stage_under(${thresholdArgs(`d${i}`)})`,
   );
   const params = { ...rules, ...Object.fromEntries(days.map((d, i) => [`d${i}`, d])), days, at, version };
   await exec(
     db,
-    `INSERT INTO player_stage_daily (day, player_id, server_id, stage, status, tier, config_version, idle_days, spend_r, lifetime_spend, computed_at)
+    `INSERT INTO player_stage_daily (day, player_id, server_id, stage, status, tier, config_version, ${FEATURES}, features, computed_at)
      ${selects.join('\nUNION ALL\n')}`,
     params,
   );

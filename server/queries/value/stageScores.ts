@@ -2,18 +2,18 @@ import type { StageScores, ValueQuery } from '../../../contract/value.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { latestScoresSql } from '../models/latestScoresSql.ts';
+import { type StageSource, stagesOn } from '../stages/stagesOn.ts';
 
 /**
  * The model scores summed up per lifecycle stage as of a day: how alive each
- * stage is and the value it holds. The view is joined as it is, not wrapped in
- * a subquery (see valuedPlayers.ts).
+ * stage is and the value it holds.
  */
-export async function stageScores(db: Db, q: ValueQuery): Promise<StageScores[]> {
+export async function stageScores(db: Db, q: ValueQuery & { source: StageSource }): Promise<StageScores[]> {
   return rows<StageScores>(
     db,
     `SELECT v.stage AS stage, count() AS players, count(s.engagement_p_alive) AS scored, round(avg(s.engagement_p_alive), 4) AS meanPAlive,
             countIf(s.churn_risk IN ('high', 'gone')) AS atRisk, toString(sumOrDefault(ifNull(s.clv, 0))) AS expectedClv
-     FROM player_stage(as_of = {asOf:Date}) AS v
+     FROM ${stagesOn(q.source, 'asOf')} AS v
      LEFT JOIN (${latestScoresSql()}) AS s ON s.player_id = v.player_id
      WHERE {server:String} = '' OR v.server_id = {server:String}
      GROUP BY stage ORDER BY stage`,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { one, rows } from '../../db/query.ts';
 import { RISK_ORDER } from '../../models/riskTier.ts';
 import { latestScoresSql } from '../models/latestScoresSql.ts';
+import { type StageSource, stagesOn } from '../stages/stagesOn.ts';
 import { VALUE_LIST_WHERE, type ValueList } from './valueLists.ts';
 
 /** Churn-risk tiers as ranks 1 (highest risk) and up; 0 = not scored. Built from constants, never input. */
@@ -19,26 +20,23 @@ export type { ValuedPlayer };
 export type ValuedOrder = keyof typeof VALUED_ORDER;
 
 /**
- * Players of the stage view on a list (its condition over player_stage
- * columns), with their latest model scores, in the chosen order, a page at a time.
+ * Players on a list (its condition over the stage columns, stagesOn.ts), with their latest model scores, in the chosen order, a page at a time.
  */
 export async function valuedPlayers(
   db: Db,
   name: ValueList,
-  q: { asOf: string; server: string; limit: number; offset: number; sort: ValuedOrder },
+  q: { asOf: string; server: string; limit: number; offset: number; sort: ValuedOrder; source: StageSource },
 ): Promise<{ total: number; players: ValuedPlayer[] }> {
   const condition = `({server:String} = '' OR server_id = {server:String}) AND (${VALUE_LIST_WHERE[name]})`;
   const [count, list] = await Promise.all([
-    one<{ n: number }>(db, `SELECT count() AS n FROM player_stage(as_of = {asOf:Date}) WHERE ${condition}`, q),
-    // The view is joined as it is, not wrapped in a subquery: ClickHouse's join-order optimizer
-    // (chDB 26.7) fails with "Left and right columns have same names" on a wrapped multi-join view.
+    one<{ n: number }>(db, `SELECT count() AS n FROM ${stagesOn(q.source, 'asOf')} WHERE ${condition}`, q),
     rows<ValuedPlayer>(
       db,
       `SELECT v.player_id AS playerId, v.server_id AS serverId, v.stage AS stage, v.status AS status, v.tier AS tier,
               v.tenure_days AS tenureDays, v.idle_days AS idleDays, v.paying_days AS payingDays,
               toString(v.lifetime_spend) AS lifetimeSpend, toString(v.spend_r) AS recentSpend, toString(v.spend_p) AS priorSpend,
               s.engagement_p_alive AS pAlive, s.churn_risk AS riskTier, toString(s.clv) AS expectedClv
-       FROM player_stage(as_of = {asOf:Date}) AS v
+       FROM ${stagesOn(q.source, 'asOf')} AS v
        LEFT JOIN (${latestScoresSql()}) AS s ON s.player_id = v.player_id
        WHERE ${condition}
        ORDER BY ${VALUED_ORDER[q.sort]} LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
