@@ -7,7 +7,7 @@ import { refreshComrades } from '../winback/comradesRefresh.ts';
 
 /** An ingest run followed by the stage-snapshot refresh it made necessary: what the cron job, the API and the CLI all do. */
 export async function runIngestAndRefresh(
-  deps: Pick<Deps, 'db' | 'ingester' | 'cfg'>,
+  deps: Pick<Deps, 'db' | 'ingester' | 'cfg' | 'pages'>,
   req: RunRequest,
   onStages?: (done: number, total: number) => void,
 ): Promise<IngestResult> {
@@ -16,7 +16,9 @@ export async function runIngestAndRefresh(
     const stageDaysRefreshed = await refreshDirtyStages(deps.db, onStages);
     return { ...summary, stageDaysRefreshed };
   });
-  // Outside the data write: no other page reads the pairs (their route is not cached), so the pages are computed ahead meanwhile.
+  // Outside the data write, once the pages are computed ahead: no page is cached from the pairs (their route reads them
+  // as stored), and on a large game their count would otherwise hold the engine while the pages wait.
+  await deps.pages?.settled();
   await refreshComrades(deps);
   return result;
 }

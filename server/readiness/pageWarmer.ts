@@ -84,6 +84,17 @@ export class PageWarmer {
     await this.running;
   }
 
+  /**
+   * Resolves once the pages of the data as it is now are computed ahead, or
+   * at once when they will not be soon (not started, waiting for the demo,
+   * a failed warming waiting to retry). Background work that is no page's
+   * answer (the comrade pairs) waits for it, so the pages come first.
+   */
+  async settled(): Promise<void> {
+    const waiting = () => this.timer && this.get && !this.o.busy?.() && this.o.db.writes !== this.warmed && performance.now() >= this.retryAt;
+    while (waiting()) await new Promise((ok) => setTimeout(ok, this.o.pollMs ?? 200));
+  }
+
   private tick(): void {
     const { db } = this.o;
     if (this.running || !this.get) return;

@@ -66,6 +66,10 @@ describe('pages computed ahead after each change of the data', () => {
       body: JSON.stringify({ paths: [file] }),
     });
     expect(ingest.status).toBe(200);
+    // The request ends with the comrade pairs' count, which waits until the pages are computed ahead; it writes
+    // only what no cached answer reads, so they stay ready.
+    const atAnswer = await readiness();
+    expect([atAnswer.state, atAnswer.readyAt === before.readyAt]).toEqual(['ready', false]);
     const after = await untilReadyAfter(before.readyAt);
     expect(after.failed).toEqual([]);
     const first = await start.adminFetch('/api/overview');
