@@ -12,11 +12,16 @@ import { activePlayers, payingPlayers } from '../metrics/windows.ts';
 export async function refreshOverviewDays(db: Db, from: string): Promise<void> {
   await exec(db, `DELETE FROM overview_daily WHERE day >= {from:Date}`, { from });
   const kpis = `${activePlayers()} AS dau, ${payingPlayers()} AS payers, sum(revenue) AS revenue, toUInt64(0) AS new_players`;
-  // New players: per server, each player's first day on it; for all servers, their first day anywhere.
+  // New players: per server, each player's first day on it; for all servers, their first day anywhere. Only players
+  // with a day from {from:Date} on can have a first day there.
   const newPlayers = (total: 0 | 1) =>
     `SELECT first_day AS day, toUInt8(${total}) AS total, ${total ? "''" : 'toString(server_id)'} AS server_id,
             toUInt64(0) AS dau, toUInt64(0) AS payers, toDecimal128(0, 4) AS revenue, count() AS new_players
-     FROM (SELECT player_id, ${total ? '' : 'server_id,'} min(first_day) AS first_day FROM player_server_first GROUP BY player_id${total ? '' : ', server_id'})
+     FROM (
+       SELECT player_id, ${total ? '' : 'server_id,'} min(first_day) AS first_day FROM player_server_first
+       WHERE player_id IN (SELECT player_id FROM player_daily WHERE day >= {from:Date})
+       GROUP BY player_id${total ? '' : ', server_id'}
+     )
      WHERE first_day >= {from:Date}
      GROUP BY first_day${total ? '' : ', server_id'}`;
   await exec(
