@@ -24,7 +24,7 @@ import { payment, session, writeNdjson } from '../helpers/files.ts';
 
 /**
  * Every answer the stored pre-aggregates give (sql/028) against the live
- * computation over the rollups, on a generated game: 90 players over 50 days
+ * computation over the rollups, on a generated game: 90 players over 120 days
  * on three servers, platforms and channels (some empty), refunds among the
  * payments, players whose first event is a payment (no platform). Then a second
  * ingest adds a late day in the past: new players on it, players whose first
@@ -34,7 +34,7 @@ import { payment, session, writeNdjson } from '../helpers/files.ts';
  * tables a full fill from scratch.
  */
 const START = '2026-02-02'; // a Monday
-const DAYS = 50;
+const DAYS = 120;
 const PLAYERS = 90;
 const SERVERS = ['s1', 's2', 's3'];
 const PLATFORMS = ['ios', 'android', 'pc', ''];
@@ -53,7 +53,8 @@ function game(): { sessions: object[]; payments: object[] } {
   const payments: object[] = [];
   for (let p = 0; p < PLAYERS; p++) {
     const player = `P${p}`;
-    const first = p % 7 === 0 ? p % 10 : Math.floor(rand() * 40); // the payers-only start before the late day
+    // The payers-only and a few others start in the first days, more than 90 days before the late day.
+    const first = p % 7 === 0 ? p % 10 : p % 11 === 0 ? p % 4 : Math.floor(rand() * 110);
     const attrs = { server_id: SERVERS[p % 3], platform: PLATFORMS[p % 4], channel: CHANNELS[p % 3] };
     const stay = 0.2 + rand() * 0.7;
     // Every fifth player starts with a payment an hour before any session; every seventh pays only, on its first day.
@@ -74,7 +75,7 @@ function game(): { sessions: object[]; payments: object[] } {
 }
 
 /** The late day in the past of the second ingest. */
-const LATE = addDays(START, 12);
+const LATE = addDays(START, 100);
 
 function lateDay(): { sessions: object[]; payments: object[] } {
   const sessions: object[] = [];
@@ -85,9 +86,9 @@ function lateDay(): { sessions: object[]; payments: object[] } {
     sessions.push(session(`new${p}-b`, `N${p}`, at(addDays(LATE, 1 + p), 6), { server_id: SERVERS[p % 3], platform: 'pc', channel: 'ads' }));
     payments.push(payment(`newm${p}`, `N${p}`, at(LATE, 7), '2.50', { server_id: SERVERS[p % 3] }));
   }
-  // P7 and P14 paid only, before LATE: a session now gives their old cohorts a platform.
-  sessions.push(session('late-p7', 'P7', at(addDays(START, 45), 9), { server_id: 's1', platform: 'pc', channel: 'organic' }));
-  sessions.push(session('late-p14', 'P14', at(addDays(START, 44), 9), { server_id: 's3', platform: 'ios' }));
+  // P7 and P14 paid only, more than 90 days before LATE: a session after it gives their old cohorts a platform.
+  sessions.push(session('late-p7', 'P7', at(addDays(LATE, 5), 9), { server_id: 's1', platform: 'pc', channel: 'organic' }));
+  sessions.push(session('late-p14', 'P14', at(addDays(LATE, 4), 9), { server_id: 's3', platform: 'ios' }));
   return { sessions, payments };
 }
 
@@ -183,7 +184,7 @@ describe('retention and Overview pre-aggregates', () => {
       engine.db,
       `SELECT toString(first_day) AS day FROM cohort_members WHERE player_id IN ('P7', 'P14') ORDER BY day`,
     );
-    expect(firstDays.every((d) => d.day < LATE)).toBe(true);
+    expect(firstDays.every((d) => d.day < addDays(LATE, -90))).toBe(true);
     const dir = path.join(engine.dir, 'late');
     const late = lateDay();
     writeNdjson(dir, 'sessions_late.ndjson', late.sessions);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { exec } from '../../db/query.ts';
 import { ACTIVE_DAY } from '../metrics/activity.ts';
+import { membersIn } from './dayCells.ts';
 
 /** toStartOfWeek modes kept: 1 = weeks from Monday, 0 = from Sunday (the server's setting picks one). */
 export const WEEK_MODES = [0, 1] as const;
@@ -18,6 +19,7 @@ export async function refreshWeekCells(db: Db, wmode: (typeof WEEK_MODES)[number
   const params = { wmode, from, changed };
   const since = 'toStartOfWeek({from:Date}, {wmode:UInt8})';
   const changedWeeks = 'arrayMap(x -> toStartOfWeek(x, {wmode:UInt8}), {changed:Array(Date)})';
+  const inChangedWeek = `has(${changedWeeks}, toStartOfWeek(first_day, {wmode:UInt8}))`;
   await exec(db, `DELETE FROM cohort_week_cells WHERE wmode = {wmode:UInt8} AND (week >= ${since} OR has(${changedWeeks}, cohort))`, params);
   await exec(
     db,
@@ -28,9 +30,9 @@ export async function refreshWeekCells(db: Db, wmode: (typeof WEEK_MODES)[number
        SELECT player_id, day FROM player_daily
        WHERE ${ACTIVE_DAY}
          AND (day >= ${since}
-              OR player_id IN (SELECT player_id FROM cohort_members WHERE has(${changedWeeks}, toStartOfWeek(first_day, {wmode:UInt8}))))
+              OR player_id IN (SELECT player_id FROM cohort_members WHERE ${inChangedWeek}))
      ) AS d
-     INNER JOIN cohort_members AS m ON m.player_id = d.player_id
+     INNER JOIN (${membersIn(since, inChangedWeek)}) AS m ON m.player_id = d.player_id
      WHERE (week >= ${since} OR has(${changedWeeks}, cohort)) AND week <= cohort + ${7 * CELL_WEEKS}
      GROUP BY cohort, week, server, platform, channel`,
     params,
