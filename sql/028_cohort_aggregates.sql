@@ -1,8 +1,9 @@
 -- Pre-aggregates of the retention and Overview pages, kept by the refresh after
 -- each ingest for the days it touched (server/retention/refreshAggregates.ts), so
 -- a page reads a few thousand rows instead of joining every player's days.
--- Readers use them only while the setting cohort_aggregates_ready is '1'
--- (server/retention/aggregatesReady.ts); otherwise they compute live.
+-- Readers use them only while the setting cohort_aggregates_ready is set, and
+-- unchanged until they have read (server/retention/aggregatesReady.ts);
+-- otherwise they compute live.
 
 -- Each player's cohort: first day, the server, platform and channel they started
 -- on (as player_attributes decides) and the last day they were active. Cohort

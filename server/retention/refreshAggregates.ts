@@ -8,7 +8,7 @@ import { replaceMembers } from '../queries/aggregates/replaceMembers.ts';
 import { AGGREGATE_TABLES, truncateAggregate } from '../queries/aggregates/truncateAggregates.ts';
 import { refreshWeekCells, WEEK_MODES } from '../queries/aggregates/weekCells.ts';
 import { getSetting, setSetting } from '../queries/settings/appSettings.ts';
-import { MARK_KEY, READY_KEY } from './aggregatesReady.ts';
+import { cohortAggregatesReady, MARK_KEY, READY_KEY } from './aggregatesReady.ts';
 
 /** Before any ledger row: a full fill covers every day (a Monday, so no week start falls before the first Date). */
 const BEGINNING = { mark: '1970-01-05 00:00:00.000', day: '1970-01-05' };
@@ -29,7 +29,7 @@ async function refreshRegion(db: Db, from: string, changed: string[]): Promise<v
 }
 
 async function refreshNow(db: Db): Promise<AggregateRefresh> {
-  const ready = (await getSetting(db, READY_KEY)) === '1';
+  const ready = await cohortAggregatesReady(db);
   const since = ready ? await getSetting(db, MARK_KEY) : undefined;
   const ledger = await ledgerSince(db, since || BEGINNING.mark);
   if (ready && since && !ledger.dirtyFrom) {
@@ -48,7 +48,7 @@ async function refreshNow(db: Db): Promise<AggregateRefresh> {
   await refreshRegion(db, from, changed);
   await truncateAggregate(db, 'cohort_members_fresh');
   await setSetting(db, MARK_KEY, ledger.mark ?? BEGINNING.mark);
-  await setSetting(db, READY_KEY, '1');
+  await setSetting(db, READY_KEY, new Date().toISOString());
   return full ? { kind: 'full' } : { kind: 'days', from, changed };
 }
 

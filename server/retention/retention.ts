@@ -10,7 +10,7 @@ import { storedCohortSizes } from '../queries/retention/storedCohortSizes.ts';
 import { storedFilterOptions } from '../queries/retention/storedFilterOptions.ts';
 import { storedRetained } from '../queries/retention/storedRetained.ts';
 import { storedRevenue } from '../queries/retention/storedRevenue.ts';
-import { cohortAggregatesReady } from './aggregatesReady.ts';
+import { storedOrLive } from './aggregatesReady.ts';
 import { addDays } from '../days.ts';
 
 /** The first day of period n of a cohort (n days or n weeks after its start). */
@@ -50,11 +50,11 @@ export function shapeRows<T, V>(
 
 export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string): Promise<RetentionCohort[]> {
   const { grain, mode, ...f } = q;
-  const stored = await cohortAggregatesReady(db);
-  const [sizes, cells] = await Promise.all([
-    (stored ? storedCohortSizes : cohortSizes)(db, grain, f),
-    (stored ? storedRetained : retainedPlayers)(db, grain, mode, MAX_N[grain], f),
-  ]);
+  const [sizes, cells] = await storedOrLive(
+    db,
+    () => Promise.all([storedCohortSizes(db, grain, f), storedRetained(db, grain, mode, MAX_N[grain], f)]),
+    () => Promise.all([cohortSizes(db, grain, f), retainedPlayers(db, grain, mode, MAX_N[grain], f)]),
+  );
   return shapeRows(
     sizes,
     cells,
@@ -71,11 +71,11 @@ export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string
 
 export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastDay: string): Promise<LtvCohort[]> {
   const { grain, ...f } = q;
-  const stored = await cohortAggregatesReady(db);
-  const [sizes, cells] = await Promise.all([
-    (stored ? storedCohortSizes : cohortSizes)(db, grain, f),
-    (stored ? storedRevenue : cumulativeRevenue)(db, grain, MAX_N[grain], f),
-  ]);
+  const [sizes, cells] = await storedOrLive(
+    db,
+    () => Promise.all([storedCohortSizes(db, grain, f), storedRevenue(db, grain, MAX_N[grain], f)]),
+    () => Promise.all([cohortSizes(db, grain, f), cumulativeRevenue(db, grain, MAX_N[grain], f)]),
+  );
   return shapeRows(
     sizes,
     cells,
@@ -88,7 +88,11 @@ export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastD
 
 /** GET /api/retention/filters: from the stored cohort members when they are current. */
 export async function retentionFilters(db: Db): Promise<RetentionFilters> {
-  return (await cohortAggregatesReady(db)) ? storedFilterOptions(db) : filterOptions(db);
+  return storedOrLive(
+    db,
+    () => storedFilterOptions(db),
+    () => filterOptions(db),
+  );
 }
 
 /** The query as echoed with an answer (the week mode is the server's own setting). */

@@ -16,7 +16,7 @@ import { storedFilterOptions } from '../../server/queries/retention/storedFilter
 import { storedRetained } from '../../server/queries/retention/storedRetained.ts';
 import { storedRevenue } from '../../server/queries/retention/storedRevenue.ts';
 import { setSetting } from '../../server/queries/settings/appSettings.ts';
-import { cohortAggregatesReady, READY_KEY } from '../../server/retention/aggregatesReady.ts';
+import { cohortAggregatesReady, READY_KEY, storedOrLive } from '../../server/retention/aggregatesReady.ts';
 import { refreshCohortAggregates } from '../../server/retention/refreshAggregates.ts';
 import { MAX_N } from '../../server/retention/retention.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
@@ -217,5 +217,24 @@ describe('retention and Overview pre-aggregates', () => {
     expect(await refreshCohortAggregates(engine.db)).toEqual({ kind: 'full' });
     expect(await cohortAggregatesReady(engine.db)).toBe(true);
     expect(await storedTables()).toEqual(incremental);
+  }, 120_000);
+
+  it('answer live when a refresh began or ended while the stored answer was read', async () => {
+    const { db } = engine;
+    const read = (during: () => Promise<void>) =>
+      storedOrLive(
+        db,
+        async () => {
+          await during();
+          return 'stored';
+        },
+        async () => 'live',
+      );
+    expect(await read(async () => {})).toBe('stored');
+    expect(await read(() => setSetting(db, READY_KEY, '2000-01-01T00:00:00.000Z'))).toBe('live'); // a refresh ended meanwhile
+    expect(await read(() => setSetting(db, READY_KEY, ''))).toBe('live'); // one began
+    expect(await read(async () => {})).toBe('live');
+    expect(await refreshCohortAggregates(db)).toEqual({ kind: 'full' });
+    expect(await read(async () => {})).toBe('stored');
   }, 120_000);
 });
