@@ -6,7 +6,7 @@ import { ledgerSince } from '../queries/aggregates/ledgerSince.ts';
 import { refreshOverviewDays } from '../queries/aggregates/overviewDays.ts';
 import { replaceMembers } from '../queries/aggregates/replaceMembers.ts';
 import { AGGREGATE_TABLES, truncateAggregate } from '../queries/aggregates/truncateAggregates.ts';
-import { refreshWeekCells, WEEK_MODES } from '../queries/aggregates/weekCells.ts';
+import { refreshWeekCells } from '../queries/aggregates/weekCells.ts';
 import { getSetting, setSetting } from '../queries/settings/appSettings.ts';
 import { cohortAggregatesReady, MARK_KEY, READY_KEY } from './aggregatesReady.ts';
 
@@ -24,7 +24,7 @@ export interface AggregateRefresh {
 /** Recomputes the region of every aggregate: activity days from `from` on, and the whole of the `changed` cohorts. */
 async function refreshRegion(db: Db, from: string, changed: string[]): Promise<void> {
   await refreshDayCells(db, from, changed);
-  for (const wmode of WEEK_MODES) await refreshWeekCells(db, wmode, from, changed);
+  await refreshWeekCells(db, from, changed);
   await refreshOverviewDays(db, from);
 }
 
