@@ -31,6 +31,7 @@ import { refreshModels } from '../server/models/refresh.ts';
 import { dataDays } from '../server/queries/stages/dataDays.ts';
 import { pageRequests } from '../server/readiness/pageRequests.ts';
 import { refreshComrades } from '../server/winback/comradesRefresh.ts';
+import { refreshCohortAggregates } from '../server/retention/refreshAggregates.ts';
 import { bareGroupByPlayer, eventCounts, insertPayments, insertSessions, mergeRollups } from './lib/gameSql.ts';
 import { startServerProcess, stopServerProcess } from './lib/serverProcess.ts';
 
@@ -90,6 +91,10 @@ if (!reuse) {
 // The comrade pairs as the refresh after the last ingest left them (a kept game may predate them).
 const [comrades, comradesMs] = await timed(() => refreshComrades({ db, cfg: loadConfig(env as NodeJS.ProcessEnv) }));
 console.log(`comrade pairs as of ${comrades?.asOf}: ${comrades?.lapsed.toLocaleString('en')} lapsed players, ${s(comradesMs)} s`);
+// The retention and Overview pre-aggregates as a running server keeps them (a game written by hand, or kept from
+// before sql/028, has none: the refresh after the ingest would fill them whole).
+const [aggregates, aggregatesMs] = await timed(() => refreshCohortAggregates(db));
+console.log(`retention and Overview pre-aggregates (${aggregates.kind}): ${s(aggregatesMs)} s`);
 const [, bareMs] = await timed(() => bareGroupByPlayer(db));
 const events = counts.sessions + counts.payments;
 console.log(`game: ${counts.players.toLocaleString('en')} players, ${events.toLocaleString('en')} events to ${maxDay}; bare GROUP BY player: ${s(bareMs)} s`);

@@ -33,6 +33,11 @@ export const PLAYER_TABLES: readonly PlayerTable[] = [
   { table: 'comrade_recent', columns: ['player_id'] },
   // The stored comrade pairs of the background refresh name two players (sql/026_comrade_pairs.sql).
   { table: 'comrade_pairs', columns: ['lapsed_id', 'comrade_id'] },
+  // Each player's cohort for the retention pre-aggregates (sql/028_cohort_aggregates.sql; its scratch twin
+  // cohort_members_fresh is emptied at the end of each refresh). The counts kept per cohort and day (cohort_day_cells,
+  // cohort_week_cells, overview_daily) name no player and keep an erased player's share until those days are
+  // recomputed, like stage_daily.
+  { table: 'cohort_members', columns: ['player_id'] },
 ];
 
 /**

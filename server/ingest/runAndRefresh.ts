@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { refreshDirtyStages } from '../lifecycle/snapshots.ts';
 import { writingData } from '../readiness/dataWork.ts';
 import type { RunRequest } from './ingestRun.ts';
+import { refreshCohortAggregates } from '../retention/refreshAggregates.ts';
 import { refreshComrades } from '../winback/comradesRefresh.ts';
 
 /** An ingest run followed by the stage-snapshot refresh it made necessary: what the cron job, the API and the CLI all do. */
@@ -14,6 +15,7 @@ export async function runIngestAndRefresh(
   const result = await writingData(deps.db, async () => {
     const summary = await deps.ingester.run(req);
     const stageDaysRefreshed = await refreshDirtyStages(deps.db, onStages);
+    await refreshCohortAggregates(deps.db);
     return { ...summary, stageDaysRefreshed };
   });
   // Outside the data write, once the pages are computed ahead: no page is cached from the pairs (their route reads them

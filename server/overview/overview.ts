@@ -5,10 +5,10 @@ import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
 import { sumDecimals } from '../money.ts';
 import { foldStageMix } from '../queries/metrics/stageMix.ts';
-import { dailySeries } from '../queries/overview/daily.ts';
 import { windowKpis } from '../queries/overview/windowKpis.ts';
 import { stageCountsOn } from '../queries/stages/stageCounts.ts';
 import { stageTrend } from '../queries/stages/stageTrend.ts';
+import { overviewDailySeries } from '../retention/overviewDaily.ts';
 
 /** Where the default range ends: the last day with data, or today (UTC) before there is any. */
 export async function lastRangeDay(db: Db): Promise<Day> {
@@ -23,7 +23,7 @@ export function summarizeStages(asOf: string, rows: { stage: string; status: str
 }
 
 export async function overview(db: Db, f: RangeQuery): Promise<Overview> {
-  const [kpis, daily, stageRows] = await Promise.all([windowKpis(db, f), dailySeries(db, f), stageCountsOn(db, f.to, f.server)]);
+  const [kpis, daily, stageRows] = await Promise.all([windowKpis(db, f), overviewDailySeries(db, f), stageCountsOn(db, f.to, f.server)]);
   const avgDau = daily.length ? Math.round(daily.reduce((n, d) => n + Number(d.dau), 0) / daily.length) : 0;
   const newPlayers = daily.reduce((n, d) => n + Number(d.newPlayers), 0);
   return { ...f, kpis: { ...kpis, avgDau, newPlayers }, stages: summarizeStages(f.to, stageRows), daily };

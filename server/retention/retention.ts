@@ -1,10 +1,16 @@
 import type { Day } from '../../contract/common.ts';
-import type { CohortAnswer, Grain, LtvCohort, LtvTriangle, Retention, RetentionCohort, RetentionMode } from '../../contract/retention.ts';
+import type { CohortAnswer, Grain, LtvCohort, LtvTriangle, Retention, RetentionCohort, RetentionFilters, RetentionMode } from '../../contract/retention.ts';
 import type { Db } from '../db/client.ts';
 import { cohortSizes } from '../queries/retention/cohortSizes.ts';
 import { cumulativeRevenue } from '../queries/retention/cumulativeRevenue.ts';
 import type { CohortFilter } from '../queries/retention/filter.ts';
+import { filterOptions } from '../queries/retention/filterOptions.ts';
 import { retainedPlayers } from '../queries/retention/retainedPlayers.ts';
+import { storedCohortSizes } from '../queries/retention/storedCohortSizes.ts';
+import { storedFilterOptions } from '../queries/retention/storedFilterOptions.ts';
+import { storedRetained } from '../queries/retention/storedRetained.ts';
+import { storedRevenue } from '../queries/retention/storedRevenue.ts';
+import { storedOrLive } from './aggregatesReady.ts';
 import { addDays } from '../days.ts';
 
 /** The first day of period n of a cohort (n days or n weeks after its start). */
@@ -44,7 +50,11 @@ export function shapeRows<T, V>(
 
 export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string): Promise<RetentionCohort[]> {
   const { grain, mode, ...f } = q;
-  const [sizes, cells] = await Promise.all([cohortSizes(db, grain, f), retainedPlayers(db, grain, mode, MAX_N[grain], f)]);
+  const [sizes, cells] = await storedOrLive(
+    db,
+    () => Promise.all([storedCohortSizes(db, grain, f), storedRetained(db, grain, mode, MAX_N[grain], f)]),
+    () => Promise.all([cohortSizes(db, grain, f), retainedPlayers(db, grain, mode, MAX_N[grain], f)]),
+  );
   return shapeRows(
     sizes,
     cells,
@@ -61,7 +71,11 @@ export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string
 
 export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastDay: string): Promise<LtvCohort[]> {
   const { grain, ...f } = q;
-  const [sizes, cells] = await Promise.all([cohortSizes(db, grain, f), cumulativeRevenue(db, grain, MAX_N[grain], f)]);
+  const [sizes, cells] = await storedOrLive(
+    db,
+    () => Promise.all([storedCohortSizes(db, grain, f), storedRevenue(db, grain, MAX_N[grain], f)]),
+    () => Promise.all([cohortSizes(db, grain, f), cumulativeRevenue(db, grain, MAX_N[grain], f)]),
+  );
   return shapeRows(
     sizes,
     cells,
@@ -70,6 +84,15 @@ export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastD
     grain,
     lastDay,
   ).map(({ values, ...r }) => ({ ...r, ltv: values }));
+}
+
+/** GET /api/retention/filters: from the stored cohort members when they are current. */
+export async function retentionFilters(db: Db): Promise<RetentionFilters> {
+  return storedOrLive(
+    db,
+    () => storedFilterOptions(db),
+    () => filterOptions(db),
+  );
 }
 
 /** The query as echoed with an answer (the week mode is the server's own setting). */

@@ -4,10 +4,9 @@ import type { Input } from '../../contract/params.ts';
 import type { REQUESTS } from '../../contract/requests.ts';
 import type { LtvTriangle, Retention, RetentionFilters } from '../../contract/retention.ts';
 import { resolveAsOf } from '../asOf.ts';
-import { filterOptions } from '../queries/retention/filterOptions.ts';
 import { cohortRange } from '../retention/cohortQuery.ts';
 import { retentionCsvFile } from '../retention/csvExport.ts';
-import { ltv, retention, type CohortRequest, type RetentionQuery } from '../retention/retention.ts';
+import { ltv, retention, retentionFilters, type CohortRequest, type RetentionQuery } from '../retention/retention.ts';
 import { handle } from './http.ts';
 import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
@@ -45,7 +44,7 @@ export function retentionRoutes({ db, cfg, router }: RouteDeps): Router {
   );
   r.get(
     '/retention/filters',
-    handle(async () => (await filterOptions(db)) satisfies RetentionFilters),
+    handle(async () => (await retentionFilters(db)) satisfies RetentionFilters),
   );
   r.get(
     '/retention.csv',

@@ -34,3 +34,20 @@ export function cohortMembers(grain: Grain): string {
       AND ({platform:String} = '' OR first_platform = {platform:String})
       AND ({channel:String} = '' OR first_channel = {channel:String})`;
 }
+
+/**
+ * The cohort range and filters over a stored aggregate of sql/028 (cohort_members,
+ * cohort_day_cells) whose rows carry a first day as `day` and the starting
+ * server, platform and channel as columns of those names.
+ */
+export function storedCohortFilter(day: 'first_day' | 'cohort'): string {
+  return `${day} BETWEEN {from:Date} AND {to:Date}
+      AND ({server:String} = '' OR server = {server:String})
+      AND ({platform:String} = '' OR platform = {platform:String})
+      AND ({channel:String} = '' OR channel = {channel:String})`;
+}
+
+/** Stored cohort members in the range (cohort_members): columns first_day, cohort, last_active. */
+export function storedMembers(grain: Grain): string {
+  return `SELECT first_day, ${cohortOf(grain, 'first_day')} AS cohort, last_active FROM cohort_members WHERE ${storedCohortFilter('first_day')}`;
+}
