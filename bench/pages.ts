@@ -103,9 +103,9 @@ console.log(`game: ${counts.players.toLocaleString('en')} players, ${events.toLo
 // day with sessions before the last day stands for a typical day (the generator piles the lifetimes cut by the range
 // onto the last one; a game kept from older runs of this benchmark may have a day without sessions).
 const nextDay = addDays(maxDay, 1);
-const typical = await one<{ day: string }>(db, 'SELECT toString(max(day)) AS day FROM sessions WHERE day < {last:Date}', { last: maxDay });
+const typical = (await one<{ typical: string }>(db, 'SELECT toString(max(day)) AS typical FROM sessions WHERE day < {last:Date}', { last: maxDay }))?.typical;
 if (!typical) throw new Error('no day with sessions before the last');
-const shift = daysBetween(typical.day, nextDay).length - 1;
+const shift = daysBetween(typical, nextDay).length - 1;
 const inbox = path.join(dir, `next-day-${nextDay}`);
 mkdirSync(inbox, { recursive: true });
 const dayRows = async (table: 'sessions' | 'payments') =>
@@ -118,7 +118,7 @@ const dayRows = async (table: 'sessions' | 'payments') =>
       : `SELECT concat('n', toString({next:Date}), event_id) AS event_id, player_id, server_id,
                 formatDateTime(ts + toIntervalDay({shift:UInt32}), '%Y-%m-%dT%H:%i:%SZ', 'UTC') AS ts, toString(amount) AS amount, currency, sku
          FROM payments WHERE day = {day:Date}`,
-    { day: typical.day, next: nextDay, shift },
+    { day: typical, next: nextDay, shift },
   );
 const nextFiles: string[] = [];
 for (const table of ['sessions', 'payments'] as const) {
