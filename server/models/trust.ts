@@ -10,7 +10,7 @@ import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
 import { invalid } from '../domainError.ts';
-import { bgnbdStats, holdoutActuals } from '../queries/models/sufficientStats.ts';
+import { holdoutStats } from '../queries/models/sufficientStats.ts';
 import { expectedTransactions, fitBgNbd } from './bgnbd.ts';
 import { DAYS_PER_UNIT, toModelUnit } from './units.ts';
 
@@ -43,10 +43,7 @@ export async function trustCheck(db: Db, q: Omit<HoldoutQuery, 'calibrationEnd'>
 
 export async function holdoutCheck(db: Db, q: HoldoutQuery): Promise<TrustResult> {
   const holdoutEnd = addDays(q.calibrationEnd, q.holdoutDays);
-  const [dayStats, actuals] = await Promise.all([
-    bgnbdStats(db, { kind: q.kind, calibrationEnd: q.calibrationEnd, server: q.server }),
-    holdoutActuals(db, { kind: q.kind, calibrationEnd: q.calibrationEnd, holdoutEnd, server: q.server, top: HOLDOUT_TOP_BUCKET }),
-  ]);
+  const dayStats = await holdoutStats(db, { kind: q.kind, calibrationEnd: q.calibrationEnd, holdoutEnd, server: q.server });
   const fit = fitBgNbd(toModelUnit(dayStats, q.unit));
   const usable = fit.status === 'ok' ? fit.params : null;
   const days = DAYS_PER_UNIT[q.unit];
@@ -60,9 +57,9 @@ export async function holdoutCheck(db: Db, q: HoldoutQuery): Promise<TrustResult
   for (const s of dayStats) {
     const b = buckets[Math.min(s.x, HOLDOUT_TOP_BUCKET)];
     b.players += s.n;
+    b.actual += s.holdout;
     if (usable) b.predicted! += s.n * expectedTransactions(usable, q.holdoutDays / days, s.x, s.t_x_days / days, s.T_days / days);
   }
-  for (const a of actuals) buckets[a.bucket].actual = a.actual;
   const fitted = fit.status === 'too_few_players' ? null : fit;
   return {
     ...q,

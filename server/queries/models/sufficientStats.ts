@@ -158,37 +158,33 @@ export async function monetarySummaryPerPlayer(db: Db, q: { calibrationEnd: stri
   );
 }
 
-/** Players of one calibration-frequency bucket and the transactions they made in the holdout period. */
-export interface HoldoutBucket {
-  /** Calibration x, capped at the top bucket (which stands for "that many or more"). */
-  bucket: number;
-  players: number;
-  /** Sum over the bucket's players of their transaction days in the holdout period. */
-  actual: number;
+/** Players sharing one calibration summary, and the transaction days they made in the holdout period. */
+export interface HoldoutDayStats extends BgNbdDayStats {
+  holdout: number;
 }
 
 /**
- * Actual transactions in the holdout period (calibrationEnd, holdoutEnd] per
- * calibration-frequency bucket, for players whose first transaction is in
- * calibration: the "actual" side of the predicted-vs-actual model check.
- * Frequencies at or above {top:UInt32} share the top bucket; buckets without
- * players are absent.
+ * Both sides of the predicted-vs-actual model check in one pass over the
+ * transaction days up to {holdoutEnd}: per calibration summary (x, t_x, T in
+ * days, as bgnbdStats gives them for the calibration end) of the players whose
+ * first transaction is in calibration, how many they are and their transaction
+ * days in the holdout period (calibrationEnd, holdoutEnd]. Same order as bgnbdStats.
  */
-export async function holdoutActuals(
-  db: Db,
-  q: { kind: ModelKind; calibrationEnd: string; holdoutEnd: string; server?: string; top: number },
-): Promise<HoldoutBucket[]> {
+export async function holdoutStats(db: Db, q: { kind: ModelKind; calibrationEnd: string; holdoutEnd: string; server?: string }): Promise<HoldoutDayStats[]> {
   return rows(
     db,
-    `SELECT least(x_calibration, {top:UInt32}) AS bucket, count() AS players, sum(holdout) AS actual
+    `SELECT x, t_x_days, T_days, count() AS n, sum(holdout_days) AS holdout
      FROM (
-       SELECT player_id, uniqExactIf(day, day <= {calibrationEnd:Date}) - 1 AS x_calibration, uniqExactIf(day, day > {calibrationEnd:Date}) AS holdout
+       SELECT player_id, toUInt32(uniqExactIf(day, day <= {calibrationEnd:Date}) - 1) AS x,
+              toUInt32(dateDiff('day', min(day), maxIf(day, day <= {calibrationEnd:Date}))) AS t_x_days,
+              toUInt32(dateDiff('day', min(day), {calibrationEnd:Date})) AS T_days,
+              uniqExactIf(day, day > {calibrationEnd:Date}) AS holdout_days
        FROM (${transactionDaysSql(q.kind)})
        GROUP BY player_id
        HAVING min(day) <= {calibrationEnd:Date}
      )
-     GROUP BY bucket
-     ORDER BY bucket`,
-    { calibrationEnd: q.calibrationEnd, upTo: q.holdoutEnd, server: q.server ?? '', top: q.top },
+     GROUP BY x, t_x_days, T_days
+     ORDER BY x, t_x_days, T_days`,
+    { calibrationEnd: q.calibrationEnd, upTo: q.holdoutEnd, server: q.server ?? '' },
   );
 }
