@@ -5,6 +5,8 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { fourPlaces } from '../money.ts';
 import { serverFacts } from '../queries/offers/serverFacts.ts';
+import { storedServerFacts } from '../queries/offers/storedServerFacts.ts';
+import { storedOrLive } from '../retention/aggregatesReady.ts';
 import { planServer } from './plannerRules.ts';
 import { declining, pricingOffer } from './rescue.ts';
 import { audienceOptions } from '../offers/audience.ts';
@@ -23,7 +25,14 @@ const NO_COST: CostModel = { kind: 'fixed', fixedCost: '0', spendShare: 0 };
 export async function planServers(db: Db, cfg: Config, day?: string): Promise<ServerPlans> {
   const asOf = await resolveAsOf(db, day);
   if (!asOf) return { asOf: null, currency: cfg.baseCurrency, offer: null, rate: null, minReturning: cfg.winback.newServerMinReturning, servers: [] };
-  const [priced, facts] = await Promise.all([pricingOffer(db, 'new_server', asOf), serverFacts(db, asOf, TREND_DAYS)]);
+  const [priced, facts] = await Promise.all([
+    pricingOffer(db, 'new_server', asOf),
+    storedOrLive(
+      db,
+      () => storedServerFacts(db, asOf, TREND_DAYS),
+      () => serverFacts(db, asOf, TREND_DAYS),
+    ),
+  ]);
   // Without an offer the base is still counted, priced at nothing.
   const priceAt = declining(priced?.offer.cost ?? NO_COST);
   const bases = new Map((await decliningByServer(db, pricedSql(priceAt, await audienceOptions(db, cfg, asOf)))).map((b) => [b.serverId, b]));

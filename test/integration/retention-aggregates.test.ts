@@ -6,6 +6,8 @@ import { addDays } from '../../server/days.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { dailySeries } from '../../server/queries/overview/daily.ts';
 import { storedDailySeries } from '../../server/queries/overview/storedDaily.ts';
+import { serverFacts } from '../../server/queries/offers/serverFacts.ts';
+import { storedServerFacts } from '../../server/queries/offers/storedServerFacts.ts';
 import { cohortSizes } from '../../server/queries/retention/cohortSizes.ts';
 import { cumulativeRevenue } from '../../server/queries/retention/cumulativeRevenue.ts';
 import type { CohortFilter } from '../../server/queries/retention/filter.ts';
@@ -148,6 +150,13 @@ async function expectStoredEqualsLive() {
       const q: RangeQuery = { from, to, server };
       expect(await storedDailySeries(db, q), JSON.stringify(q)).toEqual(await dailySeries(db, q));
     }
+  // The win-back planner's server facts (age, active trend) read the same per-day, per-server rows.
+  for (const [asOf, days] of [
+    [addDays(START, DAYS + 3), 14],
+    [addDays(START, 10), 3],
+    [LATE, 7],
+  ] as const)
+    expect(await storedServerFacts(db, asOf, days), `server facts ${asOf}`).toEqual(await serverFacts(db, asOf, days));
   return compared;
 }
 
