@@ -54,8 +54,9 @@ describe('views rebuilt at start', () => {
       expect(sql).toContain(`if(${ACTIVE_DAY} AND ${lastDays('as_of', w)},`);
       expect(sql).toContain(`if(${ACTIVE_DAY} AND ${priorDays('as_of', w)},`);
       expect(sql).toContain(`${PAYING_DAYS} AS paying_days`);
-      // Those two windows are the only places that read sessions: no other spelling of an active day.
-      expect(sql.match(/sessions/g)).toHaveLength(2);
+      expect(sql).toContain(`${ACTIVE_DAYS} AS active_days`);
+      // Those two windows and the lifetime active days are the only places that read sessions: no other spelling of an active day.
+      expect(sql.match(/sessions/g)).toHaveLength(3);
     }
   });
 });
