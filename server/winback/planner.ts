@@ -25,17 +25,18 @@ const NO_COST: CostModel = { kind: 'fixed', fixedCost: '0', spendShare: 0 };
 export async function planServers(db: Db, cfg: Config, day?: string): Promise<ServerPlans> {
   const asOf = await resolveAsOf(db, day);
   if (!asOf) return { asOf: null, currency: cfg.baseCurrency, offer: null, rate: null, minReturning: cfg.winback.newServerMinReturning, servers: [] };
-  const [priced, facts] = await Promise.all([
+  const [priced, facts, options] = await Promise.all([
     pricingOffer(db, 'new_server', asOf),
     storedOrLive(
       db,
       () => storedServerFacts(db, asOf, TREND_DAYS),
       () => serverFacts(db, asOf, TREND_DAYS),
     ),
+    audienceOptions(db, cfg, asOf),
   ]);
   // Without an offer the base is still counted, priced at nothing.
   const priceAt = declining(priced?.offer.cost ?? NO_COST);
-  const bases = new Map((await decliningByServer(db, pricedSql(priceAt, await audienceOptions(db, cfg, asOf)))).map((b) => [b.serverId, b]));
+  const bases = new Map((await decliningByServer(db, pricedSql(priceAt, options))).map((b) => [b.serverId, b]));
   const minReturning = cfg.winback.newServerMinReturning;
   const servers = facts.map((f) => {
     const a = bases.get(f.serverId) ?? { leaving: 0, lapsed: 0, lifetimeSpend: '0', expectedClv: '0', cost: '0' };
