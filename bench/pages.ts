@@ -28,6 +28,7 @@ import { one, rows } from '../server/db/query.ts';
 import { addDays, daysBetween } from '../server/days.ts';
 import { snapshotStages } from '../server/lifecycle/snapshots.ts';
 import { refreshModels } from '../server/models/refresh.ts';
+import { latestHoldoutCheck } from '../server/queries/models/modelRuns.ts';
 import { dataDays } from '../server/queries/stages/dataDays.ts';
 import { pageRequests } from '../server/readiness/pageRequests.ts';
 import { refreshComrades } from '../server/winback/comradesRefresh.ts';
@@ -85,8 +86,11 @@ if (!reuse) {
   const from = addDays(maxDay, -(num('snapshot-days') - 1));
   const [, stagesMs] = await timed(() => snapshotStages(db, from, maxDay, (d, t) => console.log(`  stages ${d}/${t} days`)));
   console.log(`stage snapshots ${from}..${maxDay}: ${s(stagesMs)} s`);
+}
+// The models as the daily refresh leaves them, with their holdout check (a kept game may predate the check).
+if (!reuse || !(await latestHoldoutCheck(db, 'engagement'))) {
   const [, modelsMs] = await timed(() => refreshModels({ db, cfg: loadConfig(env as NodeJS.ProcessEnv) }));
-  console.log(`model fit and scores: ${s(modelsMs)} s`);
+  console.log(`model fit, scores and holdout check: ${s(modelsMs)} s`);
 }
 // The comrade pairs as the refresh after the last ingest left them (a kept game may predate them).
 const [comrades, comradesMs] = await timed(() => refreshComrades({ db, cfg: loadConfig(env as NodeJS.ProcessEnv) }));

@@ -54,8 +54,8 @@ export interface ModelRun {
   iterations: number;
   scoredPlayers: number;
   seconds: { stats: number; fit: number; score: number };
-  /** The CLV settings used (monetary runs) and each model's fit summary. */
-  details: { clv: ClvSettings | null; fits?: { bgnbd: FitSummary; gammaGamma?: FitSummary } };
+  /** The CLV settings used (monetary runs), each model's fit summary and the holdout check made with the fit. */
+  details: { clv: ClvSettings | null; fits?: { bgnbd: FitSummary; gammaGamma?: FitSummary }; holdout?: TrustResult };
 }
 
 export interface RiskTierRule {
@@ -93,6 +93,9 @@ export interface FitAnswer {
   runs: ModelRun[];
 }
 
+/** Holdout days of the check the model refresh makes, and of GET /api/models/trust by default. */
+export const DEFAULT_HOLDOUT_DAYS = 28;
+
 /** GET /api/models/trust query; absent fields take the server's defaults. */
 export interface TrustQuery {
   kind?: ModelKind;
@@ -126,6 +129,8 @@ export interface TrustResult {
   players: number;
   iterations: number | null;
   buckets: TrustBucket[];
+  /** The as-of day of the model refresh that made this check with its fit; null when it was made for this request. */
+  withFit: Day | null;
 }
 
 /** The trust answer before any data. */

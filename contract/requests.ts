@@ -2,7 +2,7 @@ import { ROLES } from './auth.ts';
 import { ERASURE_MAX_PLAYERS } from './erasure.ts';
 import { FROM_KEYS, REPORT_LANGS, STAGES, TO_KEYS } from './enums.ts';
 import { FLOW_ORDERS } from './lifecycle.ts';
-import { MODEL_KINDS, MODEL_UNITS, PROJECTION_GRAINS } from './models.ts';
+import { DEFAULT_HOLDOUT_DAYS, MODEL_KINDS, MODEL_UNITS, PROJECTION_GRAINS } from './models.ts';
 import { AUDIENCE_SORTS, PROPOSAL_SORTS } from './offers.ts';
 import { MAX_WHOLE, P, page, type RequestSpec } from './params.ts';
 import { GRAINS, RETENTION_MODES } from './retention.ts';
@@ -121,7 +121,7 @@ export const REQUESTS = {
     query: {
       kind: { type: 'choice', choices: MODEL_KINDS, default: 'engagement' },
       unit: { type: 'choice', choices: MODEL_UNITS, default: 'day' },
-      holdoutDays: { type: 'whole', min: 1, max: 365, default: 28 },
+      holdoutDays: { type: 'whole', min: 1, max: 365, default: DEFAULT_HOLDOUT_DAYS },
       calibrationEnd: P.day,
       server: P.server,
     },

@@ -24,10 +24,21 @@ import { bgnbdStats, gammaGammaStats } from '../queries/models/sufficientStats.t
 import { fitBgNbd, type BgNbdFit } from './bgnbd.ts';
 import { fitGammaGamma, type GammaGammaFit } from './gammaGamma.ts';
 import { scoreSpend, scoreTriples } from './scoring.ts';
+import { holdoutCheck } from './trust.ts';
 import { toModelUnit } from './units.ts';
-import { MODEL_KINDS, type ClvSettings, type FitAnswer, type FitSummary, type ModelKind, type ModelRun, type ModelUnit } from '../../contract/models.ts';
+import {
+  DEFAULT_HOLDOUT_DAYS,
+  MODEL_KINDS,
+  type ClvSettings,
+  type FitAnswer,
+  type FitSummary,
+  type ModelKind,
+  type ModelRun,
+  type ModelUnit,
+} from '../../contract/models.ts';
 import { DomainError } from '../domainError.ts';
 import { lastCompleteDay, resolveAsOf } from '../asOf.ts';
+import { addDays } from '../days.ts';
 
 export class ModelsBusyError extends DomainError {
   constructor() {
@@ -116,9 +127,28 @@ async function refreshKind(db: Db, req: KindRequest): Promise<ModelRun> {
     await fitAndScore(db, req, run);
   } catch (err) {
     run.status = 'failed';
-    run.message = `error: ${(err as Error).message.split('\n')[0].slice(0, 500)}`;
+    run.message = `error: ${firstLine(err)}`;
   }
+  await checkOnHoldout(db, req, run);
   return finish(db, run, req.onStep);
+}
+
+const firstLine = (err: unknown) => (err as Error).message.split('\n')[0].slice(0, 500);
+
+/**
+ * The Models page's default holdout check, made now and kept with the run so
+ * that the page never refits on its first load after new data. It fits its own
+ * calibration window, so it is made whatever became of the full fit.
+ */
+async function checkOnHoldout(db: Db, { kind, asOf, unit, onStep }: KindRequest, run: ModelRun): Promise<void> {
+  const calibrationEnd = addDays(asOf, -DEFAULT_HOLDOUT_DAYS);
+  onStep(`${kind}: holdout check, calibration to ${calibrationEnd}, ${DEFAULT_HOLDOUT_DAYS} holdout days`);
+  try {
+    const check = await holdoutCheck(db, { kind, unit, calibrationEnd, holdoutDays: DEFAULT_HOLDOUT_DAYS, server: '' });
+    run.details.holdout = { ...check, withFit: asOf };
+  } catch (err) {
+    onStep(`${kind}: holdout check not made: ${firstLine(err)}`);
+  }
 }
 
 /** Fills in the run: its statistics, fits and timings, and status ok once every player's scores are written. */

@@ -3,13 +3,17 @@
  * BG/NBD model on their own data: fit on the days up to a calibration end,
  * predict each player's transactions in the holdout days that follow, and
  * compare with what they did, per calibration frequency (the check Fader,
- * Hardie & Lee show for CDNOW). Nothing is saved.
+ * Hardie & Lee show for CDNOW). The model refresh makes the default check with
+ * each fit and keeps it with the run, so opening the Models page after new data
+ * does not refit (the fit takes seconds at a million players); any other
+ * check is made on request and not saved.
  */
 import type { ModelKind, ModelUnit, TrustAnswer, TrustBucket, TrustResult } from '../../contract/models.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
 import { invalid } from '../domainError.ts';
+import { latestHoldoutCheck } from '../queries/models/modelRuns.ts';
 import { holdoutStats } from '../queries/models/sufficientStats.ts';
 import { expectedTransactions, fitBgNbd } from './bgnbd.ts';
 import { DAYS_PER_UNIT, toModelUnit } from './units.ts';
@@ -26,10 +30,16 @@ export interface HoldoutQuery {
 }
 
 /**
- * The check as the Models page asks for it: the calibration end defaults to
- * holdoutDays before the last day with data, and the holdout may not run past it.
+ * The check as the Models page asks for it. Without a calibration end it is the
+ * check the newest model refresh made, when that one had the same unit and
+ * holdout for the whole game; otherwise the calibration end defaults to
+ * holdoutDays before the last day with data. The holdout may not run past that day.
  */
 export async function trustCheck(db: Db, q: Omit<HoldoutQuery, 'calibrationEnd'> & { calibrationEnd?: string }): Promise<TrustAnswer> {
+  if (q.calibrationEnd === undefined && q.server === '') {
+    const stored = await latestHoldoutCheck(db, q.kind);
+    if (stored && stored.unit === q.unit && stored.holdoutDays === q.holdoutDays) return stored;
+  }
   const maxDay = await resolveAsOf(db);
   if (!maxDay) return { status: 'too_few_players', message: 'no data yet', buckets: [] };
   const end = q.calibrationEnd ?? addDays(maxDay, -q.holdoutDays);
@@ -71,5 +81,6 @@ export async function holdoutCheck(db: Db, q: HoldoutQuery): Promise<TrustResult
     players: fit.players,
     iterations: fitted?.iterations ?? null,
     buckets,
+    withFit: null,
   };
 }

@@ -34,6 +34,8 @@ describe('models API', () => {
     expect(body.riskTiers.map((t: any) => t.tier)).toEqual(['gone', 'high', 'medium', 'low']);
     const { payer } = await someIds();
     expect((await get(`/api/players/${payer}`)).body.scores).toBeNull();
+    // No refresh has checked the model yet: the default check is made on request.
+    expect((await get('/api/models/trust')).body).toMatchObject({ calibrationEnd: addDays(MODEL_GAME_END, -28), withFit: null });
   });
 
   it('fits on POST /api/models/fit and lists the runs', async () => {
@@ -112,8 +114,14 @@ describe('models API', () => {
     expect(perPlayer.at(-1)[1]).toBeGreaterThan(perPlayer[0][1] * 3);
     const monetary = (await get(`/api/models/trust?calibrationEnd=${calibrationEnd}&holdoutDays=28&kind=monetary&unit=week`)).body;
     expect(monetary.buckets.reduce((n: number, b: any) => n + b.players, 0)).toBe(monetary.players);
-    // Defaults: 28 holdout days ending on the last day with data.
-    expect((await get('/api/models/trust')).body).toMatchObject({ calibrationEnd, holdoutDays: 28, kind: 'engagement' });
+    expect(body.withFit).toBeNull();
+    // Defaults: the check the model refresh made with its fit, 28 holdout days up to its as-of day, read back
+    // rather than refitted; the same figures as asked for on request.
+    expect((await get('/api/models/trust')).body).toEqual({ ...body, withFit: MODEL_GAME_END });
+    expect((await get('/api/models/trust?kind=monetary')).body).toMatchObject({ kind: 'monetary', calibrationEnd, withFit: MODEL_GAME_END });
+    // Another unit, holdout or server is not what the refresh checked: made on request.
+    expect((await get('/api/models/trust?holdoutDays=14')).body).toMatchObject({ calibrationEnd: addDays(MODEL_GAME_END, -14), withFit: null });
+    expect((await get('/api/models/trust?server=s01')).body).toMatchObject({ calibrationEnd, server: 's01', withFit: null });
   });
 
   it('gives Dwyer CLV per stage x value tier with its inputs', async () => {

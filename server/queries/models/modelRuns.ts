@@ -1,5 +1,5 @@
 /** The model_runs table (sql/012_model_scores.sql) as the API and the refresh see it. */
-import type { ModelRun } from '../../../contract/models.ts';
+import type { ModelKind, ModelRun, TrustResult } from '../../../contract/models.ts';
 import type { Db } from '../../db/client.ts';
 import { insertRows, rows } from '../../db/query.ts';
 
@@ -51,4 +51,15 @@ export async function recentModelRuns(db: Db, limit: number): Promise<ModelRun[]
 /** The latest successful run of each kind: the runs whose scores readers see. */
 export async function currentModelRuns(db: Db): Promise<ModelRun[]> {
   return (await rows<Row>(db, `${SELECT} WHERE status = 'ok' ORDER BY finished_at DESC, run_id LIMIT 1 BY kind`)).map(toRun);
+}
+
+/** The holdout check that the newest refresh of a kind made with its fit, if any. */
+export async function latestHoldoutCheck(db: Db, kind: ModelKind): Promise<TrustResult | null> {
+  const [row] = await rows<{ details: string }>(
+    db,
+    `SELECT details FROM model_runs WHERE kind = {kind:String} AND JSONHas(details, 'holdout')
+     ORDER BY started_at DESC, run_id LIMIT 1`,
+    { kind },
+  );
+  return row ? ((JSON.parse(row.details) as ModelRun['details']).holdout ?? null) : null;
 }

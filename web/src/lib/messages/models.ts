@@ -62,7 +62,8 @@ export default defineMessages(
     'models.noScoresYet': 'No player has been scored yet',
     'models.trust.title': 'Can I trust it on my game?',
     'models.trust.hint':
-      'Fits the model on the days up to a calibration end, predicts each player’s transactions in the holdout days after it, and compares with what they did, grouped by their repeat transactions before the calibration end. Nothing is saved.',
+      'Fits the model on the days up to a calibration end, predicts each player’s transactions in the holdout days after it, and compares with what they did, grouped by their repeat transactions before the calibration end. Each model refresh makes the check for the 28 days before its as-of day; checks for other days are made when you run them and are not saved.',
+    'models.trust.withFit': 'This is the check made by the model refresh as of {day}. Run the check to make one for other days.',
     'models.trust.kind': 'Model',
     'models.trust.calibrationEnd': 'Calibration end',
     'models.trust.holdoutDays': 'Holdout days',
@@ -180,7 +181,8 @@ export default defineMessages(
     'models.noScoresYet': '尚无玩家被评分',
     'models.trust.title': '模型在我的游戏上可信吗？',
     'models.trust.hint':
-      '用校准截止日之前的数据拟合模型，预测每位玩家在其后保留期内的交易次数，并与实际对比；按玩家在校准截止日前的重复交易次数分组。不会保存任何结果。',
+      '用校准截止日之前的数据拟合模型，预测每位玩家在其后保留期内的交易次数，并与实际对比；按玩家在校准截止日前的重复交易次数分组。每次模型刷新都会对其截止日前 28 天做这项检验；其他日期的检验在你运行时计算，不会保存。',
+    'models.trust.withFit': '这是截至 {day} 的模型刷新所做的检验。如需其他日期，请运行检验。',
     'models.trust.kind': '模型',
     'models.trust.calibrationEnd': '校准截止日',
     'models.trust.holdoutDays': '保留期天数',
