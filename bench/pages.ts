@@ -17,6 +17,7 @@
  *        [--timeout 300] [--keep] [--data DIR (reuse a kept game)]
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -168,15 +169,29 @@ class Api {
     return { status: res.status, cache: res.headers.get('x-cache') ?? '-' };
   }
 
-  async post(url: string, body: object): Promise<number> {
-    const res = await fetch(this.base + url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(30 * 60_000),
+  /** Over node:http: the ingest request also waits for the comrade pairs, which may outlast fetch's 300 s header timeout. */
+  post(url: string, body: object): Promise<number> {
+    const payload = JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        this.base + url,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve(status);
+            else reject(new Error(`${url}: ${status} ${Buffer.concat(chunks).toString('utf8')}`));
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
     });
-    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-    return res.status;
   }
 
   /** The last day with data, which pages pass as their as-of day. */
