@@ -129,6 +129,18 @@ export interface BacktestRow {
   revenuePerPlayer: Money;
 }
 
+/** Players idle for a span of days on the back-test day, and how many came back. */
+export interface IdleReturnRow {
+  fromIdleDays: number;
+  /** Exclusive; null for the last span (that many idle days or more). */
+  toIdleDays: number | null;
+  players: number;
+  /** Players with a session in the days after the back-test day. */
+  returned: number;
+  /** returned / players, 4 places. */
+  returnedShare: number;
+}
+
 /** POST /api/settings/lifecycle/backtest */
 export interface Backtest {
   day: Day;
@@ -136,6 +148,8 @@ export interface Backtest {
   days: number;
   active: BacktestRow[];
   draft: BacktestRow[] | null;
+  /** How often players idle for so long came back: the evidence for the lapsed and lost thresholds. */
+  idleReturns: IdleReturnRow[];
 }
 
 /** POST /api/settings/lifecycle: the rules to save as the new active version. */

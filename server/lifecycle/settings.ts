@@ -4,11 +4,13 @@ import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
 import { backtest, BACKTEST_DAYS } from '../queries/settings/backtest.ts';
+import { idleReturns } from '../queries/settings/idleReturns.ts';
 import { configVersion, listConfigVersions } from '../queries/settings/configVersions.ts';
 import { previewMoves } from '../queries/settings/previewMoves.ts';
 import { saveConfigVersion } from '../queries/settings/saveConfigVersion.ts';
 import { dataDays } from '../queries/stages/dataDays.ts';
 import type { Rules } from '../../contract/settings.ts';
+import { idleEdges } from './idleEdges.ts';
 import { THRESHOLDS } from './rules.ts';
 import type { Logger } from '../log.ts';
 import { rulesRecompute } from './rulesRecompute.ts';
@@ -65,7 +67,8 @@ export async function restoreVersion(db: Db, log: Logger, version: number, autho
 
 /**
  * Back-test on a past day: how the players of each stage behaved in the 28
- * days after it, under the active rules and (when given) a draft.
+ * days after it, under the active rules and (when given) a draft, and how
+ * often players idle for so long on that day came back.
  */
 export async function backtestRules(db: Db, day: Day | undefined, draft: Rules | undefined): Promise<Backtest> {
   const { minDay, maxDay } = await dataDays(db);
@@ -75,6 +78,11 @@ export async function backtestRules(db: Db, day: Day | undefined, draft: Rules |
   if (on > latest)
     throw invalid(`a back-test on ${on} needs data through ${addDays(on, BACKTEST_DAYS)}; the last day with data is ${maxDay}, so pick ${latest} or earlier`);
   if (on < minDay) throw invalid(`${on} is before the first day with data (${minDay})`);
-  const [active, drafted] = await Promise.all([backtest(db, on), draft ? backtest(db, on, draft) : Promise.resolve(null)]);
-  return { day: on, through: addDays(on, BACKTEST_DAYS), days: BACKTEST_DAYS, active, draft: drafted };
+  const inForce = await configVersion(db, 0);
+  const [active, drafted, returns] = await Promise.all([
+    backtest(db, on),
+    draft ? backtest(db, on, draft) : Promise.resolve(null),
+    idleReturns(db, { day: on, days: BACKTEST_DAYS, edges: idleEdges([inForce?.rules, draft]) }),
+  ]);
+  return { day: on, through: addDays(on, BACKTEST_DAYS), days: BACKTEST_DAYS, active, draft: drafted, idleReturns: returns };
 }

@@ -24,6 +24,10 @@ import { recomputeDone } from '../helpers/rulesRecompute.ts';
  * all but D are active again (7); revenue F 120 + G 30 + I 15 = 165, per player 165 / 8 = 20.625.
  * Draft: D (idle 11 < 30; 1 active day in R 02-18..03-03, none in P, no spend) is stable, and
  * inactive afterwards; decline 7, all active again, 165 / 7 = 23.5714.
+ * Idle days on 03-03 and back in 03-04..03-31: D 11 (last 02-20), not back; C 30 (last 02-01),
+ * back 03-20; E 47 (last 01-15) and F G H I J 52 (last 01-10), all back. With the draft the spans
+ * are 7 14 30 45 60 90 180 365 (its lapsed 45 added): 7-13 D 0/1, 30-44 C 1/1, 45-59 six 6/6.
+ * With the rules in force alone, 30-59 holds the seven, all back.
  */
 let rig: ApiRig;
 const call = (method: 'GET' | 'POST', p: string, body?: object) => (method === 'GET' ? rig.get(p) : rig.post(p, body));
@@ -99,6 +103,16 @@ describe('editable stage rules', () => {
       { stage: 'decline', players: 7, stillActive: 7, lapsed: 0, stillActiveShare: 1, lapsedShare: 0, revenuePerPlayer: '23.5714' },
       { stage: 'stable', players: 1, stillActive: 0, lapsed: 1, stillActiveShare: 0, lapsedShare: 1, revenuePerPlayer: '0' },
     ]);
+    const span = (fromIdleDays: number, toIdleDays: number | null, players: number, returned: number) => ({
+      fromIdleDays,
+      toIdleDays,
+      players,
+      returned,
+      returnedShare: returned / players,
+    });
+    expect(body.idleReturns).toEqual([span(7, 14, 1, 0), span(30, 45, 1, 1), span(45, 60, 6, 6)]);
+    const inForce = await call('POST', '/api/settings/lifecycle/backtest', {});
+    expect(inForce.body.idleReturns).toEqual([span(7, 14, 1, 0), span(30, 60, 7, 7)]);
     const late = await call('POST', '/api/settings/lifecycle/backtest', { day: '2026-03-20' });
     expect([late.status, late.body.error]).toEqual([400, expect.stringMatching(/needs data through 2026-04-17; the last day with data is 2026-03-31/)]);
   });
