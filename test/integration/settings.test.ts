@@ -139,7 +139,7 @@ describe('editable stage rules', () => {
     expect(body.versions.map((v: any) => [v.version, v.author, v.note, v.restoredFrom, v.state])).toEqual([
       [3, 'li', 'restored version 1', 1, 'published'],
       [2, 'ana', 'idle 30 days before decline', 0, 'published'],
-      [1, 'system', 'DESIGN section 6 defaults', 0, 'published'],
+      [1, 'system', 'DESIGN section 6 defaults, lost after 60 idle days', 0, 'published'],
     ]);
     expect((await call('GET', '/api/settings/lifecycle/versions/2')).body.rules.decline_idle_days).toBe('30');
     expect((await call('GET', '/api/settings/lifecycle/versions/9')).status).toBe(404);

@@ -27,8 +27,8 @@ describe('new-server planner chart', () => {
 
   it('speaks Chinese and explains a server in the tooltip', () => {
     const o = plannerOption(servers, ctx('zh')) as Loose;
-    expect(o.series.map((s: Loose) => s.name)).toEqual(['流失中', '已流失', '预期回归人数']);
-    expect(o.tooltip.formatter([{ dataIndex: 1 }])).toBe('s02：流失中 2，已流失 1；预期回归 1.6 — 开新服');
+    expect(o.series.map((s: Loose) => s.name)).toEqual(['流失中', '已沉默', '预期回归人数']);
+    expect(o.tooltip.formatter([{ dataIndex: 1 }])).toBe('s02：流失中 2，已沉默 1；预期回归 1.6 — 开新服');
     expect((plannerOption(servers, ctx()) as Loose).tooltip.formatter([{ dataIndex: 0 }])).toBe('s01: 1 leaving, 2 lapsed; 0.2 expected back — Not yet');
   });
 

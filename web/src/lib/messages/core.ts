@@ -166,7 +166,7 @@ export default defineMessages(
     'stage.growth': '成长期',
     'stage.stable': '稳定期',
     'stage.decline': '衰退期',
-    'stage.lost': '流失玩家',
+    'stage.lost': '已流失玩家',
     'stage.lostHint': '已离开生命周期，不计入分布',
     'chart.stages': '生命周期阶段分布',
     'chart.asOf': '截至 {day}',

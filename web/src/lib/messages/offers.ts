@@ -251,7 +251,7 @@ export default defineMessages(
     'offers.cost.fixed': '每名玩家固定成本',
     'offers.cost.spend_share': '按玩家消费比例',
     'offers.status.leaving': '流失中',
-    'offers.status.lapsed': '已流失',
+    'offers.status.lapsed': '已沉默',
     'offers.kind.starter_gift': '新手礼包',
     'offers.kind.first_purchase_coupon': '首充优惠券',
     'offers.kind.mentor_pairing': '师徒结对',

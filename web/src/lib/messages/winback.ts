@@ -92,7 +92,7 @@ export default defineMessages(
     'winback.more': '显示更多',
     'winback.shown': '{shown} / {total}',
     'winback.status.leaving': '流失中',
-    'winback.status.lapsed': '已流失',
+    'winback.status.lapsed': '已沉默',
     'winback.rescue': '挽回还是放手',
     'winback.rescueHint':
       '当“召回概率 × 预期生命周期价值”超过奖励成本时，值得挽回该衰退期玩家。召回概率 = 召回率 {rate}（{source}）× 活跃度模型的存活概率；奖励从 {base}（{offer}）起，随玩家价值递增。',
@@ -133,7 +133,7 @@ export default defineMessages(
     'winback.reason.unscored': '活跃度模型未评分：仅按召回率计算',
     'winback.planner': '新服规划',
     'winback.plannerHint':
-      '按服务器统计新服可召回的流失中和已流失玩家，按新服活动的召回率 {rate}（{offer}）计算。当预期回归至少 {min} 人且预期收入超过成本时建议开新服；活跃趋势比较最近 {days} 天与之前 {days} 天的平均日活。',
+      '按服务器统计新服可召回的流失中和已沉默玩家，按新服活动的召回率 {rate}（{offer}）计算。当预期回归至少 {min} 人且预期收入超过成本时建议开新服；活跃趋势比较最近 {days} 天与之前 {days} 天的平均日活。',
     'winback.noServerOffer': '没有启用中的新服活动：只显示人数，不做定价。',
     'winback.noServers': '截至这一天没有任何服务器有活动',
     'winback.age': '开服天数',
@@ -149,8 +149,8 @@ export default defineMessages(
     'winback.plan.open': '{population} 人中预期 {returning} 人回归（最低 {min}）；预期收入 {revenue}，成本 {cost}',
     'winback.plan.too_few_returning': '{population} 人中仅预期 {returning} 人回归；最低要求 {min}',
     'winback.plan.cost_exceeds_revenue': '预期收入 {revenue} 不足以覆盖 {cost} 的奖励',
-    'winback.plan.no_population': '这里没有流失中或已流失的玩家',
-    'winback.chartTip': '{server}：流失中 {leaving}，已流失 {lapsed}；预期回归 {returning} — {recommendation}',
+    'winback.plan.no_population': '这里没有流失中或已沉默的玩家',
+    'winback.chartTip': '{server}：流失中 {leaving}，已沉默 {lapsed}；预期回归 {returning} — {recommendation}',
     'winback.comrades': '寻找老战友',
     'winback.comradesHint.shared_days':
       '没有好友数据：老战友是指在流失玩家离开前 {days} 天内与其在同一服务器同一天活跃、且现在仍活跃的玩家，按共同活跃天数排序；每位流失玩家取前 {n} 名。',
