@@ -60,7 +60,9 @@ describe('transition matrix', () => {
   it('has the rows and columns that hold players and finds each cell', () => {
     const m = transitionMatrix(FLOWS);
     expect(m.rows).toEqual(['new', 'exploration', 'stable', 'decline']);
-    expect(m.cols).toEqual(['exploration', 'growth', 'stable', 'decline']);
+    // Every stage and Lost, even with no player moving there.
+    expect(m.cols).toEqual(['exploration', 'growth', 'stable', 'decline', 'lost']);
+    expect(m.cell('decline', 'lost')).toBeNull();
     expect(m.cell('decline', 'growth')).toEqual({ players: 3, revenue: '45' });
     expect(m.cell('stable', 'growth')).toBeNull();
   });

@@ -14,7 +14,11 @@ export interface MatrixCell {
   revenue: string;
 }
 
-/** Rows (earlier day) and columns (later day) that hold players, with each cell's flow or null. */
+/**
+ * Rows: the earlier day's stages that hold players. Columns: every stage of the
+ * later day and Lost, even when empty, so the Lost column always stands beside
+ * the four stages. Each cell's flow, or null.
+ */
 export function transitionMatrix(flows: readonly Pick<TransitionFlow, 'from' | 'to' | 'players' | 'revenue'>[]): {
   rows: FlowKey[];
   cols: FlowKey[];
@@ -23,7 +27,7 @@ export function transitionMatrix(flows: readonly Pick<TransitionFlow, 'from' | '
   const byPair = new Map(flows.map((f) => [`${f.from}>${f.to}`, { players: f.players, revenue: f.revenue }]));
   return {
     rows: FROM_KEYS.filter((k) => flows.some((f) => f.from === k)),
-    cols: TO_KEYS.filter((k) => flows.some((f) => f.to === k)),
+    cols: [...TO_KEYS],
     cell: (from, to) => byPair.get(`${from}>${to}`) ?? null,
   };
 }
