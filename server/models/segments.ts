@@ -58,7 +58,8 @@ const Z95 = 1.959963984540054;
 
 /** Wilson score interval of a binomial share k of n at 95%: stays inside [0, 1] and is usable for small n and shares near 0 or 1. */
 export function wilson95(k: number, n: number): [number, number] {
-  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(k) && k >= 0 && k <= n)) throw new RangeError(`need whole counts 0 <= k <= n, n >= 1; got ${k} of ${n}`);
+  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(k) && k >= 0 && k <= n))
+    throw new RangeError(`need whole counts 0 <= k <= n, n >= 1; got ${k} of ${n}`);
   const p = k / n;
   const z2 = Z95 * Z95;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);

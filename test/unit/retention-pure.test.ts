@@ -59,7 +59,7 @@ describe('shapeRows', () => {
 });
 
 describe('retentionCsv', () => {
-  const rows: RetentionCohort[] = [{ cohort: '2026-03-02', size: 3, players: [3, 1, null], rates: [1, 1 / 3, null] }];
+  const rows: RetentionCohort[] = [{ cohort: '2026-03-02', size: 3, players: [3, 1, null], rates: [1, 1 / 3, null], partialPeriod: null }];
 
   it('writes a header row, percentages with two decimals and empty cells for periods not reached', () => {
     const csv = retentionCsv({ grain: 'week', server: 's01', platform: '', channel: '' }, rows);

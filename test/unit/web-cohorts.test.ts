@@ -10,8 +10,8 @@ const ctx = (lang: Lang = 'en'): ChartContext => ({ t: (key, vars) => translate(
 
 // Two daily cohorts of the UTC+8 fixture (test/integration/retention.test.ts), first 4 periods.
 const ROWS: RetentionCohort[] = [
-  { cohort: '2026-03-02', size: 2, players: [2, 1, 1, 0], rates: [1, 0.5, 0.5, 0] },
-  { cohort: '2026-03-08', size: 1, players: [1, 1, 0, null], rates: [1, 1, 0, null] },
+  { cohort: '2026-03-02', size: 2, players: [2, 1, 1, 0], rates: [1, 0.5, 0.5, 0], partialPeriod: null },
+  { cohort: '2026-03-08', size: 1, players: [1, 1, 0, null], rates: [1, 1, 0, null], partialPeriod: null },
 ];
 
 describe('retention heatmap', () => {
@@ -47,7 +47,7 @@ describe('retention heatmap', () => {
 
 describe('LTV heatmap', () => {
   it('colours by value but labels with the exact decimal in the base currency', () => {
-    const rows: LtvCohort[] = [{ cohort: '2026-03-02', size: 2, ltv: ['4.995', '7.495', null] }];
+    const rows: LtvCohort[] = [{ cohort: '2026-03-02', size: 2, ltv: ['4.995', '7.495', null], partialPeriod: null }];
     const o = ltvHeatmapOption(rows, 'day', 3, 'USD', ctx()) as Loose;
     expect(o.series[0].data).toEqual([
       [0, 0, 4.995, '4.995'],
@@ -61,6 +61,7 @@ describe('LTV heatmap', () => {
       cohort: `2026-03-${String(i + 1).padStart(2, '0')}`,
       size: 1,
       ltv: Array(31).fill('1'),
+      partialPeriod: null,
     }));
     expect((ltvHeatmapOption(many, 'day', 31, 'USD', ctx()) as Loose).series[0].label.show).toBe(false);
   });
