@@ -35,5 +35,5 @@ export function retentionCsv(q: Pick<RetentionQuery, 'grain' | 'server' | 'platf
 export async function retentionCsvFile(db: Db, req: CohortRequest | null): Promise<{ name: string; csv: string }> {
   if (!req) return { name: 'retention.csv', csv: retentionCsv(null, []) };
   const { q } = req;
-  return { name: `retention_${q.grain}_${q.mode}_${q.from}_${q.to}.csv`, csv: retentionCsv(q, await retentionMatrix(db, q, req.lastDay)) };
+  return { name: `retention_${q.grain}_${q.mode}_${q.from}_${q.to}.csv`, csv: retentionCsv(q, await retentionMatrix(db, q, req.lastDay, req.completeThrough)) };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ltvHeatmapOption, periodLabels, retentionHeatmapOption } from '../../web/src/lib/charts/cohorts.ts';
+import {
+  bandOf,
+  ltvHeatmapOption,
+  MAX_CURVES,
+  PARTIAL_COLOR,
+  periodLabels,
+  retentionCurvesOption,
+  retentionHeatmapOption,
+  retentionScale,
+} from '../../web/src/lib/charts/cohorts.ts';
 import type { ChartContext } from '../../web/src/lib/charts/common.ts';
 import { formatter } from '../../web/src/lib/format.ts';
 import { translate, type Lang } from '../../web/src/lib/i18n.ts';
@@ -31,10 +40,38 @@ describe('retention heatmap', () => {
     expect(o.yAxis.data).toEqual(['Mar 2 (2)', 'Mar 8 (1)']);
   });
 
-  it('scales colours by the periods after the first, which are not 100% by definition', () => {
-    expect(o.visualMap).toMatchObject({ min: 0, max: 100 });
-    const lower = retentionHeatmapOption([{ ...ROWS[0] }], 'day', 4, ctx()) as Loose;
-    expect(lower.visualMap.max).toBe(50);
+  it('scales colours by the periods after the first, which are not 100% by definition, in the legend’s bands', () => {
+    // Highest later rate 100% (Mar 8, D1): five bands of ceil(100 / 5) = 20 points.
+    expect(retentionScale(ROWS).map((b) => [b.from, b.to])).toEqual([
+      [0, 20],
+      [20, 40],
+      [40, 60],
+      [60, 80],
+      [80, null],
+    ]);
+    expect(o.visualMap.pieces).toHaveLength(5);
+    expect(o.visualMap.pieces[4]).toEqual({ gte: 80, color: '#1e3a8a' });
+    // Only Mar 2: highest later rate 50% -> bands of 10 points; 50% falls in the top band, 0% in the first.
+    const lower = retentionScale([ROWS[0]]);
+    expect(lower.map((b) => b.from)).toEqual([0, 10, 20, 30, 40]);
+    expect(bandOf(lower, 0.5)).toBe(lower[4]);
+    expect(bandOf(lower, 0.0999)).toBe(lower[0]);
+    expect(bandOf(lower, 0.1)).toBe(lower[1]);
+  });
+
+  it('greys and stars a period not over yet, and keeps it out of the scale', () => {
+    // Mar 8's D1 (100%) is partial: the highest complete later rate is 50% (Mar 2, D1 and D2), bands of 10.
+    const rows = [ROWS[0], { ...ROWS[1], partialPeriod: 1 }];
+    expect(retentionScale(rows)[1].from).toBe(10);
+    const p = retentionHeatmapOption(rows, 'day', 4, ctx()) as Loose;
+    expect(p.series[1].data).toEqual([[1, 1, 100]]);
+    expect(p.series[1].itemStyle.color).toBe(PARTIAL_COLOR);
+    expect(p.series[1].label.formatter({ value: [1, 1, 100] })).toBe('100*');
+    expect(p.series[0].data).not.toContainEqual([1, 1, 100]);
+    expect(p.visualMap.seriesIndex).toBe(0);
+    expect(p.tooltip.formatter({ value: [1, 1, 100], seriesIndex: 1 })).toBe(
+      'Mar 8, 2026, D1: 100.0% (1 of 1) · partial period: not over yet, counts still rising',
+    );
   });
 
   it('explains a cell in the chosen language', () => {
@@ -42,6 +79,22 @@ describe('retention heatmap', () => {
     const zh = retentionHeatmapOption(ROWS, 'week', 4, ctx('zh')) as Loose;
     expect(zh.yAxis.data[0]).toBe('3月2日 当周（2）');
     expect(periodLabels('week', 3)).toEqual(['W0', 'W1', 'W2']);
+  });
+});
+
+describe('retention curves', () => {
+  it('draws the average and the most recent cohorts, leaving a partial period out of its line', () => {
+    const rows = [ROWS[0], { ...ROWS[1], partialPeriod: 1 }];
+    const o = retentionCurvesOption(rows, [1, 0.6667, 0.3333, 0], 'day', 4, ctx()) as Loose;
+    expect(o.series.map((s: Loose) => s.name)).toEqual(['Average', 'Mar 2 (2)', 'Mar 8 (1)']);
+    expect(o.series[0].data).toEqual([100, 66.7, 33.3, 0]);
+    expect(o.series[1].data).toEqual([100, 50, 50, 0]);
+    expect(o.series[2].data).toEqual([100, null, 0, null]);
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...ROWS[0], cohort: `2026-03-${String(i + 10)}` }));
+    const m = retentionCurvesOption(many, [], 'day', 4, ctx()) as Loose;
+    expect(m.series).toHaveLength(1 + MAX_CURVES);
+    expect(m.series[1].name).toBe('Mar 14 (2)');
+    expect((retentionCurvesOption(rows, [], 'week', 4, ctx('zh')) as Loose).series[0].name).toBe('平均');
   });
 });
 
