@@ -49,8 +49,8 @@ describe('retention heatmap', () => {
       [60, 80],
       [80, null],
     ]);
-    expect(o.visualMap.pieces).toHaveLength(5);
-    expect(o.visualMap.pieces[4]).toEqual({ gte: 80, color: '#1e3a8a' });
+    expect(o.visualMap[0].pieces).toHaveLength(5);
+    expect(o.visualMap[0].pieces[4]).toEqual({ gte: 80, color: '#1e3a8a' });
     // Only Mar 2: highest later rate 50% -> bands of 10 points; 50% falls in the top band, 0% in the first.
     const lower = retentionScale([ROWS[0]]);
     expect(lower.map((b) => b.from)).toEqual([0, 10, 20, 30, 40]);
@@ -65,10 +65,10 @@ describe('retention heatmap', () => {
     expect(retentionScale(rows)[1].from).toBe(10);
     const p = retentionHeatmapOption(rows, 'day', 4, ctx()) as Loose;
     expect(p.series[1].data).toEqual([[1, 1, 100]]);
-    expect(p.series[1].itemStyle.color).toBe(PARTIAL_COLOR);
+    expect(p.visualMap[1]).toMatchObject({ seriesIndex: 1, pieces: [{ gte: 0, color: PARTIAL_COLOR }] });
     expect(p.series[1].label.formatter({ value: [1, 1, 100] })).toBe('100*');
     expect(p.series[0].data).not.toContainEqual([1, 1, 100]);
-    expect(p.visualMap.seriesIndex).toBe(0);
+    expect(p.visualMap[0].seriesIndex).toBe(0);
     expect(p.tooltip.formatter({ value: [1, 1, 100], seriesIndex: 1 })).toBe(
       'Mar 8, 2026, D1: 100.0% (1 of 1) · partial period: not over yet, counts still rising',
     );

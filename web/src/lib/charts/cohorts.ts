@@ -87,12 +87,16 @@ export function retentionHeatmapOption(rows: readonly RetentionCohort[], grain: 
         return seriesIndex === 1 ? `${tip} · ${ctx.t('retention.partial')}` : tip;
       },
     },
-    visualMap: {
-      type: 'piecewise',
-      seriesIndex: 0,
-      show: false,
-      pieces: scale.map((b) => (b.to === null ? { gte: b.from, color: b.color } : { gte: b.from, lt: b.to, color: b.color })),
-    },
+    // A heatmap is coloured only through a visual map: the bands for complete cells, one grey for the partial ones.
+    visualMap: [
+      {
+        type: 'piecewise',
+        seriesIndex: 0,
+        show: false,
+        pieces: scale.map((b) => (b.to === null ? { gte: b.from, color: b.color } : { gte: b.from, lt: b.to, color: b.color })),
+      },
+      { type: 'piecewise', seriesIndex: 1, show: false, pieces: [{ gte: 0, color: PARTIAL_COLOR }] },
+    ],
     series: [
       {
         type: 'heatmap',
@@ -106,7 +110,7 @@ export function retentionHeatmapOption(rows: readonly RetentionCohort[], grain: 
         name: ctx.t('retention.partial'),
         data: partial,
         label: { ...label, color: '#475569', formatter: (p: unknown) => `${(p as { value: number[] }).value[2].toFixed(0)}*` },
-        itemStyle: { color: PARTIAL_COLOR, borderColor: '#fff', borderWidth: 1 },
+        itemStyle: { borderColor: '#fff', borderWidth: 1 },
       },
     ],
   };
