@@ -73,6 +73,18 @@ describe('cohort survival on a small game', () => {
     expect(answer.cohorts[0].observed).toEqual([1, 0.5, 0.375, 0.25]);
     expect(answer.cohorts[0].status).toBe('too_few_players');
   });
+
+  it('never changes a reported period when later data arrive', async () => {
+    // Later: A comes back on 04-20 (W7, after 6 quiet weeks: still gone at W1), E plays on 04-09 (W5).
+    // Last day 04-20: W0..W6 complete, W0..W5 reported. Stay ends: A 0, B 1, C 2, D 0, E 5 (weeks 0 1 3 5,
+    // no gap over 2), F 0, G 0 (weeks 0 3 5: W1 W2 quiet), H 5 (weeks 0 2 4 5).
+    // S = 8, 4 (B C E H), 3 (C E H), 2 (E H), 2, 2: the first four as before. The old count would have
+    // raised W1..W5 for A's return (8, 8, 7, 6, 5, 4).
+    await load(engine, 'later', { A: ['2026-04-20'], E: ['2026-04-09'] });
+    const answer = await cohortProjectionAnswer(engine.db, { grain: 'week', cohorts: 4, horizon: 4, server: '', weekStart: 1 });
+    expect(answer.lastDay).toBe('2026-04-20');
+    expect(answer.cohorts.find((c) => c.cohort === '2026-03-02')?.survivors).toEqual([8, 4, 3, 2, 2, 2]);
+  });
 });
 
 /**
