@@ -4,20 +4,21 @@
  * week or calendar month. Survival is read from activity with right-censoring
  * handled: a member's first stay ends at the first active period followed by
  * QUIET_PERIODS periods without a session (two weeks, or one month), and they
- * count as still there at the end of period t when their stay ends at t or
- * later. Only complete periods are read, and period t counts only once the
- * QUIET_PERIODS after it are complete too, so every reported period of every
- * cohort is measured the same way: a member resting in the last periods is not
- * counted as gone before a whole quiet spell could be seen (the counts read
- * from "active in any later period" made the latest periods low). The counts
- * still only fall, as the model needs; a cohort needs MIN_SURVIVAL_PERIODS
- * reported periods after period 0 to be fitted.
+ * count as still there at period t when their stay reaches t. A loss is
+ * counted only once its quiet spell lies inside the complete periods; a stay
+ * that may still go on is censored at the last reported period. Every
+ * reported period is thus measured the same way and never changes as data
+ * arrive (reading "active in any later period" instead let late returns lift
+ * the early periods but not the latest ones, which therefore read low). The
+ * first stay is also what sBG models: it has no comeback after leaving.
+ * The counts only fall, as the model needs; a cohort needs
+ * MIN_SURVIVAL_PERIODS reported periods after period 0 to be fitted.
  */
 import type { CohortProjection, CohortProjections, ProjectionGrain } from '../../contract/models.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
 import { addDays, weekStartOf } from '../days.ts';
-import { cohortStayEnds, type DeparturePeriodCount } from '../queries/models/cohortSurvival.ts';
+import { cohortStayEnds, type StayEndCount } from '../queries/models/cohortSurvival.ts';
 import { fitSbg, sbgSurvival } from './sbg.ts';
 
 /** Reported periods after period 0 a cohort needs: two period-to-period rates for the two parameters. */
@@ -82,7 +83,7 @@ const latestFittable = (grain: ProjectionGrain, lastDay: string, weekStart: 1 | 
  * was followed by a whole quiet spell inside the complete periods; a later one
  * may go on, so they count as still there at the last reported period (right-censored there).
  */
-export function survivorsFromStayEnds(stays: readonly Pick<DeparturePeriodCount, 'stayEnd' | 'players'>[], complete: number, quiet: number): number[] {
+export function survivorsFromStayEnds(stays: readonly Pick<StayEndCount, 'stayEnd' | 'players'>[], complete: number, quiet: number): number[] {
   const reported = Math.max(0, complete - quiet);
   return Array.from({ length: reported + 1 }, (_, t) => stays.filter((s) => s.stayEnd >= t).reduce((n, s) => n + Number(s.players), 0));
 }

@@ -11,7 +11,7 @@ const PERIOD: Record<ProjectionGrain, string> = {
   month: `dateDiff('month', m.cohort_start, toStartOfMonth(d.day))`,
 };
 
-export interface DeparturePeriodCount {
+export interface StayEndCount {
   cohort: string;
   /** The last period of the member's first stay: the active period followed by `quiet` periods without a session, or their last active one. */
   stayEnd: number;
@@ -31,9 +31,9 @@ export async function cohortStayEnds(
   grain: ProjectionGrain,
   quiet: number,
   q: { from: string; to: string; until: string; server: string; wmode: number },
-): Promise<DeparturePeriodCount[]> {
+): Promise<StayEndCount[]> {
   if (!(Number.isInteger(quiet) && quiet >= 1)) throw new RangeError(`quiet must be a whole number of periods >= 1, got ${quiet}`);
-  return rows<DeparturePeriodCount>(
+  return rows<StayEndCount>(
     db,
     `SELECT toString(cohort_start) AS cohort,
             arrayFirst((p, i) -> i = length(ps) OR ps[i + 1] - p > ${quiet}, ps, arrayEnumerate(ps)) AS stayEnd,
