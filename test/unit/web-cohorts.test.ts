@@ -106,7 +106,7 @@ describe('LTV heatmap', () => {
       [0, 0, 4.995, '4.995'],
       [1, 0, 7.495, '7.495'],
     ]);
-    expect(o.visualMap.max).toBe(7.495);
+    expect(o.visualMap[0].max).toBe(7.495);
     expect(o.tooltip.formatter({ value: [1, 0, 7.495, '7.495'] })).toBe('Mar 2, 2026, D1: $7.50 per player');
     expect(o.series[0].label.show).toBe(true);
     expect(o.series[0].label.formatter({ value: [0, 0, 4.995, '4.995'] })).toBe('$5.00');
@@ -117,5 +117,18 @@ describe('LTV heatmap', () => {
       partialPeriod: null,
     }));
     expect((ltvHeatmapOption(many, 'day', 31, 'USD', ctx()) as Loose).series[0].label.show).toBe(false);
+  });
+
+  it('greys and stars the period not over yet, outside the colour scale', () => {
+    const rows: LtvCohort[] = [{ cohort: '2026-03-02', size: 2, ltv: ['4.995', '7.495', null], partialPeriod: 1 }];
+    const o = ltvHeatmapOption(rows, 'week', 3, 'USD', ctx()) as Loose;
+    expect(o.series[0].data).toEqual([[0, 0, 4.995, '4.995']]);
+    expect(o.series[1].data).toEqual([[1, 0, 7.495, '7.495']]);
+    expect(o.visualMap[0].max).toBe(4.995);
+    expect(o.visualMap[1].pieces[0].color).toBe(PARTIAL_COLOR);
+    expect(o.series[1].label.formatter({ value: [1, 0, 7.495, '7.495'] })).toBe('$7.50*');
+    expect(o.tooltip.formatter({ value: [1, 0, 7.495, '7.495'], seriesIndex: 1 })).toBe(
+      'Mar 2, 2026, W1: $7.50 per player · partial period: not over yet, counts still rising',
+    );
   });
 });

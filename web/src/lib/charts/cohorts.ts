@@ -163,35 +163,45 @@ export function retentionCurvesOption(
 
 /** LTV triangle heatmap: cumulative revenue per cohort member by period, labelled in the base currency. */
 export function ltvHeatmapOption(rows: readonly LtvCohort[], grain: Grain, periods: number, currency: string, ctx: ChartContext): ChartOption {
-  // The colour scale needs numbers; the labels use the exact decimal strings.
-  const data: [number, number, number, string][] = [];
+  // The colour scale needs numbers; the labels use the exact decimal strings. A period not over yet is grey and starred.
+  const complete: [number, number, number, string][] = [];
+  const partial: [number, number, number, string][] = [];
   for (const [y, r] of rows.entries()) {
-    for (const [x, v] of r.ltv.entries()) if (v !== null) data.push([x, y, Number(v), v]);
+    for (const [x, v] of r.ltv.entries()) if (v !== null) (r.partialPeriod === x ? partial : complete).push([x, y, Number(v), v]);
   }
-  const max = Math.max(0.01, ...data.map((d) => d[2]));
+  const max = Math.max(0.01, ...complete.map((d) => d[2]));
+  const money = (p: unknown) => ctx.fmt.money((p as { value: [number, number, number, string] }).value[3], currency);
+  const label = { show: periods * rows.length <= 600, fontSize: 9 };
   return {
     ...frame(rows, grain, periods, ctx),
     tooltip: {
       formatter: (p: unknown) => {
-        const { value } = p as { value: [number, number, number, string] };
-        return ctx.t('retention.ltvTip', {
+        const { value, seriesIndex } = p as { value: [number, number, number, string]; seriesIndex: number };
+        const tip = ctx.t('retention.ltvTip', {
           period: periodLabels(grain, periods)[value[0]],
           cohort: ctx.fmt.day(rows[value[1]].cohort),
           ltv: ctx.fmt.money(value[3], currency),
         });
+        return seriesIndex === 1 ? `${tip} · ${ctx.t('retention.partial')}` : tip;
       },
     },
-    visualMap: { min: 0, max, show: false, dimension: 2, inRange: { color: MONEY_HEAT } },
+    visualMap: [
+      { min: 0, max, show: false, dimension: 2, seriesIndex: 0, inRange: { color: MONEY_HEAT } },
+      { type: 'piecewise', seriesIndex: 1, show: false, dimension: 2, pieces: [{ gte: -Infinity, color: PARTIAL_COLOR }] },
+    ],
     series: [
       {
         type: 'heatmap',
         name: ctx.t('retention.ltv'),
-        data,
-        label: {
-          show: periods * rows.length <= 600,
-          fontSize: 9,
-          formatter: (p: unknown) => ctx.fmt.money((p as { value: [number, number, number, string] }).value[3], currency),
-        },
+        data: complete,
+        label: { ...label, formatter: money },
+        itemStyle: { borderColor: '#fff', borderWidth: 1 },
+      },
+      {
+        type: 'heatmap',
+        name: ctx.t('retention.partial'),
+        data: partial,
+        label: { ...label, color: '#475569', formatter: (p: unknown) => `${money(p)}*` },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
       },
     ],
