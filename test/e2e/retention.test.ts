@@ -53,6 +53,10 @@ describe.runIf(haveChromium)('retention page in Chromium', () => {
       expect(await cell.getAttribute('title')).toContain('partial period');
     }
     expect(await page.getByTestId('retention-csv').getAttribute('href')).toContain('grain=week');
+    // The LTV triangle stars the same cells.
+    await expect
+      .poll(async () => (await page.locator('[data-testid="chart-ltv"] svg text').allTextContents()).filter((t) => t.endsWith('*')).length, WAIT)
+      .toBe(partial.length);
 
     // The curve view compares the recent cohorts with the average; the heatmap is one click away.
     await page.getByTestId('retention-view-curves').click();
