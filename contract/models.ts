@@ -163,12 +163,22 @@ export interface SegmentClv {
   clv: Money;
   /** Each period's discounted expected margin. */
   contributions: number[];
+  /** 95% Wilson interval of the retention rate r from its binomial uncertainty (retained of players). */
+  retentionLow: number;
+  retentionHigh: number;
+  /** CLV per player at the ends of the retention interval (M, i and T held): its 95% interval. */
+  clvLow: Money;
+  clvHigh: Money;
+  /** Fewer players than the minimum segment size: shown, flagged, not ranked. */
+  small: boolean;
+  /** 1 = the highest CLV per player among the segments that are not small; null for a small one. */
+  rank: number | null;
 }
 
 /** GET /api/models/segments: the segments, or why there are none. */
 export type SegmentClvs =
-  | { asOf: Day; from: Day; periodDays: number; discount: number; horizon: number; segments: SegmentClv[]; currency: string }
-  | { asOf: null; message: string; currency: string; segments: [] };
+  | { asOf: Day; from: Day; periodDays: number; discount: number; horizon: number; minPlayers: number; segments: SegmentClv[]; currency: string }
+  | { asOf: null; message: string; currency: string; minPlayers: number; segments: [] };
 
 export const PROJECTION_GRAINS = ['month', 'week'] as const;
 export type ProjectionGrain = (typeof PROJECTION_GRAINS)[number];
@@ -185,7 +195,11 @@ export interface CohortProjection {
   /** First day of the cohort's week or month. */
   cohort: Day;
   size: number;
-  /** Members still there at the end of each complete period (survivors[0] = size). */
+  /**
+   * Members still there at the end of each reported period (survivors[0] = size): their first stay (active
+   * periods without a quiet spell of quietPeriods between them) reaches it. Period t is reported only once
+   * the quietPeriods from t on are complete, so a recent pause is never counted as leaving (right-censoring).
+   */
   survivors: number[];
   /** survivors / size. */
   observed: number[];
@@ -202,5 +216,7 @@ export interface CohortProjections {
   grain: ProjectionGrain;
   lastDay: Day | null;
   horizon: number;
+  /** Periods without a session that end a stay (2 weeks, 1 month). */
+  quietPeriods: number;
   cohorts: CohortProjection[];
 }

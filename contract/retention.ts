@@ -33,6 +33,8 @@ export interface RetentionCohort {
   players: (number | null)[];
   /** players / size, 0..1 (null as above). */
   rates: (number | null)[];
+  /** The period that has started but not ended by the last day with data (a week in progress), or null: its figures are partial. */
+  partialPeriod: number | null;
 }
 
 export interface LtvCohort {
@@ -40,11 +42,15 @@ export interface LtvCohort {
   size: number;
   /** Cumulative revenue per member by period n (null where period n has not started). */
   ltv: (Money | null)[];
+  /** As in RetentionCohort: the period not yet over by the last day with data, or null. */
+  partialPeriod: number | null;
 }
 
 /** GET /api/retention; only `cohorts` (empty) before any data. */
 export interface Retention extends Partial<CohortAnswer> {
   cohorts: RetentionCohort[];
+  /** Per period: retained players over members, pooled over the cohorts that observed the period in full (partial ones left out); null where none did. */
+  average?: (number | null)[];
 }
 
 /** GET /api/retention/ltv; only `cohorts` (empty) before any data. */

@@ -45,7 +45,9 @@ export interface StageScores {
   players: number;
   /** Players the engagement model scored (those with a session by its as-of day). */
   scored: number;
-  /** Mean P(alive) of the scored players; null when none is scored. */
+  /** Scored players with no repeat active day (x = 0): P(alive) is 1 for them by the model's construction. */
+  oneTime: number;
+  /** Mean P(alive) of the scored repeat players (x >= 1), one-time players left out; null when there is none. */
   meanPAlive: number | null;
   /** Scored players whose churn risk is high or who are gone. */
   atRisk: number;

@@ -42,6 +42,8 @@ export interface Config {
     /** Months of future value counted. */
     horizonMonths: number;
   };
+  /** Segments (stage x value tier) with fewer players get a segment CLV flagged as too small and are not ranked. */
+  segmentMinPlayers: number;
   /** Where the dashboard is reached from outside, for links in reports and webhook payloads. */
   publicUrl: string;
   /** Outgoing webhooks (offer audiences, reports): signing and retries. */
@@ -129,6 +131,9 @@ function trustProxyVar(raw: string | undefined): boolean | number | string {
     throw new ConfigError(`TRUST_PROXY must be true, false, a number of proxies or addresses such as "loopback, 10.0.0.0/8", got "${raw}"`);
   return v;
 }
+
+/** 30 players: the 95% interval of a retention rate is then at most about ±0.17 wide, narrow enough to compare segments. */
+export const DEFAULT_SEGMENT_MIN_PLAYERS = 30;
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -263,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       limits: ingestLimits(env),
     },
     clv: { monthlyDiscount, horizonMonths },
+    segmentMinPlayers: intVar(env, 'SEGMENT_MIN_PLAYERS', DEFAULT_SEGMENT_MIN_PLAYERS),
     publicUrl,
     webhook: {
       secret: env.WEBHOOK_SECRET || undefined,

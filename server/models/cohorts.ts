@@ -1,29 +1,41 @@
 /**
  * Projected retention of recent cohorts with the shifted-beta-geometric model
  * (DESIGN section 7, server/models/sbg.ts). A cohort is the players new in one
- * week or calendar month; a member is counted as still there at the end of
- * period t when they were active (a session) in any later period, so the
- * counts only fall, as the model needs. Only complete periods are used, and a
- * cohort needs MIN_COHORT_PERIODS of them to be fitted. Members active last in
- * the final complete period may still come back: the most recent periods
- * count a little low, as any survival read from activity does.
+ * week or calendar month. Survival is read from activity with right-censoring
+ * handled: a member's first stay ends at the first active period followed by
+ * QUIET_PERIODS periods without a session (two weeks, or one month), and they
+ * count as still there at period t when their stay reaches t. A loss is
+ * counted only once its quiet spell lies inside the complete periods; a stay
+ * that may still go on is censored at the last reported period. Every
+ * reported period is thus measured the same way and never changes as data
+ * arrive (reading "active in any later period" instead let late returns lift
+ * the early periods but not the latest ones, which therefore read low). The
+ * first stay is also what sBG models: it has no comeback after leaving.
+ * The counts only fall, as the model needs; a cohort needs
+ * MIN_SURVIVAL_PERIODS reported periods after period 0 to be fitted.
  */
 import type { CohortProjection, CohortProjections, ProjectionGrain } from '../../contract/models.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Db } from '../db/client.ts';
 import { addDays, weekStartOf } from '../days.ts';
-import { cohortLastPeriods } from '../queries/models/cohortSurvival.ts';
+import { cohortStayEnds, type StayEndCount } from '../queries/models/cohortSurvival.ts';
 import { fitSbg, sbgSurvival } from './sbg.ts';
 
-/** Complete periods (0, 1, 2, ...) a cohort needs: two period-to-period rates for the two parameters. */
-export const MIN_COHORT_PERIODS = 3;
+/** Reported periods after period 0 a cohort needs: two period-to-period rates for the two parameters. */
+export const MIN_SURVIVAL_PERIODS = 2;
+
+/** Periods without a session that end a stay: a two-week break, or a whole quiet month. */
+export const QUIET_PERIODS: Record<ProjectionGrain, number> = { week: 2, month: 1 };
+
+/** Complete periods a cohort needs to be fitted: a loss at period t is confirmed by the quiet spell t..t + quiet - 1, so reporting periods up to MIN_SURVIVAL_PERIODS takes quiet - 1 more. */
+const completeNeeded = (grain: ProjectionGrain) => MIN_SURVIVAL_PERIODS + QUIET_PERIODS[grain];
 
 /** Periods projected when the request names none: a year either way. */
 export const DEFAULT_HORIZON: Record<ProjectionGrain, number> = { month: 12, week: 26 };
 
 export interface CohortQuery {
   grain: ProjectionGrain;
-  /** How many cohorts at most, the most recent with MIN_COHORT_PERIODS complete periods last. */
+  /** How many cohorts at most, the most recent with enough complete periods (completeNeeded) last. */
   cohorts: number;
   /** Periods to project, from 0. */
   horizon: number;
@@ -34,8 +46,9 @@ export interface CohortQuery {
 /** The projections up to the last day with data (none before any data). */
 export async function cohortProjectionAnswer(db: Db, q: CohortQuery): Promise<CohortProjections> {
   const lastDay = await resolveAsOf(db);
-  if (!lastDay) return { grain: q.grain, lastDay: null, horizon: q.horizon, cohorts: [] };
-  return { grain: q.grain, lastDay, horizon: q.horizon, cohorts: await cohortProjections(db, q, lastDay) };
+  const quietPeriods = QUIET_PERIODS[q.grain];
+  if (!lastDay) return { grain: q.grain, lastDay: null, horizon: q.horizon, quietPeriods, cohorts: [] };
+  return { grain: q.grain, lastDay, horizon: q.horizon, quietPeriods, cohorts: await cohortProjections(db, q, lastDay) };
 }
 
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
@@ -50,21 +63,40 @@ function addMonths(first: string, n: number): string {
 const shift = (grain: ProjectionGrain, cohort: string, k: number) => (grain === 'week' ? addDays(cohort, 7 * k) : addMonths(cohort, k));
 const periodEnd = (grain: ProjectionGrain, cohort: string, t: number) => addDays(shift(grain, cohort, t + 1), -1);
 
-/** The latest cohort whose first MIN_COHORT_PERIODS periods end by lastDay. */
-function latestFittable(grain: ProjectionGrain, lastDay: string, weekStart: 1 | 7): string {
-  if (grain === 'week') return weekStartOf(addDays(lastDay, 1 - 7 * MIN_COHORT_PERIODS), weekStart);
+/** The first day of the last period (week or month) that ends by lastDay. */
+function lastCompletePeriod(grain: ProjectionGrain, lastDay: string, weekStart: 1 | 7): string {
+  if (grain === 'week') {
+    const week = weekStartOf(lastDay, weekStart);
+    return addDays(week, 6) === lastDay ? week : addDays(week, -7);
+  }
   const month = monthStart(lastDay);
-  const lastComplete = addDays(addMonths(month, 1), -1) === lastDay ? month : addMonths(month, -1);
-  return addMonths(lastComplete, 1 - MIN_COHORT_PERIODS);
+  return addDays(addMonths(month, 1), -1) === lastDay ? month : addMonths(month, -1);
+}
+
+/** The latest cohort whose first completeNeeded periods end by lastDay. */
+const latestFittable = (grain: ProjectionGrain, lastDay: string, weekStart: 1 | 7) =>
+  shift(grain, lastCompletePeriod(grain, lastDay, weekStart), 1 - completeNeeded(grain));
+
+/**
+ * Survivors at the end of periods 0..complete - quiet from the members' stay
+ * ends: those whose stay ends at t or later. A stay ending at t < complete - quiet
+ * was followed by a whole quiet spell inside the complete periods; a later one
+ * may go on, so they count as still there at the last reported period (right-censored there).
+ */
+export function survivorsFromStayEnds(stays: readonly Pick<StayEndCount, 'stayEnd' | 'players'>[], complete: number, quiet: number): number[] {
+  const reported = Math.max(0, complete - quiet);
+  return Array.from({ length: reported + 1 }, (_, t) => stays.filter((s) => s.stayEnd >= t).reduce((n, s) => n + Number(s.players), 0));
 }
 
 async function cohortProjections(db: Db, q: CohortQuery, lastDay: string): Promise<CohortProjection[]> {
   const latest = latestFittable(q.grain, lastDay, q.weekStart);
   const first = shift(q.grain, latest, 1 - q.cohorts);
-  const counts = await cohortLastPeriods(db, q.grain, {
+  const quiet = QUIET_PERIODS[q.grain];
+  const until = periodEnd(q.grain, lastCompletePeriod(q.grain, lastDay, q.weekStart), 0);
+  const counts = await cohortStayEnds(db, q.grain, quiet, {
     from: first,
     to: periodEnd(q.grain, latest, 0),
-    until: lastDay,
+    until,
     server: q.server,
     wmode: q.weekStart === 1 ? 1 : 0,
   });
@@ -73,11 +105,9 @@ async function cohortProjections(db: Db, q: CohortQuery, lastDay: string): Promi
   return cohorts.map((cohort): CohortProjection => {
     const rows = counts.filter((c) => c.cohort === cohort);
     let complete = 0;
-    while (periodEnd(q.grain, cohort, complete) <= lastDay) complete++;
-    const size = rows.reduce((s, r) => s + Number(r.players), 0);
-    const survivors = Array.from({ length: complete }, (_, t) =>
-      t === 0 ? size : rows.filter((r) => r.lastPeriod >= t).reduce((s, r) => s + Number(r.players), 0),
-    );
+    while (periodEnd(q.grain, cohort, complete) <= until) complete++;
+    const survivors = survivorsFromStayEnds(rows, complete, quiet);
+    const size = survivors[0];
     const fit = fitSbg(survivors);
     const fitted = fit.status === 'too_few_players' ? null : fit;
     return {

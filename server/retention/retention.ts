@@ -19,16 +19,53 @@ export const periodStart = (grain: Grain, cohort: string, n: number) => addDays(
 /** D0..D30 for daily cohorts, W0..W12 for weekly ones. */
 export const MAX_N: Record<Grain, number> = { day: 30, week: 12 };
 
+/** The last day of period n of a cohort. */
+export const periodEnd = (grain: Grain, cohort: string, n: number) => addDays(periodStart(grain, cohort, n + 1), -1);
+
+/**
+ * The cohort's period that has started by the last day with data but not
+ * ended by the last complete day (a week in progress, or a day still under
+ * way), or null: its counts are partial, so it reads low beside complete periods.
+ */
+export function partialPeriod(grain: Grain, cohort: string, lastDay: string, completeThrough: string): number | null {
+  for (let n = 0; n <= MAX_N[grain]; n++) {
+    if (periodStart(grain, cohort, n) > lastDay) return null;
+    if (periodEnd(grain, cohort, n) > completeThrough) return n;
+  }
+  return null;
+}
+
+/**
+ * The pooled retention of each period over the cohorts that observed it in
+ * full: retained players over cohort members, summed over those cohorts (a
+ * size-weighted mean, so a cohort of 3 counts as 3 players, not as one row);
+ * null where no cohort observed the period in full.
+ */
+export function averageRates(cohorts: readonly RetentionCohort[], periods: number): (number | null)[] {
+  return Array.from({ length: periods }, (_, n) => {
+    let retained = 0;
+    let members = 0;
+    for (const c of cohorts) {
+      const v = c.players[n];
+      if (v === null || v === undefined || c.partialPeriod === n) continue;
+      retained += v;
+      members += c.size;
+    }
+    return members > 0 ? retained / members : null;
+  });
+}
+
 /** A cohort request with its defaults applied, as the queries take it. */
 export interface RetentionQuery extends CohortFilter {
   grain: Grain;
   mode: RetentionMode;
 }
 
-/** A request that found data: its query and the last day with data. */
+/** A request that found data: its query, the last day with data and the last complete day (before a day still under way). */
 export interface CohortRequest {
   q: RetentionQuery;
   lastDay: Day;
+  completeThrough: Day;
 }
 
 /** Builds each cohort's row of periods, leaving periods after the last day with data empty rather than zero. */
@@ -48,7 +85,8 @@ export function shapeRows<T, V>(
   }));
 }
 
-export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string): Promise<RetentionCohort[]> {
+/** The matrix up to lastDay; periods ending after completeThrough (default: lastDay) are marked partial. */
+export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string, completeThrough = lastDay): Promise<RetentionCohort[]> {
   const { grain, mode, ...f } = q;
   const [sizes, cells] = await storedOrLive(
     db,
@@ -66,10 +104,11 @@ export async function retentionMatrix(db: Db, q: RetentionQuery, lastDay: string
     ...r,
     players: values,
     rates: values.map((v) => (v === null || r.size === 0 ? null : v / r.size)),
+    partialPeriod: partialPeriod(grain, r.cohort, lastDay, completeThrough),
   }));
 }
 
-export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastDay: string): Promise<LtvCohort[]> {
+export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastDay: string, completeThrough: string): Promise<LtvCohort[]> {
   const { grain, ...f } = q;
   const [sizes, cells] = await storedOrLive(
     db,
@@ -83,7 +122,7 @@ export async function ltvTriangle(db: Db, q: Omit<RetentionQuery, 'mode'>, lastD
     (c) => c?.ltv ?? '0',
     grain,
     lastDay,
-  ).map(({ values, ...r }) => ({ ...r, ltv: values }));
+  ).map(({ values, ...r }) => ({ ...r, ltv: values, partialPeriod: partialPeriod(grain, r.cohort, lastDay, completeThrough) }));
 }
 
 /** GET /api/retention/filters: from the stored cohort members when they are current. */
@@ -103,11 +142,12 @@ function echo({ q: { wmode: _w, ...q }, lastDay }: CohortRequest): CohortAnswer 
 /** GET /api/retention: only an empty list before any data. */
 export async function retention(db: Db, req: CohortRequest | null): Promise<Retention> {
   if (!req) return { cohorts: [] };
-  return { ...echo(req), cohorts: await retentionMatrix(db, req.q, req.lastDay) };
+  const cohorts = await retentionMatrix(db, req.q, req.lastDay, req.completeThrough);
+  return { ...echo(req), cohorts, average: averageRates(cohorts, MAX_N[req.q.grain] + 1) };
 }
 
 /** GET /api/retention/ltv, in the base currency. */
 export async function ltv(db: Db, req: CohortRequest | null, currency: string): Promise<LtvTriangle> {
   if (!req) return { cohorts: [] };
-  return { ...echo(req), currency, cohorts: await ltvTriangle(db, req.q, req.lastDay) };
+  return { ...echo(req), currency, cohorts: await ltvTriangle(db, req.q, req.lastDay, req.completeThrough) };
 }

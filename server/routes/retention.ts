@@ -3,7 +3,7 @@ import type { Day } from '../../contract/common.ts';
 import type { Input } from '../../contract/params.ts';
 import type { REQUESTS } from '../../contract/requests.ts';
 import type { LtvTriangle, Retention, RetentionFilters } from '../../contract/retention.ts';
-import { resolveAsOf } from '../asOf.ts';
+import { lastCompleteDay, resolveAsOf } from '../asOf.ts';
 import { cohortRange } from '../retention/cohortQuery.ts';
 import { retentionCsvFile } from '../retention/csvExport.ts';
 import { ltv, retention, retentionFilters, type CohortRequest, type RetentionQuery } from '../retention/retention.ts';
@@ -32,7 +32,7 @@ export function retentionRoutes({ db, cfg, router }: RouteDeps): Router {
   const load = async (req: Request, key: 'GET /api/retention' | 'GET /api/retention/ltv' | 'GET /api/retention.csv'): Promise<CohortRequest | null> => {
     const q = inputOf(req, key).query;
     const lastDay = await resolveAsOf(db);
-    return lastDay ? { lastDay, q: cohortQuery(q, lastDay, cfg.weekStart) } : null;
+    return lastDay ? { lastDay, completeThrough: lastCompleteDay(lastDay, cfg.gameTz), q: cohortQuery(q, lastDay, cfg.weekStart) } : null;
   };
   r.get(
     '/retention',

@@ -61,6 +61,9 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
     const { stageScores } = await api('value');
     const stable = stageScores.find((s: any) => s.stage === 'stable');
     await expect.poll(() => page.getByTestId('stage-p-alive-stable').textContent()).toBe(pct(stable.meanPAlive));
+    // One-time players (P(alive) = 1 by construction) are counted apart, their share of the scored in brackets.
+    const decline = stageScores.find((s: any) => s.stage === 'decline');
+    expect(await page.getByTestId('stage-one-time-decline').textContent()).toBe(`${int(decline.oneTime)}(${pct(decline.oneTime / decline.scored)})`);
 
     // The holdout check with a chosen calibration end.
     const { maxDay } = await api('meta');

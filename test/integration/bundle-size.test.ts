@@ -33,7 +33,7 @@ describe('bundle', () => {
     const drawn: Record<string, string[]> = {
       OverviewPage: ['bar', 'line', 'pie'],
       LifecyclePage: ['sankey'],
-      RetentionPage: ['heatmap'],
+      RetentionPage: ['heatmap', 'line'],
       ValuePage: ['bar', 'line'],
       LaunchesPage: ['bar'],
       ModelsPage: ['bar', 'line'],

@@ -93,6 +93,9 @@ describe('models API', () => {
     expect(byStage.stable.meanPAlive).toBeGreaterThan(byStage.decline.meanPAlive);
     expect(Number(byStage.stable.expectedClv)).toBeGreaterThan(0);
     expect(body.stageScores.every((s: any) => s.scored === s.players)).toBe(true);
+    // The simulator's bounce players leave after one day: one-time players sit mostly in Decline, counted apart.
+    expect(byStage.decline.oneTime).toBeGreaterThan(0);
+    expect(body.stageScores.every((s: any) => s.oneTime < s.scored)).toBe(true);
   });
 
   it('checks the model on a holdout: buckets add up to the players, predictions near the actual transactions', async () => {
@@ -142,12 +145,26 @@ describe('models API', () => {
     const clvOf = (tier: string) => body.segments.filter((s: any) => s.tier === tier).map((s: any) => Number(s.clv));
     expect(clvOf('whale').length).toBeGreaterThan(0);
     expect(Math.max(...clvOf('non_payer'))).toBeLessThan(Math.min(...clvOf('whale')));
+    // Default minimum size 30: smaller segments are flagged and unranked; the others are ranked by CLV, each inside its interval.
+    expect(body.minPlayers).toBe(30);
+    for (const s of body.segments) {
+      expect(s.small).toBe(s.players < 30);
+      expect(s.retentionLow).toBeLessThanOrEqual(s.retention);
+      expect(s.retentionHigh).toBeGreaterThanOrEqual(s.retention);
+      expect(Number(s.clvLow)).toBeLessThanOrEqual(Number(s.clv) + 1e-4);
+      expect(Number(s.clvHigh)).toBeGreaterThanOrEqual(Number(s.clv) - 1e-4);
+    }
+    expect(body.segments.some((s: any) => s.small)).toBe(true);
+    const ranked = body.segments.filter((s: any) => s.rank !== null).sort((a: any, b: any) => a.rank - b.rank);
+    expect(ranked.map((s: any) => s.rank)).toEqual(ranked.map((_: any, i: number) => i + 1));
+    expect(ranked.every((s: any) => !s.small)).toBe(true);
+    expect(ranked.map((s: any) => Number(s.clv))).toEqual(ranked.map((s: any) => Number(s.clv)).sort((a: number, b: number) => b - a));
   });
 
   it('projects recent cohorts with the shifted-beta-geometric model', async () => {
     const { status, body } = await get('/api/models/cohorts?grain=week&cohorts=4&periods=20');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ grain: 'week', lastDay: MODEL_GAME_END, horizon: 20 });
+    expect(body).toMatchObject({ grain: 'week', lastDay: MODEL_GAME_END, horizon: 20, quietPeriods: 2 });
     expect(body.cohorts).toHaveLength(4);
     for (const c of body.cohorts) {
       expect(c.survivors[0]).toBe(c.size);

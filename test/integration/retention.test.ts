@@ -116,6 +116,11 @@ describe('retention cohorts in a UTC+8 game', () => {
     ]);
     expect(body.cohorts[0].rates.slice(0, 3)).toEqual([1, 0.5, 0.5]);
     expect([body.cohorts[0].rates[7], body.cohorts[0].rates[8], body.cohorts[0].rates[9]]).toEqual([0.5, 0, N]);
+    // 03-10 is long past: every day shown is complete.
+    expect(body.cohorts.map((c: any) => c.partialPeriod)).toEqual([N, N, N, N, N]);
+    // Average row, pooled over the cohorts that reached the day: D1 (1 + 1 + 1 + 0 + 1) / (2 + 1 + 1 + 1 + 1) = 4/6;
+    // D2 1/6; D3 0/5 (03-08's D3 is 03-11); D7 (1 + 1) / (2 + 1) = 2/3 (03-02 and 03-03 only); D8 0/2; D9 none.
+    expect(body.average.slice(0, 10)).toEqual([1, 4 / 6, 1 / 6, 0, 0, 0, 0, 2 / 3, 0, N]);
   });
 
   it('gives unbounded ("on or after") retention', async () => {
@@ -135,6 +140,9 @@ describe('retention cohorts in a UTC+8 game', () => {
     expect([body.from, body.to, body.periods]).toEqual(['2026-03-02', '2026-03-15', 13]);
     expect(summary(body.cohorts, 3)).toEqual([['2026-03-02', 6, [6, 3, N]]]);
     expect(body.cohorts[0].players).toHaveLength(13);
+    // W1 (03-09..03-15) has begun but the data end on 03-10: its 3 of 6 is partial and stays out of the average.
+    expect(body.cohorts[0].partialPeriod).toBe(1);
+    expect(body.average.slice(0, 3)).toEqual([1, N, N]);
   });
 
   it('groups weekly cohorts from Sunday with WEEK_START=sunday: the Sunday 03-08 starts a new week', async () => {
@@ -145,6 +153,9 @@ describe('retention cohorts in a UTC+8 game', () => {
       ['2026-03-01', 5, [5, 2, N]],
       ['2026-03-08', 1, [1, N, N]],
     ]);
+    // 03-01's W1 (03-08..03-14) and 03-08's own W0 are still under way on 03-10.
+    expect(body.cohorts.map((c: any) => c.partialPeriod)).toEqual([1, 0]);
+    expect(body.average.slice(0, 2)).toEqual([1, N]);
   });
 
   it('puts a player in the cohorts of the server, platform and channel they started on', async () => {
@@ -181,14 +192,14 @@ describe('retention cohorts in a UTC+8 game', () => {
     expect(c1.slice(0, 8)).toEqual(['0', '0', '0', '0', '0', '0', '0', '0']);
     expect(c2).toEqual(pad(['3', '3', '3', '3', '3', '3'], 31));
     const weekly = (await get('/api/retention/ltv?grain=week&from=2026-03-02&to=2026-03-02')).body;
-    expect(weekly.cohorts.map((c: any) => [c.cohort, c.size, c.ltv.slice(0, 3)])).toEqual([['2026-03-02', 6, ['2.9983', '2.9983', N]]]);
+    expect(weekly.cohorts.map((c: any) => [c.cohort, c.size, c.ltv.slice(0, 3), c.partialPeriod])).toEqual([['2026-03-02', 6, ['2.9983', '2.9983', N], 1]]);
   });
 
   it('exports the matrix as CSV with a header row', async () => {
     const { status, type, body } = await get('/api/retention.csv?from=2026-03-01&to=2026-03-10&server=s01');
     expect([status, type]).toEqual([200, 'text/csv; charset=utf-8']);
     const lines = body.trimEnd().split('\r\n');
-    expect(lines[0]).toBe(['cohort', 'size', 'server', 'platform', 'channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`)].join(','));
+    expect(lines[0]).toBe(['cohort', 'size', 'server', 'platform', 'channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`), 'partial_period'].join(','));
     expect(lines).toHaveLength(3);
     expect(lines[1].split(',').slice(0, 14)).toEqual([
       '2026-03-02',
@@ -206,7 +217,7 @@ describe('retention cohorts in a UTC+8 game', () => {
       '50.00',
       '0.00',
     ]);
-    expect(lines[1].split(',')).toHaveLength(36);
+    expect(lines[1].split(',')).toHaveLength(37);
     expect(lines[1].split(',')[14]).toBe(''); // D9 has not happened yet
   });
 

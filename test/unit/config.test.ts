@@ -40,6 +40,7 @@ describe('loadConfig', () => {
     [{ OFFERS_WEBHOOK_URL: 'ftp://mail' }, 'OFFERS_WEBHOOK_URL must be an http(s) URL'],
     [{ SMTP_URL: 'mail.example.com:25' }, 'SMTP_URL must look like smtp://'],
     [{ WEBHOOK_ATTEMPTS: '0' }, 'WEBHOOK_ATTEMPTS must be a positive integer'],
+    [{ SEGMENT_MIN_PLAYERS: '2.5' }, 'SEGMENT_MIN_PLAYERS must be a positive integer'],
   ])('refuses %j', (env, msg) => {
     expect(() => load(env)).toThrow(ConfigError);
     expect(() => load(env)).toThrow(msg);
@@ -51,6 +52,10 @@ describe('loadConfig', () => {
       maxSessionSeconds: 21_600,
       maxLevel: 65_535,
     });
+  });
+  it('ranks segment CLV from 30 players by default, or from SEGMENT_MIN_PLAYERS', () => {
+    expect(load({}).segmentMinPlayers).toBe(30);
+    expect(load({ SEGMENT_MIN_PLAYERS: '100' }).segmentMinPlayers).toBe(100);
   });
   it('keeps currency rates as exact decimal strings', () => {
     expect(parseCurrencyRates('EUR=1.08, CNY=0.1385')).toEqual({ EUR: '1.08', CNY: '0.1385' });

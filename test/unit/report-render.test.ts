@@ -92,7 +92,7 @@ const block = (grain: 'day' | 'week', cohorts: RetentionBlock['cohorts']): Reten
 });
 const cohort = (day: string, size: number, players: (number | null)[], n: number) => {
   const all = [...players, ...Array(n - players.length).fill(null)];
-  return { cohort: day, size, players: all, rates: all.map((p) => (p === null ? null : p / size)) };
+  return { cohort: day, size, players: all, rates: all.map((p) => (p === null ? null : p / size)), partialPeriod: null };
 };
 
 const summary = (lang: 'en' | 'zh'): ReportSummary => ({

@@ -3,7 +3,7 @@ import { DataZoomComponent, GridComponent, LegendComponent, TitleComponent, Tool
 import { describe, expect, it } from 'vitest';
 import type { TransitionFlow } from '../../contract/lifecycle.ts';
 import type { CohortProjection, TrustBucket } from '../../contract/models.ts';
-import { cohortParts, ltvHeatmapOption, retentionHeatmapOption } from '../../web/src/lib/charts/cohorts.ts';
+import { cohortParts, ltvHeatmapOption, retentionCurvesOption, retentionHeatmapOption } from '../../web/src/lib/charts/cohorts.ts';
 import type { ChartContext, ChartOption, ChartParts } from '../../web/src/lib/charts/common.ts';
 import { dauRevenueOption, dauRevenueParts } from '../../web/src/lib/charts/dauRevenue.ts';
 import { endStateOption, launchParts } from '../../web/src/lib/charts/launches.ts';
@@ -91,8 +91,17 @@ const CASES: [string, ChartParts, ChartOption][] = [
       ctx,
     ),
   ],
-  ['retention heatmap', cohortParts, retentionHeatmapOption([{ cohort: '2026-01-01', size: 2, players: [2, 1], rates: [1, 0.5] }], 'day', 2, ctx)],
-  ['LTV heatmap', cohortParts, ltvHeatmapOption([{ cohort: '2026-01-01', size: 2, ltv: ['1.0000', '2.0000'] }], 'day', 2, 'USD', ctx)],
+  [
+    'retention heatmap',
+    cohortParts,
+    retentionHeatmapOption([{ cohort: '2026-01-01', size: 2, players: [2, 1], rates: [1, 0.5], partialPeriod: 1 }], 'day', 2, ctx),
+  ],
+  [
+    'retention curves',
+    cohortParts,
+    retentionCurvesOption([{ cohort: '2026-01-01', size: 2, players: [2, 1], rates: [1, 0.5], partialPeriod: 1 }], [1, null], 'day', 2, ctx),
+  ],
+  ['LTV heatmap', cohortParts, ltvHeatmapOption([{ cohort: '2026-01-01', size: 2, ltv: ['1.0000', '2.0000'], partialPeriod: null }], 'day', 2, 'USD', ctx)],
   ['launch end states', launchParts, endStateOption([], ctx)],
   ['model trust', modelParts, trustOption([0, 1, 2, 3, 4, 5, 6, 7].map(bucket), 'engagement', ctx)],
   ['cohort projection', modelParts, cohortProjectionOption([cohort], 'week', 2, ctx)],

@@ -138,6 +138,12 @@ describe('segment rows', () => {
       retention: 1,
       clv: '1',
       contributions: [1],
+      retentionLow: 0.2,
+      retentionHigh: 1,
+      clvLow: '1',
+      clvHigh: '1',
+      small: true,
+      rank: null,
     });
     const groups = segmentGroups([
       seg('decline', 'minnow'),

@@ -2,7 +2,7 @@
  * Every scored player's current scores, one row per player, as an SQL
  * fragment for the readers (profile, value lists, stage summary): the scores
  * of the latest successful run of each kind. Engagement gives P(alive), the
- * expected active days and the churn-risk tier; monetary (payers only) the
+ * repeat active days it was computed from (x), the expected active days and the churn-risk tier; monetary (payers only) the
  * paying P(alive), expected spend and CLV. Columns a player has no score for
  * are NULL; output names differ from the columns they aggregate, which
  * ClickHouse would otherwise resolve to the alias. `where` narrows the rows before grouping (e.g. to one player, so
@@ -11,6 +11,7 @@
 export function latestScoresSql(where = '1'): string {
   return `SELECT player_id,
          anyIf(toNullable(p_alive), kind = 'engagement') AS engagement_p_alive,
+         anyIf(toNullable(x), kind = 'engagement') AS engagement_x,
          anyIf(toNullable(expected_30), kind = 'engagement') AS expected_days_30,
          anyIf(toNullable(expected_90), kind = 'engagement') AS expected_days_90,
          anyIf(toNullable(toString(risk_tier)), kind = 'engagement') AS churn_risk,
