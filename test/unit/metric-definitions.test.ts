@@ -16,7 +16,7 @@ describe('the metric definitions', () => {
         const m = metricText(key, lang);
         for (const part of [m.name, m.definition, m.window, m.unit]) expect(part.trim(), `${key} ${lang}`).not.toBe('');
         // One sentence: a single full stop, at the end.
-        expect(m.definition, `${key} ${lang}`).toMatch(lang === 'en' ? /^[^]*[^.]\.$/ : /。$/);
+        expect(m.definition, `${key} ${lang}`).toMatch(lang === 'en' ? /[^.]\.$/ : /。$/);
         expect(m.definition.slice(0, -1), `${key} ${lang}`).not.toMatch(lang === 'en' ? /\.\s/ : /。/);
       }
       // The Chinese text is a translation, not a copy (names such as ARPU may stay as they are).
