@@ -73,7 +73,7 @@ const flow: TransitionFlow = { from: 'growth', to: 'stable', players: 3, revenue
 
 // Inputs long enough to switch on every optional part (the zoom slider from 93 days on).
 const CASES: [string, ChartParts, ChartOption][] = [
-  ['stage distribution', stageParts, stageDistributionOption([{ stage: 'growth', players: 3, revenue: '1.0000' }], ctx)],
+  ['stage distribution', stageParts, stageDistributionOption([{ stage: 'growth', players: 3 }], ctx)],
   [
     'stage trend',
     stageParts,

@@ -72,9 +72,9 @@ describe('stageDistributionOption', () => {
   it('draws one pie slice per stage in lifecycle order with the stage colours', () => {
     const option = stageDistributionOption(
       [
-        { stage: 'decline', players: 4, revenue: '1.0000' },
-        { stage: 'exploration', players: 10, revenue: '0.0000' },
-        { stage: 'growth', players: 7, revenue: '99.9900' },
+        { stage: 'decline', players: 4 },
+        { stage: 'exploration', players: 10 },
+        { stage: 'growth', players: 7 },
       ],
       ctx(),
     );
