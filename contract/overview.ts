@@ -90,6 +90,8 @@ export interface PreviousPeriod {
   to: Day;
   kpis: Kpis;
   cohorts: CohortRates;
+  /** Its days, for the sparklines that run on into the range. */
+  daily: DailyRow[];
   /** Current against previous per figure (COMPARED_FIGURES says how); null where the previous figure is 0 or missing. */
   changes: Record<ComparedFigure, number | null>;
 }

@@ -3,6 +3,7 @@ import {
   COMPARED_FIGURES,
   type CohortRates,
   type ComparedFigure,
+  type DailyRow,
   type Kpis,
   type PreviousPeriod,
   type RangeQuery,
@@ -58,8 +59,8 @@ export function changes(current: Figures, previous: Figures): Record<ComparedFig
 }
 
 /** The previous period as the answer carries it. */
-export function previousPeriod(range: RangeQuery, current: Figures, kpis: Kpis, cohorts: CohortRates): PreviousPeriod {
-  return { from: range.from, to: range.to, kpis, cohorts, changes: changes(current, { ...kpis, ...cohorts }) };
+export function previousPeriod(range: RangeQuery, current: Figures, kpis: Kpis, cohorts: CohortRates, daily: DailyRow[]): PreviousPeriod {
+  return { from: range.from, to: range.to, kpis, cohorts, daily, changes: changes(current, { ...kpis, ...cohorts }) };
 }
 
 /** Adds the week-before counts to a day's stage summary; `before` is null when that day has no snapshot. */

@@ -62,7 +62,7 @@ export async function overview(db: Db, f: RangeQuery): Promise<Overview> {
     ...f,
     kpis,
     cohorts: rates,
-    previous: previousPeriod(prev, { ...kpis, ...rates }, kpisOf(prevWindow, prevDaily), cohortRatesOf(prevCohorts)),
+    previous: previousPeriod(prev, { ...kpis, ...rates }, kpisOf(prevWindow, prevDaily), cohortRatesOf(prevCohorts), prevDaily),
     stages: withStageChange(summarizeStages(f.to, stageRows), stagesBefore),
     daily,
   };

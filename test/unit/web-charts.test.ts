@@ -143,11 +143,11 @@ describe('dauRevenueOption', () => {
     expect(line.type).toBe('line');
     expect(bar.type).toBe('bar');
     expect(line).toMatchObject({ name: 'DAU', yAxisIndex: 0, data: [1200, 1350] });
-    expect(bar).toMatchObject({ name: 'Revenue', yAxisIndex: 1, data: [12345.67, 0] });
+    expect(bar).toMatchObject({ name: 'Revenue per day', yAxisIndex: 1, data: [12345.67, 0] });
     expect(bar.stack).toBeUndefined();
 
     const yAxes = list(option.yAxis);
-    expect(yAxes.map((y) => y.name)).toEqual(['DAU', 'Revenue (USD)']);
+    expect(yAxes.map((y) => y.name)).toEqual(['DAU', 'Revenue per day (USD)']);
     expect(yAxes[0].axisLabel.formatter(12_000)).toBe('12K');
     const [x] = list(option.xAxis);
     expect(x.data).toEqual(['2024-05-01', '2024-05-02']);
