@@ -69,7 +69,7 @@ const cohort: CohortProjection = {
   logLikelihood: -10,
   projected: [1, 0.5, 0.3],
 };
-const flow: TransitionFlow = { from: 'growth', to: 'stable', players: 3, revenue: '1.0000', recentRevenue: '0.5000' };
+const flow: TransitionFlow = { from: 'growth', to: 'stable', players: 3, lifetimeSpend: '1.0000', recentSpend: '0.5000' };
 
 // Inputs long enough to switch on every optional part (the zoom slider from 93 days on).
 const CASES: [string, ChartParts, ChartOption][] = [
