@@ -120,7 +120,7 @@ export const METRIC_DEFINITIONS = {
     'share',
   ),
   stagePlayers: def(
-    { en: 'Players in stage', zh: '阶段玩家数' },
+    { en: 'Players', zh: '玩家数' },
     {
       en: 'Players whose lifecycle stage on the day is this one under the rules in force; lost players are counted apart.',
       zh: '按当前生效规则，当天处于该生命周期阶段的玩家数；流失玩家单独计数。',
@@ -129,7 +129,7 @@ export const METRIC_DEFINITIONS = {
     'players',
   ),
   stageChange7d: def(
-    { en: 'Change vs 7 days before', zh: '较 7 天前变化' },
+    { en: '7-day change', zh: '7 日变化' },
     { en: "The stage's players on the day against its players 7 days earlier, as a relative change.", zh: '该阶段当天玩家数与 7 天前相比的相对变化。' },
     { en: 'the stage day against 7 days before it', zh: '阶段日对比 7 天前' },
     'change',
