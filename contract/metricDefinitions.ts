@@ -177,9 +177,9 @@ export const METRIC_DEFINITIONS = {
     'moneyPerPlayer',
   ),
   topShare: def(
-    { en: 'Top x% revenue share', zh: '前 x% 收入占比' },
-    { en: "The top x% of paying players' share of the revenue.", zh: '收入最高的 x% 付费玩家贡献的收入占比。' },
-    RANGE,
+    { en: 'Top x% spend share', zh: '前 x% 付费占比' },
+    { en: "The biggest-spending x% of paying players' share of all lifetime spend.", zh: '累计付费最高的 x% 付费玩家占全部累计付费的比例。' },
+    { en: 'from the first day to the as-of day', zh: '从首日至截至日' },
     'share',
   ),
   pAlive: def(

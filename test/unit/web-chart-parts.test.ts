@@ -103,7 +103,7 @@ const CASES: [string, ChartParts, ChartOption][] = [
   ],
   ['transitions Sankey', transitionParts, transitionSankeyOption([flow], 'USD', ctx)],
   ['value Pareto', valueParts, paretoOption([{ payerShare: 10, revenueShare: 50 }], ctx)],
-  ['value RFM', valueParts, rfmOption([{ segment: 'champions', players: 2, revenue: '33', avgMonetary: 3.5 }], ['champions'], 'USD', ctx)],
+  ['value RFM', valueParts, rfmOption([{ segment: 'champions', players: 2, lifetimeSpend: '33', avgMonetary: 3.5 }], ['champions'], 'USD', ctx)],
   ['win-back planner', winbackParts, plannerOption([{ serverId: 's01', leaving: 1, lapsed: 2, expectedReturning: 0.5, recommendation: 'open' }], ctx)],
 ];
 
