@@ -92,7 +92,7 @@ export interface PreviousPeriod {
   cohorts: CohortRates;
   /** Its days, for the sparklines that run on into the range. */
   daily: DailyRow[];
-  /** Current against previous per figure (COMPARED_FIGURES says how); null where the previous figure is 0 or missing. */
+  /** Current against previous per figure (COMPARED_FIGURES says how); null where the previous figure is missing, or 0 or less for a relative change. */
   changes: Record<ComparedFigure, number | null>;
 }
 

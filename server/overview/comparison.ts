@@ -22,9 +22,12 @@ export function previousRange(f: RangeQuery): RangeQuery {
 export const STAGE_COMPARISON_DAYS = 7;
 export const stageComparisonDay = (asOf: Day): Day => addDays(asOf, -STAGE_COMPARISON_DAYS);
 
-/** current / previous - 1; null when there is nothing to compare with (previous missing or 0). */
+/**
+ * current / previous - 1; null when there is nothing to compare with: previous
+ * missing, 0, or below 0 (refunds beyond the payments), where a ratio has no meaning.
+ */
 export function relativeChange(current: number, previous: number | null): number | null {
-  return previous === null || previous === 0 ? null : current / previous - 1;
+  return previous === null || !(previous > 0) ? null : current / previous - 1;
 }
 
 /** A share's change in points (as a difference of ratios, 0.02 = 2 points); null when either share is missing. */

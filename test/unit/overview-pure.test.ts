@@ -77,6 +77,7 @@ describe('the previous period', () => {
   it('gives a relative change for counts and money, points for shares, none against 0 or a missing share', () => {
     expect(relativeChange(6, 4)).toBe(0.5);
     expect(relativeChange(3, 0)).toBeNull();
+    expect(relativeChange(3, -2)).toBeNull();
     expect(pointsChange(0.75, 0.5)).toBe(0.25);
     expect(pointsChange(0.75, null)).toBeNull();
   });
