@@ -95,6 +95,12 @@ export const METRIC_DEFINITIONS = {
     RANGE,
     'money',
   ),
+  revenuePerDay: def(
+    { en: 'Revenue per day', zh: '每日收入' },
+    { en: 'The sum of the payments made on each day, refunds counted negative.', zh: '每天所有付款之和，退款计为负数。' },
+    { en: 'each day of the chosen date range', zh: '所选日期范围内的每一天' },
+    'money',
+  ),
   payingRate: def({ en: 'Paying rate', zh: '付费率' }, { en: 'Paying players divided by active players.', zh: '付费玩家数除以活跃玩家数。' }, RANGE, 'share'),
   arpu: def({ en: 'ARPU', zh: 'ARPU' }, { en: 'Revenue in range divided by active players.', zh: '范围内收入除以活跃玩家数。' }, RANGE, 'moneyPerPlayer'),
   arppu: def({ en: 'ARPPU', zh: 'ARPPU' }, { en: 'Revenue in range divided by paying players.', zh: '范围内收入除以付费玩家数。' }, RANGE, 'moneyPerPlayer'),

@@ -28,6 +28,7 @@ const ON_OVERVIEW: MetricKey[] = [
   'stageChange7d',
   'recentSpend',
   'lostPlayers',
+  'revenuePerDay',
 ];
 
 describe.runIf(haveChromium)('metric definitions on the Overview in Chromium', () => {
@@ -58,10 +59,10 @@ describe.runIf(haveChromium)('metric definitions on the Overview in Chromium', (
       ).toContain(metricText('revenue', lang).name);
 
       // Hovering a mark shows its tip; moving away hides it.
-      await page.getByTestId('info-revenue').hover();
-      await expect.poll(() => page.getByTestId('info-tip-revenue').isVisible(), { timeout: 5_000 }).toBe(true);
+      await page.getByTestId('info-revenue').first().hover();
+      await expect.poll(() => page.getByTestId('info-tip-revenue').first().isVisible(), { timeout: 5_000 }).toBe(true);
       await page.mouse.move(0, 0);
-      await expect.poll(() => page.getByTestId('info-tip-revenue').isVisible(), { timeout: 5_000 }).toBe(false);
+      await expect.poll(() => page.getByTestId('info-tip-revenue').first().isVisible(), { timeout: 5_000 }).toBe(false);
 
       // Reaching a mark with the keyboard shows its tip too; Escape closes it.
       await page.locator('body').click({ position: { x: 1, y: 1 } });
@@ -71,9 +72,9 @@ describe.runIf(haveChromium)('metric definitions on the Overview in Chromium', (
         focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
       }
       expect(focused).toBe('info-dau');
-      await expect.poll(() => page.getByTestId('info-tip-dau').isVisible(), { timeout: 5_000 }).toBe(true);
+      await expect.poll(() => page.getByTestId('info-tip-dau').first().isVisible(), { timeout: 5_000 }).toBe(true);
       await page.keyboard.press('Escape');
-      await expect.poll(() => page.getByTestId('info-tip-dau').isVisible(), { timeout: 5_000 }).toBe(false);
+      await expect.poll(() => page.getByTestId('info-tip-dau').first().isVisible(), { timeout: 5_000 }).toBe(false);
       await page.close();
     });
   }
