@@ -16,10 +16,10 @@ export interface TransitionFlow {
   from: FlowKey;
   to: FlowKey;
   players: number;
-  /** Lifetime spend (as of "to") of the players on this flow: the revenue they carry. */
-  revenue: Money;
-  /** Their spend in the recent window before "to". */
-  recentRevenue: Money;
+  /** Lifetime spend (as of "to") of the players on this flow. */
+  lifetimeSpend: Money;
+  /** Their spend in the stage rules' recent window ending on "to". */
+  recentSpend: Money;
 }
 
 /** GET /api/lifecycle/transitions; the days are null before any snapshot. */

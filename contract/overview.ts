@@ -31,17 +31,72 @@ export interface Kpis extends WindowKpis {
 export interface StageCount {
   stage: Stage;
   players: number;
-  revenue: Money;
+  /** What these players paid in the stage rules' recent window (14 days by default) ending on asOf. */
+  recentSpend: Money;
+  /** The stage's players on comparedTo; null when that day has no snapshot. */
+  playersBefore: number | null;
+  /** players / playersBefore - 1; null without a snapshot or when playersBefore is 0. */
+  change: number | null;
 }
 
 /** The four stages of the active base on one day; lost players are counted apart. */
 export interface StageSummary {
   asOf: Day;
+  /** asOf - 7 days: the day the counts are compared with. */
+  comparedTo: Day;
   counts: StageCount[];
   lost: number;
+  lostBefore: number | null;
 }
 
-/** One day of the range (days without activity as zeros). */
+/**
+ * Retention and paying conversion of recent cohorts (metric definitions retentionD1/D7/D30,
+ * payingConversion): pooled over the cohorts whose day n falls in the range; a
+ * server filter picks the players who started on that server. null when those cohorts are empty.
+ */
+export interface CohortRates {
+  retentionD1: number | null;
+  retentionD7: number | null;
+  retentionD30: number | null;
+  payingConversion: number | null;
+}
+
+/** A figure against the previous period: relative for counts and money, a difference for shares. */
+export type ChangeKind = 'relative' | 'points';
+
+/** The figures compared with the previous period, and how each change is expressed. */
+export const COMPARED_FIGURES = {
+  dau: 'relative',
+  avgDau: 'relative',
+  wau: 'relative',
+  mau: 'relative',
+  newPlayers: 'relative',
+  activePlayers: 'relative',
+  payingPlayers: 'relative',
+  revenue: 'relative',
+  payingRate: 'points',
+  arpu: 'relative',
+  arppu: 'relative',
+  retentionD1: 'points',
+  retentionD7: 'points',
+  retentionD30: 'points',
+  payingConversion: 'points',
+} as const satisfies Record<keyof Kpis | keyof CohortRates, ChangeKind>;
+export type ComparedFigure = keyof typeof COMPARED_FIGURES;
+
+/** The same figures over the days of the same number just before the range. */
+export interface PreviousPeriod {
+  from: Day;
+  to: Day;
+  kpis: Kpis;
+  cohorts: CohortRates;
+  /** Its days, for the sparklines that run on into the range. */
+  daily: DailyRow[];
+  /** Current against previous per figure (COMPARED_FIGURES says how); null where the previous figure is missing, or 0 or less for a relative change. */
+  changes: Record<ComparedFigure, number | null>;
+}
+
+/** One day of the range (days without activity as zeros); revenue is that day's. */
 export interface DailyRow {
   day: Day;
   dau: number;
@@ -53,6 +108,8 @@ export interface DailyRow {
 /** GET /api/overview */
 export interface Overview extends RangeQuery {
   kpis: Kpis;
+  cohorts: CohortRates;
+  previous: PreviousPeriod;
   stages: StageSummary;
   daily: DailyRow[];
 }

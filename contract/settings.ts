@@ -98,7 +98,7 @@ export interface StageMove {
   from: FlowKey;
   to: FlowKey;
   players: number;
-  revenue: Money;
+  lifetimeSpend: Money;
 }
 
 /** POST /api/settings/lifecycle/preview */

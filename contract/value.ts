@@ -9,10 +9,10 @@ export type ValueQuery = {
   server: string;
 };
 
-/** Revenue concentration among payers. */
+/** Lifetime spend concentration among payers. */
 export interface ParetoSummary {
   payers: number;
-  revenue: Money;
+  lifetimeSpend: Money;
   /** Revenue share (0..1, decimal string) of the top 1%, 5% and 20% of payers (at least one payer each). */
   top1: string;
   top5: string;
@@ -28,13 +28,13 @@ export interface ParetoPoint {
 export interface TierRow {
   tier: ValueTier;
   players: number;
-  revenue: Money;
+  lifetimeSpend: Money;
 }
 
 export interface RfmSegmentRow {
   segment: string;
   players: number;
-  revenue: Money;
+  lifetimeSpend: Money;
   /** Mean monetary score (1..5) of the segment's payers, two places. */
   avgMonetary: number;
 }

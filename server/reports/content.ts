@@ -85,7 +85,7 @@ export async function declineMoversSection(db: Db, w: ReportWindow, prev: Report
   const [flows, totals, top] = await Promise.all([transitions(db, pair), declineMoverTotals(db, pair), declineMovers(db, { ...pair, limit: topN })]);
   const byFrom = flows
     .filter((f) => f.to === 'decline' && f.from !== 'decline')
-    .map((f) => ({ from: f.from, players: Number(f.players), lifetimeSpend: f.revenue }));
+    .map((f) => ({ from: f.from, players: Number(f.players), lifetimeSpend: f.lifetimeSpend }));
   return { fromDay: prev.to, toDay: w.to, ...totals, byFrom, top };
 }
 

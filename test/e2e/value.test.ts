@@ -21,19 +21,19 @@ describe.runIf(haveChromium)('value and players pages in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/?page=value&lang=en`);
     for (const id of ['chart-pareto', 'chart-rfm']) await page.locator(`[data-testid="${id}"][data-rendered="true"] svg`).waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('value-top20').textContent()).toBe(`${(Number(value.pareto.top20) * 100).toFixed(1)}% of revenue`);
+    expect(await page.getByTestId('value-top20').textContent()).toBe(`${(Number(value.pareto.top20) * 100).toFixed(1)}% of lifetime spend`);
     const whales = value.tiers.find((x: any) => x.tier === 'whale');
-    expect(await page.locator('[data-testid="value-tiers"] tbody tr').first().textContent()).toContain(usd(whales.revenue));
+    expect(await page.locator('[data-testid="value-tiers"] tbody tr').first().textContent()).toContain(usd(whales.lifetimeSpend));
     // The RFM segments share out all payers; the table lists every segment in rule order with the API's numbers.
     expect(value.rfm.reduce((n: number, s: any) => n + s.players, 0)).toBe(value.pareto.payers);
     const rfmRows = page.locator('[data-testid="value-rfm"] tbody tr');
     expect(await rfmRows.count()).toBe(value.rfmSegments.length);
-    const biggest = [...value.rfm].sort((a: any, b: any) => Number(b.revenue) - Number(a.revenue))[0];
+    const biggest = [...value.rfm].sort((a: any, b: any) => Number(b.lifetimeSpend) - Number(a.lifetimeSpend))[0];
     const row = rfmRows.nth(value.rfmSegments.indexOf(biggest.segment));
     expect(await row.locator('td').allTextContents()).toEqual([
       translate('en', `rfm.${biggest.segment}` as MessageKey),
       en.format(biggest.players),
-      usd(biggest.revenue),
+      usd(biggest.lifetimeSpend),
       en.format(biggest.avgMonetary),
     ]);
 

@@ -29,11 +29,11 @@ describe('overview API on the hand-worked fixture', () => {
       arpu: '17',
       payingRate: 0.5,
     });
-    expect(body.stages.counts).toEqual([
-      { stage: 'exploration', players: 2, revenue: '0' },
-      { stage: 'growth', players: 3, revenue: '35' },
-      { stage: 'stable', players: 1, revenue: '0' },
-      { stage: 'decline', players: 5, revenue: '21' },
+    expect(body.stages.counts.map(({ stage, players, recentSpend }: any) => ({ stage, players, recentSpend }))).toEqual([
+      { stage: 'exploration', players: 2, recentSpend: '0' },
+      { stage: 'growth', players: 3, recentSpend: '35' },
+      { stage: 'stable', players: 1, recentSpend: '0' },
+      { stage: 'decline', players: 5, recentSpend: '21' },
     ]);
     expect(body.daily).toHaveLength(31);
     const byDay = Object.fromEntries(body.daily.map((d: any) => [d.day, d]));

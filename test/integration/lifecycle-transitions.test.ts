@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => rig?.close());
 
-const flow = (from: string, to: string, players: number, revenue: string, recentRevenue: string) => ({ from, to, players, revenue, recentRevenue });
+const flow = (from: string, to: string, players: number, lifetimeSpend: string, recentSpend: string) => ({ from, to, players, lifetimeSpend, recentSpend });
 
 describe('stage history and transitions', () => {
   it('snapshots every player on every day from the first to the last day with data', async () => {

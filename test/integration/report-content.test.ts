@@ -83,8 +83,10 @@ describe('churn report content', () => {
       ['decline', 'lapsed', 1],
     ]);
     expect(mix.rows[3].share).toBeCloseTo(5 / 12, 10);
-    const revenue = (await get('/api/overview?from=2026-03-25&to=2026-03-31')).stages.counts.find((c: { stage: string }) => c.stage === 'growth').revenue;
-    expect(mix.rows[1].recentSpend).toBe(revenue);
+    const recentSpend = (await get('/api/overview?from=2026-03-25&to=2026-03-31')).stages.counts.find(
+      (c: { stage: string }) => c.stage === 'growth',
+    ).recentSpend;
+    expect(mix.rows[1].recentSpend).toBe(recentSpend);
   });
 
   it('lists the movers into decline as the transition matrix and its flows give them', async () => {
@@ -92,7 +94,7 @@ describe('churn report content', () => {
     const { flows } = await get('/api/lifecycle/transitions?from=2026-03-24&to=2026-03-31');
     const into = flows.filter((f: { from: string; to: string }) => f.to === 'decline' && f.from !== 'decline');
     expect(m.byFrom).toEqual(
-      into.map((f: { from: string; players: number; revenue: string }) => ({ from: f.from, players: f.players, lifetimeSpend: f.revenue })),
+      into.map((f: { from: string; players: number; lifetimeSpend: string }) => ({ from: f.from, players: f.players, lifetimeSpend: f.lifetimeSpend })),
     );
     expect(m.players).toBe(into.reduce((n: number, f: { players: number }) => n + f.players, 0));
     expect([m.players, m.lifetimeSpend, m.recentSpend, m.scoredPlayers]).toEqual([3, '503', '1', 0]);

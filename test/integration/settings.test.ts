@@ -39,7 +39,7 @@ afterAll(() => rig?.close());
 
 let defaults: Record<string, string>;
 const draft = () => ({ ...defaults, decline_idle_days: '30', lapsed_idle_days: '45' });
-const move = (from: string, to: string, players: number, revenue: string) => ({ from, to, players, revenue });
+const move = (from: string, to: string, players: number, lifetimeSpend: string) => ({ from, to, players, lifetimeSpend });
 /** The stage of every player straight from the player_stage view, as "player:stage". */
 const stagesNow = async () =>
   (await rows<{ p: string; s: string }>(rig.engine.db, `SELECT player_id AS p, stage AS s FROM player_stage(as_of = {d:Date}) ORDER BY p`, { d: AS_OF }))

@@ -51,16 +51,16 @@ afterAll(() => rig?.close());
 describe('revenue concentration over many payers', () => {
   it('gives exact top shares and a curve of at most about 200 points', async () => {
     const { body } = await rig.get('/api/value');
-    expect(body.pareto).toEqual({ payers: 450, revenue: '101475', top1: '0.022074', top5: '0.099502', top20: '0.359645' });
+    expect(body.pareto).toEqual({ payers: 450, lifetimeSpend: '101475', top1: '0.022074', top5: '0.099502', top20: '0.359645' });
     expect(body.curve).toHaveLength(151);
     expect(body.curve[0]).toEqual({ payerShare: 1 / 450, revenueShare: 450 / 101475 });
     expect(body.curve[1].payerShare).toBe(3 / 450);
     expect(body.curve[1].revenueShare).toBeCloseTo((450 + 449 + 448) / 101475, 12);
     expect(body.curve.at(-1)).toEqual({ payerShare: 1, revenueShare: 1 });
     expect(body.tiers).toEqual([
-      { tier: 'dolphin', players: 81, revenue: '32481' },
-      { tier: 'minnow', players: 360, revenue: '64980' },
-      { tier: 'whale', players: 9, revenue: '4014' },
+      { tier: 'dolphin', players: 81, lifetimeSpend: '32481' },
+      { tier: 'minnow', players: 360, lifetimeSpend: '64980' },
+      { tier: 'whale', players: 9, lifetimeSpend: '4014' },
     ]);
     const big = await rig.get('/api/value/lists/big_spenders?limit=2');
     expect([big.body.total, big.body.players.map((p: any) => [p.playerId, p.tier, p.lastPayDay])]).toEqual([
@@ -74,8 +74,8 @@ describe('revenue concentration over many payers', () => {
 
   it('narrows to one server', async () => {
     const { body } = await rig.get('/api/value?server=s02');
-    expect(body.pareto).toEqual({ payers: 50, revenue: '1275', top1: '0.039216', top5: '0.115294', top20: '0.356863' });
-    expect(body.tiers).toEqual([{ tier: 'minnow', players: 50, revenue: '1275' }]);
+    expect(body.pareto).toEqual({ payers: 50, lifetimeSpend: '1275', top1: '0.039216', top5: '0.115294', top20: '0.356863' });
+    expect(body.tiers).toEqual([{ tier: 'minnow', players: 50, lifetimeSpend: '1275' }]);
     // s02 holds the 50 smallest payers: no whale or dolphin.
     expect((await rig.get('/api/value/lists/big_spenders?server=s02')).body).toMatchObject({ total: 0, players: [] });
   });

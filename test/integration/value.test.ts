@@ -67,7 +67,7 @@ describe('value', () => {
   it('gives revenue concentration, tiers and RFM segments', async () => {
     const { body } = await get('/api/value');
     expect(body.asOf).toBe('2026-03-31');
-    expect(body.pareto).toEqual({ payers: 5, revenue: '170', top1: '0.705882', top5: '0.705882', top20: '0.705882' });
+    expect(body.pareto).toEqual({ payers: 5, lifetimeSpend: '170', top1: '0.705882', top5: '0.705882', top20: '0.705882' });
     expect(body.curve.map((p: any) => [p.payerShare, Number(p.revenueShare.toFixed(4))])).toEqual([
       [0.2, 0.7059],
       [0.4, 0.8824],
@@ -76,16 +76,16 @@ describe('value', () => {
       [1, 1],
     ]);
     expect(body.tiers).toEqual([
-      { tier: 'minnow', players: 4, revenue: '50' },
-      { tier: 'non_payer', players: 8, revenue: '0' },
-      { tier: 'whale', players: 1, revenue: '120' },
+      { tier: 'minnow', players: 4, lifetimeSpend: '50' },
+      { tier: 'non_payer', players: 8, lifetimeSpend: '0' },
+      { tier: 'whale', players: 1, lifetimeSpend: '120' },
     ]);
     expect(body.rfm).toEqual([
-      { segment: 'about_to_sleep', players: 1, revenue: '15', avgMonetary: 3 },
-      { segment: 'at_risk', players: 1, revenue: '120', avgMonetary: 5 },
-      { segment: 'champions', players: 1, revenue: '3', avgMonetary: 2 },
-      { segment: 'hibernating', players: 1, revenue: '2', avgMonetary: 1 },
-      { segment: 'loyal', players: 1, revenue: '30', avgMonetary: 4 },
+      { segment: 'about_to_sleep', players: 1, lifetimeSpend: '15', avgMonetary: 3 },
+      { segment: 'at_risk', players: 1, lifetimeSpend: '120', avgMonetary: 5 },
+      { segment: 'champions', players: 1, lifetimeSpend: '3', avgMonetary: 2 },
+      { segment: 'hibernating', players: 1, lifetimeSpend: '2', avgMonetary: 1 },
+      { segment: 'loyal', players: 1, lifetimeSpend: '30', avgMonetary: 4 },
     ]);
     expect(body.rfmSegments[0]).toBe('champions');
   });
@@ -124,7 +124,7 @@ describe('value', () => {
   it('looks back to an earlier day and refuses bad input', async () => {
     // By 03-09 only B (2.00 on 03-08) and K (1.00 on 03-05 and 03-06) had paid; F's 100 came on 03-10.
     const early = await get('/api/value?asOf=2026-03-09');
-    expect(early.body.pareto).toMatchObject({ payers: 2, revenue: '4' });
+    expect(early.body.pareto).toMatchObject({ payers: 2, lifetimeSpend: '4' });
     // On 03-20: F 100 (03-10), G 10 (03-11), then B and K with 2 each (id order); K's 03-30 payment is still ahead.
     const top = await get('/api/value/lists/top_spenders?asOf=2026-03-20');
     expect(top.body.players.map((p: any) => [p.playerId, p.lifetimeSpend, p.lastPayDay])).toEqual([
@@ -137,7 +137,7 @@ describe('value', () => {
     const none = await get('/api/value?asOf=2025-12-31');
     expect([none.status, none.body.pareto, none.body.curve, none.body.rfm]).toEqual([
       200,
-      { payers: 0, revenue: '0', top1: '0', top5: '0', top20: '0' },
+      { payers: 0, lifetimeSpend: '0', top1: '0', top5: '0', top20: '0' },
       [],
       [],
     ]);

@@ -69,11 +69,11 @@ const cohort: CohortProjection = {
   logLikelihood: -10,
   projected: [1, 0.5, 0.3],
 };
-const flow: TransitionFlow = { from: 'growth', to: 'stable', players: 3, revenue: '1.0000', recentRevenue: '0.5000' };
+const flow: TransitionFlow = { from: 'growth', to: 'stable', players: 3, lifetimeSpend: '1.0000', recentSpend: '0.5000' };
 
 // Inputs long enough to switch on every optional part (the zoom slider from 93 days on).
 const CASES: [string, ChartParts, ChartOption][] = [
-  ['stage distribution', stageParts, stageDistributionOption([{ stage: 'growth', players: 3, revenue: '1.0000' }], ctx)],
+  ['stage distribution', stageParts, stageDistributionOption([{ stage: 'growth', players: 3 }], ctx)],
   [
     'stage trend',
     stageParts,
@@ -112,7 +112,7 @@ const CASES: [string, ChartParts, ChartOption][] = [
   ],
   ['transitions Sankey', transitionParts, transitionSankeyOption([flow], 'USD', ctx)],
   ['value Pareto', valueParts, paretoOption([{ payerShare: 10, revenueShare: 50 }], ctx)],
-  ['value RFM', valueParts, rfmOption([{ segment: 'champions', players: 2, revenue: '33', avgMonetary: 3.5 }], ['champions'], 'USD', ctx)],
+  ['value RFM', valueParts, rfmOption([{ segment: 'champions', players: 2, lifetimeSpend: '33', avgMonetary: 3.5 }], ['champions'], 'USD', ctx)],
   ['win-back planner', winbackParts, plannerOption([{ serverId: 's01', leaving: 1, lapsed: 2, expectedReturning: 0.5, recommendation: 'open' }], ctx)],
 ];
 

@@ -72,9 +72,9 @@ describe('stageDistributionOption', () => {
   it('draws one pie slice per stage in lifecycle order with the stage colours', () => {
     const option = stageDistributionOption(
       [
-        { stage: 'decline', players: 4, revenue: '1.0000' },
-        { stage: 'exploration', players: 10, revenue: '0.0000' },
-        { stage: 'growth', players: 7, revenue: '99.9900' },
+        { stage: 'decline', players: 4 },
+        { stage: 'exploration', players: 10 },
+        { stage: 'growth', players: 7 },
       ],
       ctx(),
     );
@@ -143,11 +143,11 @@ describe('dauRevenueOption', () => {
     expect(line.type).toBe('line');
     expect(bar.type).toBe('bar');
     expect(line).toMatchObject({ name: 'DAU', yAxisIndex: 0, data: [1200, 1350] });
-    expect(bar).toMatchObject({ name: 'Revenue', yAxisIndex: 1, data: [12345.67, 0] });
+    expect(bar).toMatchObject({ name: 'Revenue per day', yAxisIndex: 1, data: [12345.67, 0] });
     expect(bar.stack).toBeUndefined();
 
     const yAxes = list(option.yAxis);
-    expect(yAxes.map((y) => y.name)).toEqual(['DAU', 'Revenue (USD)']);
+    expect(yAxes.map((y) => y.name)).toEqual(['DAU', 'Revenue per day (USD)']);
     expect(yAxes[0].axisLabel.formatter(12_000)).toBe('12K');
     const [x] = list(option.xAxis);
     expect(x.data).toEqual(['2024-05-01', '2024-05-02']);

@@ -8,7 +8,7 @@ import type { TransitionFlow } from '../../contract/lifecycle.ts';
 
 type Loose = Record<string, any>;
 const ctx = (lang: Lang = 'en'): ChartContext => ({ t: (key, vars) => translate(lang, key, vars), fmt: formatter(lang) });
-const flow = (from: any, to: any, players: number, revenue = '0'): TransitionFlow => ({ from, to, players, revenue, recentRevenue: '0' });
+const flow = (from: any, to: any, players: number, lifetimeSpend = '0'): TransitionFlow => ({ from, to, players, lifetimeSpend, recentSpend: '0' });
 
 // The fixture's week-over-week flows (test/integration/lifecycle-transitions.test.ts).
 const FLOWS = [
@@ -37,13 +37,13 @@ describe('transition Sankey', () => {
       ['to:decline', 1],
     ]);
     expect(series.links).toHaveLength(7);
-    expect(series.links).toContainEqual({ source: 'from:decline', target: 'to:growth', value: 3, revenue: '45' });
+    expect(series.links).toContainEqual({ source: 'from:decline', target: 'to:growth', value: 3, lifetimeSpend: '45' });
   });
 
-  it('labels nodes and links in the chosen language with players and revenue', () => {
+  it('labels nodes and links in the chosen language with players and lifetime spend', () => {
     expect(series.label.formatter({ name: 'from:new', value: 1 })).toBe('New 1');
     const tip = transitionSankeyOption(FLOWS, 'USD', ctx()).tooltip as Loose;
-    expect(tip.formatter({ dataType: 'edge', data: series.links[0], value: 3 })).toBe('Decline → Decline: 3 players, carrying $120.00');
+    expect(tip.formatter({ dataType: 'edge', data: series.links[0], value: 3 })).toBe('Decline → Decline: 3 players, lifetime spend $120.00');
     const zh = (transitionSankeyOption(FLOWS, 'USD', ctx('zh')).series as Loose[])[0];
     expect(zh.label.formatter({ name: 'to:growth', value: 3 })).toBe('成长期 3');
   });
@@ -63,7 +63,7 @@ describe('transition matrix', () => {
     // Every stage and Lost, even with no player moving there.
     expect(m.cols).toEqual(['exploration', 'growth', 'stable', 'decline', 'lost']);
     expect(m.cell('decline', 'lost')).toBeNull();
-    expect(m.cell('decline', 'growth')).toEqual({ players: 3, revenue: '45' });
+    expect(m.cell('decline', 'growth')).toEqual({ players: 3, lifetimeSpend: '45' });
     expect(m.cell('stable', 'growth')).toBeNull();
   });
 

@@ -32,14 +32,14 @@ describe('value charts', () => {
   it('shows every RFM segment in rule order, empty ones as 0, with localized names', () => {
     const order = ['champions', 'at_risk', 'hibernating'];
     const segments = [
-      { segment: 'hibernating', players: 1, revenue: '2', avgMonetary: 1 },
-      { segment: 'champions', players: 2, revenue: '33', avgMonetary: 3.5 },
+      { segment: 'hibernating', players: 1, lifetimeSpend: '2', avgMonetary: 1 },
+      { segment: 'champions', players: 2, lifetimeSpend: '33', avgMonetary: 3.5 },
     ];
     const o = rfmOption(segments, order, 'USD', ctx('zh')) as Loose;
     expect(o.yAxis.data).toEqual(['核心玩家', '流失风险', '沉睡']);
     expect(o.series[0].data).toEqual([2, 0, 1]);
     expect(o.tooltip.formatter({ dataIndex: 0 })).toBe('核心玩家：2 名付费玩家，US$33.00');
-    expect(rfmRows(segments, order)[1]).toEqual({ segment: 'at_risk', players: 0, revenue: '0', avgMonetary: 0 });
+    expect(rfmRows(segments, order)[1]).toEqual({ segment: 'at_risk', players: 0, lifetimeSpend: '0', avgMonetary: 0 });
   });
 
   it('names every segment of the server rules in both languages', () => {

@@ -8,7 +8,7 @@ export async function transitions(db: Db, q: SnapshotPair): Promise<TransitionFl
   return rows<TransitionFlow>(
     db,
     `SELECT from_stage AS from, to_stage AS to, count() AS players,
-            toString(sum(lifetime_spend)) AS revenue, toString(sum(spend_r)) AS recentRevenue
+            toString(sum(lifetime_spend)) AS lifetimeSpend, toString(sum(spend_r)) AS recentSpend
      FROM (${TRANSITION_ROWS})
      GROUP BY from_stage, to_stage ORDER BY from_stage, to_stage`,
     q,

@@ -25,12 +25,12 @@ const topShareSql = (param: keyof typeof TOP_PERCENTS) =>
 export async function paretoSummary(db: Db, q: ValueQuery): Promise<ParetoSummary> {
   const r = await one<ParetoSummary>(
     db,
-    `SELECT any(n_payers) AS payers, toString(any(total_spend)) AS revenue,
+    `SELECT any(n_payers) AS payers, toString(any(total_spend)) AS lifetimeSpend,
             ${topShareSql('top1')} AS top1, ${topShareSql('top5')} AS top5, ${topShareSql('top20')} AS top20
      FROM (${RANKED})`,
     { ...q, ...TOP_PERCENTS },
   );
-  return r && Number(r.payers) > 0 ? r : { payers: 0, revenue: '0', top1: '0', top5: '0', top20: '0' };
+  return r && Number(r.payers) > 0 ? r : { payers: 0, lifetimeSpend: '0', top1: '0', top5: '0', top20: '0' };
 }
 
 /**

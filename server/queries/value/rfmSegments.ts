@@ -12,7 +12,7 @@ import { PAYERS } from './valueSql.ts';
 export async function rfmSegments(db: Db, q: ValueQuery): Promise<RfmSegmentRow[]> {
   return rows(
     db,
-    `SELECT ${rfmSegmentSql()} AS segment, count() AS players, toString(sum(spend)) AS revenue, round(avg(m), 2) AS avgMonetary
+    `SELECT ${rfmSegmentSql()} AS segment, count() AS players, toString(sum(spend)) AS lifetimeSpend, round(avg(m), 2) AS avgMonetary
      FROM (
        SELECT spend,
               ntile(5) OVER (ORDER BY dateDiff('day', last_pay_day, {asOf:Date}) DESC, player_id) AS r,

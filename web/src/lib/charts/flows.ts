@@ -11,7 +11,7 @@ export function flowKeyLabel(key: FlowKey, t: ChartContext['t']): string {
 
 export interface MatrixCell {
   players: number;
-  revenue: string;
+  lifetimeSpend: string;
 }
 
 /**
@@ -19,12 +19,12 @@ export interface MatrixCell {
  * later day and Lost, even when empty, so the Lost column always stands beside
  * the four stages. Each cell's flow, or null.
  */
-export function transitionMatrix(flows: readonly Pick<TransitionFlow, 'from' | 'to' | 'players' | 'revenue'>[]): {
+export function transitionMatrix(flows: readonly Pick<TransitionFlow, 'from' | 'to' | 'players' | 'lifetimeSpend'>[]): {
   rows: FlowKey[];
   cols: FlowKey[];
   cell: (from: FlowKey, to: FlowKey) => MatrixCell | null;
 } {
-  const byPair = new Map(flows.map((f) => [`${f.from}>${f.to}`, { players: f.players, revenue: f.revenue }]));
+  const byPair = new Map(flows.map((f) => [`${f.from}>${f.to}`, { players: f.players, lifetimeSpend: f.lifetimeSpend }]));
   return {
     rows: FROM_KEYS.filter((k) => flows.some((f) => f.from === k)),
     cols: [...TO_KEYS],

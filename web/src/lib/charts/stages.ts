@@ -8,7 +8,7 @@ import { STAGE_COLORS, TEXT_COLOR, gridFor, zoomFor, type ChartContext, type Cha
 export const stageParts: ChartParts = () => import('./parts/stages.ts');
 
 /** Donut of players per stage as of one day; stages missing from the answer count as 0. */
-export function stageDistributionOption(counts: readonly StageCount[], { t, fmt }: ChartContext): ChartOption {
+export function stageDistributionOption(counts: readonly Pick<StageCount, 'stage' | 'players'>[], { t, fmt }: ChartContext): ChartOption {
   const players = new Map(counts.map((c) => [c.stage, c.players]));
   return {
     tooltip: { trigger: 'item', valueFormatter: (v) => fmt.int(Number(v)) },

@@ -17,7 +17,7 @@ export interface SankeyLink {
   source: string;
   target: string;
   value: number;
-  revenue: string;
+  lifetimeSpend: string;
 }
 
 /** Sankey of players from the earlier day's stage (left) to the later day's (right); clicking a link selects its flow. */
@@ -25,7 +25,7 @@ export function transitionSankeyOption(flows: readonly TransitionFlow[], currenc
   const used = flows.filter((f) => f.players > 0);
   const fromKeys = FROM_KEYS.filter((k) => used.some((f) => f.from === k));
   const toKeys = TO_KEYS.filter((k) => used.some((f) => f.to === k));
-  const links: SankeyLink[] = used.map((f) => ({ source: fromNode(f.from), target: toNode(f.to), value: f.players, revenue: f.revenue }));
+  const links: SankeyLink[] = used.map((f) => ({ source: fromNode(f.from), target: toNode(f.to), value: f.players, lifetimeSpend: f.lifetimeSpend }));
   return {
     tooltip: {
       trigger: 'item',
@@ -37,7 +37,7 @@ export function transitionSankeyOption(flows: readonly TransitionFlow[], currenc
             from: flowKeyLabel(keyOf(l.source), t),
             to: flowKeyLabel(keyOf(l.target), t),
             players: fmt.int(l.value),
-            revenue: fmt.money(l.revenue, currency),
+            revenue: fmt.money(l.lifetimeSpend, currency),
           });
         }
         return `${flowKeyLabel(keyOf((data as { name: string }).name), t)}: ${fmt.int(value)}`;

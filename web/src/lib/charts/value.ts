@@ -48,7 +48,7 @@ export function paretoOption(curve: readonly { payerShare: number; revenueShare:
 
 /** Every RFM segment in rule order, the ones without payers as zero rows, for the chart and the table alike. */
 export function rfmRows(segments: readonly RfmSegmentRow[], order: readonly string[]): RfmSegmentRow[] {
-  return order.map((s) => segments.find((x) => x.segment === s) ?? { segment: s, players: 0, revenue: '0', avgMonetary: 0 });
+  return order.map((s) => segments.find((x) => x.segment === s) ?? { segment: s, players: 0, lifetimeSpend: '0', avgMonetary: 0 });
 }
 
 /** Payers per RFM segment (bars), in the order of the segment rules. */
@@ -60,7 +60,7 @@ export function rfmOption(segments: readonly RfmSegmentRow[], order: readonly st
       trigger: 'item',
       formatter: (p: unknown) => {
         const row = rows[(p as { dataIndex: number }).dataIndex];
-        return t('value.rfmTip', { segment: label(row.segment), players: fmt.int(row.players), revenue: fmt.money(row.revenue, currency) });
+        return t('value.rfmTip', { segment: label(row.segment), players: fmt.int(row.players), revenue: fmt.money(row.lifetimeSpend, currency) });
       },
     },
     grid: { left: 8, right: 16, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },

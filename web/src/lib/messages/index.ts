@@ -6,6 +6,7 @@ import core from './core.ts';
 import erasure from './erasure.ts';
 import launches from './launches.ts';
 import lifecycle from './lifecycle.ts';
+import metrics from './metrics.ts';
 import models from './models.ts';
 import offers from './offers.ts';
 import params from './params.ts';
@@ -35,6 +36,7 @@ const features = [
   erasure,
   params,
   preparing,
+  metrics,
 ] as const;
 
 // Distributes over the union of feature tables: every key of every feature.

@@ -1,0 +1,212 @@
+/**
+ * The one table of metric definitions (DESIGN section 5, stages section 6): the
+ * dashboard's info marks, the README's "Where the numbers come from" metrics
+ * table (`npm run docs:metrics`) and the tests read it, so a number's name,
+ * meaning, window and unit are written once, in English and Simplified Chinese.
+ * Keys are the API's field names where a field carries the metric.
+ */
+
+export type MetricLang = 'en' | 'zh';
+type Text = Record<MetricLang, string>;
+
+export const METRIC_UNITS = {
+  players: { en: 'players', zh: '玩家数' },
+  money: { en: 'base currency', zh: '基准货币' },
+  moneyPerPlayer: { en: 'base currency per player', zh: '每玩家基准货币' },
+  share: { en: 'share, 0–100%', zh: '占比，0–100%' },
+  change: { en: 'relative change, %', zh: '相对变化，%' },
+  points: { en: 'percentage points', zh: '百分点' },
+} as const satisfies Record<string, Text>;
+export type MetricUnit = keyof typeof METRIC_UNITS;
+
+export interface MetricDefinition {
+  name: Text;
+  /** One sentence: what is counted. */
+  definition: Text;
+  /** Which days it covers. */
+  window: Text;
+  unit: MetricUnit;
+}
+
+const def = (name: Text, definition: Text, window: Text, unit: MetricUnit): MetricDefinition => ({ name, definition, window, unit });
+
+const RANGE: Text = { en: 'the chosen date range', zh: '所选日期范围' };
+const RECENT_COHORTS = (n: number): Text => ({
+  en: `cohorts whose day ${n} falls in the chosen date range`,
+  zh: `第 ${n} 天落在所选日期范围内的同期群`,
+});
+const retention = (n: number): MetricDefinition =>
+  def(
+    { en: `D${n} retention`, zh: `第 ${n} 日留存` },
+    {
+      en: `Players active on day ${n} after their first day, divided by the players new on those first days (pooled over the cohorts).`,
+      zh: `首日之后第 ${n} 天仍活跃的玩家数，除以这些首日的新增玩家数（各同期群合并计算）。`,
+    },
+    RECENT_COHORTS(n),
+    'share',
+  );
+
+export const METRIC_DEFINITIONS = {
+  dau: def(
+    { en: 'DAU', zh: '日活跃用户' },
+    { en: 'Distinct players with at least one session starting on the day.', zh: '当天至少开始过一次会话的去重玩家数。' },
+    { en: 'the last day of the range', zh: '范围的最后一天' },
+    'players',
+  ),
+  avgDau: def(
+    { en: 'Average DAU', zh: '平均日活' },
+    { en: 'The mean of the daily active players over the days of the range.', zh: '范围内每日活跃玩家数的平均值。' },
+    RANGE,
+    'players',
+  ),
+  wau: def(
+    { en: 'WAU', zh: '周活跃用户' },
+    { en: 'Distinct players active on at least one of the 7 days ending on the last day.', zh: '截至最后一天的 7 天内至少活跃一天的去重玩家数。' },
+    { en: 'the 7 days ending on the last day of the range', zh: '截至范围最后一天的 7 天' },
+    'players',
+  ),
+  mau: def(
+    { en: 'MAU', zh: '月活跃用户' },
+    { en: 'Distinct players active on at least one of the 30 days ending on the last day.', zh: '截至最后一天的 30 天内至少活跃一天的去重玩家数。' },
+    { en: 'the 30 days ending on the last day of the range', zh: '截至范围最后一天的 30 天' },
+    'players',
+  ),
+  newPlayers: def(
+    { en: 'New players', zh: '新增玩家' },
+    { en: 'Players whose first session or payment ever falls in the range.', zh: '首次会话或首次付费发生在范围内的玩家数。' },
+    RANGE,
+    'players',
+  ),
+  activePlayers: def(
+    { en: 'Active players', zh: '活跃玩家' },
+    { en: 'Distinct players with at least one session in the range.', zh: '范围内至少有一次会话的去重玩家数。' },
+    RANGE,
+    'players',
+  ),
+  payingPlayers: def(
+    { en: 'Paying players', zh: '付费玩家' },
+    { en: 'Distinct players with at least one payment (refunds excluded) in the range.', zh: '范围内至少有一笔付款（不含退款）的去重玩家数。' },
+    RANGE,
+    'players',
+  ),
+  revenue: def(
+    { en: 'Revenue in range', zh: '范围内收入' },
+    { en: 'The sum of all payments in the range, refunds counted negative.', zh: '范围内所有付款之和，退款计为负数。' },
+    RANGE,
+    'money',
+  ),
+  revenuePerDay: def(
+    { en: 'Revenue per day', zh: '每日收入' },
+    { en: 'The sum of the payments made on each day, refunds counted negative.', zh: '每天所有付款之和，退款计为负数。' },
+    { en: 'each day of the chosen date range', zh: '所选日期范围内的每一天' },
+    'money',
+  ),
+  payingRate: def({ en: 'Paying rate', zh: '付费率' }, { en: 'Paying players divided by active players.', zh: '付费玩家数除以活跃玩家数。' }, RANGE, 'share'),
+  arpu: def({ en: 'ARPU', zh: 'ARPU' }, { en: 'Revenue in range divided by active players.', zh: '范围内收入除以活跃玩家数。' }, RANGE, 'moneyPerPlayer'),
+  arppu: def({ en: 'ARPPU', zh: 'ARPPU' }, { en: 'Revenue in range divided by paying players.', zh: '范围内收入除以付费玩家数。' }, RANGE, 'moneyPerPlayer'),
+  periodChange: def(
+    { en: 'Change vs previous period', zh: '较上一周期变化' },
+    {
+      en: 'The figure against the same figure over the period of the same length just before the range: a relative change for counts and money, a difference in points for shares.',
+      zh: '与紧邻所选范围之前、长度相同的周期相比：人数和金额为相对变化，占比为百分点之差。',
+    },
+    { en: 'the range against the same number of days before it', zh: '所选范围对比其之前相同天数' },
+    'change',
+  ),
+  retentionD1: retention(1),
+  retentionD7: retention(7),
+  retentionD30: retention(30),
+  payingConversion: def(
+    { en: 'Paying conversion (D7)', zh: '付费转化（7 日）' },
+    {
+      en: 'New players who paid at least once within their first 7 days (day 0 to day 6), divided by the new players of those first days.',
+      zh: '在最初 7 天内（第 0 至第 6 天）至少付费一次的新增玩家数，除以这些首日的新增玩家数。',
+    },
+    RECENT_COHORTS(6),
+    'share',
+  ),
+  stagePlayers: def(
+    { en: 'Players', zh: '玩家数' },
+    {
+      en: 'Players whose lifecycle stage on the day is this one under the rules in force; lost players are counted apart.',
+      zh: '按当前生效规则，当天处于该生命周期阶段的玩家数；流失玩家单独计数。',
+    },
+    { en: 'the stage day (the last day of the range)', zh: '阶段日（范围的最后一天）' },
+    'players',
+  ),
+  stageChange7d: def(
+    { en: '7-day change', zh: '7 日变化' },
+    { en: "The stage's players on the day against its players 7 days earlier, as a relative change.", zh: '该阶段当天玩家数与 7 天前相比的相对变化。' },
+    { en: 'the stage day against 7 days before it', zh: '阶段日对比 7 天前' },
+    'change',
+  ),
+  lostPlayers: def(
+    { en: 'Lost players', zh: '流失玩家' },
+    {
+      en: 'Players idle for longer than the lost horizon of the stage rules; they have left the active base.',
+      zh: '闲置天数超过生命周期规则中流失期限的玩家，已离开活跃玩家群。',
+    },
+    { en: 'the stage day', zh: '阶段日' },
+    'players',
+  ),
+  recentSpend: def(
+    { en: 'Recent spend', zh: '近期付费' },
+    {
+      en: 'What the players paid in the recent window of the stage rules (14 days by default), refunds counted negative.',
+      zh: '玩家在生命周期规则的近期窗口（默认 14 天）内的付费额，退款计为负数。',
+    },
+    { en: 'the recent window ending on the stage day (14 days by default)', zh: '截至阶段日的近期窗口（默认 14 天）' },
+    'money',
+  ),
+  priorSpend: def(
+    { en: 'Prior spend', zh: '前期付费' },
+    { en: 'What the players paid in the window of the same length just before the recent window.', zh: '玩家在近期窗口之前、长度相同的窗口内的付费额。' },
+    { en: 'the window before the recent window', zh: '近期窗口之前的窗口' },
+    'money',
+  ),
+  lifetimeSpend: def(
+    { en: 'Lifetime spend', zh: '累计付费' },
+    { en: 'Everything the players have paid since their first day, refunds counted negative.', zh: '玩家自首日以来的全部付费额，退款计为负数。' },
+    { en: 'from the first day to the stage day', zh: '从首日至阶段日' },
+    'money',
+  ),
+  retentionDn: def(
+    { en: 'Dn retention', zh: '第 n 日留存' },
+    { en: 'Share of the players new on day c who were active on day c + n.', zh: '第 c 天新增的玩家中，在第 c + n 天活跃的占比。' },
+    { en: 'each cohort day and its day n', zh: '每个同期群首日及其第 n 天' },
+    'share',
+  ),
+  ltv: def(
+    { en: 'Revenue LTV', zh: '收入 LTV' },
+    { en: "Cumulative revenue of a cohort's members by day n, divided by the cohort's size.", zh: '同期群成员截至第 n 天的累计收入，除以同期群人数。' },
+    { en: 'day 0 to day n of each cohort', zh: '每个同期群的第 0 至第 n 天' },
+    'moneyPerPlayer',
+  ),
+  topShare: def(
+    { en: 'Top x% spend share', zh: '前 x% 付费占比' },
+    { en: "The biggest-spending x% of paying players' share of all lifetime spend.", zh: '累计付费最高的 x% 付费玩家占全部累计付费的比例。' },
+    { en: 'from the first day to the as-of day', zh: '从首日至截至日' },
+    'share',
+  ),
+  pAlive: def(
+    { en: 'P(alive)', zh: '存活概率' },
+    { en: "The engagement model's probability that the player will still play.", zh: '活跃度模型估计的玩家仍会继续游戏的概率。' },
+    { en: 'as of the last model fit', zh: '截至最近一次模型拟合' },
+    'share',
+  ),
+  expectedClv: def(
+    { en: 'Expected CLV', zh: '预期生命周期价值' },
+    { en: "The models' expected spend of the player over the next 12 months.", zh: '模型预估的玩家未来 12 个月付费额。' },
+    { en: 'the 12 months after the last model fit', zh: '最近一次模型拟合之后的 12 个月' },
+    'money',
+  ),
+} as const satisfies Record<string, MetricDefinition>;
+
+export type MetricKey = keyof typeof METRIC_DEFINITIONS;
+export const METRIC_KEYS = Object.keys(METRIC_DEFINITIONS) as MetricKey[];
+
+/** One definition in one language, as the info mark and the README show it. */
+export function metricText(key: MetricKey, lang: MetricLang): { name: string; definition: string; window: string; unit: string } {
+  const d: MetricDefinition = METRIC_DEFINITIONS[key];
+  return { name: d.name[lang], definition: d.definition[lang], window: d.window[lang], unit: METRIC_UNITS[d.unit][lang] };
+}
