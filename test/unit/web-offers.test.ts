@@ -32,7 +32,7 @@ describe('offer reasons', () => {
       '812 Whale/Dolphin players in Decline (Leaving/Lapsed), idle 7–30 days carry $48,200.00 of expected value; at a 15% rate that is $7,230.00 back for $2,436.00 of rewards.',
     );
     expect(word(reason, 'zh')).toBe(
-      '812 名衰退期（流失中/已流失）大额付费/中额付费玩家，未活跃 7–30 天的预期价值为 US$48,200.00；按 15% 的比例可挽回 US$7,230.00，奖励成本 US$2,436.00。',
+      '812 名衰退期（流失中/已沉默）大额付费/中额付费玩家，未活跃 7–30 天的预期价值为 US$48,200.00；按 15% 的比例可挽回 US$7,230.00，奖励成本 US$2,436.00。',
     );
   });
 
