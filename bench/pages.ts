@@ -30,6 +30,7 @@ import { addDays, daysBetween } from '../server/days.ts';
 import { snapshotStages } from '../server/lifecycle/snapshots.ts';
 import { refreshModels } from '../server/models/refresh.ts';
 import { latestHoldoutCheck } from '../server/queries/models/modelRuns.ts';
+import { publishedComradeRun } from '../server/queries/offers/publishedComradeRun.ts';
 import { dataDays } from '../server/queries/stages/dataDays.ts';
 import { pageRequests } from '../server/readiness/pageRequests.ts';
 import { refreshComrades } from '../server/winback/comradesRefresh.ts';
@@ -93,9 +94,14 @@ if (!reuse || !(await latestHoldoutCheck(db, 'engagement'))) {
   const [, modelsMs] = await timed(() => refreshModels({ db, cfg: loadConfig(env as NodeJS.ProcessEnv) }));
   console.log(`model fit, scores and holdout check: ${s(modelsMs)} s`);
 }
-// The comrade pairs as the refresh after the last ingest left them (a kept game may predate them).
-const [comrades, comradesMs] = await timed(() => refreshComrades({ db, cfg: loadConfig(env as NodeJS.ProcessEnv) }));
-console.log(`comrade pairs as of ${comrades?.asOf}: ${comrades?.lapsed.toLocaleString('en')} lapsed players, ${s(comradesMs)} s`);
+// The comrade pairs as the refresh after the last ingest left them: a kept game's last run left them current,
+// unless it predates them or stopped before they were done.
+const published = await publishedComradeRun(db);
+if (published?.asOf === maxDay && published.current) console.log(`comrade pairs as of ${maxDay}: current`);
+else {
+  const [comrades, comradesMs] = await timed(() => refreshComrades({ db, cfg: loadConfig(env as NodeJS.ProcessEnv) }));
+  console.log(`comrade pairs as of ${comrades?.asOf}: ${comrades?.lapsed.toLocaleString('en')} lapsed players, ${s(comradesMs)} s`);
+}
 // The retention and Overview pre-aggregates as a running server keeps them (a game written by hand, or kept from
 // before sql/028, has none: the refresh after the ingest would fill them whole).
 const [aggregates, aggregatesMs] = await timed(() => refreshCohortAggregates(db));
