@@ -18,6 +18,8 @@ export interface MemberRow {
   expected_clv: string;
   clv_source: AudienceMember['clvSource'];
   cost: string;
+  p_churn: number;
+  value_if_kept: string;
 }
 
 /** An offer's audience members in `sort` order, one page or (no page) all of them. */
@@ -47,5 +49,7 @@ export function memberOf(r: MemberRow): AudienceMember {
     expectedClv: r.expected_clv,
     clvSource: r.clv_source,
     cost: r.cost,
+    pChurn: Number(r.p_churn),
+    valueIfKept: r.value_if_kept,
   };
 }
