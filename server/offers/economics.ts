@@ -1,13 +1,4 @@
-import type {
-  AudienceTotals,
-  AudienceValue,
-  Economics,
-  OfferDefinition,
-  ProposalSort,
-  Reason,
-  ReasonCode,
-  UpliftUsed,
-} from '../../contract/offers.ts';
+import type { AudienceTotals, AudienceValue, Economics, OfferDefinition, ProposalSort, Reason, ReasonCode, UpliftUsed } from '../../contract/offers.ts';
 import { isZero, moneyRatio, scaleMoney, subMoney, toUnits } from '../money.ts';
 
 /**

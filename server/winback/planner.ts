@@ -45,7 +45,16 @@ export async function planServers(db: Db, cfg: Config, day?: string): Promise<Se
   const bases = new Map((await decliningByServer(db, pricedSql(priceAt, options))).map((b) => [b.serverId, b]));
   const minReturning = cfg.winback.newServerMinReturning;
   const servers = facts.map((f) => {
-    const a = bases.get(f.serverId) ?? { leaving: 0, lapsed: 0, lifetimeSpend: '0', expectedClv: '0', cost: '0', churnSum: 0, valueIfKept: '0', valueAtRisk: '0' };
+    const a = bases.get(f.serverId) ?? {
+      leaving: 0,
+      lapsed: 0,
+      lifetimeSpend: '0',
+      expectedClv: '0',
+      cost: '0',
+      churnSum: 0,
+      valueIfKept: '0',
+      valueAtRisk: '0',
+    };
     const base = {
       serverId: f.serverId,
       leaving: a.leaving,

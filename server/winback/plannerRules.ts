@@ -25,7 +25,18 @@ import { retainedOf } from '../offers/economics.ts';
 /** One server's figures before the plan: everything of its plan but the derived numbers and the decision. */
 export type ServerBase = Pick<
   ServerPlan,
-  'serverId' | 'leaving' | 'lapsed' | 'lifetimeSpend' | 'expectedClv' | 'cost' | 'churnSum' | 'valueIfKept' | 'valueAtRisk' | 'ageDays' | 'dauRecent' | 'dauPrior'
+  | 'serverId'
+  | 'leaving'
+  | 'lapsed'
+  | 'lifetimeSpend'
+  | 'expectedClv'
+  | 'cost'
+  | 'churnSum'
+  | 'valueIfKept'
+  | 'valueAtRisk'
+  | 'ageDays'
+  | 'dauRecent'
+  | 'dauPrior'
 >;
 
 export function planServer(s: ServerBase, rate: WinBackRate, minReturning: number): ServerPlan {

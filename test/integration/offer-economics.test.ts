@@ -65,9 +65,36 @@ beforeAll(async () => {
       ]);
       const base = { as_of: AS_OF, x: 1, t_x_days: 1, T_days: 1, expected_30: 1, expected_90: 3 };
       await insertRows(engine.db, 'player_scores', [
-        ...['G', 'I'].map((p) => ({ ...base, run_id: 'e1', kind: 'engagement', player_id: p, p_alive: 0.95, risk_tier: 'low', expected_spend: null, expected_clv: null })),
-        ...['F', 'K'].map((p) => ({ ...base, run_id: 'e1', kind: 'engagement', player_id: p, p_alive: 0.2, risk_tier: 'high', expected_spend: null, expected_clv: null })),
-        ...['G', 'I', 'F', 'K'].map((p) => ({ ...base, run_id: 'm1', kind: 'monetary', player_id: p, p_alive: 1, risk_tier: '', expected_spend: '10.0000', expected_clv: '200.0000' })),
+        ...['G', 'I'].map((p) => ({
+          ...base,
+          run_id: 'e1',
+          kind: 'engagement',
+          player_id: p,
+          p_alive: 0.95,
+          risk_tier: 'low',
+          expected_spend: null,
+          expected_clv: null,
+        })),
+        ...['F', 'K'].map((p) => ({
+          ...base,
+          run_id: 'e1',
+          kind: 'engagement',
+          player_id: p,
+          p_alive: 0.2,
+          risk_tier: 'high',
+          expected_spend: null,
+          expected_clv: null,
+        })),
+        ...['G', 'I', 'F', 'K'].map((p) => ({
+          ...base,
+          run_id: 'm1',
+          kind: 'monetary',
+          player_id: p,
+          p_alive: 1,
+          risk_tier: '',
+          expected_spend: '10.0000',
+          expected_clv: '200.0000',
+        })),
       ]);
     },
     { API_CACHE_SECONDS: '0', NEW_SERVER_MIN_RETURNING: '1' },
@@ -104,7 +131,12 @@ describe('offer economics through the API', () => {
     // Value if kept 400 + 3 x 82.6090 = 647.8270; at risk 320 + 3 x (82.6090 x 0.142857 = 11.80128... -> 11.8013) = 355.4039.
     expect(all.body.proposal.economics).toMatchObject({ members: 5, payers: 2, churnScored: 2, nonPayerValue: '247.827', valueIfKept: '647.827' });
     expect(all.body.proposal.economics.valueAtRisk).toBe('355.4039');
-    expect(all.body.factors.stages.find((s: { stage: string }) => s.stage === 'decline')).toMatchObject({ players: 7, kept: 6, pConvert: 0.5, nonPayerValue: '82.6090' });
+    expect(all.body.factors.stages.find((s: { stage: string }) => s.stage === 'decline')).toMatchObject({
+      players: 7,
+      kept: 6,
+      pConvert: 0.5,
+      nonPayerValue: '82.6090',
+    });
   });
 });
 
@@ -137,7 +169,13 @@ describe('which offers the win-back moves use', () => {
     expect(after.body).toEqual(before.body);
     expect((await rig.get(`/api/winback/servers?asOf=${AS_OF}`)).body.offer.offerId).toBe('new-server');
 
-    const saved = await send('PUT', '/api/winback/choices', { rescueOfferId: 'a-rescue', newServerOfferId: 'new-server', author: 'mei', note: 'cheaper gift', baseVersion: 0 });
+    const saved = await send('PUT', '/api/winback/choices', {
+      rescueOfferId: 'a-rescue',
+      newServerOfferId: 'new-server',
+      author: 'mei',
+      note: 'cheaper gift',
+      baseVersion: 0,
+    });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ version: 1, rescueOfferId: 'a-rescue', newServerOfferId: 'new-server', author: 'mei', note: 'cheaper gift' });
     // a-rescue (1.00, 50%): F, K 0.5 x 0.8 x 200 = 80.0000 > 4; C, D, E: P(win back) 0.5 x 1/7 = 0.0714285... taken as
@@ -162,7 +200,12 @@ describe('which offers the win-back moves use', () => {
 
   test('the planner follows its own choice', async () => {
     const now = (await rig.get('/api/winback/choices')).body;
-    const saved = await send('PUT', '/api/winback/choices', { rescueOfferId: now.rescueOfferId, newServerOfferId: 'a-rescue', author: 'li', baseVersion: now.version });
+    const saved = await send('PUT', '/api/winback/choices', {
+      rescueOfferId: now.rescueOfferId,
+      newServerOfferId: 'a-rescue',
+      author: 'li',
+      baseVersion: now.version,
+    });
     expect(saved.body).toMatchObject({ version: now.version + 1, rescueOfferId: now.rescueOfferId, newServerOfferId: 'a-rescue' });
     const plans = await rig.get(`/api/winback/servers?asOf=${AS_OF}`);
     expect(plans.body).toMatchObject({ offer: { offerId: 'a-rescue' }, choice: { version: now.version + 1, offerId: 'a-rescue' }, rate: { rate: 0.5 } });
@@ -170,7 +213,12 @@ describe('which offers the win-back moves use', () => {
 
   test('a choice that cannot be made is refused and changes nothing', async () => {
     const now = (await rig.get('/api/winback/choices')).body;
-    const stale = await send('PUT', '/api/winback/choices', { rescueOfferId: 'returning-reward', newServerOfferId: 'new-server', author: 'mei', baseVersion: 0 });
+    const stale = await send('PUT', '/api/winback/choices', {
+      rescueOfferId: 'returning-reward',
+      newServerOfferId: 'new-server',
+      author: 'mei',
+      baseVersion: 0,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatch(/at version \d+ now, not 0/);
     const growth = await send('PUT', '/api/winback/choices', { rescueOfferId: 'event-invite', newServerOfferId: 'new-server', author: 'mei' });

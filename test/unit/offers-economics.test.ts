@@ -122,7 +122,10 @@ describe('proposal economics', () => {
 
   test('rounds the retained revenue once, at 4 places', () => {
     // 1,462.1859 x 0.08 = 116.974872 -> 116.9749; net 116.9749 - 10 = 106.9749; ROI 10.69749.
-    const e = economics({ stages: ['decline'], conditions: ANY_CONDITIONS, assumedUplift: 0.08 }, totals(5, '10', '0', { valueIfKept: '2000', valueAtRisk: '1462.1859' }));
+    const e = economics(
+      { stages: ['decline'], conditions: ANY_CONDITIONS, assumedUplift: 0.08 },
+      totals(5, '10', '0', { valueIfKept: '2000', valueAtRisk: '1462.1859' }),
+    );
     expect(e.retained).toBe('116.9749');
     expect(e.net).toBe('106.9749');
     expect(e.roi).toBeCloseTo(10.69749, 12);
@@ -192,7 +195,10 @@ describe('measured game factors', () => {
 describe('proposal order', () => {
   const p = (offerId: string, members: number, cost: string, atRisk: string, uplift: number) => ({
     offerId,
-    economics: economics({ stages: ['growth'], conditions: ANY_CONDITIONS, assumedUplift: uplift }, totals(members, cost, '0', { valueIfKept: atRisk, valueAtRisk: atRisk })),
+    economics: economics(
+      { stages: ['growth'], conditions: ANY_CONDITIONS, assumedUplift: uplift },
+      totals(members, cost, '0', { valueIfKept: atRisk, valueAtRisk: atRisk }),
+    ),
   });
   // a: retained 10, net 0, ROI 0; b: retained 50, net 30, ROI 1.5; c: free, retained 1, ROI null; d: retained 5, net -95, ROI -0.95.
   const list = [p('a', 10, '10', '100', 0.1), p('b', 20, '20', '500', 0.1), p('c', 3, '0', '10', 0.1), p('d', 40, '100', '50', 0.1)];

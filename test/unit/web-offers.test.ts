@@ -53,14 +53,29 @@ describe('offer reasons', () => {
     expect(word({ code: 'empty', values: {} }, 'en')).toBe('Nobody matches this offer on this day.');
     const noValue: Reason = {
       code: 'no_value',
-      values: { stages: 'exploration', members: 3, minLevel: 10, cost: '1.5', kept: '0', atRisk: '0', retained: '0', uplift: 0.08, churn: 0.3, source: 'assumed' },
+      values: {
+        stages: 'exploration',
+        members: 3,
+        minLevel: 10,
+        cost: '1.5',
+        kept: '0',
+        atRisk: '0',
+        retained: '0',
+        uplift: 0.08,
+        churn: 0.3,
+        source: 'assumed',
+      },
     };
-    expect(word(noValue, 'en')).toBe('3 players in Exploration, level 10–∞ match, but bring no value the models can see even if kept; the rewards would cost $1.50.');
+    expect(word(noValue, 'en')).toBe(
+      '3 players in Exploration, level 10–∞ match, but bring no value the models can see even if kept; the rewards would cost $1.50.',
+    );
     const loses: Reason = {
       code: 'loses',
       values: { stages: 'growth,stable', members: 2, cost: '26.6823', kept: '533.6445', retained: '21.3458', uplift: 0.04, source: 'measured' },
     };
-    expect(word(loses, 'en')).toBe('2 players in Growth/Stable: the 4% a launch measured, of $533.64 they bring if kept, is only $21.35 back for $26.68 of rewards.');
+    expect(word(loses, 'en')).toBe(
+      '2 players in Growth/Stable: the 4% a launch measured, of $533.64 they bring if kept, is only $21.35 back for $26.68 of rewards.',
+    );
     expect(word(loses, 'zh')).toBe('2 名成长期/稳定期玩家：按投放实测的 4% 作用于留住时的 US$533.64，只能挽回 US$21.35，奖励成本却要 US$26.68。');
   });
 });

@@ -49,7 +49,15 @@ describe('rescue or let go', () => {
     const d = decideRescue(player(0.5, 0.5, '150.0000', '75.0000'), assumed, BASE);
     expect(d).toMatchObject({ pWinBack: 0.1, expectedReturn: '15.0000', tier: 'large', cost: '8.0000', decision: 'rescue' });
     expect(d.reason.code).toBe('rescue');
-    expect(d.reason.values).toMatchObject({ winBackRate: 0.2, rateSource: 'assumed', pAlive: 0.5, pChurn: 0.5, valueIfKept: '150.0000', expectedClv: '75.0000', cost: '8.0000' });
+    expect(d.reason.values).toMatchObject({
+      winBackRate: 0.2,
+      rateSource: 'assumed',
+      pAlive: 0.5,
+      pChurn: 0.5,
+      valueIfKept: '150.0000',
+      expectedClv: '75.0000',
+      cost: '8.0000',
+    });
   });
 
   it('a player who would come back anyway is not worth a reward: P(churn) 0.1, 0.2 x 0.1 x 150 = 3 <= 8', () => {

@@ -160,10 +160,14 @@ export const MEMBER_COLUMNS = `player_id, server_id, stage, status, tier, idle_d
        p_alive, churn_risk, toString(clv_value) AS expected_clv, clv_source, toString(cost_value) AS cost,
        p_churn, toString(value_kept) AS value_if_kept`;
 
-/** The value sums of an audience over rows flagged by `w` ('1' = every row), named with `suffix` (read by valueSums.ts); no name is a column's, which ClickHouse would resolve to the alias. */
+/**
+ * The value sums of an audience over rows flagged by `w` ('1' = every row), named with `suffix` (read by valueSums.ts);
+ * no name is a column's, which ClickHouse would resolve to the alias. P(churn) is summed as whole millionths, so the
+ * sum does not depend on the order the engine adds in.
+ */
 export function valueSumsSql(w: string, suffix = ''): string {
   return `countIf(${w} AND lifetime_spend > 0) AS payers${suffix}, countIf(${w} AND p_alive IS NOT NULL) AS churn_scored${suffix},
-       sumIf(p_churn, ${w}) AS churn_sum${suffix}, toString(sumIf(toDecimal128(value_kept, 4), ${w})) AS kept_sum${suffix},
+       sumIf(toInt64(round(p_churn * 1000000)), ${w}) / 1000000 AS churn_sum${suffix}, toString(sumIf(toDecimal128(value_kept, 4), ${w})) AS kept_sum${suffix},
        toString(sumIf(toDecimal128(value_kept, 4), ${w} AND lifetime_spend <= 0)) AS non_payer_sum${suffix},
        toString(sumIf(toDecimal128(at_risk, 4), ${w})) AS at_risk_sum${suffix}`;
 }

@@ -30,5 +30,11 @@ export async function stageOutcomes(db: Db, q: { from: string; fromSource: Stage
      GROUP BY stage`,
     { from: q.from, as_of: q.asOf },
   );
-  return r.map((x) => ({ stage: x.stage, players: Number(x.players), kept: Number(x.kept), nonPayersKept: Number(x.nonPayersKept), converted: Number(x.converted) }));
+  return r.map((x) => ({
+    stage: x.stage,
+    players: Number(x.players),
+    kept: Number(x.kept),
+    nonPayersKept: Number(x.nonPayersKept),
+    converted: Number(x.converted),
+  }));
 }

@@ -145,7 +145,8 @@ export default defineMessages(
     'offers.whyNamed': 'Why this number: {name}',
     'offers.why.formula': 'Retained revenue = Σ over the audience of P(offer changes the outcome) × (value if kept − value if not)',
     'offers.why.assumedRule': 'P(offer changes the outcome) = assumed uplift × the player’s P(churn): a player who stays anyway brings nothing extra.',
-    'offers.why.measuredRule': 'P(offer changes the outcome) = the return-rate uplift (treatment − holdout) measured by launch {launch} of offer {offer}, for every player alike.',
+    'offers.why.measuredRule':
+      'P(offer changes the outcome) = the return-rate uplift (treatment − holdout) measured by launch {launch} of offer {offer}, for every player alike.',
     'offers.why.audience': 'Audience',
     'offers.why.audienceValue': '{members} players: {payers} payers, {nonPayers} non-payers',
     'offers.why.churn': 'Mean P(churn)',
