@@ -41,12 +41,24 @@ describe('win-back explanations', () => {
   const rescue = {
     code: 'rescue' as const,
     // A6 of test/integration/winback.test.ts: 0.15 x 0.25 = 3.75% of 365.25 if back.
-    values: { pWinBack: 0.0375, expectedClv: '365.2500', valueIfKept: '365.2500', expectedReturn: '13.6969', tier: 'large', cost: '12.0000', pAliveScored: true },
+    values: {
+      pWinBack: 0.0375,
+      expectedClv: '365.2500',
+      valueIfKept: '365.2500',
+      expectedReturn: '13.6969',
+      tier: 'large',
+      cost: '12.0000',
+      pAliveScored: true,
+    },
   };
   it('words a rescue and a let-go in both languages', () => {
     expect(rescueReasonText(rescue, 'USD', ctx())).toBe('3.8% × $365.25 if back = $13.70 expected, more than the Large reward ($12.00)');
-    expect(rescueReasonText({ ...rescue, code: 'let_go_cost' }, 'USD', ctx('zh'))).toBe('3.8% × 回归后价值 US$365.25 = 预期回收 US$13.70，不足以覆盖大档奖励（US$12.00）');
-    expect(rescueReasonText({ code: 'let_go_no_value', values: { pAliveScored: false } }, 'USD', ctx())).toBe('No value to win back, even if the player returns');
+    expect(rescueReasonText({ ...rescue, code: 'let_go_cost' }, 'USD', ctx('zh'))).toBe(
+      '3.8% × 回归后价值 US$365.25 = 预期回收 US$13.70，不足以覆盖大档奖励（US$12.00）',
+    );
+    expect(rescueReasonText({ code: 'let_go_no_value', values: { pAliveScored: false } }, 'USD', ctx())).toBe(
+      'No value to win back, even if the player returns',
+    );
   });
   it('says when the engagement model has not scored the player', () => {
     expect(rescueReasonText({ ...rescue, values: { ...rescue.values, pAliveScored: false } }, 'USD', ctx())).toMatch(
