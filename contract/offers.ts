@@ -147,7 +147,10 @@ export interface AudienceTotals {
 export interface AudienceValue {
   /** Members with lifetime spend > 0; the rest are non-payers, valued by their chance to convert. */
   payers: number;
-  /** Members whose P(churn) is 1 - the engagement model's P(alive); the others take their stage's measured churn. */
+  /**
+   * Members whose P(churn) is 1 - the engagement model's P(alive); the others (unscored, or of one active day, whose
+   * P(alive) is 1 by the model's construction) take their stage's measured churn.
+   */
   churnScored: number;
   /** Sum of the members' P(churn) (the expected number who leave without an offer). */
   churnSum: number;
@@ -266,8 +269,10 @@ export interface AudienceMember {
   churnRisk: RiskTier | null;
   expectedClv: Money;
   clvSource: 'model' | 'fallback';
-  /** 1 - P(alive), or the stage's measured churn without a score. */
+  /** 1 - P(alive), or the stage's measured churn without a score or with one active day only. */
   pChurn: number;
+  /** Whether pChurn is the engagement model's (else the stage's measured churn). */
+  churnScored: boolean;
   /** The value the player brings over the CLV horizon if kept (the economics' "value if kept"). */
   valueIfKept: Money;
   /** What the offer costs for this player (fixed cost, or its share of the expected CLV). */

@@ -52,9 +52,11 @@ export function rewardTier(value: string, baseCost: string): { tier: RewardTier;
 }
 
 export interface RescueInput {
-  /** Engagement P(alive); null when the player is not scored (then pChurn is the stage's measured churn). */
+  /** Engagement P(alive); null when the player is not scored. */
   pAlive: number | null;
   pChurn: number;
+  /** Whether pChurn is 1 - P(alive) (else the stage's measured churn: unscored, or one active day). */
+  churnScored: boolean;
   valueIfKept: string;
   expectedClv: string;
   clvSource: 'model' | 'fallback';
@@ -81,7 +83,7 @@ export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string
     rateSource: rate.source,
     pChurn: p.pChurn,
     pAlive: p.pAlive ?? '',
-    pAliveScored: p.pAlive !== null,
+    pAliveScored: p.churnScored,
     valueIfKept: p.valueIfKept,
     expectedClv: p.expectedClv,
     clvSource: p.clvSource,

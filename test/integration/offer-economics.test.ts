@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { insertRows } from '../../server/db/query.ts';
 import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
+import { session, writeNdjson } from '../helpers/files.ts';
 import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 
 /**
@@ -11,8 +14,11 @@ import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
  * of 1 and a CLV of 200.0000, so each is worth 200.0000 if kept; their
  * engagement P(alive) sets the churn risk:
  * - growth payers G and I: engagement P(alive) 0.95 (healthy, P(churn) 0.05);
- * - decline (leaving) payers F and K: engagement P(alive) 0.2 (P(churn) 0.8).
- * The measured factors over the 30 days from 03-01: in decline on 03-01 are D
+ * - decline (leaving) payers F and K: engagement P(alive) 0.2 (P(churn) 0.8);
+ * - N, a newcomer seen on 03-30 only (exploration): engagement P(alive) 0.5, which the audience does not
+ *   read as churn (a one-day player's P(alive) is 1 by BG/NBD's construction; the score is written by hand).
+ * The measured factors over the 30 days from 03-01: in exploration on 03-01 is C alone (tenure 28), seen again:
+ * P(churn | exploration) = 0. In decline on 03-01 are D
  * (idle 9), E (45), F G H I J (50); all but D seen again, so P(churn | decline)
  * = 1 / 7; of the 6 non-payers kept, F G I paid: P(convert | decline) = 0.5.
  * New payers since 03-01: B (unscored: 2.00 / 2 days x 26.089286 = 26.0893),
@@ -58,43 +64,42 @@ beforeAll(async () => {
   rig = await startApi(
     async (engine) => {
       await loadLifecycleFixture(engine);
+      const dir = path.join(engine.dir, 'newcomer');
+      writeNdjson(dir, 'sessions_newcomer.ndjson', [session('s-N-1', 'N', '2026-03-30T12:00:00Z')]);
+      await runIngestAndRefresh(engine, { paths: [dir], source: 'cli' });
       const at = '2026-03-31T20:00:00.000Z';
       await insertRows(engine.db, 'model_runs', [
         { run_id: 'e1', kind: 'engagement', unit: 'day', as_of: AS_OF, started_at: at, finished_at: at, status: 'ok' },
         { run_id: 'm1', kind: 'monetary', unit: 'day', as_of: AS_OF, started_at: at, finished_at: at, status: 'ok' },
       ]);
       const base = { as_of: AS_OF, x: 1, t_x_days: 1, T_days: 1, expected_30: 1, expected_90: 3 };
+      const engagement = (player_id: string, p_alive: number, risk_tier: string) => ({
+        ...base,
+        run_id: 'e1',
+        kind: 'engagement',
+        player_id,
+        p_alive,
+        risk_tier,
+        expected_spend: null,
+        expected_clv: null,
+      });
+      const monetary = (player_id: string) => ({
+        ...base,
+        run_id: 'm1',
+        kind: 'monetary',
+        player_id,
+        p_alive: 1,
+        risk_tier: '',
+        expected_spend: '10.0000',
+        expected_clv: '200.0000',
+      });
       await insertRows(engine.db, 'player_scores', [
-        ...['G', 'I'].map((p) => ({
-          ...base,
-          run_id: 'e1',
-          kind: 'engagement',
-          player_id: p,
-          p_alive: 0.95,
-          risk_tier: 'low',
-          expected_spend: null,
-          expected_clv: null,
-        })),
-        ...['F', 'K'].map((p) => ({
-          ...base,
-          run_id: 'e1',
-          kind: 'engagement',
-          player_id: p,
-          p_alive: 0.2,
-          risk_tier: 'high',
-          expected_spend: null,
-          expected_clv: null,
-        })),
-        ...['G', 'I', 'F', 'K'].map((p) => ({
-          ...base,
-          run_id: 'm1',
-          kind: 'monetary',
-          player_id: p,
-          p_alive: 1,
-          risk_tier: '',
-          expected_spend: '10.0000',
-          expected_clv: '200.0000',
-        })),
+        engagement('G', 0.95, 'low'),
+        engagement('I', 0.95, 'low'),
+        engagement('F', 0.2, 'high'),
+        engagement('K', 0.2, 'high'),
+        engagement('N', 0.5, 'medium'),
+        ...['G', 'I', 'F', 'K'].map(monetary),
       ]);
     },
     { API_CACHE_SECONDS: '0', NEW_SERVER_MIN_RETURNING: '1' },
@@ -123,6 +128,13 @@ describe('offer economics through the API', () => {
     const risky = await rig.post('/api/offers/what-if', { offer: bundle(['decline']), asOf: AS_OF });
     expect(risky.body.proposal.economics).toMatchObject({ members: 2, valueIfKept: '400', valueAtRisk: '320', retained: '32.0000', net: '22.0000', roi: 2.2 });
     expect(risky.body.proposal.economics.changed).toBeCloseTo(0.16, 12);
+  });
+
+  test('a one-day player’s churn is the stage’s measured churn, not the model’s', async () => {
+    // Exploration on 03-31: A, B and N; none has a P(alive) that speaks of churn (A, B unscored, N one day),
+    // so each takes P(churn | exploration) = 0: sum 0, nobody counted as scored (N alone would add 0.5).
+    const all = await rig.post('/api/offers/what-if', { offer: { ...bundle(['exploration']), conditions: ANY_CONDITIONS }, asOf: AS_OF });
+    expect(all.body.proposal.economics).toMatchObject({ members: 3, churnScored: 0, churnSum: 0 });
   });
 
   test('non-payers carry their stage’s chance to convert', async () => {

@@ -62,7 +62,7 @@ describe('win-back explanations', () => {
   });
   it('says when the engagement model has not scored the player', () => {
     expect(rescueReasonText({ ...rescue, values: { ...rescue.values, pAliveScored: false } }, 'USD', ctx())).toMatch(
-      /\(not scored by the engagement model: P\(churn\) is the stage’s measured churn\)$/,
+      /\(P\(churn\) is the stage’s measured churn: not scored by the engagement model, or seen on one day only\)$/,
     );
   });
   it('words the planner recommendation', () => {

@@ -38,6 +38,7 @@ describe('win-back rate', () => {
 const player = (pAlive: number | null, pChurn: number, valueIfKept: string, expectedClv = valueIfKept, clvSource: 'model' | 'fallback' = 'model') => ({
   pAlive,
   pChurn,
+  churnScored: pAlive !== null,
   valueIfKept,
   expectedClv,
   clvSource,

@@ -19,6 +19,7 @@ export interface MemberRow {
   clv_source: AudienceMember['clvSource'];
   cost: string;
   p_churn: number;
+  churn_scored: number | boolean;
   value_if_kept: string;
 }
 
@@ -50,6 +51,7 @@ export function memberOf(r: MemberRow): AudienceMember {
     clvSource: r.clv_source,
     cost: r.cost,
     pChurn: Number(r.p_churn),
+    churnScored: Number(r.churn_scored) === 1,
     valueIfKept: r.value_if_kept,
   };
 }

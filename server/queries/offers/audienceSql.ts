@@ -29,7 +29,9 @@ import { type StageSource, stagesOn } from '../stages/stagesOn.ts';
  *
  * On top, the two per-player factors of the offer economics (server/offers/economics.ts):
  * - p_churn: 1 - engagement P(alive), or the player's stage's measured churn
- *   (`value.churn`) without an engagement score;
+ *   (`value.churn`) without an engagement score, and for a player of one
+ *   active day, whose P(alive) BG/NBD puts at 1 by construction (it lets a
+ *   player drop out only after a repeat visit), so it says nothing of churn;
  * - value_kept, the value if kept: a payer's expected CLV divided by the
  *   P(alive) it is weighted with (monetary P(alive) for a model CLV,
  *   engagement P(alive) for a fallback from expected days, 1 for the
@@ -103,12 +105,13 @@ export function audienceBaseSql(source: StageSource): string {
          sc.engagement_p_alive AS p_alive, sc.churn_risk AS churn_risk,
          if(sc.clv IS NOT NULL, 'model', 'fallback') AS clv_source,
          CAST(if(sc.clv IS NOT NULL, toDecimal128(assumeNotNull(sc.clv), 4), ${fallbackClv}) AS Decimal(18, 4)) AS clv_value,
-         if(sc.clv IS NOT NULL, ifNull(sc.monetary_p_alive, 1), if(sc.expected_days_90 IS NOT NULL, ifNull(sc.engagement_p_alive, 1), 1)) AS clv_weight
+         if(sc.clv IS NOT NULL, ifNull(sc.monetary_p_alive, 1), if(sc.expected_days_90 IS NOT NULL, ifNull(sc.engagement_p_alive, 1), 1)) AS clv_weight,
+         s.active_days > 1 AND sc.engagement_p_alive IS NOT NULL AS churn_scored
   FROM ${stagesOn(source, 'as_of')} AS s
   LEFT JOIN (${latestScoresSql()}) AS sc ON sc.player_id = s.player_id
   WHERE s.status != 'lost'`;
   const valued = `SELECT *,
-         if(p_alive IS NOT NULL, 1 - assumeNotNull(p_alive), arrayElement({value_churn:Array(Float64)}, ${stageIndex})) AS p_churn,
+         if(churn_scored, 1 - assumeNotNull(p_alive), arrayElement({value_churn:Array(Float64)}, ${stageIndex})) AS p_churn,
          if(lifetime_spend > 0, ${scaledSql('clv_value', `1 / greatest(clv_weight, ${MIN_ALIVE})`)},
             CAST(toDecimal128OrZero(arrayElement({value_non_payer:Array(String)}, ${stageIndex}), 4) AS Decimal(18, 4))) AS value_kept
   FROM (${players})`;
@@ -158,7 +161,7 @@ export function pricedSql(offer: Priced, opts: AudienceQueryOptions): { sql: str
 /** The member columns as the API gives them (money as text), over pricedSql's rows. */
 export const MEMBER_COLUMNS = `player_id, server_id, stage, status, tier, idle_days, max_level, toString(lifetime_spend) AS lifetime_spend,
        p_alive, churn_risk, toString(clv_value) AS expected_clv, clv_source, toString(cost_value) AS cost,
-       p_churn, toString(value_kept) AS value_if_kept`;
+       p_churn, churn_scored, toString(value_kept) AS value_if_kept`;
 
 /**
  * The value sums of an audience over rows flagged by `w` ('1' = every row), named with `suffix` (read by valueSums.ts);
@@ -166,7 +169,7 @@ export const MEMBER_COLUMNS = `player_id, server_id, stage, status, tier, idle_d
  * sum does not depend on the order the engine adds in.
  */
 export function valueSumsSql(w: string, suffix = ''): string {
-  return `countIf(${w} AND lifetime_spend > 0) AS payers${suffix}, countIf(${w} AND p_alive IS NOT NULL) AS churn_scored${suffix},
+  return `countIf(${w} AND lifetime_spend > 0) AS payers${suffix}, countIf(${w} AND churn_scored) AS scored_count${suffix},
        sumIf(toInt64(round(p_churn * 1000000)), ${w}) / 1000000 AS churn_sum${suffix}, toString(sumIf(toDecimal128(value_kept, 4), ${w})) AS kept_sum${suffix},
        toString(sumIf(toDecimal128(value_kept, 4), ${w} AND lifetime_spend <= 0)) AS non_payer_sum${suffix},
        toString(sumIf(toDecimal128(at_risk, 4), ${w})) AS at_risk_sum${suffix}`;

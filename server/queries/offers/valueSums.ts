@@ -5,7 +5,7 @@ export function valueOfRow(r: Record<string, unknown>, suffix = ''): AudienceVal
   const text = (k: string) => String(r[`${k}${suffix}`] ?? '0');
   return {
     payers: Number(r[`payers${suffix}`] ?? 0),
-    churnScored: Number(r[`churn_scored${suffix}`] ?? 0),
+    churnScored: Number(r[`scored_count${suffix}`] ?? 0),
     churnSum: Number(r[`churn_sum${suffix}`] ?? 0),
     valueIfKept: text('kept_sum'),
     nonPayerValue: text('non_payer_sum'),

@@ -152,7 +152,8 @@ export default defineMessages(
     'offers.why.audience': 'Audience',
     'offers.why.audienceValue': '{members} players: {payers} payers, {nonPayers} non-payers',
     'offers.why.churn': 'Mean P(churn)',
-    'offers.why.churnValue': '{p} ({scored} of {members} from the engagement model: 1 − P(alive); the rest from their stage’s measured churn)',
+    'offers.why.churnValue':
+      '{p} ({scored} of {members} from the engagement model: 1 − P(alive); the rest, unscored or seen on one day only, from their stage’s measured churn)',
     'offers.why.kept': 'Value if kept (sum)',
     'offers.why.keptValue': '{total}: payers’ expected CLV ÷ their P(alive); non-payers {nonPayer} (chance to convert × value of a new payer)',
     'offers.why.notKept': 'Value if not kept',
@@ -345,7 +346,7 @@ export default defineMessages(
     'offers.why.audience': '受众',
     'offers.why.audienceValue': '{members} 名玩家：付费 {payers} 名，未付费 {nonPayers} 名',
     'offers.why.churn': '平均 P(流失)',
-    'offers.why.churnValue': '{p}（{members} 人中 {scored} 人取自活跃度模型：1 − P(存活)；其余取其阶段实测的流失率）',
+    'offers.why.churnValue': '{p}（{members} 人中 {scored} 人取自活跃度模型：1 − P(存活)；其余未评分或只活跃过一天的玩家取其阶段实测的流失率）',
     'offers.why.kept': '留住时的价值（合计）',
     'offers.why.keptValue': '{total}：付费玩家为预期生命周期价值 ÷ 其 P(存活)；未付费玩家 {nonPayer}（转化概率 × 新付费玩家价值）',
     'offers.why.notKept': '未留住时的价值',

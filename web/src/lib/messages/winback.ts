@@ -46,7 +46,7 @@ export default defineMessages(
     'winback.reason.rescue': '{p} × {value} if back = {ret} expected, more than the {tier} reward ({cost})',
     'winback.reason.let_go_cost': '{p} × {value} if back = {ret} expected, which does not cover the {tier} reward ({cost})',
     'winback.reason.let_go_no_value': 'No value to win back, even if the player returns',
-    'winback.reason.unscored': 'not scored by the engagement model: P(churn) is the stage’s measured churn',
+    'winback.reason.unscored': 'P(churn) is the stage’s measured churn: not scored by the engagement model, or seen on one day only',
     'winback.valueIfKept': 'Value if back',
     'winback.choices': 'Offers used by these decisions',
     'winback.choices.hint':
@@ -143,7 +143,7 @@ export default defineMessages(
     'winback.reason.rescue': '{p} × 回归后价值 {value} = 预期回收 {ret}，高于{tier}档奖励（{cost}）',
     'winback.reason.let_go_cost': '{p} × 回归后价值 {value} = 预期回收 {ret}，不足以覆盖{tier}档奖励（{cost}）',
     'winback.reason.let_go_no_value': '即使回归也没有可挽回的价值',
-    'winback.reason.unscored': '活跃度模型未评分：流失概率取其阶段实测的流失率',
+    'winback.reason.unscored': '流失概率取其阶段实测的流失率：活跃度模型未评分，或只活跃过一天',
     'winback.valueIfKept': '回归后的价值',
     'winback.choices': '这些决策使用的活动',
     'winback.choices.hint':
