@@ -140,12 +140,98 @@ export interface AudienceTotals {
   fallbackClv: number;
 }
 
-/** Retained = uplift x total expected CLV; net = retained - cost; ROI = net / cost, null when the offer costs nothing. */
+/**
+ * What an audience is worth to an offer, summed over its members (server/offers/economics.ts has the model):
+ * each member's P(churn) and value if kept; the value at risk is the sum of P(churn) x value if kept.
+ */
+export interface AudienceValue {
+  /** Members with lifetime spend > 0; the rest are non-payers, valued by their chance to convert. */
+  payers: number;
+  /**
+   * Members whose P(churn) is 1 - the engagement model's P(alive); the others (unscored, or of one active day, whose
+   * P(alive) is 1 by the model's construction) take their stage's measured churn.
+   */
+  churnScored: number;
+  /** Sum of the members' P(churn) (the expected number who leave without an offer). */
+  churnSum: number;
+  /** Sum of the value each member brings over the CLV horizon if kept. */
+  valueIfKept: Money;
+  /** The part of valueIfKept that is the non-payers' (chance to convert x value of a new payer). */
+  nonPayerValue: Money;
+  /** Sum of P(churn) x value if kept: what the audience stands to lose. */
+  valueAtRisk: Money;
+}
+
+/** Count, total cost and expected CLV of an audience, how many members the model vs the fallback priced, and its value. */
+export interface AudienceTotals extends AudienceValue {
+  members: number;
+  totalCost: Money;
+  totalClv: Money;
+  modelClv: number;
+  fallbackClv: number;
+}
+
+/**
+ * The chance that an offer changes a player's outcome: the assumed uplift on each member's P(churn), or the
+ * return-rate difference (treatment - holdout) the newest complete launch of the offer's kind measured, with its
+ * 95% interval, applied to every member alike.
+ */
+export interface UpliftUsed {
+  source: 'assumed' | 'measured';
+  rate: number;
+  /** The measured difference's 95% interval; null when assumed (or the launch could not compute one). */
+  ci: { low: number; high: number } | null;
+  /** The launch measured, and the offer it launched (maybe another offer of the same kind). */
+  launchId: string | null;
+  launchOfferId: string | null;
+}
+
+/**
+ * Retained = sum over members of P(offer changes the outcome) x (value if kept - value if not, which is 0):
+ * uplift x valueAtRisk when assumed, measured rate x valueIfKept when measured. Net = retained - cost;
+ * ROI = net / cost, null when the offer costs nothing.
+ */
 export interface Economics extends AudienceTotals {
+  uplift: UpliftUsed;
+  /** Expected players whose outcome the offer changes. */
+  changed: number;
   retained: Money;
+  /** Retained at the ends of the measured interval; null when the uplift is assumed. */
+  retainedLow: Money | null;
+  retainedHigh: Money | null;
   net: Money;
   roi: number | null;
   reason: Reason;
+}
+
+/** What one stage's players did over the measurement window: the game-level factors non-payers and unscored players are priced on. */
+export interface StageOutcome {
+  stage: Stage;
+  /** Players of the stage at the window's start (not lost) and those seen again by its end. */
+  players: number;
+  kept: number;
+  /** Share not seen again; null without players (then the players' overall share is used). */
+  pChurn: number | null;
+  /** Non-payers at the start who were seen again, and how many of them paid by the end. */
+  nonPayersKept: number;
+  converted: number;
+  /** converted / nonPayersKept; null when no non-payer was kept. */
+  pConvert: number | null;
+  /** What a non-payer of the stage is worth if kept: pConvert x the mean value of a new payer. */
+  nonPayerValue: Money;
+}
+
+/** The game-level factors of the economics on a day, measured over the window days before it. */
+export interface ValueFactors {
+  /** First day of the window (stages read on it) and its length in days. */
+  from: Day;
+  windowDays: number;
+  stages: StageOutcome[];
+  /** P(churn) for unscored players where their stage has none measured; null when nothing was measured (0.5 used). */
+  pChurnAll: number | null;
+  /** Players who became payers in the window and their mean value if kept. */
+  newPayers: number;
+  newPayerValue: Money;
 }
 
 export const PROPOSAL_SORTS = ['roi', 'net', 'cost', 'audience', 'retained'] as const;
@@ -183,6 +269,12 @@ export interface AudienceMember {
   churnRisk: RiskTier | null;
   expectedClv: Money;
   clvSource: 'model' | 'fallback';
+  /** 1 - P(alive), or the stage's measured churn without a score or with one active day only. */
+  pChurn: number;
+  /** Whether pChurn is the engagement model's (else the stage's measured churn). */
+  churnScored: boolean;
+  /** The value the player brings over the CLV horizon if kept (the economics' "value if kept"). */
+  valueIfKept: Money;
   /** What the offer costs for this player (fixed cost, or its share of the expected CLV). */
   cost: Money;
 }
@@ -226,6 +318,8 @@ export interface Proposals {
   asOf: Day | null;
   sort: ProposalSort;
   proposals: Proposal[];
+  /** The game-level factors every proposal is priced on; null without data. */
+  factors: ValueFactors | null;
 }
 
 /** Body of POST /api/offers/what-if. */
@@ -242,6 +336,7 @@ export interface WhatIf {
   errors: OfferError[];
   /** The draft priced; null when it is not valid or there is no data. */
   proposal: Proposal | null;
+  factors: ValueFactors | null;
 }
 
 /** Query of GET /api/offers/:id/audience. */

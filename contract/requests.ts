@@ -173,6 +173,10 @@ export const REQUESTS = {
   },
   'GET /api/winback/servers': { query: asOf },
   'GET /api/winback/comrades': { query: { ...asOf, ...page(50, 500) } },
+  'GET /api/winback/choices': {},
+  'PUT /api/winback/choices': {
+    body: { rescueOfferId: offerId, newServerOfferId: offerId, ...saveMeta, baseVersion: { type: 'whole', min: 0, max: MAX_WHOLE } },
+  },
 
   'GET /api/reports/schedules': { query: { archived: { type: 'flag', default: false } } },
   'POST /api/reports/schedules': { body: scheduleBody() },

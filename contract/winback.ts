@@ -1,6 +1,6 @@
 // Requests and responses of /api/winback/* (DESIGN section 8): rescue or let go, the new-server planner, old comrades.
 import type { Day, Money } from './common.ts';
-import type { CostModel } from './offers.ts';
+import type { CostModel, UpliftUsed } from './offers.ts';
 
 export const DECISIONS = ['rescue', 'let_go'] as const;
 export type RescueDecision = (typeof DECISIONS)[number];
@@ -9,11 +9,30 @@ export type RewardTier = (typeof REWARD_TIERS)[number];
 export const RESCUE_SORTS = ['return', 'clv', 'chance', 'cost', 'idle'] as const;
 export type RescueSort = (typeof RESCUE_SORTS)[number];
 
-export interface WinBackRate {
-  rate: number;
-  source: 'assumed' | 'measured';
-  /** The launch whose measurement is used, when measured. */
-  launchId: string | null;
+/** The chance a win-back offer changes a declining player's outcome: assumed on P(churn), or measured (offers.ts). */
+export type WinBackRate = UpliftUsed;
+
+/**
+ * Which catalog offer prices the rescue decision and which the new-server planner: a designer's versioned choice.
+ * Version 0 is the default before any save (the seeded returning-reward and new-server offers).
+ */
+export interface WinbackChoices {
+  version: number;
+  rescueOfferId: string;
+  newServerOfferId: string;
+  author: string;
+  note: string;
+  /** Null for the default. */
+  savedAt: string | null;
+}
+
+/** Body of PUT /api/winback/choices; baseVersion guards against overwriting a newer choice. Answers the saved WinbackChoices. */
+export interface WinbackChoicesSave {
+  rescueOfferId: string;
+  newServerOfferId: string;
+  author: string;
+  note?: string;
+  baseVersion?: number;
 }
 
 /** The catalog offer pricing a win-back move. */
@@ -42,6 +61,11 @@ export interface RescuePlayer {
   pAlive: number | null;
   expectedClv: Money;
   clvSource: 'model' | 'fallback';
+  /** 1 - P(alive), or the stage's measured churn without a score. */
+  pChurn: number;
+  /** What the player brings over the CLV horizon if back: the value the decision weighs. */
+  valueIfKept: Money;
+  /** The chance the reward changes the outcome: the assumed rate x P(churn), or the measured rate. */
   pWinBack: number;
   expectedReturn: Money;
   rewardTier: RewardTier;
@@ -73,8 +97,10 @@ export interface RescueQuery {
 export interface RescueList {
   asOf: Day | null;
   currency: string;
-  /** The returning_reward offer pricing the decisions; null when the catalog has none active. */
+  /** The chosen offer (WinbackChoices) pricing the decisions; null when it is not active on the day. */
   offer: WinbackOffer | null;
+  /** The choice in force: its version and the offer id chosen. */
+  choice: { version: number; offerId: string };
   rate: WinBackRate | null;
   summary: RescueTotals[];
   decliningPlayers: number;
@@ -99,8 +125,12 @@ export interface ServerPlan {
   /** Lifetime spend and expected CLV of the leaving and lapsed players. */
   lifetimeSpend: Money;
   expectedClv: Money;
-  /** The new_server offer's cost for all of them. */
+  /** The new-server offer's cost for all of them. */
   cost: Money;
+  /** Sums over them: P(churn), value if kept, and P(churn) x value if kept. */
+  churnSum: number;
+  valueIfKept: Money;
+  valueAtRisk: Money;
   /** Days from the server's first active day to the as-of day, inclusive. */
   ageDays: number;
   /** Mean DAU over the trend days ending on the as-of day, and the same span before. */
@@ -121,8 +151,9 @@ export interface ServerPlan {
 export interface ServerPlans {
   asOf: Day | null;
   currency: string;
-  /** The new_server offer pricing the plans; null when the catalog has none active (servers are still listed, unplanned). */
+  /** The chosen offer (WinbackChoices) pricing the plans; null when it is not active on the day (servers are still listed, unplanned). */
   offer: WinbackOffer | null;
+  choice: { version: number; offerId: string };
   rate: WinBackRate | null;
   minReturning: number;
   /** Absent when there is no data yet. */

@@ -1,4 +1,4 @@
-import type { AudienceMember, AudienceSort, AudienceTotals, OfferAudience, OfferDefinition, OfferVersion } from '../../contract/offers.ts';
+import type { AudienceMember, AudienceSort, AudienceTotals, OfferAudience, OfferDefinition, OfferVersion, ValueFactors } from '../../contract/offers.ts';
 import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
@@ -8,6 +8,8 @@ import type { AudienceQueryOptions } from '../queries/offers/audienceSql.ts';
 import { audienceTotals as totalsOfOne } from '../queries/offers/audienceTotals.ts';
 import { manyAudienceTotals } from '../queries/offers/manyAudienceTotals.ts';
 import { economics } from './economics.ts';
+import { measuredUplifts, upliftFor } from './measuredUplift.ts';
+import { measureFactors } from './valueFactors.ts';
 
 /**
  * An offer's audience as of a day (see server/queries/offers/audienceSql.ts
@@ -27,9 +29,16 @@ type Offer = Pick<OfferDefinition, 'stages' | 'conditions' | 'cost'>;
 /** Days of value the CLV horizon covers: the months of cfg.clv at an average month length. */
 export const horizonDays = (cfg: Config): number => (cfg.clv.horizonMonths * 365.25) / 12;
 
-/** How an audience on `asOf` is evaluated: the CLV horizon, and where the day's stages are read. */
-export async function audienceOptions(db: Db, cfg: Config, asOf: string): Promise<AudienceQueryOptions> {
-  return { asOf, horizonDays: horizonDays(cfg), source: await stageSourceOn(db, asOf) };
+/** How audiences on a day are evaluated, and the game-level factors they are priced on (shown beside the prices). */
+export interface PricingOptions extends AudienceQueryOptions {
+  factors: ValueFactors;
+}
+
+/** How an audience on `asOf` is evaluated: the CLV horizon, where the day's stages are read, and the measured value factors. */
+export async function audienceOptions(db: Db, cfg: Config, asOf: string): Promise<PricingOptions> {
+  const base = { asOf, horizonDays: horizonDays(cfg), source: await stageSourceOn(db, asOf) };
+  const { factors, params } = await measureFactors(db, base);
+  return { ...base, value: params, factors };
 }
 
 export interface Audience {
@@ -52,17 +61,17 @@ export async function offerAudience(db: Db, cfg: Config, offer: Offer, asOf: str
   return { asOf, members };
 }
 
-/** Count, total cost and expected CLV of the audience, and how many members the model vs the fallback priced. */
-export async function audienceTotals(db: Db, cfg: Config, offer: Offer, asOf: string): Promise<AudienceTotals> {
-  return totalsOfOne(db, offer, await audienceOptions(db, cfg, asOf));
+/** Count, total cost, expected CLV and value sums of the audience, and how many members the model vs the fallback priced. */
+export function audienceTotals(db: Db, offer: Offer, opts: AudienceQueryOptions): Promise<AudienceTotals> {
+  return totalsOfOne(db, offer, opts);
 }
 
 /**
  * The totals of several offers' audiences on one day, in one pass over the
  * players (the proposals price every active offer at once); same order as `offers`.
  */
-export async function audienceTotalsOfMany(db: Db, cfg: Config, offers: readonly Offer[], asOf: string): Promise<AudienceTotals[]> {
-  return manyAudienceTotals(db, offers, await audienceOptions(db, cfg, asOf));
+export function audienceTotalsOfMany(db: Db, offers: readonly Offer[], opts: AudienceQueryOptions): Promise<AudienceTotals[]> {
+  return manyAudienceTotals(db, offers, opts);
 }
 
 /**
@@ -72,6 +81,12 @@ export async function audienceTotalsOfMany(db: Db, cfg: Config, offers: readonly
 export async function audiencePage(db: Db, cfg: Config, offer: OfferVersion, page: Required<AudiencePage>, asOf?: string): Promise<OfferAudience> {
   const day = await resolveAsOf(db, asOf);
   if (!day) return { asOf: null, offer, totals: null, economics: null, members: [], ...page };
-  const [totals, { members }] = await Promise.all([audienceTotals(db, cfg, offer, day), offerAudience(db, cfg, offer, day, page)]);
-  return { asOf: day, currency: cfg.baseCurrency, offer, totals, economics: economics(offer, totals), members, ...page };
+  const opts = await audienceOptions(db, cfg, day);
+  const [totals, members, measured] = await Promise.all([
+    audienceTotals(db, offer, opts),
+    audienceMembers(db, offer, opts, page.sort, { limit: page.limit, offset: page.offset }),
+    measuredUplifts(db),
+  ]);
+  const priced = economics(offer, totals, upliftFor(offer, measured));
+  return { asOf: day, currency: cfg.baseCurrency, offer, totals, economics: priced, members, ...page };
 }

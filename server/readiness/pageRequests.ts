@@ -31,7 +31,7 @@ export function pageRequests(lastDay: Day | null): Record<string, string[]> {
     launches: ['/api/launches'],
     reports: ['/api/reports/schedules', url('/api/reports/runs', { offset: '0', limit: '25' })],
     // The comrade pairs are stored by their own refresh after each ingest and read as they are (never cached).
-    winback: [url('/api/winback/rescue', { asOf, sort: 'return', offset: '0' }), url('/api/winback/servers', { asOf })],
+    winback: [url('/api/winback/rescue', { asOf, sort: 'return', offset: '0' }), url('/api/winback/servers', { asOf }), '/api/winback/choices', '/api/offers'],
     settings: ['/api/settings/lifecycle'],
     health: ['/api/ingest/status'],
   };

@@ -69,6 +69,8 @@ export const PERMISSIONS = {
   'GET /api/winback/rescue': 'viewer',
   'GET /api/winback/servers': 'viewer',
   'GET /api/winback/comrades': 'viewer',
+  'GET /api/winback/choices': 'viewer',
+  'PUT /api/winback/choices': 'designer',
 
   'GET /api/reports/schedules': 'viewer',
   'POST /api/reports/schedules': 'designer',

@@ -1,5 +1,7 @@
 import type { Router } from 'express';
-import type { ComradePairs, RescueList, ServerPlans } from '../../contract/winback.ts';
+import type { ComradePairs, RescueList, ServerPlans, WinbackChoices } from '../../contract/winback.ts';
+import { auditor } from '../audit/audited.ts';
+import { currentChoices, saveChoices } from '../winback/choices.ts';
 import { findComrades } from '../winback/comrades.ts';
 import { planServers } from '../winback/planner.ts';
 import { rescueDecisions } from '../winback/rescue.ts';
@@ -7,9 +9,11 @@ import { handle } from './http.ts';
 import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
-/** Win-back: rescue or let go, the new-server planner and "find your old comrades" (DESIGN section 8). */
-export function winbackRoutes({ db, cfg, log, router }: RouteDeps): Router {
-  const r = router();
+/** Win-back: rescue or let go, the new-server planner, "find your old comrades", and which offers price the first two (DESIGN section 8). */
+export function winbackRoutes(deps: RouteDeps): Router {
+  const { db, cfg, log } = deps;
+  const r = deps.router();
+  const audited = auditor(deps);
   r.get(
     '/winback/rescue',
     handle(async (req) => {
@@ -24,6 +28,18 @@ export function winbackRoutes({ db, cfg, log, router }: RouteDeps): Router {
     '/winback/comrades',
     handle(async (req) => {
       return (await findComrades(db, cfg, log, inputOf(req, 'GET /api/winback/comrades').query)) satisfies ComradePairs;
+    }),
+  );
+  r.get(
+    '/winback/choices',
+    handle(async () => (await currentChoices(db)) satisfies WinbackChoices),
+  );
+  r.put(
+    '/winback/choices',
+    handle(async (req) => {
+      const body = inputOf(req, 'PUT /api/winback/choices').body;
+      const entry = { action: 'winback.choices', target: 'winback:choices', before: () => currentChoices(db), after: (c: WinbackChoices) => c };
+      return (await audited.change(req, entry, () => saveChoices(db, body))) satisfies WinbackChoices;
     }),
   );
   return r;

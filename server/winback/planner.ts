@@ -8,7 +8,9 @@ import { serverFacts } from '../queries/offers/serverFacts.ts';
 import { storedServerFacts } from '../queries/offers/storedServerFacts.ts';
 import { storedOrLive } from '../retention/aggregatesReady.ts';
 import { planServer } from './plannerRules.ts';
-import { declining, pricingOffer } from './rescue.ts';
+import { currentChoices } from './choices.ts';
+import { declining, pricingOffer, winbackOfferOf } from './rescue.ts';
+import { assumedUplift } from '../offers/economics.ts';
 import { audienceOptions } from '../offers/audience.ts';
 import { pricedSql } from '../queries/offers/audienceSql.ts';
 import { decliningByServer } from '../queries/winback/decliningByServer.ts';
@@ -17,16 +19,20 @@ import { decliningByServer } from '../queries/winback/decliningByServer.ts';
 export const TREND_DAYS = 14;
 
 const NO_COST: CostModel = { kind: 'fixed', fixedCost: '0', spendShare: 0 };
+const NO_RATE = assumedUplift(0);
 
 /**
  * Per server with activity up to the day (default: the last day with data):
- * its declining and lapsed base, age, trend and the new-server recommendation.
+ * its declining and lapsed base, age, trend and the new-server recommendation,
+ * priced by the offer the designer chose for it (choices.ts).
  */
 export async function planServers(db: Db, cfg: Config, day?: string): Promise<ServerPlans> {
   const asOf = await resolveAsOf(db, day);
-  if (!asOf) return { asOf: null, currency: cfg.baseCurrency, offer: null, rate: null, minReturning: cfg.winback.newServerMinReturning, servers: [] };
+  const chosen = await currentChoices(db);
+  const choice = { version: chosen.version, offerId: chosen.newServerOfferId };
+  if (!asOf) return { asOf: null, currency: cfg.baseCurrency, offer: null, choice, rate: null, minReturning: cfg.winback.newServerMinReturning, servers: [] };
   const [priced, facts, options] = await Promise.all([
-    pricingOffer(db, 'new_server', asOf),
+    pricingOffer(db, chosen.newServerOfferId, asOf),
     storedOrLive(
       db,
       () => storedServerFacts(db, asOf, TREND_DAYS),
@@ -39,7 +45,16 @@ export async function planServers(db: Db, cfg: Config, day?: string): Promise<Se
   const bases = new Map((await decliningByServer(db, pricedSql(priceAt, options))).map((b) => [b.serverId, b]));
   const minReturning = cfg.winback.newServerMinReturning;
   const servers = facts.map((f) => {
-    const a = bases.get(f.serverId) ?? { leaving: 0, lapsed: 0, lifetimeSpend: '0', expectedClv: '0', cost: '0' };
+    const a = bases.get(f.serverId) ?? {
+      leaving: 0,
+      lapsed: 0,
+      lifetimeSpend: '0',
+      expectedClv: '0',
+      cost: '0',
+      churnSum: 0,
+      valueIfKept: '0',
+      valueAtRisk: '0',
+    };
     const base = {
       serverId: f.serverId,
       leaving: a.leaving,
@@ -47,18 +62,15 @@ export async function planServers(db: Db, cfg: Config, day?: string): Promise<Se
       lifetimeSpend: fourPlaces(a.lifetimeSpend),
       expectedClv: fourPlaces(a.expectedClv),
       cost: fourPlaces(a.cost),
+      churnSum: a.churnSum,
+      valueIfKept: fourPlaces(a.valueIfKept),
+      valueAtRisk: fourPlaces(a.valueAtRisk),
       ageDays: Number(f.ageDays),
       dauRecent: Number(f.dauRecent),
       dauPrior: Number(f.dauPrior),
     };
-    return planServer(base, priced?.rate.rate ?? 0, minReturning);
+    return planServer(base, priced?.rate ?? NO_RATE, minReturning);
   });
-  const offer = priced && {
-    offerId: priced.offer.offerId,
-    name: priced.offer.name,
-    reward: priced.offer.reward,
-    version: priced.offer.version,
-    cost: priced.offer.cost,
-  };
-  return { asOf, currency: cfg.baseCurrency, offer, rate: priced?.rate ?? null, minReturning, trendDays: TREND_DAYS, servers };
+  const offer = priced && winbackOfferOf(priced.offer);
+  return { asOf, currency: cfg.baseCurrency, offer, choice, rate: priced?.rate ?? null, minReturning, trendDays: TREND_DAYS, servers };
 }

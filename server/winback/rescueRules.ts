@@ -1,5 +1,5 @@
 import type { OfferKind } from '../../contract/enums.ts';
-import type { OfferVersion } from '../../contract/offers.ts';
+import type { OfferVersion, UpliftUsed } from '../../contract/offers.ts';
 import {
   DECISIONS,
   REWARD_TIERS,
@@ -10,29 +10,27 @@ import {
   type WinBackRate,
 } from '../../contract/winback.ts';
 import { fromUnits, scaleMoney, toUnits } from '../money.ts';
+import { assumedUplift, pChangeOf } from '../offers/economics.ts';
 
 /**
- * Rescue or let go (DESIGN section 8), as pure functions: a declining player
- * is worth rescuing when P(win back) x expected CLV if back > the cost of the
- * reward offered, and the reward grows with the player's value.
+ * Rescue or let go (DESIGN section 8), as pure functions on the offer
+ * economics' model (server/offers/economics.ts): a declining player is worth
+ * rescuing when P(win back) x value if back > the cost of the reward offered,
+ * and the reward grows with that value.
  *
- * P(win back) = win-back rate x P(alive):
- * - the win-back rate is the returning_reward offer's measured return-rate
- *   uplift when a complete launch of it measured one, else its assumed rate;
- * - P(alive) is the engagement model's probability the player is still alive
- *   (a player the model thinks is gone answers a reward less often). An
- *   unscored player (no engagement run, or newer than it) gets the rate alone,
- *   and the explanation says so.
- * Expected CLV if back is the monetary model's CLV, or the audience fallback
- * (server/offers/audience.ts) when the player has no monetary score. The
- * model CLV is already weighted by the player's chance to be alive, so the
- * product is a conservative estimate.
+ * - P(win back), the chance the reward changes the outcome: the chosen
+ *   offer's assumed rate x the player's P(churn) (a player who comes back
+ *   anyway needs no reward), or the return-rate difference the newest
+ *   complete launch of its kind measured, for every player alike;
+ * - value if back: the player's value if kept (the expected CLV with its
+ *   P(alive) divided out, or a non-payer's chance to convert x the value of a
+ *   new payer), so being alive is counted once.
  */
 
 /**
- * The reward table: a tier is chosen by the player's expected CLV, as a
- * multiple of the returning_reward offer's cost per player, and costs a
- * multiple of it. Ordered from the largest threshold down.
+ * The reward table: a tier is chosen by the player's value if back, as a
+ * multiple of the chosen offer's cost per player, and costs a multiple of
+ * it. Ordered from the largest threshold down.
  */
 export const TIER_TABLE: readonly { tier: RewardTier; minClvMultiple: number; costMultiple: number }[] = [
   { tier: 'large', minClvMultiple: 60, costMultiple: 4 },
@@ -41,30 +39,32 @@ export const TIER_TABLE: readonly { tier: RewardTier; minClvMultiple: number; co
 ];
 
 /** The measured rate wins over the assumption once a launch has measured one; both clamp to [0, 1]. */
-export function winBackRate(assumed: number, measured: { rate: number; launchId: string } | null): WinBackRate {
-  const clamp = (x: number) => Math.min(1, Math.max(0, x));
-  if (measured && Number.isFinite(measured.rate)) return { rate: clamp(measured.rate), source: 'measured', launchId: measured.launchId };
-  return { rate: clamp(assumed), source: 'assumed', launchId: null };
+export function winBackRate(assumed: number, measured: UpliftUsed | undefined | null): WinBackRate {
+  return measured ?? assumedUplift(assumed);
 }
 
-/** The tier for an expected CLV (decimal string) given the base reward cost; its cost as a decimal string. */
-export function rewardTier(expectedClv: string, baseCost: string): { tier: RewardTier; cost: string } {
-  const clv = toUnits(expectedClv);
+/** The tier for a value if back (decimal string) given the base reward cost; its cost as a decimal string. */
+export function rewardTier(value: string, baseCost: string): { tier: RewardTier; cost: string } {
+  const v = toUnits(value);
   const base = toUnits(baseCost);
-  const row = TIER_TABLE.find((t) => clv >= base * BigInt(t.minClvMultiple)) ?? TIER_TABLE[TIER_TABLE.length - 1];
+  const row = TIER_TABLE.find((t) => v >= base * BigInt(t.minClvMultiple)) ?? TIER_TABLE[TIER_TABLE.length - 1];
   return { tier: row.tier, cost: fromUnits(base * BigInt(row.costMultiple)) };
 }
 
 export interface RescueInput {
   /** Engagement P(alive); null when the player is not scored. */
   pAlive: number | null;
+  pChurn: number;
+  /** Whether pChurn is 1 - P(alive) (else the stage's measured churn: unscored, or one active day). */
+  churnScored: boolean;
+  valueIfKept: string;
   expectedClv: string;
   clvSource: 'model' | 'fallback';
 }
 
 export interface RescueVerdict {
   pWinBack: number;
-  /** P(win back) x expected CLV, 4 places. */
+  /** P(win back) x value if back, 4 places. */
   expectedReturn: string;
   tier: RewardTier;
   cost: string;
@@ -73,23 +73,25 @@ export interface RescueVerdict {
 }
 
 export function decideRescue(p: RescueInput, rate: WinBackRate, baseCost: string): RescueVerdict {
-  const pWinBack = rate.rate * (p.pAlive ?? 1);
-  const expectedReturn = scaleMoney(p.expectedClv, pWinBack);
-  const { tier, cost } = rewardTier(p.expectedClv, baseCost);
+  const pWinBack = pChangeOf(p.pChurn, rate);
+  const expectedReturn = scaleMoney(p.valueIfKept, pWinBack);
+  const { tier, cost } = rewardTier(p.valueIfKept, baseCost);
   const rescue = toUnits(expectedReturn) > toUnits(cost);
   const values = {
     pWinBack,
     winBackRate: rate.rate,
     rateSource: rate.source,
+    pChurn: p.pChurn,
     pAlive: p.pAlive ?? '',
-    pAliveScored: p.pAlive !== null,
+    pAliveScored: p.churnScored,
+    valueIfKept: p.valueIfKept,
     expectedClv: p.expectedClv,
     clvSource: p.clvSource,
     expectedReturn,
     tier,
     cost,
   };
-  const code = rescue ? 'rescue' : toUnits(p.expectedClv) <= 0n ? 'let_go_no_value' : 'let_go_cost';
+  const code = rescue ? 'rescue' : toUnits(p.valueIfKept) <= 0n ? 'let_go_no_value' : 'let_go_cost';
   return { pWinBack, expectedReturn, tier, cost, decision: rescue ? 'rescue' : 'let_go', reason: { code, values } };
 }
 
@@ -123,9 +125,10 @@ export function totalsTable(groups: readonly GroupSums[]): RescueTotals[] {
 }
 
 /**
- * The catalog offer that prices a win-back move: the enabled, not archived
- * offer of the kind whose active dates cover the day; with several, the
- * first by id, so the choice is stable. Null when the catalog has none.
+ * The catalog offer of a kind whose active dates cover the day (enabled, not
+ * archived; with several, the first by id). Only the old-comrades list reads
+ * its reward this way; the rescue decision and the new-server planner use
+ * the designer's explicit choice (choices.ts).
  */
 export function activeOfferOf(offers: readonly OfferVersion[], kind: OfferKind, asOf: string): OfferVersion | null {
   const fit = offers.filter((o) => o.kind === kind && o.enabled && !o.archived && o.activeFrom <= asOf && (o.activeTo === null || o.activeTo >= asOf));

@@ -68,6 +68,18 @@ describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
     expect(await row.getByTestId('cost').textContent()).toBe(usd(mine.economics.totalCost));
     expect(await row.getByTestId('roi').textContent()).toBe(mine.economics.roi === null ? 'free' : pct.format(mine.economics.roi));
 
+    // "Why this number": the formula and every factor of the row, as the API priced them.
+    await row.getByTestId('why-button-e2e-winback').click();
+    const why = page.getByTestId('why-e2e-winback');
+    await why.waitFor({ timeout: 10_000 });
+    const whyText = await why.textContent();
+    expect(whyText).toContain('Retained revenue = Σ over the audience of P(offer changes the outcome) × (value if kept − value if not)');
+    expect(whyText).toContain(`Retained = ${pct.format(mine.economics.uplift.rate)} × ${usd(mine.economics.valueAtRisk)}`);
+    expect(whyText).toContain(usd(mine.economics.retained));
+    expect(await why.getByTestId('why-factors').locator('tbody tr').count()).toBe(4);
+    await row.getByTestId('why-button-e2e-winback').click();
+    await why.waitFor({ state: 'detached', timeout: 10_000 });
+
     // Launch from the row's slot, with the webhook.
     await page.getByTestId('launch-e2e-winback').getByRole('button', { name: 'Launch E2E win-back gift' }).click();
     const dialog = page.getByTestId('launch-dialog').filter({ has: page.getByText('Launch “E2E win-back gift”') });
@@ -141,6 +153,11 @@ describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
     await page.goto(`${base}/?page=offers&lang=zh`);
     const row = page.getByTestId('proposal-e2e-winback');
     await row.waitFor({ timeout: 60_000 });
+    await row.getByTestId('why-button-e2e-winback').click();
+    const why = page.getByTestId('why-e2e-winback');
+    await why.waitFor({ timeout: 10_000 });
+    expect(await why.textContent()).toContain('挽留收入 = 对受众中每名玩家求和：P(活动改变结果) × (留住时的价值 − 未留住时的价值)');
+    expect(await why.textContent()).toContain('未付费玩家留住时的价值');
     await row.getByRole('button', { name: '投放 E2E win-back gift' }).click();
     const dialog = page.getByTestId('launch-dialog').filter({ has: page.getByText('投放“E2E win-back gift”') });
     await dialog.getByTestId('launch-author').fill('设计师');

@@ -57,6 +57,12 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
     expect(await pairs.count()).toBe(Math.min(50, comrades.total));
     expect(await pairs.first().getByTestId('player-link').first().textContent()).toBe(comrades.pairs[0].lapsedId);
     expect(await page.getByTestId('comrades-basis').textContent()).toContain('No friend data');
+
+    // The offers the two decisions use: the seeded defaults until a designer saves a choice.
+    expect(rescue.choice).toEqual({ version: 0, offerId: 'returning-reward' });
+    await expect.poll(() => page.getByTestId('choices-version').textContent(), { timeout: 10_000 }).toContain('The defaults');
+    expect(await page.getByTestId('choice-rescue').inputValue()).toBe('returning-reward');
+    expect(await page.getByTestId('choice-new-server').inputValue()).toBe('new-server');
     expect(errors).toEqual([]);
 
     await page.goto(`${base}/?page=winback&lang=zh`);
@@ -64,6 +70,7 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('召回');
     expect(await page.getByTestId('winback-planner').textContent()).toContain('新服规划');
     expect(await page.getByTestId('winback-comrades').textContent()).toContain('寻找老战友');
+    expect(await page.getByTestId('winback-choices').textContent()).toContain('这些决策使用的活动');
     expect(errors).toEqual([]);
     await page.close();
   });

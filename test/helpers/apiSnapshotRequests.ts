@@ -129,6 +129,7 @@ export async function requests({ send, get, json, together, progress, dir, ruleV
     '/api/winback/servers?asOf=2026-03-15',
     '/api/winback/comrades',
     '/api/winback/comrades?limit=5&offset=2',
+    '/api/winback/choices',
     '/api/reports/schedules',
     '/api/reports/schedules?archived=true',
     '/api/reports/runs',
@@ -286,6 +287,12 @@ export async function requests({ send, get, json, together, progress, dir, ruleV
   const nobody = offerDraft('snapshot-nobody');
   await send('POST', '/api/offers', { offer: { ...nobody, conditions: { ...nobody.conditions, minIdleDays: 365 } }, author: 'snapshot' });
   await send('POST', '/api/offers/snapshot-nobody/launch', { author: 'snapshot', asOf: D });
+  // The win-back offer choice: refused choices, then the snapshot offer (restored above) prices the rescues.
+  await send('PUT', '/api/winback/choices', { rescueOfferId: 'event-invite', newServerOfferId: 'new-server', author: 'snapshot' });
+  await send('PUT', '/api/winback/choices', { rescueOfferId: 'returning-reward', newServerOfferId: 'no-such-offer', author: 'snapshot' });
+  await send('PUT', '/api/winback/choices', { rescueOfferId: 'snapshot-offer', newServerOfferId: 'new-server', author: 'snapshot', baseVersion: 0 });
+  await send('PUT', '/api/winback/choices', { rescueOfferId: 'returning-reward', newServerOfferId: 'new-server', author: 'snapshot', baseVersion: 0 });
+  await get(`/api/winback/rescue?asOf=${D}&limit=3`);
   await send('PUT', `/api/reports/schedules/${scheduleId}`, {
     name: 'Snapshot weekly (zh)',
     cron: '0 9 * * 1',

@@ -26,6 +26,19 @@ import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
  * - G: fallback without engagement: 30.00 over 11 active days x (10 active days in R+P / 28 x 365.25
  *      = 130.446428... -> 130.446429) = 30 x 130.446429 / 11 = 355.762988... -> 355.7630;
  * - I: 15.00 / 11 x 130.446429 = 177.881494... -> 177.8815.
+ *
+ * The economics' measured factors, over the 30 days from 03-01 (R = 02-16..03-01, P = 02-02..02-15):
+ * on 03-01 C (first seen 02-01, tenure 28) is in exploration; D (idle 9), E (45), F G H I J (50) and L (151)
+ * in decline. Seen again by 03-31: C, E, F, G, H, I, J. So P(churn | decline) = 2 / 8 = 0.25,
+ * P(churn | exploration) = 0; nobody had paid by 03-01, so P(convert | decline, kept) = F G I / 6 = 0.5
+ * and P(convert | exploration, kept) = 0 / 1.
+ * Value if kept (expected CLV / the P(alive) it is weighted with, as millionths):
+ * - F: 500 x round(1 / 0.95, 6) = 500 x 1.052632 = 526.3160 (monetary P(alive));
+ * - K: 31.3071 x 1.666667 = 52.17851... -> 52.1785 (engagement P(alive) 0.6: the fallback from expected days);
+ * - G 355.7630, I 177.8815 (no score: weight 1);
+ * - B: 2.00 / 2 active days x (2 / 28 x 365.25 = 26.089286) = 26.0893.
+ * The new payers since 03-01 are B, F, G, I, K: mean (526.3160 + 52.1785 + 355.7630 + 177.8815 + 26.0893) / 5
+ * = 1,138.2283 / 5 = 227.64566 -> 227.6457, so a declining non-payer is worth 0.5 x 227.6457 = 113.8229 if kept.
  */
 let rig: ApiRig;
 
@@ -195,10 +208,16 @@ describe('audience and economics', () => {
     const { status, body } = await rig.get(`/api/offers/leaving-gift/audience?asOf=${AS_OF}`);
     expect(status).toBe(200);
     // Members C, E, F, K (D is lapsed, L lost): cost 4 x 2.50 = 10.00; CLV 500 + 31.3071 = 531.3071.
-    expect(body.totals).toEqual({ members: 4, totalCost: '10', totalClv: '531.3071', modelClv: 1, fallbackClv: 3 });
-    // retained 0.2 x 531.3071 = 106.26142 -> 106.2614; net 96.2614; ROI 9.62614.
-    expect(body.economics).toMatchObject({ retained: '106.2614', net: '96.2614', reason: { code: 'pays' } });
-    expect(body.economics.roi).toBeCloseTo(9.62614, 10);
+    // P(churn): F 1 - 0.9 = 0.1, K 1 - 0.6 = 0.4, C and E unscored 0.25 each: sum 1.
+    // Value if kept: 526.3160 + 52.1785 + 2 x 113.8229 = 806.1403 (non-payers 227.6458).
+    // At risk: 0.1 x 526.3160 = 52.6316; 0.4 x 52.1785 = 20.8714; 0.25 x 113.8229 = 28.455725 -> 28.4557 twice: 130.4144.
+    expect(body.totals).toMatchObject({ members: 4, totalCost: '10', totalClv: '531.3071', modelClv: 1, fallbackClv: 3, payers: 2, churnScored: 2 });
+    expect(body.totals).toMatchObject({ valueIfKept: '806.1403', nonPayerValue: '227.6458', valueAtRisk: '130.4144' });
+    expect(body.totals.churnSum).toBeCloseTo(1, 12);
+    // retained 0.2 x 130.4144 = 26.08288 -> 26.0829; net 16.0829; ROI 1.60829 (it was 0.2 x 531.3071 = 106.2614, ROI 9.63,
+    // as if every leaving player would go and CLV already weighed by P(alive) were all at stake).
+    expect(body.economics).toMatchObject({ retained: '26.0829', net: '16.0829', reason: { code: 'pays' }, uplift: { source: 'assumed', rate: 0.2 } });
+    expect(body.economics.roi).toBeCloseTo(1.60829, 10);
     const brief = body.members.map((m: Record<string, unknown>) => [
       m.playerId,
       m.status,
@@ -209,13 +228,15 @@ describe('audience and economics', () => {
       m.expectedClv,
       m.clvSource,
       m.cost,
+      m.valueIfKept,
     ]);
     expect(brief).toEqual([
-      ['F', 'leaving', 'whale', 0, 0.9, 'low', '500', 'model', '2.5'],
-      ['K', 'leaving', 'minnow', 0, 0.6, 'medium', '31.3071', 'fallback', '2.5'],
-      ['C', 'leaving', 'non_payer', 11, null, null, '0', 'fallback', '2.5'],
-      ['E', 'leaving', 'non_payer', 0, null, null, '0', 'fallback', '2.5'],
+      ['F', 'leaving', 'whale', 0, 0.9, 'low', '500', 'model', '2.5', '526.316'],
+      ['K', 'leaving', 'minnow', 0, 0.6, 'medium', '31.3071', 'fallback', '2.5', '52.1785'],
+      ['C', 'leaving', 'non_payer', 11, null, null, '0', 'fallback', '2.5', '113.8229'],
+      ['E', 'leaving', 'non_payer', 0, null, null, '0', 'fallback', '2.5', '113.8229'],
     ]);
+    expect(body.members.map((m: { pChurn: number }) => m.pChurn)).toEqual([1 - 0.9, 1 - 0.6, 0.25, 0.25]);
     const page = await rig.get(`/api/offers/leaving-gift/audience?asOf=${AS_OF}&sort=idle&limit=1&offset=0`);
     expect(page.body.members.map((m: { playerId: string }) => m.playerId)).toEqual(['C']);
   });
@@ -242,11 +263,23 @@ describe('audience and economics', () => {
   });
 
   test('what-if re-prices a draft before it is saved', async () => {
-    // minClv 100 keeps F only: cost 2.50, CLV 500, retained 0.2 x 500 = 100, net 97.50, ROI 39.
+    // minClv 100 keeps F only: cost 2.50, at risk 52.6316, retained 0.2 x 52.6316 = 10.52632 -> 10.5263, net 8.0263, ROI 3.21052.
     const rich = await rig.post('/api/offers/what-if', { offer: draft({ conditions: { statuses: ['leaving'], minClv: '100' } }), asOf: AS_OF });
     expect(rich.status).toBe(200);
     expect(rich.body).toMatchObject({ asOf: AS_OF, valid: true, errors: [] });
-    expect(rich.body.proposal.economics).toMatchObject({ members: 1, totalCost: '2.5', totalClv: '500', retained: '100.0000', net: '97.5000', roi: 39 });
+    expect(rich.body.proposal.economics).toMatchObject({ members: 1, totalCost: '2.5', totalClv: '500', retained: '10.5263', net: '8.0263' });
+    expect(rich.body.proposal.economics.roi).toBeCloseTo(3.21052, 10);
+    expect(rich.body.factors).toMatchObject({ from: '2026-03-01', windowDays: 30, newPayers: 5, newPayerValue: '227.6457', pChurnAll: 2 / 9 });
+    expect(rich.body.factors.stages.find((x: { stage: string }) => x.stage === 'decline')).toEqual({
+      stage: 'decline',
+      players: 8,
+      kept: 6,
+      pChurn: 0.25,
+      nonPayersKept: 6,
+      converted: 3,
+      pConvert: 0.5,
+      nonPayerValue: '113.8229',
+    });
     // A 10% spend share on the four leaving players: 50.0000 + 3.13071 -> 3.1307 + 0 + 0 = 53.1307.
     const share = await rig.post('/api/offers/what-if', { offer: draft({ cost: { kind: 'spend_share', spendShare: 0.1 } }), asOf: AS_OF });
     expect(share.body.proposal.economics.totalCost).toBe('53.1307');
@@ -269,7 +302,8 @@ describe('proposals', () => {
     expect(body).toMatchObject({ asOf: AS_OF, sort: 'roi', currency: 'USD' });
     expect(body.proposals).toHaveLength(15);
     const mine = body.proposals.find((p: { offerId: string }) => p.offerId === 'leaving-gift');
-    expect(mine).toMatchObject({ version: 4, economics: { members: 4, totalCost: '10', retained: '106.2614', net: '96.2614' } });
+    expect(mine).toMatchObject({ version: 4, economics: { members: 4, totalCost: '10', retained: '26.0829', net: '16.0829' } });
+    expect(body.factors.newPayerValue).toBe('227.6457');
     // Priced in one pass over the players, each proposal equals its audience priced alone.
     for (const id of ['topup-bonus', 'limited-bundle', 'new-server', 'starter-gift-l10']) {
       const alone = await rig.get(`/api/offers/${id}/audience?asOf=${AS_OF}`);

@@ -104,10 +104,18 @@ describe('rescue decisions in SQL', () => {
     { kind: 'fixed' as const, fixedCost: '0.0700', spendShare: 0 },
     { kind: 'spend_share' as const, fixedCost: '0', spendShare: 0.07 },
   ];
-  it.each([0.15, 0.37, 1, 0])('decide every declining player as decideRescue does, at a win-back rate of %s', async (assumed) => {
-    const rate = winBackRate(assumed, null);
+  it.each([
+    ['assumed', 0.15],
+    ['assumed', 0.37],
+    ['assumed', 1],
+    ['assumed', 0],
+    ['measured', 0.23],
+  ] as const)('decide every declining player as decideRescue does, %s rate %s', async (source, value) => {
+    const measured = { source: 'measured' as const, rate: value, ci: null, launchId: 'L', launchOfferId: 'returning-reward' };
+    const rate = winBackRate(value, source === 'measured' ? measured : null);
+    const assumed = value;
     for (const cost of COSTS) {
-      const decided = decidedSql(pricedSql(declining(cost), await audienceOptions(engine.db, engine.cfg, MODEL_GAME_END)), rate.rate);
+      const decided = decidedSql(pricedSql(declining(cost), await audienceOptions(engine.db, engine.cfg, MODEL_GAME_END)), rate);
       const all = await rows<MemberRow & { p_win_back: number; ret_u: string; cost_u: string; clv_u: string; reward_tier: string; decision: string }>(
         engine.db,
         `SELECT ${MEMBER_COLUMNS}, p_win_back, toString(ret_u) AS ret_u, toString(cost_u) AS cost_u, toString(clv_u) AS clv_u, reward_tier, decision

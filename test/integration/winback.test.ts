@@ -30,13 +30,27 @@ import { payment, session, writeNdjson, writeText } from '../helpers/files.ts';
  * | A4     | s01    | 01-01, 02-01, 02-10, 02-20, 02-25, 03-28, 03-29 |     | active (2)         |                               |
  * | A5     | s02    | 01-01, 02-15, 02-16, 03-28              |             | active (1)         |                               |
  *
- * Rescue (default returning_reward: 3.00 a player, assumed win-back 15%, no
- * engagement score so P(win back) = 0.15; tiers: large from CLV 180 costing
- * 12, medium from 60 costing 6, else small costing 3):
- *   A6 large, 0.15 x 365.25 = 54.7875 > 12: rescue;
- *   M2 medium, 0.15 x 121.75 = 18.2625 > 6: rescue;
- *   M1 small, 0.15 x 18.2625 = 2.739375 -> 2.7394 <= 3: let go (cost);
- *   L1, L2, L3 small, 0 expected: let go (no value).
+ * The economics' measured factors over the 30 days from 03-01 (R = 02-16..03-01,
+ * P = 02-02..02-15): in decline on 03-01 are L1 (idle 9), L3 (13), A6 (19),
+ * M1 and M2 (59), A1 and A3 (9), A5 (13); L2, A2, A4 (idle 4, 1 day in R and
+ * 1 or 2 in P) are stable. Seen again by 03-31: all but L1, L2, L3, so
+ * P(churn | decline) = 2 / 8 = 0.25 (no player is scored: every P(churn) is
+ * the stage's). Of the 6 declining non-payers kept, A6, M1, M2 paid:
+ * P(convert | decline) = 0.5. The new payers A6, M1, M2 are worth their CLV
+ * if kept (no P(alive) to divide out): mean (365.25 + 18.2625 + 121.75) / 3
+ * = 168.420833... -> 168.4208, so a declining non-payer is worth
+ * 0.5 x 168.4208 = 84.2104 if kept.
+ *
+ * Rescue (default choice returning-reward: 3.00 a player, assumed rate 15% on
+ * P(churn), so P(win back) = 0.15 x 0.25 = 0.0375; tiers by value if back:
+ * large from 180 costing 12, medium from 60 costing 6, else small costing 3):
+ *   A6 large, 0.0375 x 365.25 = 13.696875 -> 13.6969 > 12: rescue;
+ *   M2 medium, 0.0375 x 121.75 = 4.565625 -> 4.5656 <= 6: let go (cost);
+ *   L2, L3 (non-payers) medium, 0.0375 x 84.2104 = 3.15789 -> 3.1579 <= 6: let go (cost);
+ *   M1 small, 0.0375 x 18.2625 = 0.68484375 -> 0.6848 <= 3: let go (cost);
+ *   L1 (a payer with no spend in R + P: CLV 0) small, 0: let go (no value).
+ * (The old rule, 0.15 x CLV with P(alive) 1 and non-payers at 0, rescued A6
+ * and M2 and let every non-payer go as worthless.)
  *
  * Comrades (shared days in the 28 days up to each lapsed player's last day,
  * ties by the comrade's active days in R):
@@ -91,19 +105,30 @@ describe('rescue or let go', () => {
     const r = await api.get('/api/winback/rescue?asOf=2026-03-31');
     expect(r.status).toBe(200);
     expect(r.body.offer).toMatchObject({ offerId: 'returning-reward', cost: { kind: 'fixed', fixedCost: '3' } });
-    expect(r.body.rate).toEqual({ rate: 0.15, source: 'assumed', launchId: null });
+    expect(r.body.rate).toEqual({ rate: 0.15, source: 'assumed', ci: null, launchId: null, launchOfferId: null });
+    expect(r.body.choice).toEqual({ version: 0, offerId: 'returning-reward' });
     expect(r.body.decliningPlayers).toBe(6);
-    const brief = r.body.players.map((p: any) => [p.playerId, p.status, p.expectedClv, p.rewardTier, p.cost, p.expectedReturn, p.decision, p.reason.code]);
-    expect(brief).toEqual([
-      ['A6', 'leaving', '365.2500', 'large', '12.0000', '54.7875', 'rescue', 'rescue'],
-      ['M2', 'leaving', '121.7500', 'medium', '6.0000', '18.2625', 'rescue', 'rescue'],
-      ['M1', 'leaving', '18.2625', 'small', '3.0000', '2.7394', 'let_go', 'let_go_cost'],
-      ['L1', 'lapsed', '0.0000', 'small', '3.0000', '0.0000', 'let_go', 'let_go_no_value'],
-      ['L2', 'lapsed', '0.0000', 'small', '3.0000', '0.0000', 'let_go', 'let_go_no_value'],
-      ['L3', 'lapsed', '0.0000', 'small', '3.0000', '0.0000', 'let_go', 'let_go_no_value'],
+    const brief = r.body.players.map((p: any) => [
+      p.playerId,
+      p.status,
+      p.expectedClv,
+      p.valueIfKept,
+      p.rewardTier,
+      p.cost,
+      p.expectedReturn,
+      p.decision,
+      p.reason.code,
     ]);
-    expect(r.body.players[0]).toMatchObject({ serverId: 's01', lifetimeSpend: '36.0000', pAlive: null, clvSource: 'fallback', pWinBack: 0.15 });
-    expect(r.body.players[0].reason.values).toMatchObject({ pAliveScored: false, rateSource: 'assumed', winBackRate: 0.15 });
+    expect(brief).toEqual([
+      ['A6', 'leaving', '365.2500', '365.2500', 'large', '12.0000', '13.6969', 'rescue', 'rescue'],
+      ['M2', 'leaving', '121.7500', '121.7500', 'medium', '6.0000', '4.5656', 'let_go', 'let_go_cost'],
+      ['L2', 'lapsed', '0.0000', '84.2104', 'medium', '6.0000', '3.1579', 'let_go', 'let_go_cost'],
+      ['L3', 'lapsed', '0.0000', '84.2104', 'medium', '6.0000', '3.1579', 'let_go', 'let_go_cost'],
+      ['M1', 'leaving', '18.2625', '18.2625', 'small', '3.0000', '0.6848', 'let_go', 'let_go_cost'],
+      ['L1', 'lapsed', '0.0000', '0.0000', 'small', '3.0000', '0.0000', 'let_go', 'let_go_no_value'],
+    ]);
+    expect(r.body.players[0]).toMatchObject({ serverId: 's01', lifetimeSpend: '36.0000', pAlive: null, pChurn: 0.25, clvSource: 'fallback', pWinBack: 0.0375 });
+    expect(r.body.players[0].reason.values).toMatchObject({ pAliveScored: false, rateSource: 'assumed', winBackRate: 0.15, pChurn: 0.25 });
   });
 
   it('sums each decision and reward tier', async () => {
@@ -114,18 +139,26 @@ describe('rescue or let go', () => {
       tier: 'large',
       players: 1,
       cost: '12.0000',
-      expectedReturn: '54.7875',
+      expectedReturn: '13.6969',
       expectedClv: '365.2500',
     });
-    expect(of('rescue', 'medium')).toMatchObject({ players: 1, cost: '6.0000', expectedReturn: '18.2625' });
-    expect(of('let_go', 'small')).toEqual({ decision: 'let_go', tier: 'small', players: 4, cost: '12.0000', expectedReturn: '2.7394', expectedClv: '18.2625' });
+    // M2, L2, L3: 3 x 6.00; 4.5656 + 2 x 3.1579 = 10.8814; M1 and L1: 2 x 3.00, 0.6848.
+    expect(of('let_go', 'medium')).toEqual({
+      decision: 'let_go',
+      tier: 'medium',
+      players: 3,
+      cost: '18.0000',
+      expectedReturn: '10.8814',
+      expectedClv: '121.7500',
+    });
+    expect(of('let_go', 'small')).toEqual({ decision: 'let_go', tier: 'small', players: 2, cost: '6.0000', expectedReturn: '0.6848', expectedClv: '18.2625' });
     expect(body.summary.reduce((n: number, s: any) => n + s.players, 0)).toBe(6);
   });
 
   it('filters by decision, sorts and pages', async () => {
     const rescue = await api.get('/api/winback/rescue?asOf=2026-03-31&decision=rescue');
-    expect(rescue.body.total).toBe(2);
-    expect(rescue.body.players.map((p: any) => p.playerId)).toEqual(['A6', 'M2']);
+    expect(rescue.body.total).toBe(1);
+    expect(rescue.body.players.map((p: any) => p.playerId)).toEqual(['A6']);
     const idle = await api.get('/api/winback/rescue?asOf=2026-03-31&sort=idle&limit=2&offset=1');
     // Idle days: L1 39, L3 43 (02-16), L2 34, A6 21, M1 21, M2 14 -> L3, L1, L2, ...; the page starts at the second.
     expect(idle.body.players.map((p: any) => [p.playerId, p.idleDays])).toEqual([
@@ -148,9 +181,12 @@ describe('new-server planner', () => {
   it('counts each server’s declining and lapsed base, its age and trend, and plans with the default offer', async () => {
     const r = await api.get('/api/winback/servers?asOf=2026-03-31');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ offer: { offerId: 'new-server' }, rate: { rate: 0.08, source: 'assumed' }, minReturning: 1, trendDays: 14 });
+    expect(r.body).toMatchObject({ offer: { offerId: 'new-server' }, choice: { version: 0, offerId: 'new-server' }, rate: { rate: 0.08, source: 'assumed' } });
+    expect(r.body).toMatchObject({ minReturning: 1, trendDays: 14 });
     const [s01, s02] = r.body.servers;
-    // s01: A6 leaving, L1 + L2 lapsed; spend 36 + 50; CLV 365.25; 3 x 2.00 invites; 3 x 0.08 = 0.24 < 1 returning.
+    // s01: A6 leaving, L1 + L2 lapsed; spend 36 + 50; CLV 365.25; 3 x 2.00 invites; P(churn) 3 x 0.25 = 0.75;
+    // value if kept 365.25 + 0 + 84.2104 = 449.4604; at risk 91.3125 + 0 + 21.0526 = 112.3651;
+    // returning 0.08 x 0.75 = 0.06 < 1; revenue 0.08 x 112.3651 = 8.989208 -> 8.9892.
     expect(s01).toMatchObject({
       serverId: 's01',
       leaving: 1,
@@ -160,29 +196,35 @@ describe('new-server planner', () => {
       expectedClv: '365.2500',
       ageDays: 90,
       expectedCost: '6.0000',
-      expectedRevenue: '29.2200',
+      churnSum: 0.75,
+      valueIfKept: '449.4604',
+      valueAtRisk: '112.3651',
+      expectedRevenue: '8.9892',
       recommendation: 'not_yet',
       reason: { code: 'too_few_returning' },
     });
-    expect(s01.expectedReturning).toBeCloseTo(0.24, 12);
+    expect(s01.expectedReturning).toBeCloseTo(0.06, 12);
     // DAU on s01: R has 8 player-days (A1 3, A2 1, A3 2, A4 2), P 7 (A6): 8/14 against 7/14.
     expect(s01.dauRecent).toBeCloseTo(8 / 14, 12);
     expect(s01.dauPrior).toBeCloseTo(7 / 14, 12);
     expect(s01.trend).toBeCloseTo(8 / 7 - 1, 12);
-    // s02: M1 + M2 leaving, L3 lapsed; CLV 18.2625 + 121.75 = 140.0125; 0.08 x 140.0125 = 11.201.
+    // s02: M1 + M2 leaving, L3 lapsed; CLV 18.2625 + 121.75 = 140.0125; value if kept 140.0125 + 84.2104 = 224.2229;
+    // at risk 4.565625 -> 4.5656 + 30.4375 + 21.0526 = 56.0557; 0.08 x 56.0557 = 4.484456 -> 4.4845.
     expect(s02).toMatchObject({
       serverId: 's02',
       leaving: 2,
       lapsed: 1,
       lifetimeSpend: '11.6000',
       expectedClv: '140.0125',
-      expectedRevenue: '11.2010',
+      valueIfKept: '224.2229',
+      valueAtRisk: '56.0557',
+      expectedRevenue: '4.4845',
       ageDays: 90,
     });
     expect(s02.trend).toBeCloseTo(1 / 21 - 1, 12);
   });
 
-  it('follows the catalog: at a 50% win-back and 30.00 an invite s01 opens and s02 does not pay', async () => {
+  it('follows the chosen offer’s edits: at 50% and 30.00 an invite neither server brings one player back', async () => {
     const found = (await getOffer(api.engine.db, 'new-server'))!;
     const { version: _v, author: _a, note: _n, savedAt: _s, archived: _ar, ...def } = found.offer;
     await saveOfferVersion(
@@ -192,17 +234,17 @@ describe('new-server planner', () => {
     );
     const { body } = await api.get('/api/winback/servers?asOf=2026-03-31');
     const [s01, s02] = body.servers;
-    // s01: 1.5 returning >= 1; 0.5 x 365.25 = 182.625 against 3 x 30 = 90.
+    // s01: 0.5 x 0.75 = 0.375 returning < 1; 0.5 x 112.3651 = 56.18255 -> 56.1826 against 3 x 30 = 90.
     expect(s01).toMatchObject({
-      expectedReturning: 1.5,
-      expectedRevenue: '182.6250',
+      expectedRevenue: '56.1826',
       expectedCost: '90.0000',
-      net: '92.6250',
-      recommendation: 'open',
-      reason: { code: 'open' },
+      net: '-33.8174',
+      recommendation: 'not_yet',
+      reason: { code: 'too_few_returning' },
     });
-    // s02: 0.5 x 140.0125 = 70.00625 -> 70.0063 against 90.
-    expect(s02).toMatchObject({ expectedRevenue: '70.0063', expectedCost: '90.0000', recommendation: 'not_yet', reason: { code: 'cost_exceeds_revenue' } });
+    expect(s01.expectedReturning).toBeCloseTo(0.375, 12);
+    // s02: 0.5 x 56.0557 = 28.02785 -> 28.0279 against 90.
+    expect(s02).toMatchObject({ expectedRevenue: '28.0279', expectedCost: '90.0000', recommendation: 'not_yet' });
     await saveOfferVersion(api.engine.db, def, { author: 'test', note: 'back to the default' });
   });
 
@@ -321,9 +363,28 @@ describe('a measured win-back rate', () => {
     const r = await api.get('/api/winback/rescue?asOf=2026-03-31');
     expect(r.body.rate).toMatchObject({ source: 'measured', launchId: launch.launchId });
     expect(r.body.rate.rate).toBeCloseTo(0.6, 12);
-    // A6: 0.6 x 365.25 = 219.15 against the large reward; M1 now pays off too: 0.6 x 18.2625 = 10.9575 -> 10.9575 > 3.
+    expect(r.body.rate).toMatchObject({ launchOfferId: 'returning-reward' });
+    expect(r.body.rate.ci.low).toBeLessThan(0.6);
+    // The measured rate applies to every player alike, on the value if back:
+    // A6: 0.6 x 365.25 = 219.15 against the large reward; M1 now pays off too: 0.6 x 18.2625 = 10.9575 > 3;
+    // L2: 0.6 x 84.2104 = 50.52624 -> 50.5262 > 6.
     const of = (id: string) => r.body.players.find((p: any) => p.playerId === id);
     expect(of('A6')).toMatchObject({ expectedReturn: '219.1500', decision: 'rescue', reason: { values: { rateSource: 'measured' } } });
     expect(of('M1')).toMatchObject({ expectedReturn: '10.9575', rewardTier: 'small', decision: 'rescue' });
+    expect(of('L2')).toMatchObject({ expectedReturn: '50.5262', rewardTier: 'medium', decision: 'rescue' });
+  });
+
+  it('a planner choosing the measured offer: 0.6 x 3 = 1.8 return to s01, worth 0.6 x 449.4604 = 269.67624 -> 269.6762 for 3 x 3.00', async () => {
+    const res = await api.fetch(`${api.base}/api/winback/choices`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rescueOfferId: 'returning-reward', newServerOfferId: 'returning-reward', author: 'test' }),
+    });
+    expect(res.status).toBe(200);
+    const { body } = await api.get('/api/winback/servers?asOf=2026-03-31');
+    expect(body.rate).toMatchObject({ source: 'measured' });
+    const s01 = body.servers[0];
+    expect(s01).toMatchObject({ expectedRevenue: '269.6762', expectedCost: '9.0000', recommendation: 'open', reason: { code: 'open' } });
+    expect(s01.expectedReturning).toBeCloseTo(1.8, 12);
   });
 });

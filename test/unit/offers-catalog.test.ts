@@ -4,7 +4,12 @@ import { DEFAULT_OFFERS } from '../../server/offers/defaults.ts';
 import { OFFER_KINDS } from '../../contract/enums.ts';
 import { validateOffer } from '../../server/offers/validate.ts';
 
-const opts = { asOf: '2026-03-31', horizonDays: 365.25, source: 'view' as const };
+const opts = {
+  asOf: '2026-03-31',
+  horizonDays: 365.25,
+  source: 'view' as const,
+  value: { stages: ['exploration', 'growth', 'stable', 'decline'], churn: [0.1, 0.2, 0.1, 0.5], nonPayer: ['1.0000', '2.0000', '0.0000', '3.5000'] },
+};
 
 describe('default catalog', () => {
   test('every default is valid as it stands and keeps a 10% holdout', () => {
@@ -66,8 +71,15 @@ describe('audience SQL', () => {
     expect(f.where).toBe(`stage IN {stages:Array(String)} AND (stage != 'decline' OR status IN {statuses:Array(String)}) AND idle_days >= {min_idle:UInt16}`);
     expect(f.params).toEqual({ stages: ['decline'], statuses: ['leaving', 'lapsed'], min_idle: 7, fixed_cost: '3.0000' });
     const { sql, params } = audienceSql(offer, opts);
-    expect(params).toMatchObject({ as_of: '2026-03-31', horizon_days: 365.25 });
+    expect(params).toMatchObject({
+      as_of: '2026-03-31',
+      horizon_days: 365.25,
+      value_churn: [0.1, 0.2, 0.1, 0.5],
+      value_non_payer: ['1.0000', '2.0000', '0.0000', '3.5000'],
+    });
     expect(sql).toContain(`WHERE s.status != 'lost'`);
+    // The stage factors are parameters too: the per-stage churn and non-payer value are looked up by the stage's index.
+    expect(sql).toContain('arrayElement({value_churn:Array(Float64)}, indexOf({value_stages:Array(String)}, stage))');
   });
   test('values never reach the SQL text, whatever they hold', () => {
     const evil = {

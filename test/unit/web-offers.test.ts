@@ -25,29 +25,58 @@ describe('offer reasons', () => {
     },
     assumedUplift: 0.15,
   };
-  const { reason } = economics(offer, { members: 812, totalCost: '2436.0000', totalClv: '48200.0000', modelClv: 812, fallbackClv: 0 });
+  // Mean P(churn) 0.6, 38,560.00 at risk, 15% uplift: 5,784.00 back for 2,436.00.
+  const { reason } = economics(offer, {
+    members: 812,
+    totalCost: '2436.0000',
+    totalClv: '48200.0000',
+    modelClv: 812,
+    fallbackClv: 0,
+    payers: 812,
+    churnScored: 812,
+    churnSum: 487.2,
+    valueIfKept: '64000.0000',
+    nonPayerValue: '0',
+    valueAtRisk: '38560.0000',
+  });
 
   it('words a paying proposal in English and Chinese', () => {
     expect(word(reason, 'en')).toBe(
-      '812 Whale/Dolphin players in Decline (Leaving/Lapsed), idle 7–30 days carry $48,200.00 of expected value; at a 15% rate that is $7,230.00 back for $2,436.00 of rewards.',
+      '812 Whale/Dolphin players in Decline (Leaving/Lapsed), idle 7–30 days: a 15% uplift on their 60% mean churn risk, of $38,560.00 at risk, is $5,784.00 back for $2,436.00 of rewards.',
     );
     expect(word(reason, 'zh')).toBe(
-      '812 名衰退期（流失中/已沉默）大额付费/中额付费玩家，未活跃 7–30 天的预期价值为 US$48,200.00；按 15% 的比例可挽回 US$7,230.00，奖励成本 US$2,436.00。',
+      '812 名衰退期（流失中/已沉默）大额付费/中额付费玩家，未活跃 7–30 天：平均流失风险 60%，按 15% 提升率作用于 US$38,560.00 的风险价值，可挽回 US$5,784.00，奖励成本 US$2,436.00。',
     );
   });
 
-  it('words empty, valueless and losing proposals, with open bounds', () => {
+  it('words empty, valueless, measured and losing proposals, with open bounds', () => {
     expect(word({ code: 'empty', values: {} }, 'en')).toBe('Nobody matches this offer on this day.');
     const noValue: Reason = {
       code: 'no_value',
-      values: { stages: 'exploration', members: 3, minLevel: 10, cost: '1.5', clv: '0', retained: '0', uplift: 0.08 },
+      values: {
+        stages: 'exploration',
+        members: 3,
+        minLevel: 10,
+        cost: '1.5',
+        kept: '0',
+        atRisk: '0',
+        retained: '0',
+        uplift: 0.08,
+        churn: 0.3,
+        source: 'assumed',
+      },
     };
-    expect(word(noValue, 'en')).toBe('3 players in Exploration, level 10–∞ match, but the models see no expected value in them; the rewards would cost $1.50.');
+    expect(word(noValue, 'en')).toBe(
+      '3 players in Exploration, level 10–∞ match, but bring no value the models can see even if kept; the rewards would cost $1.50.',
+    );
     const loses: Reason = {
       code: 'loses',
-      values: { stages: 'growth,stable', members: 2, cost: '26.6823', clv: '533.6445', retained: '21.3458', uplift: 0.04 },
+      values: { stages: 'growth,stable', members: 2, cost: '26.6823', kept: '533.6445', retained: '21.3458', uplift: 0.04, source: 'measured' },
     };
-    expect(word(loses, 'en')).toBe('2 players in Growth/Stable carry $533.64 of expected value; at a 4% rate that is only $21.35 back for $26.68 of rewards.');
+    expect(word(loses, 'en')).toBe(
+      '2 players in Growth/Stable: the 4% a launch measured, of $533.64 they bring if kept, is only $21.35 back for $26.68 of rewards.',
+    );
+    expect(word(loses, 'zh')).toBe('2 名成长期/稳定期玩家：按投放实测的 4% 作用于留住时的 US$533.64，只能挽回 US$21.35，奖励成本却要 US$26.68。');
   });
 });
 

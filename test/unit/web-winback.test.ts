@@ -40,16 +40,29 @@ describe('new-server planner chart', () => {
 describe('win-back explanations', () => {
   const rescue = {
     code: 'rescue' as const,
-    values: { pWinBack: 0.15, expectedClv: '365.2500', expectedReturn: '54.7875', tier: 'large', cost: '12.0000', pAliveScored: true },
+    // A6 of test/integration/winback.test.ts: 0.15 x 0.25 = 3.75% of 365.25 if back.
+    values: {
+      pWinBack: 0.0375,
+      expectedClv: '365.2500',
+      valueIfKept: '365.2500',
+      expectedReturn: '13.6969',
+      tier: 'large',
+      cost: '12.0000',
+      pAliveScored: true,
+    },
   };
   it('words a rescue and a let-go in both languages', () => {
-    expect(rescueReasonText(rescue, 'USD', ctx())).toBe('15% × $365.25 = $54.79 expected back, more than the Large reward ($12.00)');
-    expect(rescueReasonText({ ...rescue, code: 'let_go_cost' }, 'USD', ctx('zh'))).toBe('15% × US$365.25 = 预期回收 US$54.79，不足以覆盖大档奖励（US$12.00）');
-    expect(rescueReasonText({ code: 'let_go_no_value', values: { pAliveScored: false } }, 'USD', ctx())).toBe('No expected value to win back');
+    expect(rescueReasonText(rescue, 'USD', ctx())).toBe('3.8% × $365.25 if back = $13.70 expected, more than the Large reward ($12.00)');
+    expect(rescueReasonText({ ...rescue, code: 'let_go_cost' }, 'USD', ctx('zh'))).toBe(
+      '3.8% × 回归后价值 US$365.25 = 预期回收 US$13.70，不足以覆盖大档奖励（US$12.00）',
+    );
+    expect(rescueReasonText({ code: 'let_go_no_value', values: { pAliveScored: false } }, 'USD', ctx())).toBe(
+      'No value to win back, even if the player returns',
+    );
   });
   it('says when the engagement model has not scored the player', () => {
     expect(rescueReasonText({ ...rescue, values: { ...rescue.values, pAliveScored: false } }, 'USD', ctx())).toMatch(
-      /\(not scored by the engagement model: the win-back rate alone\)$/,
+      /\(P\(churn\) is the stage’s measured churn: not scored by the engagement model, or seen on one day only\)$/,
     );
   });
   it('words the planner recommendation', () => {

@@ -18,6 +18,9 @@ export interface MemberRow {
   expected_clv: string;
   clv_source: AudienceMember['clvSource'];
   cost: string;
+  p_churn: number;
+  churn_scored: number | boolean;
+  value_if_kept: string;
 }
 
 /** An offer's audience members in `sort` order, one page or (no page) all of them. */
@@ -47,5 +50,8 @@ export function memberOf(r: MemberRow): AudienceMember {
     expectedClv: r.expected_clv,
     clvSource: r.clv_source,
     cost: r.cost,
+    pChurn: Number(r.p_churn),
+    churnScored: Number(r.churn_scored) === 1,
+    valueIfKept: r.value_if_kept,
   };
 }

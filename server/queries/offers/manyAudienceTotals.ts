@@ -2,6 +2,7 @@ import type { AudienceTotals, OfferDefinition } from '../../../contract/offers.t
 import type { Db } from '../../db/client.ts';
 import { one } from '../../db/query.ts';
 import { manyTotalsSql, type AudienceQueryOptions } from './audienceSql.ts';
+import { valueOfRow } from './valueSums.ts';
 
 /** The totals of several offers' audiences in one pass over the players; same order as `offers`. */
 export async function manyAudienceTotals(
@@ -18,5 +19,6 @@ export async function manyAudienceTotals(
     totalClv: String(r[`total_clv_${i}`] ?? '0'),
     modelClv: Number(r[`model_clv_${i}`] ?? 0),
     fallbackClv: Number(r[`fallback_clv_${i}`] ?? 0),
+    ...valueOfRow(r, `_${i}`),
   }));
 }

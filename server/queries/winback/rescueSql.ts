@@ -1,6 +1,7 @@
 import { RATIO_SCALE, SCALE } from '../../money.ts';
 import { TIER_TABLE } from '../../winback/rescueRules.ts';
 import type { Params } from '../../db/query.ts';
+import type { WinBackRate } from '../../../contract/winback.ts';
 
 /**
  * The rescue decision of every member of an audience (server/winback/rescueRules.ts,
@@ -14,12 +15,13 @@ import type { Params } from '../../db/query.ts';
  * reasons it words.
  *
  * Columns over `priced` (audienceSql.ts, pricedSql): every member column, and
- * p_win_back (Float64), clv_u, ret_u, cost_u (Int128 ten-thousandths),
+ * p_win_back (Float64: the rate, or the rate x p_churn when it is assumed),
+ * clv_u, val_u (value if kept), ret_u, cost_u (Int128 ten-thousandths),
  * reward_tier and decision.
  */
-export function decidedSql(priced: { sql: string; params: Params }, rate: number): { sql: string; params: Params } {
+export function decidedSql(priced: { sql: string; params: Params }, rate: Pick<WinBackRate, 'rate' | 'source'>): { sql: string; params: Params } {
   const tiers = TIER_TABLE.slice(0, -1)
-    .map((t) => `clv_u >= base_u * ${t.minClvMultiple}, '${t.tier}'`)
+    .map((t) => `val_u >= base_u * ${t.minClvMultiple}, '${t.tier}'`)
     .join(', ');
   const last = TIER_TABLE[TIER_TABLE.length - 1]!;
   const costs = TIER_TABLE.slice(0, -1)
@@ -32,13 +34,14 @@ export function decidedSql(priced: { sql: string; params: Params }, rate: number
 FROM (
   SELECT *, sign(ret_n) * intDiv(abs(ret_n) + ${RATIO_SCALE / 2n}, ${RATIO_SCALE}) AS ret_u
   FROM (
-    SELECT *, clv_u * (toInt128(floor(ratio_x)) + toInt128(ratio_x - floor(ratio_x) >= 0.5)) AS ret_n
+    SELECT *, val_u * (toInt128(floor(ratio_x)) + toInt128(ratio_x - floor(ratio_x) >= 0.5)) AS ret_n
     FROM (
-      SELECT *, {rate:Float64} * ifNull(p_alive, 1) AS p_win_back, p_win_back * ${RATIO_SCALE} AS ratio_x,
-             toInt128(toDecimal128(clv_value, 4) * ${SCALE}) AS clv_u, toInt128(toDecimal128(cost_value, 4) * ${SCALE}) AS base_u
+      SELECT *, if({measured:UInt8} = 1, {rate:Float64}, {rate:Float64} * p_churn) AS p_win_back, p_win_back * ${RATIO_SCALE} AS ratio_x,
+             toInt128(toDecimal128(clv_value, 4) * ${SCALE}) AS clv_u, toInt128(toDecimal128(value_kept, 4) * ${SCALE}) AS val_u,
+             toInt128(toDecimal128(cost_value, 4) * ${SCALE}) AS base_u
       FROM (${priced.sql})
     )
   )
 )`;
-  return { sql, params: { ...priced.params, rate } };
+  return { sql, params: { ...priced.params, rate: rate.rate, measured: rate.source === 'measured' ? 1 : 0 } };
 }

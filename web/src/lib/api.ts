@@ -51,7 +51,7 @@ import type {
   SchedulesQuery,
 } from '../../../contract/reports.ts';
 import type { ErasureRefusal, ErasureRequest, ErasureResult } from '../../../contract/erasure.ts';
-import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans } from '../../../contract/winback.ts';
+import type { ComradePairs, RescueDecision, RescueList, RescueSort, ServerPlans, WinbackChoices, WinbackChoicesSave } from '../../../contract/winback.ts';
 import type { LaunchAnswer, LaunchDetail, LaunchGroup, LaunchList, LaunchRequestBody, Uplift } from '../../../contract/launches.ts';
 import type {
   AudienceSort,
@@ -251,6 +251,11 @@ export const getRescue = (q: { asOf?: string; decision?: '' | RescueDecision; so
 export const getServerPlans = (q: { asOf?: string }, signal?: AbortSignal) => getJson<ServerPlans>('winback/servers', q, signal);
 
 export const getComrades = (q: { asOf?: string; offset?: string }, signal?: AbortSignal) => getJson<ComradePairs>('winback/comrades', q, signal);
+
+/** Which catalog offers price the rescue decision and the new-server planner (version 0: the seeded defaults). */
+export const getWinbackChoices = (signal?: AbortSignal) => getJson<WinbackChoices>('winback/choices', undefined, signal);
+
+export const saveWinbackChoices = (body: WinbackChoicesSave) => call<WinbackChoices>('PUT', 'winback/choices', { body });
 
 export const getOffers = (archived: boolean, signal?: AbortSignal) => getJson<OfferList>('offers', { archived: archived ? '1' : '' }, signal);
 

@@ -12,6 +12,7 @@ export const GUARDED = [
   'PUT /api/offers/:id',
   'POST /api/offers/:id/archive',
   'POST /api/offers/:id/launch',
+  'PUT /api/winback/choices',
   'POST /api/reports/schedules',
   'PUT /api/reports/schedules/:id',
   'POST /api/reports/schedules/:id/run',

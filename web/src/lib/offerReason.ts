@@ -28,11 +28,9 @@ export function reasonText(reason: Reason, t: Translator, fmt: Formatter, curren
     level: v.minLevel !== undefined || v.maxLevel !== undefined ? t('offers.who.level', range(v.minLevel, v.maxLevel)) : '',
   });
   const money = (k: string) => fmt.money(String(v[k] ?? '0'), currency);
-  return t(`offers.reason.${reason.code}`, {
-    who,
-    clv: money('clv'),
-    retained: money('retained'),
-    cost: money('cost'),
-    rate: fmt.percent(Number(v.uplift)),
-  });
+  const chance =
+    v.source === 'measured'
+      ? t('offers.reason.chance.measured', { rate: fmt.percent(Number(v.uplift)), kept: money('kept') })
+      : t('offers.reason.chance.assumed', { rate: fmt.percent(Number(v.uplift)), churn: fmt.percent(Number(v.churn ?? 0)), atRisk: money('atRisk') });
+  return t(`offers.reason.${reason.code}`, { who, chance, retained: money('retained'), cost: money('cost') });
 }

@@ -10,7 +10,7 @@ export function rescueReasonText(r: RescueReason, currency: string, { t, fmt }: 
       ? t('winback.reason.let_go_no_value')
       : t(`winback.reason.${r.code}`, {
           p: fmt.percent(Number(v.pWinBack)),
-          clv: money('expectedClv'),
+          value: money('valueIfKept'),
           ret: money('expectedReturn'),
           tier: t(`winback.tier.${String(v.tier) as 'small' | 'medium' | 'large'}`),
           cost: money('cost'),
