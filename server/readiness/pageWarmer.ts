@@ -131,10 +131,13 @@ export class PageWarmer {
     onProgress?.(0, urls.length);
     let next = 0;
     const changed = () => this.o.db.writes !== generation || this.stopped;
+    const took: { url: string; seconds: number }[] = [];
     const worker = async () => {
       while (next < urls.length && !changed()) {
         const url = urls[next++];
+        const t0 = performance.now();
         const answer = await get(url);
+        took.push({ url, seconds: Math.round(performance.now() - t0) / 1000 });
         if (answer.status !== 200) this.view.failed.push({ url, status: answer.status });
         this.view.done++;
         onProgress?.(this.view.done, urls.length);
@@ -148,6 +151,9 @@ export class PageWarmer {
     }
     this.warmed = generation;
     Object.assign(this.view, { state: 'ready', readyAt: new Date().toISOString() });
+    // Where the time went, for whoever wonders why the pages took long after a load.
+    const slowest = took.sort((a, b) => b.seconds - a.seconds).slice(0, 3);
+    this.o.log.info('pages computed ahead', { seconds: Math.round(this.view.seconds * 10) / 10, requests: urls.length, slowest });
     // A 4xx is the page's own answer on this data (say, nothing to fit yet); a 5xx is worth a look.
     const broken = this.view.failed.filter((f) => f.status >= 500);
     if (broken.length) this.o.log.warn('some page requests could not be computed ahead', { failed: broken });
