@@ -11,7 +11,8 @@ import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
 /**
  * The offer catalog, audiences, proposals and what-if on the lifecycle fixture
  * (test/helpers/lifecycleFixture.ts, as of 2026-03-31, 14-day windows) plus:
- * - L: active 2025-09-01 and 2025-10-01, idle 181 days: decline, lost (never in an audience);
+ * - L: active 2025-12-01 and 2026-01-15: on 03-31 idle 75 days, past the lost threshold (60): lost, in no audience;
+ *   on 03-01 idle 45 days: decline (lapsed);
  * - M: active 03-28 and 03-30 at level 12: exploration, idle 1.
  * Model scores, written by hand into the latest runs:
  * - F: engagement P(alive) 0.9, 9 expected days in 90, risk low; monetary CLV 500.0000;
@@ -28,7 +29,7 @@ import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
  * - I: 15.00 / 11 x 130.446429 = 177.881494... -> 177.8815.
  *
  * The economics' measured factors, over the 30 days from 03-01 (R = 02-16..03-01, P = 02-02..02-15):
- * on 03-01 C (first seen 02-01, tenure 28) is in exploration; D (idle 9), E (45), F G H I J (50) and L (151)
+ * on 03-01 C (first seen 02-01, tenure 28) is in exploration; D (idle 9), E (45), F G H I J (50) and L (45)
  * in decline. Seen again by 03-31: C, E, F, G, H, I, J. So P(churn | decline) = 2 / 8 = 0.25,
  * P(churn | exploration) = 0; nobody had paid by 03-01, so P(convert | decline, kept) = F G I / 6 = 0.5
  * and P(convert | exploration, kept) = 0 / 1.
@@ -69,8 +70,8 @@ beforeAll(async () => {
     await loadLifecycleFixture(engine);
     const dir = path.join(engine.dir, 'extra');
     writeNdjson(dir, 'sessions_extra.ndjson', [
-      session('s-L-1', 'L', '2025-09-01T12:00:00Z'),
-      session('s-L-2', 'L', '2025-10-01T12:00:00Z'),
+      session('s-L-1', 'L', '2025-12-01T12:00:00Z'),
+      session('s-L-2', 'L', '2026-01-15T12:00:00Z'),
       session('s-M-1', 'M', '2026-03-28T12:00:00Z', { level: 11 }),
       session('s-M-2', 'M', '2026-03-30T12:00:00Z', { level: 12 }),
     ]);
