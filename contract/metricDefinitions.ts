@@ -16,6 +16,7 @@ export const METRIC_UNITS = {
   share: { en: 'share, 0–100%', zh: '占比，0–100%' },
   change: { en: 'relative change, %', zh: '相对变化，%' },
   points: { en: 'percentage points', zh: '百分点' },
+  ofCost: { en: 'percent of the cost', zh: '占成本的百分比' },
 } as const satisfies Record<string, Text>;
 export type MetricUnit = keyof typeof METRIC_UNITS;
 
@@ -198,6 +199,63 @@ export const METRIC_DEFINITIONS = {
     { en: 'Expected CLV', zh: '预期生命周期价值' },
     { en: "The models' expected spend of the player over the next 12 months.", zh: '模型预估的玩家未来 12 个月付费额。' },
     { en: 'the 12 months after the last model fit', zh: '最近一次模型拟合之后的 12 个月' },
+    'money',
+  ),
+  offerAudience: def(
+    { en: 'Audience', zh: '覆盖人数' },
+    {
+      en: 'Players the offer reaches on the day: in its stages, meeting its conditions, within its active dates.',
+      zh: '活动当天覆盖的玩家：处于其阶段、满足其条件且在其生效日期内。',
+    },
+    { en: 'the as-of day', zh: '截至日当天' },
+    'players',
+  ),
+  offerCost: def(
+    { en: 'Cost', zh: '成本' },
+    {
+      en: "What the rewards cost for the whole audience: the fixed cost per player, or the offer's share of each player's expected spend.",
+      zh: '全部覆盖玩家的奖励成本：每人固定成本，或按每位玩家预期付费的一定比例。',
+    },
+    { en: 'the offer as launched on the as-of day', zh: '截至日投放的活动' },
+    'money',
+  ),
+  retainedRevenue: def(
+    { en: 'Retained revenue', zh: '预期挽回收入' },
+    {
+      en: "The sum over the audience of the chance the offer changes the outcome (the uplift times the player's churn risk, or the newest complete launch's measured uplift) times the player's value if kept.",
+      zh: '对覆盖玩家求和：活动改变结果的概率（提升率 × 玩家流失概率，或最近一次完整投放实测的提升率）× 玩家留住时的价值。',
+    },
+    { en: 'the CLV horizon (12 months by default) after the as-of day', zh: '截至日之后的 CLV 期限（默认 12 个月）' },
+    'money',
+  ),
+  offerNet: def(
+    { en: 'Net', zh: '净收益' },
+    { en: 'Retained revenue minus cost.', zh: '预期挽回收入减去成本。' },
+    { en: 'the CLV horizon (12 months by default) after the as-of day', zh: '截至日之后的 CLV 期限（默认 12 个月）' },
+    'money',
+  ),
+  offerRoi: def(
+    { en: 'ROI', zh: '投资回报率' },
+    { en: 'Net divided by cost; none for an offer that costs nothing.', zh: '净收益除以成本；零成本的活动不计算。' },
+    { en: 'the CLV horizon (12 months by default) after the as-of day', zh: '截至日之后的 CLV 期限（默认 12 个月）' },
+    'ofCost',
+  ),
+  pChurn: def(
+    { en: 'P(churn)', zh: '流失概率' },
+    {
+      en: "One minus the engagement model's P(alive); for players it has not scored, or seen on one day only, their stage's measured 30-day churn.",
+      zh: '1 减去活跃度模型的存活概率；对模型未评分或只出现过一天的玩家，取其阶段实测的 30 天流失率。',
+    },
+    { en: 'as of the last model fit', zh: '截至最近一次模型拟合' },
+    'share',
+  ),
+  valueIfKept: def(
+    { en: 'Value if kept', zh: '留住时的价值' },
+    {
+      en: "For a payer, the expected CLV divided by the P(alive) it is weighted with (at least 5%); for a non-payer, the stage's measured chance to start paying times the mean value of the game's new payers.",
+      zh: '付费玩家：预期 CLV 除以其所含的存活概率（至少 5%）；未付费玩家：其阶段实测的开始付费概率 × 游戏新付费玩家的平均价值。',
+    },
+    { en: 'the CLV horizon (12 months by default) after the last model fit', zh: '最近一次模型拟合之后的 CLV 期限（默认 12 个月）' },
     'money',
   ),
 } as const satisfies Record<string, MetricDefinition>;
