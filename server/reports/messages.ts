@@ -10,6 +10,7 @@ const EN = {
   'report.window': '{from} – {to}',
   'report.compared': 'Compared with {from} – {to}',
   'report.currency': 'Money in {currency}',
+  'report.definitions': 'What the figures mean',
   'report.footer': 'Built from the dashboard’s data for the game days {from} – {to} (game time zone {tz}). Lists are also attached as CSV files.',
   'report.footerNoIds':
     'Built from the dashboard’s data for the game days {from} – {to} (game time zone {tz}). Player lists are not attached; they are in the dashboard.',
@@ -108,6 +109,7 @@ const ZH: Record<MessageKey, string> = {
   'report.window': '{from} 至 {to}',
   'report.compared': '对比 {from} 至 {to}',
   'report.currency': '金额单位：{currency}',
+  'report.definitions': '数字的含义',
   'report.footer': '数据来自看板，游戏日 {from} 至 {to}（游戏时区 {tz}）。名单另附 CSV 文件。',
   'report.footerNoIds': '数据来自看板，游戏日 {from} 至 {to}（游戏时区 {tz}）。玩家名单不随报告发送，请在看板中查看。',
   'section.stage_mix': '阶段分布',

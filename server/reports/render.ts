@@ -1,4 +1,5 @@
 import { renderSvg, retentionOption, stageMixOption, stageRowLabel, FONT_FAMILY, reachedPeriods } from './charts.ts';
+import { definitionsHtml } from './definitions.ts';
 import { labelOf, reportFormat, translator, type ReportFormat, type Translate } from './messages.ts';
 import { CELL, COLORS, type Column, empty, esc, figure, hint, labelHtml, TABLE, table } from './reportHtml.ts';
 import {
@@ -270,6 +271,7 @@ svg { max-width: 100%; height: auto; }
 <p style="margin:2px 0 0;color:${COLORS.muted};font-size:13px;">${esc(t('report.compared', { from: fmt.day(p.from), to: fmt.day(p.to) }))} · ${esc(t('report.currency', { currency: summary.currency }))}</p>
 </header>
 ${sections}
+${definitionsHtml(summary.sections, summary.lang, t('report.definitions'))}
 <footer style="color:${COLORS.muted};font-size:12px;margin:8px 0 0;">${esc(t(summary.playerIdsLeftOut ? 'report.footerNoIds' : 'report.footer', { from: w.from, to: w.to, tz: timeZone }))}</footer>
 </div>
 </body>

@@ -3,6 +3,8 @@ import { renderSvg, reachedPeriods, retentionOption, stageMixOption } from '../.
 import { previousWindow, retentionCurve, retentionRanges, stageMix } from '../../server/reports/content.ts';
 import { reportFormat, translator } from '../../server/reports/messages.ts';
 import { renderHtml } from '../../server/reports/render.ts';
+import { reportMetrics } from '../../server/reports/definitions.ts';
+import { metricText } from '../../contract/metricDefinitions.ts';
 import { esc } from '../../server/reports/reportHtml.ts';
 import { reportCsvFiles } from '../../server/reports/renderCsv.ts';
 import type { ReportSummary, RetentionBlock } from '../../server/reports/types.ts';
@@ -218,7 +220,7 @@ describe('report page', () => {
 
   it('shows every section with its empty state and its figures', () => {
     const html = renderHtml(summary('en'), 'Asia/Shanghai');
-    expect(html.match(/<section id="/g)).toHaveLength(6);
+    expect(html.match(/<section id="(?!definitions)/g)).toHaveLength(6);
     expect(html).toContain('No high-value player is at risk.');
     expect(html).toContain('$1,234,567.89');
     expect(html).toContain('150.0%');
@@ -232,8 +234,30 @@ describe('report page', () => {
   it('leaves out sections not asked for', () => {
     const s = { ...summary('en'), sections: ['at_risk' as const] };
     const html = renderHtml(s, 'UTC');
-    expect(html.match(/<section id="/g)).toHaveLength(1);
+    expect(html.match(/<section id="(?!definitions)/g)).toHaveLength(1);
     expect(html).not.toContain('<svg');
+    // Its definitions are those of the at-risk list only.
+    expect(html).toContain(esc(metricText('pAlive', 'en').definition));
+    expect(html).not.toContain(esc(metricText('recentSpend', 'en').definition));
+  });
+
+  it('says what its figures mean, from the definitions table of the dashboard, in the language of the report', () => {
+    expect(reportMetrics(['stage_mix', 'at_risk', 'data_health'])).toEqual([
+      'stagePlayers',
+      'lostPlayers',
+      'recentSpend',
+      'lifetimeSpend',
+      'expectedClv',
+      'pAlive',
+    ]);
+    const en = renderHtml(summary('en'), 'UTC');
+    expect(en).toContain('<h2 style="font-size:16px;margin:0 0 4px;">What the figures mean</h2>');
+    const roi = metricText('offerRoi', 'en');
+    expect(en).toContain(`${esc(roi.definition)} <span style="color:#5b6472;">(${esc(roi.window)}; ${esc(roi.unit)})</span>`);
+    const zh = renderHtml(summary('zh'), 'UTC');
+    expect(zh).toContain('数字的含义');
+    expect(zh).toContain(esc(metricText('recentSpend', 'zh').definition));
+    expect(zh).not.toContain(esc(metricText('recentSpend', 'en').definition));
   });
 
   it('writes the Chinese page in Chinese', () => {
