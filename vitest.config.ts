@@ -3,14 +3,17 @@ import { defineConfig } from 'vitest/config';
 // Each test file runs in its own child process: the embedded engine is one per
 // process and locks its data directory, so suites never share an engine.
 // One project per kind (`npm run test:unit`, `test:int`, `test:e2e`); `npm test`
-// runs the three in one pool, so both workers stay busy to the end. The HTTP fuzz
-// suite (`npm run test:fuzz`) is its own project, run after them in CI.
+// runs the three in one pool, so the workers stay busy to the end. Three workers on
+// two cores: many files spend part of their time waiting (the engine's part cleanup
+// after an erasure, a background recompute, a page in Chromium), and a third file
+// uses that time. The HTTP fuzz suite (`npm run test:fuzz`) is its own project, run
+// after them in CI.
 export default defineConfig({
   test: {
     pool: 'forks',
     isolate: true,
     fileParallelism: true,
-    maxWorkers: 2,
+    maxWorkers: 3,
     // Safety nets against a hang, sized for a loaded 2-core machine: a stage-history
     // recompute or a simulated game's ingest takes a minute or more there.
     testTimeout: 120_000,
