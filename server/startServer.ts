@@ -17,6 +17,7 @@ import { type Logger, redactUrl } from './log.ts';
 import { DemoPreparation } from './preparation.ts';
 import { PageWarmer, warmerTiming } from './readiness/pageWarmer.ts';
 import { warmGetter } from './readiness/warmRequest.ts';
+import { comradesSettled } from './winback/comradesRefresh.ts';
 
 export interface StartOptions {
   log: Logger;
@@ -120,6 +121,7 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
       await jobs.stop();
       await stopReports?.();
       await rulesRecompute(db).stop();
+      await comradesSettled(db);
       await pages?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -48,6 +48,15 @@ export function refreshComrades(deps: { db: Db; cfg: Pick<Config, 'gameTz'> }, o
 /** Whether a refresh of this engine's pairs is running or queued in this process. */
 export const comradesRefreshing = (db: Db): boolean => (queues.get(db)?.pending ?? 0) > 0;
 
+/**
+ * Resolves when no refresh of this engine's pairs runs or waits. Awaited
+ * before the engine closes: readers see a run as soon as it is published,
+ * while the previous run's rows are still being dropped.
+ */
+export const comradesSettled = async (db: Db): Promise<void> => {
+  await queues.get(db)?.tail.catch(() => null);
+};
+
 async function refreshOnce(
   { db, cfg }: { db: Db; cfg: Pick<Config, 'gameTz'> },
   onProgress: (done: number, total: number) => void,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.ts';
 import { rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
+import { comradesSettled } from '../../server/winback/comradesRefresh.ts';
 import { tokenFetch } from './auth.ts';
 import { freshEngine, type TestEngine } from './engine.ts';
 
@@ -50,8 +51,9 @@ export async function startApi(setup: (engine: TestEngine) => Promise<void>, env
       answer(await signed(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })),
     async close() {
       await stopListening(server);
-      // A stage-rules recompute a test started ends before the engine it writes to closes.
+      // A stage-rules recompute or comrade refresh a test started ends before the engine it writes to closes.
       await rulesRecompute(engine.db).stop();
+      await comradesSettled(engine.db);
       await engine.cleanup();
     },
   };
