@@ -9,6 +9,7 @@ import { rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { simulateGame } from '../../server/sim/simulate.ts';
 import { ensureWebBuild, WEB_DIST } from '../../server/webBuild.ts';
+import { comradesSettled } from '../../server/winback/comradesRefresh.ts';
 import { listen, stopListening } from './api.ts';
 import { tokenFetch } from './auth.ts';
 import { freshEngine, type TestEngine } from './engine.ts';
@@ -69,8 +70,9 @@ export async function startRig(seed: number, env: Record<string, string> = {}): 
       async close() {
         await browser.close();
         await stopListening(listening);
-        // A stage-rules recompute a test started ends before the engine it writes to closes.
+        // A stage-rules recompute or comrade refresh a test started ends before the engine it writes to closes.
         await rulesRecompute(engine.db).stop();
+        await comradesSettled(engine.db);
         await engine.cleanup();
       },
     };
