@@ -175,7 +175,7 @@ export const REQUESTS = {
   'GET /api/winback/comrades': { query: { ...asOf, ...page(50, 500) } },
   'GET /api/winback/choices': {},
   'PUT /api/winback/choices': {
-    body: { rescueOfferId: offerId, newServerOfferId: offerId, ...saveMeta, baseVersion: { type: 'whole', min: 0, max: MAX_WHOLE } },
+    body: { rescueOfferId: offerId, newServerOfferId: offerId, comradesOfferId: offerId, ...saveMeta, baseVersion: { type: 'whole', min: 0, max: MAX_WHOLE } },
   },
 
   'GET /api/reports/schedules': { query: { archived: { type: 'flag', default: false } } },

@@ -20,6 +20,8 @@ export interface WinbackChoices {
   version: number;
   rescueOfferId: string;
   newServerOfferId: string;
+  /** The offer whose reward the old-comrades referral pays the active player, per pair. */
+  comradesOfferId: string;
   author: string;
   note: string;
   /** Null for the default. */
@@ -30,6 +32,7 @@ export interface WinbackChoices {
 export interface WinbackChoicesSave {
   rescueOfferId: string;
   newServerOfferId: string;
+  comradesOfferId: string;
   author: string;
   note?: string;
   baseVersion?: number;
@@ -205,7 +208,9 @@ export interface ComradePairs {
   /** Absent when there is no data yet. */
   lookbackDays?: number;
   perLapsed?: number;
+  /** The chosen offer (WinbackChoices) rewarding the referrals; null when it is not active on the day. */
   offer: WinbackOffer | null;
+  choice: { version: number; offerId: string };
   total: number;
   pairs: ComradePair[];
   limit: number;

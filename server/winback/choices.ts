@@ -3,15 +3,17 @@ import type { WinbackChoices, WinbackChoicesSave } from '../../contract/winback.
 import type { Db } from '../db/client.ts';
 import { conflict, invalid } from '../domainError.ts';
 import { getOffer } from '../offers/catalog.ts';
+import { activeOn } from '../offers/proposals.ts';
 import { insertChoices } from '../queries/winback/insertChoices.ts';
 import { latestChoices } from '../queries/winback/latestChoices.ts';
 
 /**
- * Which catalog offer prices the rescue decision and which the new-server
- * planner: the designer's explicit, versioned choice (sql/031). Creating or
- * editing any other offer changes neither. Before the first save the seeded
+ * Which catalog offer prices the rescue decision, which the new-server
+ * planner and which rewards the old-comrades referral: the designer's
+ * explicit, versioned choice (sql/031). Creating or editing any other offer
+ * changes none of them. Before the first save the seeded
  * offers are in force (version 0). A chosen offer must exist, not be archived
- * and aim at the decline stage (the players both moves price); whether it is
+ * and aim at the decline stage (the players all three moves price); whether it is
  * enabled and active on a day is checked on that day (an inactive choice
  * prices nothing, and the page says so).
  */
@@ -20,6 +22,7 @@ export const DEFAULT_CHOICES: WinbackChoices = {
   version: 0,
   rescueOfferId: 'returning-reward',
   newServerOfferId: 'new-server',
+  comradesOfferId: 'comrades-referral',
   author: 'system',
   note: 'default: the seeded offers',
   savedAt: null,
@@ -27,6 +30,12 @@ export const DEFAULT_CHOICES: WinbackChoices = {
 
 export async function currentChoices(db: Db): Promise<WinbackChoices> {
   return (await latestChoices(db)) ?? DEFAULT_CHOICES;
+}
+
+/** A chosen offer as it prices a move on a day: null when it no longer exists, is archived or is not active then. */
+export async function chosenOfferOn(db: Db, offerId: string, asOf: string): Promise<OfferVersion | null> {
+  const offer = (await getOffer(db, offerId))?.offer;
+  return offer && !offer.archived && activeOn(offer, asOf) ? offer : null;
 }
 
 /** Why an offer cannot be chosen for a win-back move; null when it can. */
@@ -46,6 +55,7 @@ export function saveChoices(db: Db, body: WinbackChoicesSave): Promise<WinbackCh
     for (const [field, id] of [
       ['rescueOfferId', body.rescueOfferId],
       ['newServerOfferId', body.newServerOfferId],
+      ['comradesOfferId', body.comradesOfferId],
     ] as const) {
       const problem = choiceProblem(id, (await getOffer(db, id))?.offer ?? null);
       if (problem) throw invalid(`${field}: ${problem}`, { field });
@@ -57,6 +67,7 @@ export function saveChoices(db: Db, body: WinbackChoicesSave): Promise<WinbackCh
       version: now.version + 1,
       rescueOfferId: body.rescueOfferId,
       newServerOfferId: body.newServerOfferId,
+      comradesOfferId: body.comradesOfferId,
       author: body.author,
       note: body.note ?? '',
       savedAt: new Date().toISOString(),

@@ -4,13 +4,13 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import { toUnits } from '../money.ts';
-import { listOffers } from '../offers/catalog.ts';
 import { comradePairs, type ComradePairRow } from '../queries/offers/comradePairs.ts';
 import { publishedComradeRun } from '../queries/offers/publishedComradeRun.ts';
 import { storedComradePairs } from '../queries/offers/storedComradePairs.ts';
 import { comradesRefreshing, refreshComrades } from './comradesRefresh.ts';
 import { COMRADE_LOOKBACK_DAYS, COMRADES_PER_LAPSED, computeComrades } from './comradesRun.ts';
-import { activeOfferOf } from './rescueRules.ts';
+import { chosenOfferOn, currentChoices } from './choices.ts';
+import { winbackOfferOf } from './rescue.ts';
 
 type Pair = Omit<ComradePair, 'rewardCost'>;
 interface Computed {
@@ -128,9 +128,11 @@ async function pairsOf(db: Db, cfg: Config, log: Logger, asOf: string, latest: s
 export async function findComrades(db: Db, cfg: Config, log: Logger, q: { asOf?: string; limit: number; offset: number }): Promise<ComradePairs> {
   const page = { limit: q.limit, offset: q.offset };
   const latest = await resolveAsOf(db);
-  if (!latest) return { asOf: null, state: 'ready', currency: cfg.baseCurrency, basis: 'shared_days', offer: null, total: 0, pairs: [], ...page };
-  const [found, offers] = await Promise.all([pairsOf(db, cfg, log, q.asOf ?? latest, latest, page), listOffers(db)]);
-  const offer = activeOfferOf(offers, 'comrades_referral', found.asOf);
+  const chosen = await currentChoices(db);
+  const choice = { version: chosen.version, offerId: chosen.comradesOfferId };
+  if (!latest) return { asOf: null, state: 'ready', currency: cfg.baseCurrency, basis: 'shared_days', offer: null, choice, total: 0, pairs: [], ...page };
+  const found = await pairsOf(db, cfg, log, q.asOf ?? latest, latest, page);
+  const offer = await chosenOfferOn(db, chosen.comradesOfferId, found.asOf);
   const rewardCost = offer && offer.cost.kind === 'fixed' ? offer.cost.fixedCost : null;
   return {
     asOf: found.asOf,
@@ -139,7 +141,8 @@ export async function findComrades(db: Db, cfg: Config, log: Logger, q: { asOf?:
     basis: found.basis,
     lookbackDays: COMRADE_LOOKBACK_DAYS,
     perLapsed: COMRADES_PER_LAPSED,
-    offer: offer && { offerId: offer.offerId, name: offer.name, reward: offer.reward, version: offer.version },
+    offer: offer && winbackOfferOf(offer),
+    choice,
     total: found.total,
     pairs: found.pairs.map((r) => ({ ...r, rewardCost })),
     ...page,

@@ -5,16 +5,14 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { fourPlaces } from '../money.ts';
 import { audienceOptions } from '../offers/audience.ts';
-import { getOffer } from '../offers/catalog.ts';
 import { ANY_CONDITIONS } from '../offers/defaults.ts';
 import { measuredUplifts } from '../offers/measuredUplift.ts';
-import { activeOn } from '../offers/proposals.ts';
 import { memberOf } from '../queries/offers/audienceMembers.ts';
 import { pricedSql } from '../queries/offers/audienceSql.ts';
 import { rescuePage } from '../queries/winback/rescuePage.ts';
 import { decidedSql } from '../queries/winback/rescueSql.ts';
 import { rescueSummary } from '../queries/winback/rescueSummary.ts';
-import { currentChoices } from './choices.ts';
+import { chosenOfferOn, currentChoices } from './choices.ts';
 import { decideRescue, totalsTable, winBackRate } from './rescueRules.ts';
 
 /**
@@ -31,8 +29,8 @@ const DECLINING_CONDITIONS: OfferConditions = { ...ANY_CONDITIONS, statuses: ['l
 
 /** The chosen offer when it is active on the day, with its win-back rate; null when it is not (or no longer exists). */
 export async function pricingOffer(db: Db, offerId: string, asOf: string): Promise<{ offer: OfferVersion; rate: WinBackRate } | null> {
-  const offer = (await getOffer(db, offerId))?.offer;
-  if (!offer || offer.archived || !activeOn(offer, asOf)) return null;
+  const offer = await chosenOfferOn(db, offerId, asOf);
+  if (!offer) return null;
   return { offer, rate: winBackRate(offer.assumedUplift, (await measuredUplifts(db)).get(offer.kind)) };
 }
 

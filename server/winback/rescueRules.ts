@@ -1,5 +1,4 @@
-import type { OfferKind } from '../../contract/enums.ts';
-import type { OfferVersion, UpliftUsed } from '../../contract/offers.ts';
+import type { UpliftUsed } from '../../contract/offers.ts';
 import {
   DECISIONS,
   REWARD_TIERS,
@@ -122,15 +121,4 @@ export function totalsTable(groups: readonly GroupSums[]): RescueTotals[] {
       return { decision, tier, players: a.players, cost: fromUnits(a.cost), expectedReturn: fromUnits(a.ret), expectedClv: fromUnits(a.clv) };
     }),
   );
-}
-
-/**
- * The catalog offer of a kind whose active dates cover the day (enabled, not
- * archived; with several, the first by id). Only the old-comrades list reads
- * its reward this way; the rescue decision and the new-server planner use
- * the designer's explicit choice (choices.ts).
- */
-export function activeOfferOf(offers: readonly OfferVersion[], kind: OfferKind, asOf: string): OfferVersion | null {
-  const fit = offers.filter((o) => o.kind === kind && o.enabled && !o.archived && o.activeFrom <= asOf && (o.activeTo === null || o.activeTo >= asOf));
-  return fit.sort((a, b) => (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0))[0] ?? null;
 }

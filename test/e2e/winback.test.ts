@@ -65,6 +65,9 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
     await expect.poll(() => page.getByTestId('choices-version').textContent(), { timeout: 10_000 }).toContain('The defaults');
     expect(await page.getByTestId('choice-rescue').inputValue()).toBe('returning-reward');
     expect(await page.getByTestId('choice-new-server').inputValue()).toBe('new-server');
+    expect(await page.getByTestId('choice-comrades').inputValue()).toBe('comrades-referral');
+    expect(comrades.choice).toEqual({ version: 0, offerId: 'comrades-referral' });
+    expect(await page.getByTestId('winback-comrades').textContent()).toContain(comrades.offer.reward);
     expect(errors).toEqual([]);
 
     await page.goto(`${base}/?page=winback&lang=zh`);

@@ -79,7 +79,9 @@ function overrides(ids: GameIds): Partial<Record<RouteKey, Partial<Base>>> {
     // The launch the suite made: an accepted one is refused as already running unless forced, and webhooks stay off.
     'POST /api/offers/:id/launch': { path: offer.path, body: { author: 'fuzz', asOf: LAST_DAY, webhook: false, force: false } },
     // The seeded offers again: an accepted save is a new version of the same choice.
-    'PUT /api/winback/choices': { body: { rescueOfferId: 'returning-reward', newServerOfferId: 'new-server', author: 'fuzz' } },
+    'PUT /api/winback/choices': {
+      body: { rescueOfferId: 'returning-reward', newServerOfferId: 'new-server', comradesOfferId: 'comrades-referral', author: 'fuzz' },
+    },
     'POST /api/reports/schedules': { body: schedule },
     'PUT /api/reports/schedules/:id': { path: { id: ids.scheduleId }, body: schedule },
     // No delivery: an accepted run only writes its files.

@@ -158,6 +158,7 @@ describe('which offers the win-back moves use', () => {
       version: 0,
       rescueOfferId: 'returning-reward',
       newServerOfferId: 'new-server',
+      comradesOfferId: 'comrades-referral',
       author: 'system',
       note: 'default: the seeded offers',
       savedAt: null,
@@ -184,6 +185,7 @@ describe('which offers the win-back moves use', () => {
     const saved = await send('PUT', '/api/winback/choices', {
       rescueOfferId: 'a-rescue',
       newServerOfferId: 'new-server',
+      comradesOfferId: 'comrades-referral',
       author: 'mei',
       note: 'cheaper gift',
       baseVersion: 0,
@@ -215,6 +217,7 @@ describe('which offers the win-back moves use', () => {
     const saved = await send('PUT', '/api/winback/choices', {
       rescueOfferId: now.rescueOfferId,
       newServerOfferId: 'a-rescue',
+      comradesOfferId: now.comradesOfferId,
       author: 'li',
       baseVersion: now.version,
     });
@@ -228,17 +231,31 @@ describe('which offers the win-back moves use', () => {
     const stale = await send('PUT', '/api/winback/choices', {
       rescueOfferId: 'returning-reward',
       newServerOfferId: 'new-server',
+      comradesOfferId: 'comrades-referral',
       author: 'mei',
       baseVersion: 0,
     });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatch(/at version \d+ now, not 0/);
-    const growth = await send('PUT', '/api/winback/choices', { rescueOfferId: 'event-invite', newServerOfferId: 'new-server', author: 'mei' });
+    const growth = await send('PUT', '/api/winback/choices', {
+      rescueOfferId: 'event-invite',
+      newServerOfferId: 'new-server',
+      comradesOfferId: 'comrades-referral',
+      author: 'mei',
+    });
     expect(growth.status).toBe(400);
     expect(growth.body.error).toBe('rescueOfferId: offer "event-invite" is not aimed at the decline stage');
-    const unknown = await send('PUT', '/api/winback/choices', { rescueOfferId: 'returning-reward', newServerOfferId: 'nope', author: 'mei' });
+    const unknown = await send('PUT', '/api/winback/choices', {
+      rescueOfferId: 'returning-reward',
+      newServerOfferId: 'nope',
+      comradesOfferId: 'comrades-referral',
+      author: 'mei',
+    });
     expect(unknown.body.error).toBe('newServerOfferId: no offer with id "nope"');
-    expect((await send('PUT', '/api/winback/choices', { rescueOfferId: 'returning-reward', newServerOfferId: 'new-server' })).status).toBe(400);
+    expect(
+      (await send('PUT', '/api/winback/choices', { rescueOfferId: 'returning-reward', newServerOfferId: 'new-server', comradesOfferId: 'comrades-referral' }))
+        .status,
+    ).toBe(400);
     expect((await rig.get('/api/winback/choices')).body).toEqual(now);
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../server/db/query.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
-import { getOffer, saveOfferVersion } from '../../server/offers/catalog.ts';
+import { createOffer, getOffer, saveOfferVersion } from '../../server/offers/catalog.ts';
 import { computeComradePairs, findComrades } from '../../server/winback/comrades.ts';
 import { silentLogger } from '../../server/log.ts';
 import { launchOffer } from '../../server/launches/launch.ts';
@@ -309,6 +309,37 @@ describe('find your old comrades', () => {
     expect((await api.get('/api/winback/comrades?limit=501')).status).toBe(400);
   });
 
+  it('rewards with the chosen offer: another referral offer first by id changes nothing until it is chosen', async () => {
+    const found = (await getOffer(api.engine.db, 'comrades-referral'))!;
+    const { version: _v, author: _a, note: _n, savedAt: _s, archived: _ar, ...def } = found.offer;
+    const friend = { ...def, offerId: 'a-comrades', name: 'Bring a friend', cost: { ...def.cost, fixedCost: '1.2500' } };
+    await createOffer(api.engine.db, friend, { author: 'test', note: '' });
+    const before = await api.get('/api/winback/comrades?asOf=2026-03-31');
+    expect(before.body).toMatchObject({ offer: { offerId: 'comrades-referral' }, choice: { version: 0, offerId: 'comrades-referral' } });
+    expect(new Set(before.body.pairs.map((p: { rewardCost: string }) => p.rewardCost))).toEqual(new Set(['2.5']));
+
+    const now = (await api.get('/api/winback/choices')).body;
+    const res = await api.fetch(`${api.base}/api/winback/choices`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rescueOfferId: now.rescueOfferId, newServerOfferId: now.newServerOfferId, comradesOfferId: 'a-comrades', author: 'test' }),
+    });
+    expect(res.status).toBe(200);
+    const chosen = await api.get('/api/winback/comrades?asOf=2026-03-31');
+    expect(chosen.body).toMatchObject({
+      offer: { offerId: 'a-comrades', name: 'Bring a friend' },
+      choice: { version: now.version + 1, offerId: 'a-comrades' },
+    });
+    expect(new Set(chosen.body.pairs.map((p: { rewardCost: string }) => p.rewardCost))).toEqual(new Set(['1.25']));
+    expect(brief(chosen.body.pairs)).toEqual(brief(before.body.pairs));
+
+    // Disabled, it rewards nothing: the pairs are listed without a reward, and the page names the choice.
+    await saveOfferVersion(api.engine.db, { ...friend, enabled: false }, { author: 'test', note: 'paused' });
+    const paused = await api.get('/api/winback/comrades?asOf=2026-03-31');
+    expect(paused.body).toMatchObject({ offer: null, choice: { offerId: 'a-comrades' }, total: 7 });
+    expect(new Set(paused.body.pairs.map((p: { rewardCost: string | null }) => p.rewardCost))).toEqual(new Set([null]));
+  });
+
   it('uses friend links once ingested, quarantining a bad link, and a re-ingest changes nothing', async () => {
     const dir = path.join(api.engine.dir, 'friends');
     // L1's friends: A3 (twice; 2 active days in R), A2 (stored the other way round; 1); L2's only friend A6 is not active; L3's friend A1 plays on s01.
@@ -378,7 +409,7 @@ describe('a measured win-back rate', () => {
     const res = await api.fetch(`${api.base}/api/winback/choices`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ rescueOfferId: 'returning-reward', newServerOfferId: 'returning-reward', author: 'test' }),
+      body: JSON.stringify({ rescueOfferId: 'returning-reward', newServerOfferId: 'returning-reward', comradesOfferId: 'comrades-referral', author: 'test' }),
     });
     expect(res.status).toBe(200);
     const { body } = await api.get('/api/winback/servers?asOf=2026-03-31');

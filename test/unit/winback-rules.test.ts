@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../../server/config.ts';
 import { classifyFile } from '../../server/ingest/fileKind.ts';
 import { stagingInsertSql } from '../../server/queries/ingest/stagingSql.ts';
 import { planServer, type ServerBase } from '../../server/winback/plannerRules.ts';
-import { activeOfferOf, decideRescue, rewardTier, totalsTable, winBackRate } from '../../server/winback/rescueRules.ts';
+import { decideRescue, rewardTier, totalsTable, winBackRate } from '../../server/winback/rescueRules.ts';
 import { choiceProblem } from '../../server/winback/choices.ts';
 import { assumedUplift } from '../../server/offers/economics.ts';
 import type { OfferVersion } from '../../contract/offers.ts';
@@ -218,20 +218,6 @@ describe('the offers that price a move', () => {
     expect(choiceProblem('gone', null)).toBe('no offer with id "gone"');
     expect(choiceProblem('old', offer('old', { archived: true }))).toBe('offer "old" is archived; restore it first');
     expect(choiceProblem('bundle', offer('bundle', { stages: ['growth'] }))).toBe('offer "bundle" is not aimed at the decline stage');
-  });
-  it('the old-comrades reward: the enabled, unarchived offer of the kind active on the day, first by id', () => {
-    const list = [
-      offer('z-late', { activeFrom: '2026-04-01' }),
-      offer('b-second'),
-      offer('a-off', { enabled: false }),
-      offer('a-archived', { archived: true }),
-      offer('a-ended', { activeTo: '2026-03-30' }),
-      offer('a-bundle', { kind: 'limited_bundle' }),
-      offer('b-first'),
-    ];
-    expect(activeOfferOf(list, 'returning_reward', '2026-03-31')?.offerId).toBe('b-first');
-    expect(activeOfferOf(list, 'returning_reward', '2026-03-30')?.offerId).toBe('a-ended');
-    expect(activeOfferOf(list, 'new_server', '2026-03-31')).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@ export async function insertChoices(db: Db, c: ChoicesRow): Promise<void> {
       version: c.version,
       rescue_offer_id: c.rescueOfferId,
       new_server_offer_id: c.newServerOfferId,
+      comrades_offer_id: c.comradesOfferId,
       author: c.author,
       note: c.note,
       saved_at: c.savedAt,
