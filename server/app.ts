@@ -6,6 +6,7 @@ import express from 'express';
 import { auditRefusals } from './audit/refused.ts';
 import { createAccounts } from './auth/accounts.ts';
 import { resolveActor } from './auth/actor.ts';
+import { keptForMs } from './db/dataMemo.ts';
 import type { Deps } from './deps.ts';
 import { notFound } from './domainError.ts';
 import { guardedRouters, type RouteDeps } from './routes/guardedRouter.ts';
@@ -36,8 +37,8 @@ import { dashboardAssets } from './dashboardAssets.ts';
 
 /** The response cache's settings: answers of the embedded engine stay until this process writes; a shared server's also expire. */
 export function cacheOptions({ cfg, db }: Pick<Deps, 'cfg' | 'db'>): CacheOptions {
-  const seconds = cfg.apiCacheSeconds;
-  return { enabled: seconds > 0, maxAgeMs: db.engine === 'embedded' ? Number.POSITIVE_INFINITY : seconds * 1000, maxEntries: 500 };
+  const maxAgeMs = keptForMs(db, cfg);
+  return { enabled: maxAgeMs > 0, maxAgeMs, maxEntries: 500 };
 }
 
 /** Builds the Express app without listening, so tests and the server share it. */

@@ -2,6 +2,7 @@ import type { AudienceMember, AudienceSort, AudienceTotals, OfferAudience, Offer
 import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { DataMemo, keptForMs } from '../db/dataMemo.ts';
 import { stageSourceOn } from '../lifecycle/stageSource.ts';
 import { audienceMembers } from '../queries/offers/audienceMembers.ts';
 import type { AudienceQueryOptions } from '../queries/offers/audienceSql.ts';
@@ -35,11 +36,17 @@ export interface PricingOptions extends AudienceQueryOptions {
 }
 
 /** How an audience on `asOf` is evaluated: the CLV horizon, where the day's stages are read, and the measured value factors. */
-export async function audienceOptions(db: Db, cfg: Config, asOf: string): Promise<PricingOptions> {
-  const base = { asOf, horizonDays: horizonDays(cfg), source: await stageSourceOn(db, asOf) };
-  const { factors, params } = await measureFactors(db, base);
-  return { ...base, value: params, factors };
+export function audienceOptions(db: Db, cfg: Config, asOf: string): Promise<PricingOptions> {
+  const days = horizonDays(cfg);
+  // Rescue, planner and proposals all price on the same factors: measured once per data change.
+  return factorMemo.get(db, `${asOf}|${days}`, keptForMs(db, cfg), async () => {
+    const base = { asOf, horizonDays: days, source: await stageSourceOn(db, asOf) };
+    const { factors, params } = await measureFactors(db, base);
+    return { ...base, value: params, factors };
+  });
 }
+
+const factorMemo = new DataMemo<PricingOptions>();
 
 export interface Audience {
   asOf: string;
