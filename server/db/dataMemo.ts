@@ -15,9 +15,9 @@ interface Entry<T> {
  * concurrent askers share one computation. A failed computation is not kept.
  */
 export class DataMemo<T> {
-  private readonly byDb = new WeakMap<Db, Map<string, Entry<T>>>();
+  private readonly byDb = new WeakMap<Pick<Db, 'writes'>, Map<string, Entry<T>>>();
 
-  get(db: Db, key: string, maxAgeMs: number, compute: () => Promise<T>): Promise<T> {
+  get(db: Pick<Db, 'writes'>, key: string, maxAgeMs: number, compute: () => Promise<T>): Promise<T> {
     if (maxAgeMs <= 0) return compute();
     let entries = this.byDb.get(db);
     if (!entries) this.byDb.set(db, (entries = new Map()));
