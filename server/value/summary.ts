@@ -16,8 +16,8 @@ export async function valueSummary(db: Db, q: ValueQuery | null): Promise<ValueS
   if (!q) return { asOf: null, pareto: null, curve: [], tiers: [], rfm: [], rfmSegments: RFM_SEGMENTS, stageScores: [] };
   const stages = { ...q, source: await stageSourceOn(db, q.asOf) };
   const [pareto, curve, tiers, rfm, scores] = await Promise.all([
-    paretoSummary(db, q),
-    paretoCurve(db, q, CURVE_POINTS),
+    paretoSummary(db, q, stages.source),
+    paretoCurve(db, q, stages.source, CURVE_POINTS),
     valueTiers(db, stages),
     rfmSegments(db, q),
     stageScores(db, stages),

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
+import { stageSourceOn } from '../../server/lifecycle/stageSource.ts';
+import { paretoCurve, paretoSummary } from '../../server/queries/value/pareto.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import type { TestEngine } from '../helpers/engine.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
@@ -70,6 +72,14 @@ describe('revenue concentration over many payers', () => {
         ['P449', 'whale', '2026-03-01'],
       ],
     ]);
+  });
+
+  it('reads the payers from the day’s snapshot over all servers, exactly as grouped from the rollup', async () => {
+    const q = { asOf: '2026-03-01', server: '' };
+    const db = rig.engine.db;
+    expect(await stageSourceOn(db, q.asOf)).toBe('snapshot');
+    expect(await paretoSummary(db, q, 'snapshot')).toEqual(await paretoSummary(db, q, 'view'));
+    expect(await paretoCurve(db, q, 'snapshot', 200)).toEqual(await paretoCurve(db, q, 'view', 200));
   });
 
   it('narrows to one server', async () => {
