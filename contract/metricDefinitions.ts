@@ -17,6 +17,8 @@ export const METRIC_UNITS = {
   change: { en: 'relative change, %', zh: '相对变化，%' },
   points: { en: 'percentage points', zh: '百分点' },
   ofCost: { en: 'percent of the cost', zh: '占成本的百分比' },
+  asDifference: { en: 'as the difference it bounds', zh: '与所框定的差值相同' },
+  probability: { en: 'probability, 0–1', zh: '概率，0–1' },
 } as const satisfies Record<string, Text>;
 export type MetricUnit = keyof typeof METRIC_UNITS;
 
@@ -32,6 +34,10 @@ export interface MetricDefinition {
 const def = (name: Text, definition: Text, window: Text, unit: MetricUnit): MetricDefinition => ({ name, definition, window, unit });
 
 const RANGE: Text = { en: 'the chosen date range', zh: '所选日期范围' };
+const LAUNCH_WINDOW: Text = {
+  en: "the launch's measurement window: the days after its as-of day, up to its length or the last day with data",
+  zh: '投放的衡量窗口：截至日之后的若干天，至窗口长度或最后一个有数据的日期为止',
+};
 const RECENT_COHORTS = (n: number): Text => ({
   en: `cohorts whose day ${n} falls in the chosen date range`,
   zh: `第 ${n} 天落在所选日期范围内的同期群`,
@@ -257,6 +263,51 @@ export const METRIC_DEFINITIONS = {
     },
     { en: 'the CLV horizon (12 months by default) after the last model fit', zh: '最近一次模型拟合之后的 CLV 期限（默认 12 个月）' },
     'money',
+  ),
+  launchUplift: def(
+    { en: 'Return-rate uplift', zh: '回归率提升' },
+    {
+      en: "The treatment group's return rate minus the holdout's, in percentage points, beside the two-sided p-value of the pooled two-proportion z-test.",
+      zh: '实验组回归率减去对照组回归率（百分点），旁边是合并两比例 z 检验的双侧 p 值。',
+    },
+    LAUNCH_WINDOW,
+    'points',
+  ),
+  launchReturnRate: def(
+    { en: 'Return rate', zh: '回归率' },
+    {
+      en: "The group's members with a session on at least one day of the measurement window, divided by the group's members.",
+      zh: '在衡量窗口内至少有一天有会话的组内成员数，除以该组成员数。',
+    },
+    LAUNCH_WINDOW,
+    'share',
+  ),
+  launchRevenuePerPlayer: def(
+    { en: 'Revenue per player', zh: '人均收入' },
+    {
+      en: "The group's revenue in the measurement window divided by all its members, payers or not.",
+      zh: '该组在衡量窗口内的收入除以全部成员数（无论是否付费）。',
+    },
+    LAUNCH_WINDOW,
+    'moneyPerPlayer',
+  ),
+  upliftCi: def(
+    { en: '95% interval', zh: '95% 区间' },
+    {
+      en: "The range the true treatment-minus-holdout difference lies in with 95% confidence: the unpooled (Wald) interval for the return rate, Welch's interval for revenue per player.",
+      zh: '真实的“实验组减对照组”差值以 95% 置信度所在的范围：回归率用非合并（Wald）区间，人均收入用 Welch 区间。',
+    },
+    LAUNCH_WINDOW,
+    'asDifference',
+  ),
+  upliftP: def(
+    { en: 'p-value', zh: 'p 值' },
+    {
+      en: "The chance of a difference at least this large if the offer changed nothing: two-sided, from the pooled two-proportion z-test for the return rate and Welch's t-test for revenue per player.",
+      zh: '若活动毫无作用，出现至少这么大差值的概率：双侧检验，回归率用合并的两比例 z 检验，人均收入用 Welch t 检验。',
+    },
+    LAUNCH_WINDOW,
+    'probability',
   ),
 } as const satisfies Record<string, MetricDefinition>;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../server/days.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
 import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
+import { expectDefinitionMark } from '../helpers/definitions.ts';
 
 let browser: SignedBrowser;
 let apiFetch: typeof fetch;
@@ -114,6 +115,7 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${base}/?page=players&player=${id}&lang=en`);
     await expect.poll(() => page.getByTestId('player-p-alive').textContent()).toBe(pct(profile.scores.pAlive));
+    for (const key of ['pAlive', 'expectedClv', 'lifetimeSpend'] as const) await expectDefinitionMark(page, key, 'en');
     // Null when the monetary fit of this small game did not succeed: shown as a dash, never as $0.00.
     const clv = profile.scores.expectedClv;
     expect(await page.getByTestId('player-clv').textContent()).toBe(

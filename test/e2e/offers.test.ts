@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupOf } from '../../server/launches/split.ts';
 import { translate } from '../../web/src/lib/i18n.ts';
 import { haveChromium, startRig, type BrowserRig, type SignedBrowser } from '../helpers/browser.ts';
+import { expectDefinitionMark } from '../helpers/definitions.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
 import { expectSigned } from '../helpers/webhookSignature.ts';
 
@@ -172,9 +173,11 @@ describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('活动投放');
     const { launches } = await api('launches');
     expect(await page.locator('[data-testid="launches-table"] tbody tr').count()).toBe(launches.length);
+    await expectDefinitionMark(page, 'launchUplift', 'zh');
     await page.getByTestId(`launch-row-${launches[0].launchId}`).getByRole('link').click();
     await page.getByTestId('uplift-table').waitFor();
-    expect(await page.getByTestId('uplift-return-rate').locator('th').textContent()).toBe('回归率');
+    expect(await page.getByTestId('uplift-return-rate').locator('th').textContent()).toContain('回归率');
+    for (const key of ['launchReturnRate', 'launchRevenuePerPlayer', 'upliftCi', 'upliftP'] as const) await expectDefinitionMark(page, key, 'zh');
     expect(await page.getByTestId('uplift-state').textContent()).toBe('投放日之后尚无数据，暂无可衡量的结果。');
     expect(errors).toEqual([]);
     await page.close();

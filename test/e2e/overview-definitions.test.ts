@@ -3,6 +3,7 @@ import { type MetricKey, metricText } from '../../contract/metricDefinitions.ts'
 import type { Overview } from '../../contract/overview.ts';
 import { changeText } from '../../web/src/lib/metricChange.ts';
 import { haveChromium, type SignedBrowser, useRig } from '../helpers/browser.ts';
+import { expectDefinitionMark } from '../helpers/definitions.ts';
 
 let browser: SignedBrowser;
 let apiFetch: typeof fetch;
@@ -37,19 +38,7 @@ describe.runIf(haveChromium)('metric definitions on the Overview in Chromium', (
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(`${base}/?lang=${lang}`);
       await page.getByTestId('kpi-dau').waitFor({ timeout: 30_000 });
-      for (const key of ON_OVERVIEW) {
-        const m = metricText(key, lang);
-        const mark = page.getByTestId(`info-${key}`).first();
-        await mark.waitFor({ state: 'attached', timeout: 10_000 });
-        // The mark names its metric and is described by the tip holding the definition, window and unit.
-        expect(await mark.getAttribute('aria-label'), key).toContain(m.name);
-        const tipId = await mark.getAttribute('aria-describedby');
-        const tip = page.locator(`[id="${tipId}"]`);
-        expect(await tip.getAttribute('role')).toBe('tooltip');
-        const text = await tip.textContent();
-        for (const part of [m.definition, m.window, m.unit]) expect(text, `${key}: ${part}`).toContain(part);
-        expect(await tip.isVisible(), key).toBe(false);
-      }
+      for (const key of ON_OVERVIEW) await expectDefinitionMark(page, key, lang);
       // The tile labels are the table's names.
       expect(
         await page
