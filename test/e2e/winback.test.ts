@@ -106,4 +106,32 @@ describe.runIf(haveChromium)('win-back page in Chromium', () => {
       await page.close();
     }
   });
+
+  it('saves a choice of offer from the panel, and the comrade pairs follow it', async () => {
+    const [offers, before] = await Promise.all([api('offers'), api('winback/choices')]);
+    const reward = offers.offers.find((o: { offerId: string }) => o.offerId === 'returning-reward');
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    try {
+      await page.goto(`${base}/?page=winback&lang=en`);
+      await page.getByTestId('comrades-list').waitFor({ timeout: 15_000 });
+      const save = page.getByTestId('choice-save');
+      await expect.poll(() => page.getByTestId('choice-comrades').inputValue()).toBe('comrades-referral');
+      expect(await save.isDisabled()).toBe(true);
+      await page.getByTestId('choice-comrades').selectOption('returning-reward');
+      await page.getByTestId('choice-author').fill('e2e');
+      await save.click();
+      await expect.poll(() => page.getByTestId('winback-choices').getByRole('status').textContent()).toBe(`Saved as version ${before.version + 1}`);
+      const after = await api('winback/choices');
+      expect(after).toMatchObject({
+        version: before.version + 1,
+        rescueOfferId: before.rescueOfferId,
+        newServerOfferId: before.newServerOfferId,
+        comradesOfferId: 'returning-reward',
+        author: 'e2e',
+      });
+      await expect.poll(() => page.getByTestId('winback-comrades').textContent()).toContain(reward.reward);
+    } finally {
+      await page.close();
+    }
+  });
 });

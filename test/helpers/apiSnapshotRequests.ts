@@ -288,38 +288,13 @@ export async function requests({ send, get, json, together, progress, dir, ruleV
   await send('POST', '/api/offers', { offer: { ...nobody, conditions: { ...nobody.conditions, minIdleDays: 365 } }, author: 'snapshot' });
   await send('POST', '/api/offers/snapshot-nobody/launch', { author: 'snapshot', asOf: D });
   // The win-back offer choice: refused choices, then the snapshot offer (restored above) prices the rescues.
-  await send('PUT', '/api/winback/choices', {
-    rescueOfferId: 'event-invite',
-    newServerOfferId: 'new-server',
-    comradesOfferId: 'comrades-referral',
-    author: 'snapshot',
-  });
-  await send('PUT', '/api/winback/choices', {
-    rescueOfferId: 'returning-reward',
-    newServerOfferId: 'no-such-offer',
-    comradesOfferId: 'comrades-referral',
-    author: 'snapshot',
-  });
-  await send('PUT', '/api/winback/choices', {
-    rescueOfferId: 'returning-reward',
-    newServerOfferId: 'new-server',
-    comradesOfferId: 'event-invite',
-    author: 'snapshot',
-  });
-  await send('PUT', '/api/winback/choices', {
-    rescueOfferId: 'snapshot-offer',
-    newServerOfferId: 'new-server',
-    comradesOfferId: 'comrades-referral',
-    author: 'snapshot',
-    baseVersion: 0,
-  });
-  await send('PUT', '/api/winback/choices', {
-    rescueOfferId: 'returning-reward',
-    newServerOfferId: 'new-server',
-    comradesOfferId: 'comrades-referral',
-    author: 'snapshot',
-    baseVersion: 0,
-  });
+  const defaults = { rescueOfferId: 'returning-reward', newServerOfferId: 'new-server', comradesOfferId: 'comrades-referral', author: 'snapshot' };
+  const choose = (changes: object) => send('PUT', '/api/winback/choices', { ...defaults, ...changes });
+  await choose({ rescueOfferId: 'event-invite' });
+  await choose({ newServerOfferId: 'no-such-offer' });
+  await choose({ comradesOfferId: 'event-invite' });
+  await choose({ rescueOfferId: 'snapshot-offer', baseVersion: 0 });
+  await choose({ baseVersion: 0 });
   await get(`/api/winback/rescue?asOf=${D}&limit=3`);
   await send('PUT', `/api/reports/schedules/${scheduleId}`, {
     name: 'Snapshot weekly (zh)',
