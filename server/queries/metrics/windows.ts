@@ -47,6 +47,20 @@ export function payingPlayers(rows?: string): string {
   return `uniqExactIf(player_id, ${PAYING_DAY}${rows ? ` AND ${rows}` : ''})`;
 }
 
+/**
+ * Per player, in a query grouped by player: 1 when one of the player's rows is
+ * an active (or paying) day matching `rows`, else 0. Counting these flags over
+ * the players gives the same numbers as activePlayers / payingPlayers, with one
+ * grouping of the players for several windows instead of a set of ids per window.
+ */
+export function wasActive(rows: string): string {
+  return `max(${ACTIVE_DAY} AND ${rows})`;
+}
+
+export function hasPaid(rows: string): string {
+  return `max(${PAYING_DAY} AND ${rows})`;
+}
+
 /** DAU, WAU or MAU on the day in {end:Date}, for a query reading rows up to that day. */
 export function activeInWindow(window: ActiveWindow, end: EndParam): string {
   return activePlayers(lastDays(end, ACTIVE_WINDOWS[window]));
