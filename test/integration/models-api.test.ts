@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { one } from '../../server/db/query.ts';
+import { one, rows } from '../../server/db/query.ts';
+import { stagesOn } from '../../server/queries/stages/stagesOn.ts';
 import { addDays } from '../../server/days.ts';
 import { startApi, type ApiRig } from '../helpers/api.ts';
 import { loadModelGame, MODEL_GAME_END } from '../helpers/modelGame.ts';
@@ -140,6 +141,18 @@ describe('models API', () => {
         s.contributions.reduce((a: number, c: number) => a + c, 0),
         2,
       );
+    }
+    // Each segment's revenue is its players' rollup revenue over (from, to], summed here independently of the snapshots.
+    const paid = await rows<{ tier: string; stage: string; revenue: string }>(
+      rig.engine.db,
+      `SELECT s.stage AS stage, s.tier AS tier, toString(sum(d.revenue)) AS revenue
+       FROM player_daily AS d INNER JOIN ${stagesOn('snapshot', 'from')} AS s ON s.player_id = d.player_id
+       WHERE d.day > {from:Date} AND d.day <= {to:Date} AND s.status != 'lost' GROUP BY stage, tier`,
+      { from: body.from, to: body.asOf },
+    );
+    for (const s of body.segments) {
+      const r = paid.find((p) => p.stage === s.stage && p.tier === s.tier);
+      expect([s.stage, s.tier, Number(s.revenue)]).toEqual([s.stage, s.tier, Number(r?.revenue ?? 0)]);
     }
     // Non-payers on the first day can start paying within the period, so their CLV is small, not zero.
     const clvOf = (tier: string) => body.segments.filter((s: any) => s.tier === tier).map((s: any) => Number(s.clv));

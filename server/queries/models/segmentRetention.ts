@@ -18,7 +18,10 @@ export interface SegmentPeriod {
 /**
  * The inputs of a Dwyer segment CLV, per segment = stage x value tier on the
  * {from:Date} stage snapshot: how many of its players are still in the active
- * base on the {to:Date} snapshot, and what they paid in between. Server
+ * base on the {to:Date} snapshot, and what they paid in between: the growth of
+ * their lifetime spend from one snapshot to the other (each is every revenue
+ * up to its day, refunds netted), so the rollup is not grouped again. Every
+ * player of "from" is on "to", which holds every player seen by then. Server
  * {server:String} ('' = all) picks players by their server on "from".
  */
 export async function segmentRetention(db: Db, q: { from: string; to: string; server: string }): Promise<SegmentPeriod[]> {
@@ -26,18 +29,12 @@ export async function segmentRetention(db: Db, q: { from: string; to: string; se
     db,
     `SELECT a.key AS stage, a.tier AS tier, count() AS players,
             countIf(b.player_id != '' AND b.status NOT IN ('lapsed', 'lost')) AS retained,
-            toString(sum(r.period_revenue)) AS revenue
+            toString(sum(b.lifetime_spend - a.lifetime_spend)) AS revenue
      FROM (${snapshotOf('from')}) AS a
      LEFT JOIN (
-       SELECT player_id, status FROM player_stage_daily
+       SELECT player_id, status, lifetime_spend FROM player_stage_daily
        WHERE day = {to:Date} AND ${latestInForce('player_stage_daily', 'to')}
      ) AS b ON b.player_id = a.player_id
-     LEFT JOIN (
-       SELECT player_id, sum(revenue) AS period_revenue
-       FROM player_daily
-       WHERE day > {from:Date} AND day <= {to:Date} AND revenue != 0
-       GROUP BY player_id
-     ) AS r ON r.player_id = a.player_id
      WHERE a.key != 'lost' AND ({server:String} = '' OR a.server_id = {server:String})
      GROUP BY stage, tier
      ORDER BY stage, tier
