@@ -10,11 +10,11 @@ import { latestChoices } from '../queries/winback/latestChoices.ts';
 /**
  * Which catalog offer prices the rescue decision, which the new-server
  * planner and which rewards the old-comrades referral: the designer's
- * explicit, versioned choice (sql/031). Creating or editing any other offer
- * changes none of them. Before the first save the seeded
- * offers are in force (version 0). A chosen offer must exist, not be archived
- * and aim at the decline stage (the players all three moves price); whether it is
- * enabled and active on a day is checked on that day (an inactive choice
+ * explicit, versioned choice (sql/031, sql/032). Creating or editing any
+ * other offer changes none of them. Before the first save the seeded offers
+ * are in force (version 0). A chosen offer must exist, not be archived and
+ * aim at the decline stage (the players all three moves price); whether it
+ * is enabled and active on a day is checked on that day (an inactive choice
  * prices nothing, and the page says so).
  */
 
