@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_DAY, ACTIVE_DAYS, activeDayOf, MONEY_ROW, PAYING_DAY, PAYING_DAYS, type RollupAlias } from '../../server/queries/metrics/activity.ts';
 import { foldStageMix } from '../../server/queries/metrics/stageMix.ts';
-import { ACTIVE_WINDOWS, activeInWindow, lastDays, priorDays, type EndParam } from '../../server/queries/metrics/windows.ts';
+import { ACTIVE_WINDOWS, hasPaid, lastDays, priorDays, wasActive, type EndParam } from '../../server/queries/metrics/windows.ts';
 import { activeRef, draftRef, playerStageSql } from '../../server/queries/stages/playerStageSql.ts';
 import { START_VIEWS } from '../../server/queries/views/startViews.ts';
 
@@ -30,7 +30,9 @@ describe('day windows', () => {
     expect(lastDays('to', 7)).toBe('day > {to:Date} - 7');
     expect(priorDays('as_of', 14)).toBe('day <= {as_of:Date} - 14 AND day > {as_of:Date} - 2 * 14');
     expect(ACTIVE_WINDOWS).toEqual({ dau: 1, wau: 7, mau: 30 });
-    expect(activeInWindow('mau', 'to')).toBe('uniqExactIf(player_id, sessions > 0 AND day > {to:Date} - 30)');
+    // Per-player flags of a grouped query: an active (or paying) day inside the window.
+    expect(wasActive(lastDays('to', ACTIVE_WINDOWS.mau))).toBe('max(sessions > 0 AND day > {to:Date} - 30)');
+    expect(hasPaid('day >= {from:Date}')).toBe('max(payments > 0 AND day >= {from:Date})');
   });
 
   it('refuses a window end outside the allow-list', () => {

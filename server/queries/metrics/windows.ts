@@ -6,7 +6,6 @@ import { ACTIVE_DAY, PAYING_DAY } from './activity.ts';
  * ending on a day, inclusive.
  */
 export const ACTIVE_WINDOWS = { dau: 1, wau: 7, mau: 30 } as const;
-export type ActiveWindow = keyof typeof ACTIVE_WINDOWS;
 
 /** The Date parameters a window may end on: an allow-list, so only these names reach the SQL text. */
 const END_PARAMS = ['to', 'asOf', 'as_of'] as const;
@@ -59,9 +58,4 @@ export function wasActive(rows: string): string {
 
 export function hasPaid(rows: string): string {
   return `max(${PAYING_DAY} AND ${rows})`;
-}
-
-/** DAU, WAU or MAU on the day in {end:Date}, for a query reading rows up to that day. */
-export function activeInWindow(window: ActiveWindow, end: EndParam): string {
-  return activePlayers(lastDays(end, ACTIVE_WINDOWS[window]));
 }
