@@ -309,6 +309,96 @@ export const METRIC_DEFINITIONS = {
     LAUNCH_WINDOW,
     'probability',
   ),
+  stageFlow: def(
+    { en: 'Stage flow', zh: '阶段流转' },
+    {
+      en: 'Players by their stage on the first day of the range (New if they had not played yet) and their stage, or Lost, on its last day; staying in a stage is a flow too.',
+      zh: '按范围首日的阶段（尚未开始游戏的记为新玩家）与末日的阶段（或已流失）统计的玩家数；留在同一阶段也算一条流向。',
+    },
+    { en: 'the first and the last day of the chosen range', zh: '所选范围的首日与末日' },
+    'players',
+  ),
+  cohortSurvival: def(
+    { en: 'Cohort still playing', zh: '同期群仍在游戏' },
+    {
+      en: "Share of a cohort whose stay, which ends at the player's first quiet spell, lasted into period t, counted only over players whose spell could be seen in complete periods.",
+      zh: '同期群中停留持续到第 t 期的玩家占比（停留以首次沉寂期为止），只计入其沉寂期能在完整周期内看到的玩家。',
+    },
+    { en: 'each cohort from its first period to the last complete one', zh: '每个同期群从首个周期至最后一个完整周期' },
+    'share',
+  ),
+  cohortProjection: def(
+    { en: 'Projected still playing', zh: '预计仍在游戏' },
+    {
+      en: "The shifted-beta-geometric survival curve fitted to the cohort's observed periods and carried on to the horizon.",
+      zh: '按同期群已观察周期拟合的移位贝塔几何（sBG）留存曲线，并延伸至预测期限。',
+    },
+    { en: 'from the first period to the projection horizon', zh: '从首个周期至预测期限' },
+    'share',
+  ),
+  segmentRevenuePerPlayer: def(
+    { en: 'Segment revenue per player (M)', zh: '分群人均收入（M）' },
+    {
+      en: "The segment's revenue over one period divided by its players on the period's first day, standing in for the margin.",
+      zh: '分群一个周期内的收入除以周期首日的分群人数，以收入代替利润。',
+    },
+    { en: 'the period ending on the as-of day', zh: '截至截至日的周期' },
+    'moneyPerPlayer',
+  ),
+  segmentRetention: def(
+    { en: 'Segment retention (r)', zh: '分群留存率（r）' },
+    {
+      en: "Share of the segment's players on the period's first day who were neither lapsed nor lost on its last day.",
+      zh: '周期首日的分群玩家中，到周期末日既未沉默也未流失的占比。',
+    },
+    { en: 'the period ending on the as-of day', zh: '截至截至日的周期' },
+    'share',
+  ),
+  segmentClv: def(
+    { en: 'Segment CLV per player', zh: '分群人均 CLV' },
+    {
+      en: 'The sum over T periods of M × r to the power t − 1, discounted by (1 + i) to the power t, with its 95% interval from the binomial uncertainty of r.',
+      zh: '对 T 个周期求和：M × r 的 t − 1 次方，再按 (1 + i) 的 t 次方贴现；95% 区间来自 r 的二项不确定性。',
+    },
+    { en: 'the T periods after the as-of day', zh: '截至日之后的 T 个周期' },
+    'moneyPerPlayer',
+  ),
+  holdoutError: def(
+    { en: 'Holdout error', zh: '保留期误差' },
+    {
+      en: 'What the model fitted up to the calibration end predicted for the holdout days, minus what the players did, divided by what they did.',
+      zh: '按校准截止日之前的数据拟合的模型对保留期的预测值，减去玩家的实际值，再除以实际值。',
+    },
+    { en: 'the holdout days after the calibration end', zh: '校准截止日之后的保留期' },
+    'change',
+  ),
+  backtestStillActive: def(
+    { en: 'Still active', zh: '仍活跃' },
+    {
+      en: "Share of the stage's players on the back-test day with at least one active day in the 28 days after it; the rest are counted as lapsed.",
+      zh: '回测日处于该阶段的玩家中，其后 28 天内至少有一天活跃的占比；其余计为已沉默。',
+    },
+    { en: 'the 28 days after the back-test day', zh: '回测日之后的 28 天' },
+    'share',
+  ),
+  backtestRevenuePerPlayer: def(
+    { en: 'Revenue per player, next 28 days', zh: '其后 28 天人均收入' },
+    {
+      en: "What the stage's players on the back-test day paid in the 28 days after it, divided by all of them.",
+      zh: '回测日处于该阶段的玩家在其后 28 天内的付费额，除以这些玩家的总数。',
+    },
+    { en: 'the 28 days after the back-test day', zh: '回测日之后的 28 天' },
+    'moneyPerPlayer',
+  ),
+  idleReturnShare: def(
+    { en: 'Came back', zh: '回归比例' },
+    {
+      en: 'Share of the players idle for so many days on the back-test day who had a session again in the 28 days after it.',
+      zh: '回测日沉默天数处于该区间的玩家中，其后 28 天内再次有会话的占比。',
+    },
+    { en: 'the 28 days after the back-test day', zh: '回测日之后的 28 天' },
+    'share',
+  ),
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricKey = keyof typeof METRIC_DEFINITIONS;

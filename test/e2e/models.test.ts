@@ -85,6 +85,9 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
     expect(await page.getByTestId('trust-reading').textContent()).toContain(
       `the players had ${int(trust.buckets.reduce((n: number, b: any) => n + b.actual, 0))}`,
     );
+    // The check, the cohort curves and the segment values name their definitions, from the one table.
+    const panelMetrics = ['holdoutError', 'cohortSurvival', 'cohortProjection', 'segmentRevenuePerPlayer', 'segmentRetention', 'segmentClv'] as const;
+    for (const key of panelMetrics) await expectDefinitionMark(page, key, 'en');
 
     // A refused fit (another refresh running) is reported with the server's reason.
     await page.route('**/api/models/fit', (route) =>
@@ -103,6 +106,7 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
     await page.locator('header select').selectOption('zh');
     await expect.poll(() => page.locator('h1').textContent()).toBe('流失与价值模型');
     expect(await page.getByTestId('trust-run').textContent()).toBe('运行检验');
+    for (const key of panelMetrics) await expectDefinitionMark(page, key, 'zh');
     expect(errors).toEqual([]);
     await page.close();
   });

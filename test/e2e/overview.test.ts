@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
+import { expectDefinitionMark } from '../helpers/definitions.ts';
 
 let browser: SignedBrowser;
 let apiFetch: typeof fetch;
@@ -110,6 +111,7 @@ describe.runIf(haveChromium)('overview page in Chromium', () => {
     expect(await page.getByTestId('lifecycle-count-decline').textContent()).toBe(en.format(onTo('decline')));
     // The Sankey draws the node labels with their player counts.
     expect(await page.locator('[data-testid="chart-transitions"] svg text').allTextContents()).toContain(`Decline ${en.format(onTo('decline'))}`);
+    await expectDefinitionMark(page, 'stageFlow', 'en');
     await page.getByTestId(`cell-${moved.from}-${moved.to}`).click();
     const rows = page.locator('[data-testid="flow-players"] tbody tr');
     await expect.poll(() => rows.count()).toBe(Math.min(50, moved.players));

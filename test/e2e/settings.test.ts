@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/client.ts';
 import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
+import { expectDefinitionMark } from '../helpers/definitions.ts';
 import { holdStageWrites } from '../helpers/rulesRecompute.ts';
 
 let browser: SignedBrowser;
@@ -59,6 +60,7 @@ describe.runIf(haveChromium)('stage rules in Chromium', () => {
     for (const which of ['active', 'draft'] as const)
       for (const row of backtest[which])
         expect(await page.getByTestId(`backtest-${row.stage}-${which}`).textContent()).toBe(row.players.toLocaleString('en-US'));
+    for (const key of ['backtestStillActive', 'backtestRevenuePerPlayer', 'idleReturnShare'] as const) await expectDefinitionMark(page, key, 'en');
 
     // The stage snapshot writers are held (as by a long ingest refresh): the recompute waits, and the pages show it.
     const release = await holdStageWrites(db);
