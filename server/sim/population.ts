@@ -34,6 +34,8 @@ export interface PaymentEv {
 
 // Lifecycle states. Bounce = tries the game for 1-3 days; daily/weekly = settled habit;
 // fader = activity decays; dormant = faded but scheduled to come back once.
+// Half the habit players settle in over their first weeks (playing more and more days), which is
+// what the Growth stage catches once their first month is over.
 const BOUNCE = 0,
   DAILY = 1,
   WEEKLY = 2,
@@ -55,6 +57,7 @@ export class Population {
   private readonly returns: Uint8Array;
   private readonly p: Float32Array;
   private readonly half: Float32Array;
+  private readonly settleDays: Float32Array; // habit: days to reach the full habit; 0 = from the start
   private readonly mark: Int32Array; // fader: fade start day; dormant: return day; habit: churn day
   private readonly convDay: Int32Array;
   private readonly paid: Uint8Array;
@@ -77,6 +80,7 @@ export class Population {
     this.returns = new Uint8Array(capacity);
     this.p = new Float32Array(capacity);
     this.half = new Float32Array(capacity);
+    this.settleDays = new Float32Array(capacity);
     this.mark = new Int32Array(capacity);
     this.convDay = new Int32Array(capacity);
     this.paid = new Uint8Array(capacity);
@@ -106,6 +110,7 @@ export class Population {
     else if (st === FADER) this.toFader(i, day + 1, r.uniform(0.35, 0.8), r.uniform(3, 20), 0.35);
     else {
       this.p[i] = st === DAILY ? r.uniform(0.6, 0.95) : 0.85;
+      this.settleDays[i] = r.chance(0.6) ? r.uniform(30, 90) : 0;
       this.mark[i] = day + 1 + Math.floor(r.exponential(150));
       if (st === WEEKLY) {
         const a = r.int(0, 6),
@@ -133,12 +138,18 @@ export class Population {
     this.returns[i] = this.rng.chance(returnChance) ? 1 : 0;
   }
 
+  /** A habit player's share of their full habit on `day`: a quarter at first, all of it once settled. */
+  private settled(i: number, day: number): number {
+    const days = this.settleDays[i];
+    return days === 0 ? 1 : Math.min(1, 0.25 + (0.75 * (day - this.regDay[i])) / days);
+  }
+
   /** Whether an existing player (registered before `day`) plays today; advances lifecycle state. */
   private activeToday(i: number, day: number, dow: number, weekend: number): boolean {
     const r = this.rng;
     let st = this.state[i];
     if ((st === DAILY || st === WEEKLY) && day >= this.mark[i]) {
-      this.toFader(i, day, this.p[i], r.uniform(3, 12), 0.3);
+      this.toFader(i, day, this.p[i] * this.settled(i, day), r.uniform(3, 12), 0.3);
       st = FADER;
     }
     switch (st) {
@@ -150,9 +161,9 @@ export class Population {
         }
         return false;
       case DAILY:
-        return r.chance(this.p[i] * weekend);
+        return r.chance(this.p[i] * this.settled(i, day) * weekend);
       case WEEKLY:
-        return r.chance((this.aux[i] >> dow) & 1 ? this.p[i] : 0.06);
+        return r.chance((this.aux[i] >> dow) & 1 ? this.p[i] * this.settled(i, day) : 0.06);
       case FADER: {
         const prob = this.p[i] * 0.5 ** ((day - this.mark[i]) / this.half[i]);
         if (prob >= 0.03) return r.chance(prob * weekend);

@@ -246,6 +246,30 @@ describe('simulateGame', () => {
     expect(payers[0] / payers[payers.length >> 1]).toBeGreaterThan(100); // whales: orders of magnitude
   });
 
+  it('has players who settle in: more active days in their fifth and sixth weeks than in their third and fourth', () => {
+    const first = new Map<string, number>();
+    const days = new Map<string, Set<number>>();
+    for (const r of parsed.good.sessions) {
+      const id = String(r.player_id);
+      const d = Math.floor(ts(r.start)! / 86_400_000);
+      first.set(id, Math.min(first.get(id) ?? d, d));
+      days.set(id, (days.get(id) ?? new Set()).add(d));
+    }
+    const lastDay = Math.floor(Date.parse(`${summary.lastDay}T00:00:00Z`) / 86_400_000);
+    let watched = 0,
+      growing = 0;
+    for (const [id, d0] of first) {
+      if (lastDay - d0 < 42) continue;
+      watched++;
+      const inWeeks = (from: number) => [...days.get(id)!].filter((d) => d - d0 >= from && d - d0 < from + 14).length;
+      // The Growth stage's activity rule: at least 125% of the prior 14 days' active days, and at least 4.
+      if (inWeeks(28) >= 4 && inWeeks(28) >= 1.25 * inWeeks(14)) growing++;
+    }
+    expect(watched).toBeGreaterThan(300);
+    // Noise alone gives about 5% on this game; the settling habit players double it.
+    expect(growing / watched).toBeGreaterThan(0.07);
+  });
+
   it('opens servers at different dates', () => {
     const first = new Map<string, number>();
     for (const r of parsed.good.sessions) if (!first.has(String(r.server_id))) first.set(String(r.server_id), Math.floor(ts(r.start)! / 86_400_000));
