@@ -2,7 +2,7 @@ import type { ProjectionGrain } from '../../../contract/models.ts';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 import { ACTIVE_DAY } from '../metrics/activity.ts';
-import { cohortMembers } from '../retention/cohortSql.ts';
+import { storedCohortFilter } from '../retention/cohortSql.ts';
 
 /** The cohort of a first day, and the period of an active day from the cohort's start; {wmode:UInt8} as in cohortSql.ts. */
 const COHORT: Record<ProjectionGrain, string> = { week: 'toStartOfWeek(first_day, {wmode:UInt8})', month: 'toStartOfMonth(first_day)' };
@@ -25,6 +25,8 @@ export interface StayEndCount {
  * last complete period): every member is there in period 0, and a stay ends at
  * the first active period followed by `quiet` periods without a session (or at
  * the last active one). `quiet` is a constant of the caller, never input.
+ * The members come from the stored cohort_members (kept by the refresh after
+ * each load) rather than from grouping every player's attributes again.
  */
 export async function cohortStayEnds(
   db: Db,
@@ -41,7 +43,7 @@ export async function cohortStayEnds(
      FROM (
        SELECT m.player_id AS player_id, m.cohort_start AS cohort_start,
               arraySort(arrayDistinct(arrayPushFront(groupArrayIf(${PERIOD[grain]}, d.player_id != ''), 0))) AS ps
-       FROM (SELECT player_id, ${COHORT[grain]} AS cohort_start FROM (${cohortMembers('day')})) AS m
+       FROM (SELECT player_id, ${COHORT[grain]} AS cohort_start FROM cohort_members WHERE ${storedCohortFilter('first_day')}) AS m
        LEFT JOIN (
          SELECT player_id, day FROM player_daily
          WHERE ${ACTIVE_DAY} AND day >= {from:Date} AND day <= {until:Date}
