@@ -5,6 +5,7 @@ export default defineMessages(
   {
     'app.name': 'Player Lifecycle',
     'app.nav': 'Main navigation',
+    'app.menu': 'Menu',
     'nav.overview': 'Overview',
     'nav.health': 'Data health',
     'nav.offers': 'Offers',
@@ -112,6 +113,7 @@ export default defineMessages(
   {
     'app.name': '玩家生命周期',
     'app.nav': '主导航',
+    'app.menu': '菜单',
     'nav.overview': '概览',
     'nav.health': '数据健康',
     'nav.offers': '活动',
