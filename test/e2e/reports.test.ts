@@ -82,9 +82,18 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     await expect.poll(async () => (await api('reports/schedules')).schedules.map((s: { archived: boolean }) => s.archived)).toEqual([false]);
     await expect.poll(() => page.getByTestId('report-schedules').textContent()).toContain('is restored');
 
+    // A schedule whose reports would reach nobody says so in its row.
+    expect(await page.getByTestId('delivery-warning').count()).toBe(0);
+    await page.getByTestId('new-schedule').click();
+    await editor.locator('input[name=name]').fill('Archive only');
+    await editor.locator('input[name=cron]').fill('0 9 * * 1');
+    await page.getByTestId('save-schedule').click();
+    await expect.poll(() => page.getByTestId('delivery-warning').textContent()).toBe('No recipients: its reports are only archived here.');
+
     // In Chinese.
     await page.goto(`${base}/?page=reports&lang=zh`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('流失报告');
+    await expect.poll(() => page.getByTestId('delivery-warning').textContent()).toBe('没有收件人：报告只会存档在这里。');
     await expect.poll(() => row.textContent()).toContain('完成');
     expect(errors).toEqual([]);
   }, 180_000);

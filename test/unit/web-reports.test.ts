@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../web/src/lib/messages/index.ts';
-import { blankForm, draftOf, formOf, summariseDeliveries } from '../../web/src/lib/reportForm.ts';
+import { blankForm, deliveryWarning, draftOf, formOf, summariseDeliveries } from '../../web/src/lib/reportForm.ts';
 import type { Delivery } from '../../contract/delivery.ts';
 import type { ReportSchedule } from '../../contract/reports.ts';
 
@@ -85,5 +85,20 @@ describe('report messages', () => {
     expect(keys.length).toBeGreaterThan(60);
     for (const k of keys) expect((zh as Record<string, string>)[k], k).toBeTruthy();
     expect(zh['nav.reports' as keyof typeof zh]).toBe('报告');
+  });
+});
+
+describe('deliveryWarning', () => {
+  it('warns when a schedule reaches nobody, or sends e-mail without an SMTP server, and is quiet otherwise', () => {
+    expect(deliveryWarning({ emails: [], webhooks: [] }, true)).toBe('reports.warn.noRecipients');
+    expect(deliveryWarning({ emails: ['a@example.com'], webhooks: [] }, false)).toBe('reports.warn.noSmtp');
+    // Webhooks still deliver, but the e-mails of the same schedule would fail.
+    expect(deliveryWarning({ emails: ['a@example.com'], webhooks: ['https://hooks.example.com/r'] }, false)).toBe('reports.warn.noSmtp');
+    expect(deliveryWarning({ emails: [], webhooks: ['https://hooks.example.com/r'] }, false)).toBeNull();
+    expect(deliveryWarning({ emails: ['a@example.com'], webhooks: [] }, true)).toBeNull();
+    for (const key of ['reports.warn.noRecipients', 'reports.warn.noSmtp'] as const) {
+      expect(en[key]).toBeTruthy();
+      expect(zh[key]).toBeTruthy();
+    }
   });
 });

@@ -79,3 +79,12 @@ export function summariseDeliveries(attempts: readonly Delivery[]): DeliverySumm
     return { channel: last.channel, target: last.target, ok: last.status === 'ok', attempts: group.length, error: last.status === 'ok' ? '' : last.error };
   });
 }
+
+export type DeliveryWarning = 'reports.warn.noRecipients' | 'reports.warn.noSmtp';
+
+/** Why a schedule's reports would reach nobody (or nobody by e-mail), as a message key; null when they go out. */
+export function deliveryWarning(s: Pick<ScheduleDraft, 'emails' | 'webhooks'>, smtp: boolean): DeliveryWarning | null {
+  if (s.emails.length === 0 && s.webhooks.length === 0) return 'reports.warn.noRecipients';
+  if (s.emails.length > 0 && !smtp) return 'reports.warn.noSmtp';
+  return null;
+}
