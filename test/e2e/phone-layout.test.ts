@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { STAGES } from '../../contract/enums.ts';
+import { en, zh } from '../../web/src/lib/messages/index.ts';
 import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 
 let browser: SignedBrowser;
@@ -13,6 +15,22 @@ const TABLET = { width: 768, height: 1024 };
 /** How far the page reaches past the window sideways (0 when nothing makes it scroll sideways). */
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
+/** Stage names in table cells that the browser broke over more than one line (each text node measured alone). */
+const brokenStageNames = (page: Page, names: string[]) =>
+  page.evaluate((names) => {
+    const broken: string[] = [];
+    for (const cell of document.querySelectorAll('.table td, .table th')) {
+      for (const node of cell.childNodes) {
+        const text = node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '').trim() : '';
+        if (!names.includes(text)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(text);
+      }
+    }
+    return broken;
+  }, names);
+
 /** The navigation's pages for this user, from the links of the (closed) menu. */
 const pageKeys = (page: Page) =>
   page.locator('header nav a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('page') ?? ''));
@@ -23,7 +41,7 @@ describe.runIf(haveChromium)('phone and tablet layout in Chromium', () => {
     ['a tablet', TABLET],
   ] as const) {
     for (const lang of ['en', 'zh'] as const) {
-      it(`fits every page to the width of ${name} in ${lang}: nothing scrolls sideways`, async () => {
+      it(`fits every page to the width of ${name} in ${lang}: nothing scrolls sideways and no stage name breaks`, async () => {
         const page = await browser.newPage({ viewport });
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
@@ -44,6 +62,8 @@ describe.runIf(haveChromium)('phone and tablet layout in Chromium', () => {
           expect(shown, `${key} in ${lang} shows its title; it shows: ${await page.locator('main').textContent()}`).toBe(true);
           await page.waitForLoadState('networkidle', WAIT);
           expect(await sidewaysOverflow(page), `${key} at ${viewport.width} px in ${lang}`).toBe(0);
+          const messages = lang === 'zh' ? zh : en;
+          expect(await brokenStageNames(page, STAGES.map((s) => messages[`stage.${s}`])), `${key} in ${lang}`).toEqual([]);
         }
         expect(errors).toEqual([]);
         await page.close();
