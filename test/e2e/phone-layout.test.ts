@@ -63,7 +63,13 @@ describe.runIf(haveChromium)('phone and tablet layout in Chromium', () => {
           await page.waitForLoadState('networkidle', WAIT);
           expect(await sidewaysOverflow(page), `${key} at ${viewport.width} px in ${lang}`).toBe(0);
           const messages = lang === 'zh' ? zh : en;
-          expect(await brokenStageNames(page, STAGES.map((s) => messages[`stage.${s}`])), `${key} in ${lang}`).toEqual([]);
+          expect(
+            await brokenStageNames(
+              page,
+              STAGES.map((s) => messages[`stage.${s}`]),
+            ),
+            `${key} in ${lang}`,
+          ).toEqual([]);
         }
         expect(errors).toEqual([]);
         await page.close();
