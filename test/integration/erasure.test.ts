@@ -224,16 +224,7 @@ describe('erasure on request', () => {
     expect(res.status).toBe(200);
     result = res.body;
     expect(result.players).toBe(4);
-    expect(result.physicallyRemoved).toBe(true);
-    expect(result.steps.at(-1)?.step).toBe('physically_removed');
-    const reported = Object.fromEntries(result.tables.filter((t) => t.table in before).map((t) => [t.table, t.before]));
-    expect(reported).toEqual(before);
-    for (const t of result.tables) expect([t.table, t.after, t.onDisk]).toEqual([t.table, 0, 0]);
-    expect(await tableCounts(victims)).toEqual(Object.fromEntries(Object.keys(before).map((k) => [k, 0])));
-    expect(sum(await tableCounts(victims, true))).toBe(0);
-    // No part still carries a deleted-rows mask, and the replaced parts are gone from disk. A background merge of
-    // parts already cleaned may still leave replaced parts of its own after the erasure's check; the engine's next
-    // cleanup (every 30 s at most on these tables, sql/024) removes those too.
+    // Parts of the player tables that are replaced, or still carry a deleted-rows mask.
     const tables = PLAYER_TABLES.map((t) => t.table).concat('quarantine');
     const leftOver = () =>
       rows<{ table: string; name: string; active: number; has_lightweight_delete: number }>(
@@ -241,8 +232,19 @@ describe('erasure on request', () => {
         'SELECT table, name, active, has_lightweight_delete FROM system.parts WHERE database = currentDatabase() AND table IN {t:Array(String)} AND (NOT active OR has_lightweight_delete)',
         { t: tables },
       );
+    // When the wait ran out, the message names the parts that were still there.
+    expect(result.physicallyRemoved, JSON.stringify(await leftOver())).toBe(true);
+    expect(result.steps.at(-1)?.step).toBe('physically_removed');
+    const reported = Object.fromEntries(result.tables.filter((t) => t.table in before).map((t) => [t.table, t.before]));
+    expect(reported).toEqual(before);
+    for (const t of result.tables) expect([t.table, t.after, t.onDisk]).toEqual([t.table, 0, 0]);
+    expect(await tableCounts(victims)).toEqual(Object.fromEntries(Object.keys(before).map((k) => [k, 0])));
+    expect(sum(await tableCounts(victims, true))).toBe(0);
     // Right away: no part, replaced or not, carries the mask (a part that held their rows carries it until rewritten).
     expect((await leftOver()).filter((p) => p.has_lightweight_delete)).toEqual([]);
+    // The replaced parts are gone from disk. A background merge of parts already cleaned may still leave replaced
+    // parts of its own after the erasure's check; the engine's next cleanup (every 30 s at most on these tables,
+    // sql/024) removes those too.
     await expect.poll(leftOver, { timeout: 90_000, interval: 2_000 }).toEqual([]);
     // And no file of those tables' parts on disk holds their ids any more.
     const disk = await diskHits(victims);
