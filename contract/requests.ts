@@ -1,4 +1,5 @@
 import { ROLES } from './auth.ts';
+import { CSV_HEADER_STYLES } from './csv.ts';
 import { ERASURE_MAX_PLAYERS } from './erasure.ts';
 import { FROM_KEYS, REPORT_LANGS, STAGES, TO_KEYS } from './enums.ts';
 import { FLOW_ORDERS } from './lifecycle.ts';
@@ -47,6 +48,23 @@ const auditFilter = {
   to: P.day,
 } as const;
 const byId = { path: { id: P.id } } as const;
+// The players of one stage flow, and the rescue decisions: the page and its CSV take the same filters.
+const flow = {
+  ...range,
+  fromStage: { type: 'choice', choices: FROM_KEYS, required: true },
+  toStage: { type: 'choice', choices: TO_KEYS, required: true },
+  order: { type: 'choice', choices: FLOW_ORDERS, default: 'desc' },
+} as const;
+const rescue = {
+  ...asOf,
+  decision: { type: 'choice', choices: ['all', ...DECISIONS], default: 'all' },
+  sort: { type: 'choice', choices: RESCUE_SORTS, default: 'return' },
+} as const;
+// Every *.csv route: the language of its headers and comment line, or the stable machine headers (?header=keys).
+const csv = {
+  lang: { type: 'choice', choices: REPORT_LANGS, default: 'en' },
+  header: { type: 'choice', choices: CSV_HEADER_STYLES, default: 'labels' },
+} as const;
 const launchId = {
   path: {
     id: {
@@ -69,30 +87,25 @@ export const REQUESTS = {
   'GET /api/stages/trend': { query: range },
 
   'GET /api/ingest/status': {},
+  'GET /api/ingest/quarantine.csv': { query: csv },
   'POST /api/ingest': { body: { paths: { ...textList(1000, 4096), required: true } } },
 
   'GET /api/lifecycle/transitions': { query: range },
-  'GET /api/lifecycle/flow': {
-    query: {
-      ...range,
-      fromStage: { type: 'choice', choices: FROM_KEYS, required: true },
-      toStage: { type: 'choice', choices: TO_KEYS, required: true },
-      order: { type: 'choice', choices: FLOW_ORDERS, default: 'desc' },
-      ...page(50, 500),
-    },
-  },
+  'GET /api/lifecycle/flow': { query: { ...flow, ...page(50, 500) } },
+  'GET /api/lifecycle/flow.csv': { query: { ...flow, ...csv } },
   'POST /api/lifecycle/backfill': { body: { from: P.day, to: P.day } },
 
   'GET /api/retention': cohorts,
   'GET /api/retention/ltv': cohorts,
   'GET /api/retention/filters': {},
-  'GET /api/retention.csv': cohorts,
+  'GET /api/retention.csv': { query: { ...cohorts.query, ...csv } },
 
   'GET /api/players': {
     query: { q: { ...playerId, hint: 'the start of a player id: letters, digits, _ . : @ -' }, limit: { type: 'whole', min: 1, max: 100, default: 20 } },
   },
   'GET /api/players/:id': { path: { id: playerId } },
   'GET /api/players/:id/events': { path: { id: playerId }, query: page(50, 200) },
+  'GET /api/players/:id/events.csv': { path: { id: playerId }, query: csv },
 
   'GET /api/value': { query: { ...asOf, server: P.server } },
   'GET /api/value/lists': {},
@@ -105,6 +118,11 @@ export const REQUESTS = {
       offset: P.offset,
       sort: { type: 'choice', choices: VALUE_LIST_SORTS, default: 'spend' },
     },
+  },
+
+  'GET /api/value/lists/:name.csv': {
+    path: { name: { type: 'choice', choices: VALUE_LIST_NAMES, required: true } },
+    query: { ...asOf, server: P.server, sort: { type: 'choice', choices: VALUE_LIST_SORTS, default: 'spend' }, ...csv },
   },
 
   'GET /api/settings/lifecycle': {},
@@ -150,6 +168,10 @@ export const REQUESTS = {
     path: { id: offerId },
     query: { ...asOf, ...page(50, 1000), sort: { type: 'choice', choices: AUDIENCE_SORTS, default: 'clv' } },
   },
+  'GET /api/offers/:id/audience.csv': {
+    path: { id: offerId },
+    query: { ...asOf, sort: { type: 'choice', choices: AUDIENCE_SORTS, default: 'clv' }, ...csv },
+  },
   'POST /api/offers/:id/launch': {
     path: { id: offerId },
     body: {
@@ -163,14 +185,9 @@ export const REQUESTS = {
     },
   },
 
-  'GET /api/winback/rescue': {
-    query: {
-      ...asOf,
-      decision: { type: 'choice', choices: ['all', ...DECISIONS], default: 'all' },
-      sort: { type: 'choice', choices: RESCUE_SORTS, default: 'return' },
-      ...page(50, 500),
-    },
-  },
+  'GET /api/winback/rescue': { query: { ...rescue, ...page(50, 500) } },
+  'GET /api/winback/rescue.csv': { query: { ...rescue, ...csv } },
+  'GET /api/winback/comrades.csv': { query: { ...asOf, ...csv } },
   'GET /api/winback/servers': { query: asOf },
   'GET /api/winback/comrades': { query: { ...asOf, ...page(50, 500) } },
   'GET /api/winback/choices': {},
@@ -196,9 +213,10 @@ export const REQUESTS = {
   'GET /api/reports/runs/:id/:file': { path: { id: P.id, file: P.id } },
 
   'GET /api/launches': { query: { limit: { type: 'whole', min: 1, max: 1000, default: 100 } } },
+  'GET /api/launches.csv': { query: { limit: { type: 'whole', min: 1, max: 1000, default: 100 }, ...csv } },
   'GET /api/launches/:id': launchId,
   'GET /api/launches/:id/uplift': launchId,
-  'GET /api/launches/:id/audience.csv': { ...launchId, query: { group: { type: 'choice', choices: ['all', 'treatment', 'holdout'], default: 'all' } } },
+  'GET /api/launches/:id/audience.csv': { ...launchId, query: { group: { type: 'choice', choices: ['all', 'treatment', 'holdout'], default: 'all' }, ...csv } },
 
   'GET /api/session': {},
   'POST /api/session': { body: { user: { type: 'text', maxLength: 256, exact: true, required: true }, password } },
@@ -216,7 +234,7 @@ export const REQUESTS = {
   'DELETE /api/tokens/:name': { path: { name: tokenName } },
 
   'GET /api/audit': { query: { ...auditFilter, ...page(100, 500) } },
-  'GET /api/audit.csv': { query: auditFilter },
+  'GET /api/audit.csv': { query: { ...auditFilter, ...csv } },
   'GET /api/audit/verify': {},
 
   // The erasure's own check names each malformed id and refuses a list over ERASURE_MAX_PLAYERS; this bound only stops a huge one early.

@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditPage } from '../../contract/audit.ts';
-import { csvLine } from '../csv.ts';
+import type { CsvOptions } from '../../contract/csv.ts';
 import type { Db } from '../db/client.ts';
+import { column, csvFile, type CsvStream } from '../export/csvFile.ts';
 import { auditActions } from '../queries/audit/auditActions.ts';
 import { auditCount } from '../queries/audit/auditCount.ts';
 import { auditEntries } from '../queries/audit/auditEntries.ts';
@@ -37,16 +38,15 @@ export async function auditPage(db: Db, f: AuditFilter, page: { limit: number; o
 }
 
 /** GET /api/audit.csv: every matching entry, newest first, read page by page as the download goes. */
-export function auditCsv(db: Db, f: AuditFilter): { name: string; chunks: AsyncIterable<string> } {
-  const stamp = new Date().toISOString().slice(0, 10);
-  return { name: `audit-${stamp}.csv`, chunks: csvPages(db, params(f)) };
+export function auditCsv(db: Db, f: AuditFilter, o: CsvOptions): CsvStream {
+  const columns = CSV_COLUMNS.map((key) => column<AuditEntry>(key, (e) => e[key]));
+  return csvFile({ subject: `audit-${new Date().toISOString().slice(0, 10)}`, filters: { ...f }, columns, pages: pages(db, params(f)) }, o);
 }
 
-async function* csvPages(db: Db, p: AuditFilterParams): AsyncGenerator<string> {
-  yield `${csvLine([...CSV_COLUMNS])}\r\n`;
+async function* pages(db: Db, p: AuditFilterParams): AsyncGenerator<AuditEntry[]> {
   for (let before = NEWEST; ; ) {
     const page: AuditEntry[] = await auditEntries(db, p, { before, limit: CSV_PAGE, offset: 0 });
-    if (page.length) yield `${page.map((e) => csvLine(CSV_COLUMNS.map((c) => e[c]))).join('\r\n')}\r\n`;
+    yield page;
     if (page.length < CSV_PAGE) return;
     before = (page[page.length - 1] as AuditEntry).seq;
   }

@@ -1,3 +1,4 @@
+import type { CsvOptions } from '../../contract/csv.ts';
 import type { Launch, LaunchDetail, LaunchList, Uplift } from '../../contract/launches.ts';
 import type { OfferVersion } from '../../contract/offers.ts';
 import { resolveAsOf } from '../asOf.ts';
@@ -5,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { shownUrl } from '../delivery/shownUrl.ts';
 import { notFound } from '../domainError.ts';
+import { column, csvFile, type CsvStream } from '../export/csvFile.ts';
 import { deliveriesOf } from '../queries/delivery/deliveriesOf.ts';
 import { launches, type LaunchRow } from '../queries/launches/launches.ts';
 import { upliftHeadlines, upliftOf } from './uplift.ts';
@@ -39,4 +41,29 @@ export async function launchDetail(db: Db, cfg: Config, launchId: string): Promi
 export async function launchUplift(db: Db, launchId: string): Promise<Uplift> {
   const launch = await findLaunch(db, launchId);
   return upliftOf(db, launch, await resolveAsOf(db));
+}
+
+type ListedLaunch = LaunchList['launches'][number];
+const launchColumns = [
+  column<ListedLaunch>('launch_id', (l) => l.launchId),
+  column<ListedLaunch>('offer_id', (l) => l.offerId),
+  column<ListedLaunch>('offer_version', (l) => l.offerVersion),
+  column<ListedLaunch>('offer_name', (l) => l.offerName),
+  column<ListedLaunch>('as_of', (l) => l.asOf),
+  column<ListedLaunch>('launched_at', (l) => l.launchedAt),
+  column<ListedLaunch>('author', (l) => l.author),
+  column<ListedLaunch>('audience', (l) => l.audience),
+  column<ListedLaunch>('treatment', (l) => l.treatment),
+  column<ListedLaunch>('holdout', (l) => l.holdout),
+  column<ListedLaunch>('total_cost', (l) => l.totalCost),
+  column<ListedLaunch>('uplift_state', (l) => l.uplift.state),
+  column<ListedLaunch>('return_uplift', (l) => l.uplift.returnRate.difference),
+  column<ListedLaunch>('return_uplift_p', (l) => l.uplift.returnRate.p),
+  column<ListedLaunch>('revenue_uplift', (l) => l.uplift.revenuePerPlayer.difference),
+];
+
+/** GET /api/launches.csv: the newest launches as on the page, with their uplift so far. */
+export async function launchListCsv(db: Db, cfg: Config, limit: number, o: CsvOptions): Promise<CsvStream> {
+  const { launches: list, lastDay } = await launchList(db, cfg, limit);
+  return csvFile({ subject: 'launches', filters: { measuredThrough: lastDay }, columns: launchColumns, pages: [list] }, o);
 }

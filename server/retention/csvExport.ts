@@ -1,6 +1,8 @@
 import type { RetentionCohort } from '../../contract/retention.ts';
 import type { Db } from '../db/client.ts';
 import { csvLine } from '../csv.ts';
+import { column, csvFile, type CsvColumn, type CsvStream } from '../export/csvFile.ts';
+import type { CsvOptions } from '../../contract/csv.ts';
 import { MAX_N, retentionMatrix, type CohortRequest, type RetentionQuery } from './retention.ts';
 
 /**
@@ -11,29 +13,42 @@ import { MAX_N, retentionMatrix, type CohortRequest, type RetentionQuery } from 
  * counts), if any. Filter values are text from the game's logs: csvLine defuses
  * any that a spreadsheet would run as a formula.
  */
-export function retentionCsv(q: Pick<RetentionQuery, 'grain' | 'server' | 'platform' | 'channel'> | null, rows: readonly RetentionCohort[]): string {
+export function retentionColumns(q: Pick<RetentionQuery, 'grain' | 'server' | 'platform' | 'channel'> | null): CsvColumn<RetentionCohort>[] {
   const grain = q?.grain ?? 'day';
   const prefix = grain === 'day' ? 'D' : 'W';
-  const lines = [
-    csvLine(['cohort', 'size', 'server', 'platform', 'channel', ...Array.from({ length: MAX_N[grain] + 1 }, (_, n) => `${prefix}${n}`), 'partial_period']),
-    ...rows.map((c) =>
-      csvLine([
-        c.cohort,
-        c.size,
-        q?.server,
-        q?.platform,
-        q?.channel,
-        ...c.rates.map((v) => (v === null ? null : (v * 100).toFixed(2))),
-        c.partialPeriod === null ? null : `${prefix}${c.partialPeriod}`,
-      ]),
-    ),
+  const unit = grain === 'day' ? '天' : '周';
+  const period = (n: number): CsvColumn<RetentionCohort> => ({
+    key: `${prefix}${n}`,
+    label: { en: `${prefix}${n}`, zh: `第${n}${unit}` },
+    cell: (c) => {
+      const v = c.rates[n];
+      return v === null || v === undefined ? null : (v * 100).toFixed(2);
+    },
+  });
+  return [
+    column('cohort', (c) => c.cohort),
+    column('size', (c) => c.size),
+    column('server_id', () => q?.server),
+    column('platform', () => q?.platform),
+    column('channel', () => q?.channel),
+    ...Array.from({ length: MAX_N[grain] + 1 }, (_, n) => period(n)),
+    column('partial_period', (c) => (c.partialPeriod === null ? null : `${prefix}${c.partialPeriod}`)),
   ];
+}
+
+/** The matrix as a report attachment: machine headers, for the report's own files. */
+export function retentionCsv(q: Pick<RetentionQuery, 'grain' | 'server' | 'platform' | 'channel'> | null, rows: readonly RetentionCohort[]): string {
+  const columns = retentionColumns(q);
+  const lines = [csvLine(columns.map((c) => c.key)), ...rows.map((r) => csvLine(columns.map((c) => c.cell(r))))];
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** GET /api/retention.csv: the file name says what the matrix was cut by. */
-export async function retentionCsvFile(db: Db, req: CohortRequest | null): Promise<{ name: string; csv: string }> {
-  if (!req) return { name: 'retention.csv', csv: retentionCsv(null, []) };
-  const { q } = req;
-  return { name: `retention_${q.grain}_${q.mode}_${q.from}_${q.to}.csv`, csv: retentionCsv(q, await retentionMatrix(db, q, req.lastDay, req.completeThrough)) };
+/** GET /api/retention.csv: the file name and comment line say what the matrix was cut by. */
+export function retentionCsvFile(db: Db, req: CohortRequest | null, o: CsvOptions): CsvStream {
+  const q = req?.q ?? null;
+  const filters = q ? { grain: q.grain, mode: q.mode, from: q.from, to: q.to, server: q.server, platform: q.platform, channel: q.channel } : {};
+  async function* pages() {
+    if (req) yield await retentionMatrix(db, req.q, req.lastDay, req.completeThrough);
+  }
+  return csvFile({ subject: 'retention', filters, columns: retentionColumns(q), pages: pages() }, o);
 }

@@ -24,11 +24,11 @@ export function auditRoutes(deps: RouteDeps): Router {
   r.get(
     '/audit.csv',
     handle(async (req, res) => {
-      const filter = inputOf(req, 'GET /api/audit.csv').query;
+      const { lang, header, ...filter } = inputOf(req, 'GET /api/audit.csv').query;
       orderedDays(filter.from, filter.to);
       // The export lists who read which player and from where: taking it is itself on the trail.
       await audited.record(req, { action: 'audit.export', detail: { ...filter } });
-      await streamCsv(res, auditCsv(db, filter));
+      await streamCsv(res, auditCsv(db, filter, { lang, header }));
     }),
   );
   r.get(

@@ -1,10 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-
-/** A CSV download: its file name and its CRLF-ended lines, header first, in chunks read as they are consumed. */
-export interface CsvStream {
-  name: string;
-  chunks: AsyncIterable<string>;
-}
+import type { CsvStream } from '../export/csvFile.ts';
 
 /** Wraps an async handler so a rejected promise reaches the error middleware. */
 export const handle =

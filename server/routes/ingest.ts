@@ -5,8 +5,8 @@ import { auditor } from '../audit/audited.ts';
 import { ingestFacts } from '../audit/facts.ts';
 import { invalid } from '../domainError.ts';
 import { ingestFromApi } from '../ingest/apiRun.ts';
-import { ingestStatus } from '../ingest/status.ts';
-import { handle } from './http.ts';
+import { ingestStatus, quarantineCsv } from '../ingest/status.ts';
+import { handle, streamCsv } from './http.ts';
 import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
@@ -16,6 +16,13 @@ export function ingestRoutes(deps: RouteDeps): Router {
   r.get(
     '/ingest/status',
     handle(async () => (await ingestStatus(deps.db)) satisfies IngestStatus),
+  );
+  r.get(
+    '/ingest/quarantine.csv',
+    handle(async (req, res) => {
+      await audited.record(req, { action: 'export.quarantine', detail: {} });
+      await streamCsv(res, quarantineCsv(deps.db, inputOf(req, 'GET /api/ingest/quarantine.csv').query));
+    }),
   );
   // Used by `npm run ingest` when this server owns the embedded engine: the files are read from this machine's disk.
   r.post(

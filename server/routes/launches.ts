@@ -4,7 +4,7 @@ import { auditor } from '../audit/audited.ts';
 import { hostOf } from '../audit/redact.ts';
 import { launchCsv } from '../launches/csv.ts';
 import { launchOffer } from '../launches/launch.ts';
-import { findLaunch, launchDetail, launchList, launchUplift } from '../launches/list.ts';
+import { findLaunch, launchDetail, launchList, launchListCsv, launchUplift } from '../launches/list.ts';
 import { handle, streamCsv } from './http.ts';
 import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
@@ -42,6 +42,13 @@ export function launchRoutes(deps: RouteDeps): Router {
     handle(async (req) => (await launchList(db, cfg, inputOf(req, 'GET /api/launches').query.limit)) satisfies LaunchList),
   );
   r.get(
+    '/launches.csv',
+    handle(async (req, res) => {
+      const { limit, lang, header } = inputOf(req, 'GET /api/launches.csv').query;
+      await streamCsv(res, await launchListCsv(db, cfg, limit, { lang, header }));
+    }),
+  );
+  r.get(
     '/launches/:id',
     // Deliveries are the delivery log's rows, whose wire type the delivery contract owns.
     handle(async (req) => (await launchDetail(db, cfg, inputOf(req, 'GET /api/launches/:id').path.id)) satisfies LaunchDetail),
@@ -55,9 +62,9 @@ export function launchRoutes(deps: RouteDeps): Router {
     handle(async (req, res) => {
       const { path, query } = inputOf(req, 'GET /api/launches/:id/audience.csv');
       const launch = await findLaunch(db, path.id);
-      const group = query.group;
+      const { group, lang, header } = query;
       await audited.record(req, { action: 'launch.audience.export', target: `launch:${launch.launchId}`, detail: { group } });
-      await streamCsv(res, launchCsv(db, launch, group));
+      await streamCsv(res, launchCsv(db, launch, group, { lang, header }));
     }),
   );
   return r;

@@ -3,8 +3,8 @@ import type { BackfillResult, FlowPlayers, Transitions } from '../../contract/li
 import { auditor } from '../audit/audited.ts';
 import { backfillFacts } from '../audit/facts.ts';
 import { backfillStages } from '../lifecycle/backfill.ts';
-import { flowPlayersPage, transitionsBetween } from '../lifecycle/transitionPair.ts';
-import { handle } from './http.ts';
+import { flowPlayersCsv, flowPlayersPage, transitionsBetween } from '../lifecycle/transitionPair.ts';
+import { handle, streamCsv } from './http.ts';
 import { inputOf } from './input.ts';
 import { orderedDays } from './params.ts';
 import type { RouteDeps } from './guardedRouter.ts';
@@ -25,6 +25,14 @@ export function lifecycleRoutes(deps: RouteDeps): Router {
     handle(async (req) => {
       const { from, to, server, ...flow } = inputOf(req, 'GET /api/lifecycle/flow').query;
       return (await flowPlayersPage(db, { from, to, server }, flow)) satisfies FlowPlayers;
+    }),
+  );
+  r.get(
+    '/lifecycle/flow.csv',
+    handle(async (req, res) => {
+      const { from, to, server, lang, header, ...flow } = inputOf(req, 'GET /api/lifecycle/flow.csv').query;
+      await audited.record(req, { action: 'export.flow', detail: { from, to, server, ...flow } });
+      await streamCsv(res, await flowPlayersCsv(db, { from, to, server }, flow, { lang, header }));
     }),
   );
   // Used by `npm run backfill:stages` when this server owns the embedded engine.

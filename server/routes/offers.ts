@@ -2,10 +2,11 @@ import type { Router } from 'express';
 import type { OfferAudience, OfferList, OfferVersion, OfferWithVersions, Proposals, WhatIf } from '../../contract/offers.ts';
 import { auditor } from '../audit/audited.ts';
 import { audiencePage } from '../offers/audience.ts';
+import { audienceCsv } from '../offers/audienceCsv.ts';
 import { createOffer, getOffer, offerList, requireOffer, saveOfferVersion, setArchived } from '../offers/catalog.ts';
 import { proposals, whatIf } from '../offers/proposals.ts';
 import { parseOffer } from '../offers/validate.ts';
-import { handle } from './http.ts';
+import { handle, streamCsv } from './http.ts';
 import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
@@ -84,6 +85,16 @@ export function offerRoutes(deps: RouteDeps): Router {
       const { offer } = await requireOffer(db, path.id);
       const { asOf, ...page } = query;
       return (await audiencePage(db, cfg, offer, page, asOf)) satisfies OfferAudience;
+    }),
+  );
+  r.get(
+    '/offers/:id/audience.csv',
+    handle(async (req, res) => {
+      const { path, query } = inputOf(req, 'GET /api/offers/:id/audience.csv');
+      const { offer } = await requireOffer(db, path.id);
+      const { asOf, sort, lang, header } = query;
+      await audited.record(req, { action: 'export.offer_audience', target: `offer:${offer.offerId}`, detail: { asOf, sort } });
+      await streamCsv(res, await audienceCsv(db, cfg, offer, sort, asOf, { lang, header }));
     }),
   );
   return r;

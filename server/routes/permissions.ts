@@ -22,10 +22,12 @@ export const PERMISSIONS = {
   'GET /api/stages/trend': 'viewer',
 
   'GET /api/ingest/status': 'viewer',
+  'GET /api/ingest/quarantine.csv': 'analyst',
   'POST /api/ingest': 'operator',
 
   'GET /api/lifecycle/transitions': 'viewer',
   'GET /api/lifecycle/flow': 'viewer',
+  'GET /api/lifecycle/flow.csv': 'analyst',
   'POST /api/lifecycle/backfill': 'designer',
 
   'GET /api/retention': 'viewer',
@@ -36,10 +38,12 @@ export const PERMISSIONS = {
   'GET /api/players': 'viewer',
   'GET /api/players/:id': 'analyst',
   'GET /api/players/:id/events': 'analyst',
+  'GET /api/players/:id/events.csv': 'analyst',
 
   'GET /api/value': 'viewer',
   'GET /api/value/lists': 'viewer',
   'GET /api/value/lists/:name': 'viewer',
+  'GET /api/value/lists/:name.csv': 'analyst',
 
   'GET /api/settings/lifecycle': 'viewer',
   'GET /api/settings/lifecycle/versions/:v': 'viewer',
@@ -64,11 +68,14 @@ export const PERMISSIONS = {
   'POST /api/offers/:id/archive': 'designer',
   'POST /api/offers/:id/restore': 'designer',
   'GET /api/offers/:id/audience': 'viewer',
+  'GET /api/offers/:id/audience.csv': 'analyst',
   'POST /api/offers/:id/launch': 'operator',
 
   'GET /api/winback/rescue': 'viewer',
   'GET /api/winback/servers': 'viewer',
   'GET /api/winback/comrades': 'viewer',
+  'GET /api/winback/rescue.csv': 'analyst',
+  'GET /api/winback/comrades.csv': 'analyst',
   'GET /api/winback/choices': 'viewer',
   'PUT /api/winback/choices': 'designer',
 
@@ -82,6 +89,7 @@ export const PERMISSIONS = {
   'GET /api/reports/runs/:id/:file': 'viewer',
 
   'GET /api/launches': 'viewer',
+  'GET /api/launches.csv': 'viewer',
   'GET /api/launches/:id': 'viewer',
   'GET /api/launches/:id/uplift': 'viewer',
   'GET /api/launches/:id/audience.csv': 'analyst',

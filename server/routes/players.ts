@@ -1,9 +1,9 @@
 import type { Router } from 'express';
 import type { PlayerEvents, PlayerProfile, PlayerSearch } from '../../contract/players.ts';
 import { auditor } from '../audit/audited.ts';
-import { findPlayers, playerEventPage } from '../players/events.ts';
+import { findPlayers, playerEventPage, playerEventsCsv } from '../players/events.ts';
 import { playerProfile } from '../players/profile.ts';
-import { handle } from './http.ts';
+import { handle, streamCsv } from './http.ts';
 import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
@@ -36,6 +36,15 @@ export function playerRoutes(deps: RouteDeps): Router {
       const page = await playerEventPage(db, id, limit, offset);
       await audited.record(req, { action: 'player.events.read', target: audited.player(id), detail: { offset } });
       return page satisfies PlayerEvents;
+    }),
+  );
+  r.get(
+    '/players/:id/events.csv',
+    handle(async (req, res) => {
+      const { path, query } = inputOf(req, 'GET /api/players/:id/events.csv');
+      const csv = await playerEventsCsv(db, path.id, query);
+      await audited.record(req, { action: 'export.player_events', target: audited.player(path.id) });
+      await streamCsv(res, csv);
     }),
   );
   return r;

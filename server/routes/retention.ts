@@ -7,7 +7,7 @@ import { lastCompleteDay, resolveAsOf } from '../asOf.ts';
 import { cohortRange } from '../retention/cohortQuery.ts';
 import { retentionCsvFile } from '../retention/csvExport.ts';
 import { ltv, retention, retentionFilters, type CohortRequest, type RetentionQuery } from '../retention/retention.ts';
-import { handle } from './http.ts';
+import { handle, streamCsv } from './http.ts';
 import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
@@ -49,8 +49,8 @@ export function retentionRoutes({ db, cfg, router }: RouteDeps): Router {
   r.get(
     '/retention.csv',
     handle(async (req: Request, res: Response) => {
-      const { name, csv } = await retentionCsvFile(db, await load(req, 'GET /api/retention.csv'));
-      res.type('text/csv; charset=utf-8').attachment(name).send(csv);
+      const { lang, header } = inputOf(req, 'GET /api/retention.csv').query;
+      await streamCsv(res, retentionCsvFile(db, await load(req, 'GET /api/retention.csv'), { lang, header }));
     }),
   );
   return r;

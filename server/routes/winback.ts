@@ -3,9 +3,11 @@ import type { ComradePairs, RescueList, ServerPlans, WinbackChoices } from '../.
 import { auditor } from '../audit/audited.ts';
 import { currentChoices, saveChoices } from '../winback/choices.ts';
 import { findComrades } from '../winback/comrades.ts';
+import { comradesCsv } from '../winback/comradesCsv.ts';
 import { planServers } from '../winback/planner.ts';
 import { rescueDecisions } from '../winback/rescue.ts';
-import { handle } from './http.ts';
+import { rescueCsv } from '../winback/rescueCsv.ts';
+import { handle, streamCsv } from './http.ts';
 import { inputOf } from './input.ts';
 import type { RouteDeps } from './guardedRouter.ts';
 
@@ -18,6 +20,22 @@ export function winbackRoutes(deps: RouteDeps): Router {
     '/winback/rescue',
     handle(async (req) => {
       return (await rescueDecisions(db, cfg, inputOf(req, 'GET /api/winback/rescue').query)) satisfies RescueList;
+    }),
+  );
+  r.get(
+    '/winback/rescue.csv',
+    handle(async (req, res) => {
+      const { lang, header, ...ask } = inputOf(req, 'GET /api/winback/rescue.csv').query;
+      await audited.record(req, { action: 'export.rescue', detail: { ...ask } });
+      await streamCsv(res, await rescueCsv(db, cfg, ask, { lang, header }));
+    }),
+  );
+  r.get(
+    '/winback/comrades.csv',
+    handle(async (req, res) => {
+      const { lang, header, asOf } = inputOf(req, 'GET /api/winback/comrades.csv').query;
+      await audited.record(req, { action: 'export.comrades', detail: { asOf } });
+      await streamCsv(res, await comradesCsv(db, cfg, log, asOf, { lang, header }));
     }),
   );
   r.get(

@@ -53,7 +53,7 @@ describe.runIf(haveChromium)('audit page in Chromium', () => {
     // Filter by action; the CSV link carries the same filter.
     await page.getByTestId('audit-action').selectOption('player.read');
     await expect.poll(rowTexts, { timeout: 10_000 }).toHaveLength(1);
-    expect(await page.getByTestId('audit-csv').getAttribute('href')).toBe('/api/audit.csv?action=player.read');
+    expect(await page.getByTestId('audit-csv').getAttribute('href')).toBe('/api/audit.csv?action=player.read&lang=en');
 
     // A day with no entry: the empty state.
     await page.getByTestId('audit-action').selectOption('');

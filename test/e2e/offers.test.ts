@@ -5,6 +5,7 @@ import { haveChromium, startRig, type BrowserRig, type SignedBrowser } from '../
 import { expectDefinitionMark } from '../helpers/definitions.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
 import { expectSigned } from '../helpers/webhookSignature.ts';
+import { csvParts } from '../helpers/csv.ts';
 
 const SECRET = 'e2e-mail-secret';
 let rig: BrowserRig | undefined;
@@ -29,12 +30,7 @@ const api = async (path: string) => (await apiFetch(`${base}/api/${path}`)).json
 const en = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 const usd = (amount: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(amount));
-const csvRows = (text: string) =>
-  text
-    .trim()
-    .split('\r\n')
-    .slice(1)
-    .map((l) => l.split(','));
+const csvRows = (text: string) => csvParts(text).rows.map((l) => l.split(','));
 
 describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
   it('a designer creates an offer, sees its proposal, launches it to the mail system and downloads the CSV', async () => {
@@ -110,7 +106,7 @@ describe.runIf(haveChromium)('offers, launch and uplift in Chromium', () => {
     // The CSV link is the treatment group: the offer's audience split by the launch's stored seed. (A download in
     // Chromium does not carry the page's API token, so the link is fetched with it, as the reports test does.)
     const csv = await apiFetch(`${base}${await dialog.getByTestId('launch-csv').getAttribute('href')}`);
-    expect(csv.headers.get('content-disposition')).toContain(`launch-e2e-winback-${asOf}-treatment.csv`);
+    expect(csv.headers.get('content-disposition')).toContain(`launch-e2e-winback_asOf-${asOf}_group-treatment.csv`);
     const rows = csvRows(await csv.text());
     const audience = await api(`offers/e2e-winback/audience?asOf=${asOf}&limit=1000`);
     expect(audience.members).toHaveLength(launch.audience);

@@ -90,7 +90,7 @@ async function fuzzRoute(route: RouteKey): Promise<string[]> {
   const say = (c: Case, what: string) => problems.push(`${c.method} ${c.url.slice(0, 120)} [${c.label}]: ${what}`);
   // Comrade pairs left stale by an earlier rules save are counted again by their own background refresh, which
   // a read of them starts; bring them up to date first, so what the sums see is only what the requests do.
-  if (route === 'GET /api/winback/comrades') await refreshComrades(rig.engine);
+  if (route === 'GET /api/winback/comrades' || route === 'GET /api/winback/comrades.csv') await refreshComrades(rig.engine);
   let baseline: Sums | undefined = await sumTables();
   /** Sent since the baseline and bound to have changed nothing: refused requests, and any GET. */
   let unchecked: Case[] = [];

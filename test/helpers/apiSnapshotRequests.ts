@@ -92,13 +92,22 @@ export async function requests({ send, get, json, together, progress, dir, ruleV
     ...['top_spenders', 'big_spenders', 'loyal', 'growth_potential', 'at_risk_high_value'].map((n) => `/api/value/lists/${n}`),
     '/api/value/lists/big_spenders?sort=risk&limit=5&offset=3',
     '/api/value/lists/loyal?sort=clv&asOf=2026-03-20',
+    '/api/value/lists/at_risk_high_value.csv?lang=zh',
+    '/api/lifecycle/flow.csv?fromStage=growth&toStage=decline&header=keys',
+    '/api/ingest/quarantine.csv',
     '/api/players?q=p',
     '/api/players?q=p00001&limit=3',
   ])
     await get(url);
   const someone: string | undefined = json(await get('/api/value/lists/top_spenders?limit=1')).players?.[0]?.playerId;
   if (someone)
-    for (const url of [`/api/players/${someone}`, `/api/players/${someone}/events`, `/api/players/${someone}/events?limit=3&offset=1`]) await get(url);
+    for (const url of [
+      `/api/players/${someone}`,
+      `/api/players/${someone}/events`,
+      `/api/players/${someone}/events?limit=3&offset=1`,
+      `/api/players/${someone}/events.csv`,
+    ])
+      await get(url);
   for (const url of [
     '/api/settings/lifecycle',
     '/api/settings/lifecycle/versions/1',
@@ -123,12 +132,15 @@ export async function requests({ send, get, json, together, progress, dir, ruleV
     `/api/launches/${launchId}/uplift`,
     `/api/launches/${launchId}/audience.csv`,
     `/api/launches/${launchId}/audience.csv?group=holdout`,
+    '/api/launches.csv?lang=zh',
     '/api/winback/rescue',
     `/api/winback/rescue?asOf=${D}&decision=rescue&sort=clv&limit=5&offset=1`,
     '/api/winback/servers',
     '/api/winback/servers?asOf=2026-03-15',
     '/api/winback/comrades',
     '/api/winback/comrades?limit=5&offset=2',
+    `/api/winback/rescue.csv?decision=rescue&sort=clv&header=keys`,
+    `/api/offers/event-invite/audience.csv?asOf=2026-03-20&sort=idle`,
     '/api/winback/choices',
     '/api/reports/schedules',
     '/api/reports/schedules?archived=true',

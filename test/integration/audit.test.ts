@@ -10,6 +10,7 @@ import { startApi, type ApiRig } from '../helpers/api.ts';
 import { tokenFetch } from '../helpers/auth.ts';
 import { loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
+import { csvParts } from '../helpers/csv.ts';
 
 /**
  * The audit trail over real API calls on the lifecycle fixture: every write
@@ -144,10 +145,12 @@ describe('audit trail', () => {
     // A name a spreadsheet would run as a formula (the trail takes any actor name an account system allows).
     await audit(rig.engine.db, { actor: '=HYPERLINK("http://x")', role: 'admin', via: 'cli', ip: 'local' }, { action: 'request.refused', target: '@SUM(1)' });
     const before = (await entries()).total;
-    const res = await rig.fetch(`${rig.base}/api/audit.csv?action=request.refused`);
+    const res = await rig.fetch(`${rig.base}/api/audit.csv?action=request.refused&header=keys`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const lines = (await res.text()).trim().split('\r\n');
+    const { comment, header, rows } = csvParts(await res.text());
+    expect(comment).toBe('# Filters: action=request.refused');
+    const lines = [header, ...rows];
     expect(lines[0]).toBe('seq,at,actor,role,via,ip,action,target,outcome,detail,before,after');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`,"'=HYPERLINK(""http://x"")",admin,cli,local,request.refused,'@SUM(1),ok,`);

@@ -13,6 +13,7 @@ import { AS_OF, loadLifecycleFixture } from '../helpers/lifecycleFixture.ts';
 import { startReceiver, type Receiver } from '../helpers/receiver.ts';
 import { expectSigned } from '../helpers/webhookSignature.ts';
 import { ANY_CONDITIONS } from '../../server/offers/defaults.ts';
+import { csvParts } from '../helpers/csv.ts';
 
 /**
  * The lifecycle fixture (test/helpers/lifecycleFixture.ts) as of 2026-03-31:
@@ -107,23 +108,22 @@ describe('launching an offer', () => {
   });
 
   it('exports both groups or one as formula-safe CSV', async () => {
-    const all = await rig.fetch(`${rig.base}/api/launches/${launchId}/audience.csv`);
+    const all = await rig.fetch(`${rig.base}/api/launches/${launchId}/audience.csv?header=keys`);
     expect(all.headers.get('content-type')).toContain('text/csv');
-    expect(all.headers.get('content-disposition')).toBe(`attachment; filename="launch-winback-test-${AS_OF}-all.csv"`);
-    const lines = (await all.text()).trim().split('\r\n');
+    expect(all.headers.get('content-disposition')).toBe(`attachment; filename="launch-winback-test_asOf-${AS_OF}_group-all.csv"`);
+    const { comment, header, rows } = csvParts(await all.text());
+    expect(comment).toBe(`# Filters: asOf=${AS_OF}; group=all`);
+    const lines = [header, ...rows];
     expect(lines[0]).toBe('group,player_id,server_id,stage,status,tier,idle_days,p_alive,expected_clv,cost,reward');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['holdout,C', 'holdout,K', 'treatment,D', 'treatment,E', 'treatment,F']);
     // D: lapsed, idle 39 days, never paid (non_payer, so the fallback CLV is 0); no model fitted, so no P(alive).
     // The reward starts with "=": a spreadsheet would run it, so it leaves quoted behind an apostrophe.
     expect(lines[3]).toBe(`treatment,D,s01,decline,lapsed,non_payer,39,,0,2.5,"'=HYPERLINK(""x"") 300 gems"`);
     const treat = await rig.get(`/api/launches/${launchId}/audience.csv?group=treatment`);
-    expect(
-      treat.body
-        .trim()
-        .split('\r\n')
-        .slice(1)
-        .map((l: string) => l.split(',')[1]),
-    ).toEqual(['D', 'E', 'F']);
+    expect(csvParts(treat.body).rows.map((l: string) => l.split(',')[1])).toEqual(['D', 'E', 'F']);
+    // Headers in the user's language unless the stable keys are asked for.
+    const zh = csvParts((await rig.get(`/api/launches/${launchId}/audience.csv?group=treatment&lang=zh`)).body);
+    expect([zh.comment, zh.header.split(',').slice(0, 3)]).toEqual([`# 筛选条件: asOf=${AS_OF}; group=treatment`, ['分组', '玩家', '服务器']]);
     expect((await rig.get(`/api/launches/${launchId}/audience.csv?group=nobody`)).status).toBe(400);
   });
 
@@ -140,9 +140,8 @@ describe('launching an offer', () => {
     const other = seedFor(['D', 'E']);
     const third = await rig.post('/api/offers/winback-test/launch', body({ seed: other, force: true }));
     expect(
-      (await csv(third.body.launch.launchId))
-        .split('\r\n')
-        .slice(1, 3)
+      csvParts(await csv(third.body.launch.launchId))
+        .rows.slice(0, 2)
         .map((l: string) => l.split(',')[1]),
     ).toEqual(['D', 'E']);
   });

@@ -9,6 +9,7 @@ import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import type { TestEngine } from '../helpers/engine.ts';
 import { startApi, stopListening, type ApiRig } from '../helpers/api.ts';
 import { payment, session, writeNdjson } from '../helpers/files.ts';
+import { csvParts } from '../helpers/csv.ts';
 
 /**
  * Cohorts in a UTC+8 game (GAME_TZ=Asia/Shanghai, weeks from Monday; a second
@@ -196,10 +197,12 @@ describe('retention cohorts in a UTC+8 game', () => {
   });
 
   it('exports the matrix as CSV with a header row', async () => {
-    const { status, type, body } = await get('/api/retention.csv?from=2026-03-01&to=2026-03-10&server=s01');
+    const { status, type, body } = await get('/api/retention.csv?from=2026-03-01&to=2026-03-10&server=s01&header=keys');
     expect([status, type]).toEqual([200, 'text/csv; charset=utf-8']);
-    const lines = body.trimEnd().split('\r\n');
-    expect(lines[0]).toBe(['cohort', 'size', 'server', 'platform', 'channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`), 'partial_period'].join(','));
+    const { comment, header, rows } = csvParts(body);
+    expect(comment).toBe('# Filters: grain=day; mode=classic; from=2026-03-01; to=2026-03-10; server=s01');
+    const lines = [header, ...rows];
+    expect(lines[0]).toBe(['cohort', 'size', 'server_id', 'platform', 'channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`), 'partial_period'].join(','));
     expect(lines).toHaveLength(3);
     expect(lines[1].split(',').slice(0, 14)).toEqual([
       '2026-03-02',
@@ -224,8 +227,7 @@ describe('retention cohorts in a UTC+8 game', () => {
   it('defuses a channel name that a spreadsheet would run as a formula', async () => {
     const { status, body } = await get(`/api/retention.csv?from=2026-03-01&to=2026-03-10&channel=${encodeURIComponent('=1+2')}`);
     expect(status).toBe(200);
-    const lines = body.trimEnd().split('\r\n');
-    expect(lines.slice(1).map((l: string) => l.split(',').slice(0, 10))).toEqual([
+    expect(csvParts(body).rows.map((l: string) => l.split(',').slice(0, 10))).toEqual([
       ['2026-03-06', '1', '', '', "'=1+2", '100.00', '0.00', '0.00', '0.00', '0.00'],
     ]);
   });

@@ -64,12 +64,13 @@ describe('retentionCsv', () => {
   it('writes a header row, percentages with two decimals and empty cells for periods not reached', () => {
     const csv = retentionCsv({ grain: 'week', server: 's01', platform: '', channel: '' }, rows);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe(['cohort,size,server,platform,channel', ...Array.from({ length: 13 }, (_, n) => `W${n}`), 'partial_period'].join(','));
-    expect(lines[1]).toBe('2026-03-02,3,s01,,,100.00,33.33,,');
+    expect(lines[0]).toBe(['cohort,size,server_id,platform,channel', ...Array.from({ length: 13 }, (_, n) => `W${n}`), 'partial_period'].join(','));
+    // Every row has every period's cell, so columns line up whatever a cohort reached.
+    expect(lines[1]).toBe(`2026-03-02,3,s01,,,100.00,33.33${','.repeat(12)}`);
     expect(lines[2]).toBe('');
     // The week in progress is named in the last column.
     const partial = retentionCsv({ grain: 'week', server: '', platform: '', channel: '' }, [{ ...rows[0], partialPeriod: 1 }]);
-    expect(partial.split('\r\n')[1]).toBe('2026-03-02,3,,,,100.00,33.33,,W1');
+    expect(partial.split('\r\n')[1]).toBe(`2026-03-02,3,,,,100.00,33.33${','.repeat(12)}W1`);
   });
 
   it('defuses filter values a spreadsheet would run as formulas', () => {
@@ -79,7 +80,7 @@ describe('retentionCsv', () => {
 
   it('is a header only when there is no data', () => {
     expect(retentionCsv(null, []).split('\r\n')).toEqual([
-      ['cohort,size,server,platform,channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`), 'partial_period'].join(','),
+      ['cohort,size,server_id,platform,channel', ...Array.from({ length: 31 }, (_, n) => `D${n}`), 'partial_period'].join(','),
       '',
     ]);
   });

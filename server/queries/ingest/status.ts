@@ -16,11 +16,12 @@ export async function quarantineByReason(db: Db): Promise<QuarantineReason[]> {
   return rows<QuarantineReason>(db, `SELECT reason, count() AS rows FROM quarantine FINAL GROUP BY reason ORDER BY rows DESC, reason`);
 }
 
-export async function recentQuarantine(db: Db, limit: number): Promise<QuarantinedRow[]> {
+/** Quarantined rows, latest first; the CSV export pages through all of them with offset. */
+export async function recentQuarantine(db: Db, limit: number, offset = 0): Promise<QuarantinedRow[]> {
   return rows<QuarantinedRow>(
     db,
-    `SELECT file_name AS fileName, line, reason, raw, at FROM quarantine FINAL ORDER BY at DESC, file_name, line LIMIT {limit:UInt32}`,
-    { limit },
+    `SELECT file_name AS fileName, line, reason, raw, at FROM quarantine FINAL ORDER BY at DESC, file_name, line LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
+    { limit, offset },
   );
 }
 

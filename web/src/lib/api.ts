@@ -17,6 +17,7 @@ import type {
 } from '../../../contract/auth.ts';
 import type { Health, Meta } from '../../../contract/health.ts';
 import type { Preparation } from '../../../contract/preparing.ts';
+import { lang } from './i18n.ts';
 import { refusalText } from './refusal.ts';
 import type { IngestStatus } from '../../../contract/ingest.ts';
 import type { FlowOrder, FlowPlayers, Transitions } from '../../../contract/lifecycle.ts';
@@ -189,8 +190,11 @@ export const getLtv = (q: Partial<CohortQuery>, signal?: AbortSignal) => getJson
 
 export const getRetentionFilters = (signal?: AbortSignal) => getJson<RetentionFilters>('retention/filters', undefined, signal);
 
+/** Download link of a list as CSV: the page's filters, and headers in the user's language. */
+export const csvUrl = (path: string, params: Partial<Record<string, string>> = {}) => apiUrl(path, { ...params, lang: lang() });
+
 /** Download link of the retention matrix as CSV, for the same query. */
-export const retentionCsvUrl = (q: Partial<CohortQuery>) => apiUrl('retention.csv', { ...q });
+export const retentionCsvUrl = (q: Partial<CohortQuery>) => csvUrl('retention.csv', { ...q });
 
 export const searchPlayers = (q: string, signal?: AbortSignal) => getJson<PlayerSearch>('players', { q }, signal);
 
@@ -243,7 +247,7 @@ export const getLaunch = (id: string, signal?: AbortSignal) => getJson<LaunchDet
 export const getUplift = (id: string, signal?: AbortSignal) => getJson<Uplift>(`launches/${encodeURIComponent(id)}/uplift`, undefined, signal);
 
 /** Download link of a launch's frozen audience; group '' = both groups with a group column. */
-export const launchCsvUrl = (id: string, group: '' | LaunchGroup = '') => apiUrl(`launches/${encodeURIComponent(id)}/audience.csv`, { group });
+export const launchCsvUrl = (id: string, group: '' | LaunchGroup = '') => csvUrl(`launches/${encodeURIComponent(id)}/audience.csv`, { group });
 
 export const getRescue = (q: { asOf?: string; decision?: '' | RescueDecision; sort?: RescueSort; offset?: string }, signal?: AbortSignal) =>
   getJson<RescueList>('winback/rescue', q, signal);
@@ -307,7 +311,7 @@ export const reportFileUrl = (runId: string, name: string) => apiUrl(`reports/ru
 export const getAudit = (q: AuditQuery, signal?: AbortSignal) => getJson<AuditPage>('audit', { ...q }, signal);
 
 /** Download link of the audit entries matching the same filters. */
-export const auditCsvUrl = (q: AuditQuery) => apiUrl('audit.csv', { ...q, limit: undefined, offset: undefined });
+export const auditCsvUrl = (q: AuditQuery) => csvUrl('audit.csv', { ...q, limit: undefined, offset: undefined });
 
 export const verifyAudit = (signal?: AbortSignal) => getJson<AuditVerify>('audit/verify', undefined, signal);
 
