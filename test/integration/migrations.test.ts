@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, MigrationError, SQL_DIR } from '../../server/db/migrate.ts';
 import { rows } from '../../server/db/query.ts';
+import { PLAYER_TABLES, QUARANTINE_TABLE } from '../../server/erasure/tables.ts';
 import { freshEngine, type TestEngine } from '../helpers/engine.ts';
 
 let engine: TestEngine;
@@ -30,6 +31,17 @@ describe('migration runner', () => {
     const applied = await rows<{ name: string; checksum: string }>(engine.db, 'SELECT name, checksum FROM schema_migrations ORDER BY version');
     expect(applied.map((a) => a.name)).toEqual(loadMigrations().map((m) => m.name));
     expect(await migrate(engine.db)).toBe(0);
+  });
+
+  it('has every table an erasure empties look for replaced parts at least every 30 s, so the erasure can wait for them', async () => {
+    const tables = [...PLAYER_TABLES.map((t) => t.table), QUARANTINE_TABLE];
+    const found = await rows<{ name: string; engine_full: string }>(
+      engine.db,
+      'SELECT name, engine_full FROM system.tables WHERE database = currentDatabase() AND name IN {t:Array(String)} ORDER BY name',
+      { t: tables },
+    );
+    expect(found.map((t) => t.name).sort()).toEqual([...tables].sort());
+    for (const t of found) expect(t.engine_full, t.name).toContain('max_cleanup_delay_period = 30');
   });
 
   it('refuses a changed, already-applied file', async () => {
