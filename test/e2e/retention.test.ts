@@ -37,7 +37,7 @@ describe.runIf(haveChromium)('retention page in Chromium', () => {
     expect(await page.locator('[data-testid="retention-table"] td[data-partial]').count()).toBe(0);
 
     const csv = await page.getByTestId('retention-csv').getAttribute('href');
-    expect(csv).toBe('/api/retention.csv?grain=day&mode=classic');
+    expect(csv).toBe('/api/retention.csv?grain=day&mode=classic&lang=en');
 
     // Weekly cohorts: 2026-03-31 is a Tuesday, so each cohort's current week is partial, greyed and starred in its own column.
     const weekly = await (await apiFetch(`${base}/api/retention?grain=week`)).json();
