@@ -1,6 +1,6 @@
 // Requests and responses of POST /api/offers/:id/launch and /api/launches* (DESIGN section 8): launches and their uplift.
 import type { Day, Money } from './common.ts';
-import type { OfferVersion } from './offers.ts';
+import type { OfferTexts, OfferVersion } from './offers.ts';
 import type { Delivery } from './delivery.ts';
 
 export const LAUNCH_GROUPS = ['treatment', 'holdout'] as const;
@@ -13,6 +13,8 @@ export interface Launch {
   offerId: string;
   offerVersion: number;
   offerName: string;
+  /** The offer's words in other languages, as the launch froze them. */
+  offerTexts: OfferTexts;
   offerKind: string;
   asOf: Day;
   launchedAt: string;

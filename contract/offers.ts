@@ -1,6 +1,7 @@
 // Requests and responses of /api/offers* (DESIGN section 8): the catalog, proposals, what-if and audiences.
 import type { Day, Money } from './common.ts';
 import type { OfferKind, RiskTier, Stage, Status, ValueTier } from './enums.ts';
+import type { LocalTexts } from './texts.ts';
 
 /** Who an offer is for, on top of its stages. An empty list or a null bound means "any". */
 export interface OfferConditions {
@@ -32,6 +33,20 @@ export interface CostModel {
   spendShare: number;
 }
 
+/** An offer's words in one language. */
+export interface OfferWords {
+  name: string;
+  description: string;
+  reward: string;
+}
+
+/**
+ * The offer's words in the dashboard's languages, by language code: shown to
+ * a user of that language (and in a report in it) instead of the offer's own
+ * `name`, `description` and `reward`; an empty or missing text falls back to them.
+ */
+export type OfferTexts = LocalTexts<keyof OfferWords>;
+
 export interface OfferDefinition {
   offerId: string;
   kind: OfferKind;
@@ -41,6 +56,8 @@ export interface OfferDefinition {
   conditions: OfferConditions;
   /** What the player gets, in the game's words ("500 gems and a catch-up quest line"). */
   reward: string;
+  /** The name, description and reward in other languages. */
+  texts: OfferTexts;
   cost: CostModel;
   /**
    * Assumed share of the audience's expected value the offer retains or wins
@@ -73,6 +90,7 @@ export interface OfferDraft {
   kind: string;
   name: string;
   description: string;
+  texts: OfferTexts;
   stages: string[];
   conditions: {
     statuses: string[];
@@ -113,7 +131,8 @@ export type OfferErrorCode =
   | 'date_order'
   | 'boolean'
   | 'server'
-  | 'statuses_need_decline';
+  | 'statuses_need_decline'
+  | 'object';
 
 /** One problem of a definition: a code with its values so the dashboard words it; `message` is the English wording. */
 export interface OfferError {
@@ -244,6 +263,7 @@ export interface Proposal {
   kind: OfferKind;
   name: string;
   reward: string;
+  texts: OfferTexts;
   stages: Stage[];
   cost: CostModel;
   assumedUplift: number;

@@ -1,4 +1,5 @@
 // Requests and responses of /api/reports/*: report schedules, their runs and the files they wrote.
+import type { LocalTexts } from './texts.ts';
 import type { Day, ErrorBody } from './common.ts';
 import type { Delivery } from './delivery.ts';
 import type { ReportLang } from './enums.ts';
@@ -39,6 +40,8 @@ export const PLAYER_ID_FILES: ReadonlySet<string> = new Set(['decline_movers.csv
 
 export interface ScheduleDraft {
   name: string;
+  /** The name in the dashboard's languages (contract/texts.ts); the Reports page shows the user's. */
+  texts: LocalTexts<'name'>;
   cron: string;
   tz: string;
   period: ReportPeriod;

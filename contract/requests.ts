@@ -247,6 +247,7 @@ export type RouteKey = keyof typeof REQUESTS;
 function scheduleBody() {
   return {
     name: { type: 'text', maxLength: 1000 },
+    texts: { type: 'object' },
     cron: { type: 'text', maxLength: 1000 },
     tz: { type: 'text', maxLength: 1000 },
     period: { type: 'text', maxLength: 100 },

@@ -1,6 +1,6 @@
 // Requests and responses of /api/winback/* (DESIGN section 8): rescue or let go, the new-server planner, old comrades.
 import type { Day, Money } from './common.ts';
-import type { CostModel, UpliftUsed } from './offers.ts';
+import type { CostModel, OfferTexts, UpliftUsed } from './offers.ts';
 
 export const DECISIONS = ['rescue', 'let_go'] as const;
 export type RescueDecision = (typeof DECISIONS)[number];
@@ -43,6 +43,7 @@ export interface WinbackOffer {
   offerId: string;
   name: string;
   reward: string;
+  texts: OfferTexts;
   version: number;
   /** Absent for old comrades, whose reward cost is on each pair. */
   cost?: CostModel;

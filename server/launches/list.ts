@@ -13,8 +13,16 @@ import { upliftHeadlines, upliftOf } from './uplift.ts';
 
 /** Stored launches as the Launches page reads them; the uplift is measured up to the last day with data. */
 
-/** A launch as the API shows it: the frozen offer JSON stays out, and so do any credentials a record from before redaction holds in its URL. */
-export const launchSummary = ({ offerJson: _json, ...l }: LaunchRow): Launch => ({ ...l, webhookUrl: l.webhookUrl && shownUrl(l.webhookUrl) });
+/**
+ * A launch as the API shows it: the frozen offer JSON stays out but for the
+ * offer's words in other languages (none in launches frozen before offers had
+ * them), and so do any credentials a record from before redaction holds in its URL.
+ */
+export const launchSummary = ({ offerJson, ...l }: LaunchRow): Launch => ({
+  ...l,
+  offerTexts: (JSON.parse(offerJson) as Partial<OfferVersion>).texts ?? {},
+  webhookUrl: l.webhookUrl && shownUrl(l.webhookUrl),
+});
 
 /** The stored launch; not_found when the id is unknown. */
 export async function findLaunch(db: Db, launchId: string): Promise<LaunchRow> {

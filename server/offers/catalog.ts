@@ -1,5 +1,5 @@
 import type { OfferKind, RiskTier, Stage, Status, ValueTier } from '../../contract/enums.ts';
-import type { OfferDefinition, OfferList, OfferVersion, OfferWithVersions } from '../../contract/offers.ts';
+import type { OfferDefinition, OfferList, OfferTexts, OfferVersion, OfferWithVersions } from '../../contract/offers.ts';
 import type { Db } from '../db/client.ts';
 import { currentOffers } from '../queries/offers/currentOffers.ts';
 import { insertOfferVersion } from '../queries/offers/insertOfferVersion.ts';
@@ -39,6 +39,7 @@ export function rowToVersion(r: OfferRow): OfferVersion {
       riskTiers: r.risk_tiers as RiskTier[],
     },
     reward: r.reward,
+    texts: JSON.parse(r.texts || '{}') as OfferTexts,
     cost: { kind: r.cost_kind === 'spend_share' ? 'spend_share' : 'fixed', fixedCost: r.fixed_cost, spendShare: Number(r.spend_share) },
     assumedUplift: Number(r.assumed_uplift),
     holdoutShare: Number(r.holdout_share),
@@ -125,13 +126,15 @@ export function setArchived(db: Db, offerId: string, archived: boolean, meta: Sa
   });
 }
 
+/** The note of the seeded versions; the dashboard words it in the user's language (web/src/lib/systemWords.ts). */
+export const DEFAULT_CATALOG_NOTE = 'default catalog (DESIGN section 1)';
+
 /** Saves each definition as version 1 by `system` when the catalog holds no offer at all. Returns how many were seeded. */
 export function seedCatalogIfEmpty(db: Db, defs: readonly OfferDefinition[]): Promise<number> {
   return serialized(async () => {
     if ((await currentOffers(db, true)).length > 0) return 0;
     const savedAt = new Date().toISOString();
-    for (const def of defs)
-      await insertOfferVersion(db, { ...def, version: 1, archived: false, author: 'system', note: 'default catalog (DESIGN section 1)', savedAt });
+    for (const def of defs) await insertOfferVersion(db, { ...def, version: 1, archived: false, author: 'system', note: DEFAULT_CATALOG_NOTE, savedAt });
     return defs.length;
   });
 }

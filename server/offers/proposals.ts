@@ -27,6 +27,7 @@ function proposalOf(offer: OfferDefinition, version: number | null, totals: Audi
     kind: offer.kind,
     name: offer.name,
     reward: offer.reward,
+    texts: offer.texts,
     stages: offer.stages,
     cost: offer.cost,
     assumedUplift: offer.assumedUplift,

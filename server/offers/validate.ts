@@ -1,5 +1,5 @@
-import { OFFER_KINDS, STAGES, STATUSES, VALUE_TIERS } from '../../contract/enums.ts';
-import type { CostModel, OfferConditions, OfferDefinition, OfferError, OfferErrorCode } from '../../contract/offers.ts';
+import { OFFER_KINDS, REPORT_LANGS, STAGES, STATUSES, VALUE_TIERS, type ReportLang } from '../../contract/enums.ts';
+import type { CostModel, OfferConditions, OfferDefinition, OfferError, OfferErrorCode, OfferTexts } from '../../contract/offers.ts';
 import { invalid } from '../domainError.ts';
 import { RISK_ORDER } from '../models/riskTier.ts';
 
@@ -28,6 +28,7 @@ const MESSAGES: Record<OfferErrorCode, string> = {
   boolean: '{field} must be true or false',
   server: '{field}: "{value}" is not a server id (letters, digits, _ . : -)',
   statuses_need_decline: '{field} only apply to the decline stage; add decline to the stages or clear the statuses',
+  object: '{field} must be an object',
 };
 
 function offerError(field: string, code: OfferErrorCode, values: Record<string, string | number> = {}): OfferError {
@@ -201,6 +202,7 @@ export function validateOffer(input: unknown, offerId?: string): { offer: OfferD
     stages,
     conditions,
     reward: r.text(src, 'reward', 'reward', 500, true),
+    texts: readTexts(r, src.texts),
     cost,
     assumedUplift: r.ratio(src, 'assumedUplift', 'assumedUplift', 0, 1),
     holdoutShare: r.ratio(src, 'holdoutShare', 'holdoutShare', 0, 0.5),
@@ -209,6 +211,36 @@ export function validateOffer(input: unknown, offerId?: string): { offer: OfferD
     enabled: r.bool(src, 'enabled', 'enabled', true),
   };
   return { offer, errors: r.errors };
+}
+
+/**
+ * The words in other languages: an object by language code, each with an
+ * optional name, description and reward under the same limits as the offer's
+ * own. Empty texts are left out, so that language shows the offer's own words.
+ */
+function readTexts(r: Reader, v: unknown): OfferTexts {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) return (r.fail('texts', 'object'), {});
+  const texts: OfferTexts = {};
+  for (const [lang, words] of Object.entries(v)) {
+    if (!REPORT_LANGS.includes(lang as ReportLang)) {
+      r.fail('texts', 'unknown', { value: lang, allowed: REPORT_LANGS.join(', ') });
+      continue;
+    }
+    if (typeof words !== 'object' || words === null || Array.isArray(words)) {
+      r.fail(`texts.${lang}`, 'object');
+      continue;
+    }
+    const w = words as Record<string, unknown>;
+    const read = {
+      name: r.text(w, 'name', `texts.${lang}.name`, 120, false),
+      description: r.text(w, 'description', `texts.${lang}.description`, 2000, false),
+      reward: r.text(w, 'reward', `texts.${lang}.reward`, 500, false),
+    };
+    const kept = Object.fromEntries(Object.entries(read).filter(([, text]) => text !== ''));
+    if (Object.keys(kept).length) texts[lang as ReportLang] = kept;
+  }
+  return texts;
 }
 
 /** The errors in one line, for 400 answers to API clients. */

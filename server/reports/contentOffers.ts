@@ -14,6 +14,7 @@ export async function offersSection(db: Db, cfg: Config, w: ReportWindow): Promi
   const offers = p.proposals.map((o) => ({
     offerId: o.offerId,
     name: o.name,
+    texts: o.texts,
     kind: o.kind,
     audience: o.economics.members,
     cost: o.economics.totalCost,

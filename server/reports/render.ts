@@ -2,6 +2,8 @@ import { renderSvg, retentionOption, stageMixOption, stageRowLabel, FONT_FAMILY,
 import { definitionsHtml } from './definitions.ts';
 import { labelOf, reportFormat, translator, type ReportFormat, type Translate } from './messages.ts';
 import { CELL, COLORS, type Column, empty, esc, figure, hint, labelHtml, TABLE, table } from './reportHtml.ts';
+import { localWord } from '../../contract/texts.ts';
+import type { ReportLang } from '../../contract/enums.ts';
 import {
   REPORT_SECTIONS,
   type AtRiskSummary,
@@ -176,14 +178,14 @@ function retentionSection(r: RetentionSummary, t: Translate, fmt: ReportFormat):
   ].join('\n');
 }
 
-function offersSection(o: OffersSummary, t: Translate, fmt: ReportFormat): string {
+function offersSection(o: OffersSummary, t: Translate, fmt: ReportFormat, lang: ReportLang): string {
   const intro = hint(esc(t('offers.hint', { day: fmt.day(o.asOf) })));
   if (o.offers.length === 0) return [intro, empty(esc(t('offers.none')))].join('\n');
   return [
     intro,
     table(
       [
-        { head: esc(t('offers.offer')), cell: (r: OffersSummary['offers'][number]) => esc(r.name) },
+        { head: esc(t('offers.offer')), cell: (r: OffersSummary['offers'][number]) => esc(localWord(r, 'name', lang)) },
         { head: esc(t('offers.audience')), cell: (r) => esc(fmt.int(r.audience)), align: 'right' },
         { head: esc(t('offers.cost')), cell: (r) => esc(fmt.money(r.cost)), align: 'right' },
         { head: esc(t('offers.retained')), cell: (r) => esc(fmt.money(r.expectedRetainedRevenue)), align: 'right' },
@@ -230,7 +232,7 @@ function sectionBody(s: ReportSection, summary: ReportSummary, t: Translate, fmt
     case 'retention':
       return summary.retention ? retentionSection(summary.retention, t, fmt) : null;
     case 'offers':
-      return summary.offers ? offersSection(summary.offers, t, fmt) : null;
+      return summary.offers ? offersSection(summary.offers, t, fmt, summary.lang) : null;
     case 'data_health':
       return summary.dataHealth ? dataHealthSection(summary.dataHealth, summary.window.to, t, fmt) : null;
   }

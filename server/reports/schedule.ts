@@ -4,6 +4,7 @@
  */
 import { REPORT_LANGS, type ReportLang } from '../../contract/enums.ts';
 import { REPORT_PERIODS, REPORT_SECTIONS, type FieldError, type ReportPeriod, type ReportSection, type ScheduleDraft } from '../../contract/reports.ts';
+import type { LocalTexts } from '../../contract/texts.ts';
 import { checkCron } from './scheduleWindows.ts';
 import { MAX_TOP_N } from './types.ts';
 
@@ -40,6 +41,23 @@ function list(input: Record<string, unknown>, field: string, errors: FieldError[
   return out;
 }
 
+/** The name in other languages: `{"zh": {"name": "..."}}`, known languages only, at most 120 characters; empty names left out. */
+function nameTexts(v: unknown, errors: FieldError[]): LocalTexts<'name'> {
+  if (v === undefined || v === null) return {};
+  const bad = (field: string, message: string) => (errors.push({ field, message }), {});
+  if (typeof v !== 'object' || Array.isArray(v)) return bad('texts', 'texts must be an object of names by language, such as {"zh": {"name": "每周流失报告"}}');
+  const out: LocalTexts<'name'> = {};
+  for (const [lang, words] of Object.entries(v)) {
+    if (!REPORT_LANGS.includes(lang as ReportLang)) return bad('texts', `texts must be among ${REPORT_LANGS.join(', ')}, got "${lang}"`);
+    const name = (words as { name?: unknown } | null)?.name;
+    if (name === undefined || name === null) continue;
+    if (typeof name !== 'string') return bad(`texts.${lang}.name`, `texts.${lang}.name must be text`);
+    if (name.trim().length > 120) return bad(`texts.${lang}.name`, `texts.${lang}.name may be at most 120 characters`);
+    if (name.trim()) out[lang as ReportLang] = { name: name.trim() };
+  }
+  return out;
+}
+
 /**
  * Checks a schedule given as JSON (field names as in ScheduleDraft) and
  * returns it normalised (trimmed, deduplicated, sections in report order)
@@ -60,6 +78,8 @@ export function validateSchedule(input: Record<string, unknown>, defaults: { tz:
   const name = str('name', '');
   if (!name) errors.push({ field: 'name', message: 'name is required' });
   else if (name.length > 120) errors.push({ field: 'name', message: 'name may be at most 120 characters' });
+
+  const texts = nameTexts(input.texts, errors);
 
   const cronExpr = str('cron', '').replace(/\s+/g, ' ');
   const cronCheck = checkCron(cronExpr);
@@ -105,6 +125,7 @@ export function validateSchedule(input: Record<string, unknown>, defaults: { tz:
   return {
     draft: {
       name,
+      texts,
       cron: cronExpr,
       tz,
       period,
@@ -122,6 +143,19 @@ export function validateSchedule(input: Record<string, unknown>, defaults: { tz:
 
 /** True when saving `draft` over `current` would change anything. */
 export function scheduleDiffers(current: ScheduleDraft, draft: ScheduleDraft): boolean {
-  const keys: (keyof ScheduleDraft)[] = ['name', 'cron', 'tz', 'period', 'langs', 'emails', 'webhooks', 'topN', 'sections', 'enabled', 'includePlayerIds'];
+  const keys: (keyof ScheduleDraft)[] = [
+    'name',
+    'texts',
+    'cron',
+    'tz',
+    'period',
+    'langs',
+    'emails',
+    'webhooks',
+    'topN',
+    'sections',
+    'enabled',
+    'includePlayerIds',
+  ];
   return keys.some((k) => JSON.stringify(current[k]) !== JSON.stringify(draft[k]));
 }

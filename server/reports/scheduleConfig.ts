@@ -10,11 +10,14 @@ import { validateSchedule } from './schedule.ts';
 import { listSchedules, saveSchedule, SCHEDULE_ID } from './scheduleStore.ts';
 
 export const DEFAULT_SCHEDULE_ID = 'weekly';
+/** The default schedule's name in Chinese; sql/033_catalog_texts.sql gives it to a default schedule made before. */
+export const DEFAULT_SCHEDULE_NAME_ZH = '每周流失报告';
 
 /** The default: Monday 08:00 in the game's zone, last week, in English and Chinese. */
 export function defaultScheduleInput(cfg: Config): Record<string, unknown> {
   return {
     name: 'Weekly churn report',
+    texts: { zh: { name: DEFAULT_SCHEDULE_NAME_ZH } },
     cron: '0 8 * * 1',
     tz: cfg.gameTz,
     period: 'week',

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { currentSchedules, type ScheduleRow } from '../queries/reportRuns/schedules.ts';
 import { saveScheduleVersion } from '../queries/reportRuns/saveScheduleVersion.ts';
 import type { FieldError, ReportSchedule, ScheduleSaved } from '../../contract/reports.ts';
+import type { LocalTexts } from '../../contract/texts.ts';
 import { scheduleDiffers, validateSchedule } from './schedule.ts';
 import { destinationErrors } from './scheduleDestinations.ts';
 import { DomainError } from '../domainError.ts';
@@ -26,6 +27,7 @@ const fromRow = (r: ScheduleRow): ReportSchedule => ({
   scheduleId: r.scheduleId,
   version: Number(r.version),
   name: r.name,
+  texts: JSON.parse(r.texts || '{}') as LocalTexts<'name'>,
   cron: r.cron,
   tz: r.tz,
   period: r.period,

@@ -4,6 +4,7 @@
  * a JSON summary). Scheduling, storage and delivery use only these shapes.
  */
 import type { ReportLang } from '../../contract/enums.ts';
+import type { OfferTexts } from '../../contract/offers.ts';
 import type { ReportSection, ReportWindow } from '../../contract/reports.ts';
 import type { DeclineMoverRow } from '../queries/reports/declineMovers.ts';
 import type { RetentionCohort as CohortRow } from '../../contract/retention.ts';
@@ -104,6 +105,8 @@ export interface RetentionSummary {
 export interface OfferRow {
   offerId: string;
   name: string;
+  /** The name in other languages; the report shows the one of its language. */
+  texts: OfferTexts;
   kind: string;
   /** Players the offer would reach on the day. */
   audience: number;

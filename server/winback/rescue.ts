@@ -35,7 +35,14 @@ export async function pricingOffer(db: Db, offerId: string, asOf: string): Promi
 }
 
 /** The offer as the win-back answers name it. */
-export const winbackOfferOf = (o: OfferVersion): WinbackOffer => ({ offerId: o.offerId, name: o.name, reward: o.reward, version: o.version, cost: o.cost });
+export const winbackOfferOf = (o: OfferVersion): WinbackOffer => ({
+  offerId: o.offerId,
+  name: o.name,
+  reward: o.reward,
+  texts: o.texts,
+  version: o.version,
+  cost: o.cost,
+});
 
 function rescuePlayer(m: AudienceMember, rate: WinBackRate): RescuePlayer {
   const d = decideRescue(m, rate, m.cost);

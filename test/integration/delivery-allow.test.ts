@@ -36,6 +36,7 @@ const offer: OfferDefinition = {
   stages: ['decline'],
   conditions: { ...ANY_CONDITIONS, statuses: ['leaving', 'lapsed'] },
   reward: '300 gems',
+  texts: {},
   cost: { kind: 'fixed', fixedCost: '1', spendShare: 0 },
   assumedUplift: 0.1,
   holdoutShare: 0.2,

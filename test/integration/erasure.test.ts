@@ -64,6 +64,7 @@ async function loadGame(e: TestEngine): Promise<void> {
       stages: ['exploration', 'growth', 'stable', 'decline'],
       conditions: ANY_CONDITIONS,
       reward: '100 gems',
+      texts: {},
       cost: { kind: 'fixed', fixedCost: '1.0000', spendShare: 0 },
       assumedUplift: 0.1,
       holdoutShare: 0.2,

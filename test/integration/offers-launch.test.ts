@@ -31,6 +31,7 @@ const offer: OfferDefinition = {
   stages: ['decline'],
   conditions: { ...ANY_CONDITIONS, statuses: ['leaving', 'lapsed'] },
   reward: '=HYPERLINK("x") 300 gems',
+  texts: {},
   cost: { kind: 'fixed', fixedCost: '2.5000', spendShare: 0 },
   assumedUplift: 0.1,
   holdoutShare: 0.4,

@@ -123,9 +123,15 @@ describe('catalog', () => {
     expect(created.body).toMatchObject({ offerId: 'leaving-gift', version: 1, author: 'mei', note: 'first cut', archived: false });
     expect((await rig.post('/api/offers', { offer: draft(), author: 'mei' })).status).toBe(409);
 
-    const edited = await send('PUT', '/api/offers/leaving-gift', { offer: draft({ name: 'Leaving gift II' }), author: 'li', note: 'renamed', baseVersion: 1 });
+    const zh = { name: '告别礼物二', reward: '100钻石' };
+    const edited = await send('PUT', '/api/offers/leaving-gift', {
+      offer: draft({ name: 'Leaving gift II', texts: { zh } }),
+      author: 'li',
+      note: 'renamed',
+      baseVersion: 1,
+    });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ version: 2, name: 'Leaving gift II', author: 'li' });
+    expect(edited.body).toMatchObject({ version: 2, name: 'Leaving gift II', author: 'li', texts: { zh } });
     const stale = await send('PUT', '/api/offers/leaving-gift', { offer: draft(), author: 'mei', baseVersion: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatch(/version 2 now, not 1/);
@@ -133,6 +139,8 @@ describe('catalog', () => {
 
     const one = await rig.get('/api/offers/leaving-gift');
     expect(one.body.offer.version).toBe(2);
+    // The Chinese words are stored with the version, the first version keeps none.
+    expect(one.body.versions.map((v: { texts: object }) => v.texts)).toEqual([{ zh }, {}]);
     expect(one.body.versions.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([
       [2, 'renamed'],
       [1, 'first cut'],
@@ -198,6 +206,9 @@ describe('catalog', () => {
     expect(body.errors.find((e: { field: string }) => e.field === 'holdoutShare').values).toEqual({ min: 0, max: 0.5, value: 0.7 });
     expect(body.error).toMatch(/holdoutShare must be between 0 and 0.5, got 0.7/);
     expect((await rig.post('/api/offers', { author: 'mei' })).status).toBe(400);
+    // Words in other languages: known language codes, an object each, the same length limits.
+    const texts = await rig.post('/api/offers', { offer: draft({ offerId: 'x0', texts: { fr: {}, zh: { reward: 'x'.repeat(501) } } }), author: 'mei' });
+    expect(texts.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual(['texts:unknown', 'texts.zh.reward:too_long']);
     expect((await rig.post('/api/offers', { offer: draft({ offerId: 'x1' }) })).body.error).toBe('author is required');
     const late = await rig.post('/api/offers', { offer: draft({ offerId: 'x2', activeFrom: '2026-04-01', activeTo: '2026-03-01' }), author: 'mei' });
     expect(late.body.errors.map((e: { code: string }) => e.code)).toEqual(['date_order']);

@@ -138,6 +138,7 @@ describe('churn report content', () => {
       api.proposals.map((p: any) => ({
         offerId: p.offerId,
         name: p.name,
+        texts: p.texts,
         kind: p.kind,
         audience: p.economics.members,
         cost: p.economics.totalCost,

@@ -95,6 +95,11 @@ describe('schedules', () => {
     const list = await rig.get('/api/reports/schedules');
     expect(list.body.schedules.map((s: { scheduleId: string }) => s.scheduleId)).toEqual([scheduleId]);
     expect(list.body.choices.sections).toContain('stage_mix');
+    // The name in other languages is part of the schedule: a change is a new version, and it is checked.
+    const named = await put(`/api/reports/schedules/${scheduleId}`, { ...SCHEDULE, webhooks: [hook.url], texts: { zh: { name: ' 周报 ' } } });
+    expect(named.body).toMatchObject({ saved: true, schedule: { version: 2, texts: { zh: { name: '周报' } } } });
+    const bad = await put(`/api/reports/schedules/${scheduleId}`, { ...SCHEDULE, texts: { fr: { name: 'Hebdo' } } });
+    expect([bad.status, bad.body.errors.map((e: { field: string }) => e.field)]).toEqual([400, ['texts']]);
   });
 });
 
@@ -184,7 +189,7 @@ describe('run now and delivery', () => {
       emails: ['bounce@example.com', 'later@example.com'],
       webhooks: [failingHook.url],
     });
-    expect(v2.body).toMatchObject({ saved: true, schedule: { version: 2 } });
+    expect(v2.body).toMatchObject({ saved: true, schedule: { version: 3 } }); // 2 gave it a Chinese name
     const r = await rig.post(`/api/reports/schedules/${scheduleId}/run`, { window: '2026-03-16' });
     expect(r.body.runs.map((x: { lang: string }) => x.lang)).toEqual(['zh']);
     const runId = r.body.runs[0].runId;

@@ -31,6 +31,12 @@ describe('default catalog', () => {
     ).toEqual(['topup_bonus', 'vip_points']);
     expect(new Set(DEFAULT_OFFERS.map((o) => o.offerId)).size).toBe(DEFAULT_OFFERS.length);
   });
+  test('every default has its name, description and reward in Chinese', () => {
+    for (const offer of DEFAULT_OFFERS) {
+      const zh = offer.texts.zh ?? {};
+      for (const field of ['name', 'description', 'reward'] as const) expect(zh[field], `${offer.offerId} ${field}`).toMatch(/\p{Script=Han}/u);
+    }
+  });
 });
 
 describe('validation', () => {
@@ -49,6 +55,16 @@ describe('validation', () => {
     expect(codes({ ...base, cost: { kind: 'voucher' } })).toEqual(['cost.kind:unknown', 'cost.fixedCost:required']);
     expect(codes({ ...base, enabled: 'yes' })).toEqual(['enabled:boolean']);
     expect(codes('offer')).toContain('offer:required');
+  });
+  test('texts in other languages: known languages only, objects only, the same limits, empty ones left out', () => {
+    const texts = (t: unknown) => validateOffer({ ...base, texts: t });
+    expect(texts({ zh: { name: '回归', reward: '', description: '  ' } }).offer.texts).toEqual({ zh: { name: '回归' } });
+    expect(texts({ zh: { name: '', reward: '' } }).offer.texts).toEqual({});
+    expect(texts(undefined).offer.texts).toEqual({});
+    expect(codes({ ...base, texts: { fr: { name: 'Retour' } } })).toEqual(['texts:unknown']);
+    expect(codes({ ...base, texts: 'zh' })).toEqual(['texts:object']);
+    expect(codes({ ...base, texts: { zh: ['x'] } })).toEqual(['texts.zh:object']);
+    expect(codes({ ...base, texts: { zh: { name: 'x'.repeat(121), reward: 5 } } })).toEqual(['texts.zh.name:too_long', 'texts.zh.reward:text']);
   });
   test('a spend-share offer stores no fixed cost, and the other way round', () => {
     expect(validateOffer({ ...base, cost: { kind: 'spend_share', fixedCost: '9', spendShare: '0.05' } }).offer.cost).toEqual({

@@ -137,7 +137,19 @@ const summary = (lang: 'en' | 'zh'): ReportSummary => ({
     cost: '10',
     expectedRetainedRevenue: '25',
     net: '15',
-    offers: [{ offerId: 'o1', name: 'Gift & "more" <b>', kind: 'starter_gift', audience: 3, cost: '10', expectedRetainedRevenue: '25', net: '15', roi: 1.5 }],
+    offers: [
+      {
+        offerId: 'o1',
+        name: 'Gift & "more" <b>',
+        texts: { zh: { name: '礼包 <i>' } },
+        kind: 'starter_gift',
+        audience: 3,
+        cost: '10',
+        expectedRetainedRevenue: '25',
+        net: '15',
+        roi: 1.5,
+      },
+    ],
   },
   dataHealth: {
     latestEventAt: '2026-03-29T15:59:00.000Z',
@@ -265,6 +277,10 @@ describe('report page', () => {
     expect(html).toContain('<html lang="zh-CN">');
     for (const label of ['流失报告', '阶段分布', '建议的挽留方案', '没有高价值玩家有流失风险。', '大额付费', '稳定期']) expect(html).toContain(label);
     for (const label of ['Stage mix', 'Whale', 'Lifetime spend']) expect(html).not.toContain(label);
+    // An offer named in Chinese shows that name (escaped); the English page keeps the offer's own.
+    expect(html).toContain('礼包 &lt;i&gt;');
+    expect(html).not.toContain('Gift &amp;');
+    expect(renderHtml(summary('en'), 'Asia/Shanghai')).not.toContain('礼包');
   });
 });
 

@@ -7,6 +7,7 @@ import { translate, type Lang } from '../../web/src/lib/i18n.ts';
 import { draftOf, formOf, sameDraft, toggled } from '../../web/src/lib/offerDraft.ts';
 import { reasonText } from '../../web/src/lib/offerReason.ts';
 import type { OfferDefinition, Reason } from '../../contract/offers.ts';
+import { localWord } from '../../contract/texts.ts';
 
 const word = (reason: Reason, lang: Lang) => reasonText(reason, (k, v) => translate(lang, k, v), formatter(lang), 'USD');
 
@@ -93,6 +94,17 @@ describe('offer editor form', () => {
     const { offer, errors } = validateOffer(draft);
     expect(errors).toEqual([]);
     expect(offer).toEqual(saved);
+  });
+
+  it("keeps the offer's words in each language through the form, and an empty language shows the offer's own", () => {
+    const form = formOf(saved, '2026-03-31');
+    expect(form.texts.zh.name).toBe('VIP积分与特权');
+    expect(form.texts.en).toEqual({ name: '', description: '', reward: '' });
+    const edited = { ...form, texts: { ...form.texts, zh: { ...form.texts.zh, reward: '' } } };
+    expect(draftOf(edited).texts).toEqual({ zh: { name: 'VIP积分与特权', description: saved.texts.zh?.description } });
+    expect(localWord(saved, 'name', 'zh')).toBe('VIP积分与特权');
+    expect(localWord(saved, 'name', 'en')).toBe('VIP points and privileges');
+    expect(localWord(draftOf(edited), 'reward', 'zh')).toBe(saved.reward);
   });
 
   it('sends typed text as it is, so the server names the mistake', () => {

@@ -8,6 +8,7 @@ const schedule: ReportSchedule = {
   scheduleId: 'weekly',
   version: 3,
   name: 'Weekly',
+  texts: { zh: { name: '每周' } },
   cron: '0 8 * * 1',
   tz: 'Asia/Shanghai',
   period: 'week',
@@ -29,8 +30,10 @@ describe('schedule form', () => {
   it('round-trips a schedule through the form text fields', () => {
     const f = formOf(schedule);
     expect(f.emails).toBe('a@example.com\nb@example.com');
+    expect(f.names).toEqual({ en: '', zh: '每周' });
     expect(draftOf(f)).toEqual({
       name: 'Weekly',
+      texts: { zh: { name: '每周' } },
       cron: '0 8 * * 1',
       tz: 'Asia/Shanghai',
       period: 'week',
@@ -52,6 +55,7 @@ describe('schedule form', () => {
     expect(d.topN).toBe('2O');
     expect(d.sections).toEqual(['stage_mix', 'retention']);
     expect(draftOf({ ...f, topN: ' 15 ' }).topN).toBe(15);
+    expect(draftOf({ ...f, names: { en: ' ', zh: ' 周报 ' } }).texts).toEqual({ zh: { name: '周报' } });
   });
 });
 

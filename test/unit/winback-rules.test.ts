@@ -200,6 +200,7 @@ describe('the offers that price a move', () => {
     stages: ['decline'],
     conditions: { ...ANY_CONDITIONS },
     reward: '',
+    texts: {},
     cost: { kind: 'fixed', fixedCost: '3.0000', spendShare: 0 },
     assumedUplift: 0.15,
     holdoutShare: 0.1,

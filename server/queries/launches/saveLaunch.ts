@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { insertRows } from '../../db/query.ts';
 
 /** The stored row: the wire's launch, with the frozen offer as JSON instead of its name and kind. */
-export type LaunchRecord = Omit<Launch, 'offerName' | 'offerKind' | 'launchedAt'> & { offerJson: string; launchedAt: Date };
+export type LaunchRecord = Omit<Launch, 'offerName' | 'offerTexts' | 'offerKind' | 'launchedAt'> & { offerJson: string; launchedAt: Date };
 
 /** Writes a launch's row once its members are stored and its webhook outcome is known. */
 export async function saveLaunch(db: Db, l: LaunchRecord): Promise<void> {

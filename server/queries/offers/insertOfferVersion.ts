@@ -24,6 +24,7 @@ export async function insertOfferVersion(db: Db, v: OfferVersion): Promise<void>
       max_clv: c.maxClv,
       risk_tiers: c.riskTiers,
       reward: v.reward,
+      texts: JSON.stringify(v.texts),
       cost_kind: v.cost.kind,
       fixed_cost: v.cost.fixedCost,
       spend_share: v.cost.spendShare,

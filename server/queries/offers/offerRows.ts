@@ -4,7 +4,7 @@
  */
 export const OFFER_COLUMNS = `offer_id, version, kind, name, description, stages, statuses, tiers,
   min_idle_days, max_idle_days, min_level, max_level, servers,
-  toString(min_clv) AS min_clv, toString(max_clv) AS max_clv, risk_tiers, reward,
+  toString(min_clv) AS min_clv, toString(max_clv) AS max_clv, risk_tiers, reward, texts,
   cost_kind, toString(fixed_cost) AS fixed_cost, spend_share, assumed_uplift, holdout_share,
   toString(active_from) AS active_from, toString(active_to) AS active_to, enabled, archived, author, note,
   saved_at`;
@@ -27,6 +27,8 @@ export interface OfferRow {
   max_clv: string | null;
   risk_tiers: string[];
   reward: string;
+  /** JSON of OfferTexts. */
+  texts: string;
   cost_kind: string;
   fixed_cost: string;
   spend_share: number;

@@ -13,12 +13,13 @@ export async function saveScheduleVersion(
   const version = Number(last?.v ?? 0) + 1;
   await exec(
     db,
-    `INSERT INTO report_schedules (schedule_id, version, name, cron, tz, period, langs, emails, webhooks, top_n, sections, enabled, include_player_ids, archived, source, author, saved_at)
-     SELECT {id:String}, {version:UInt32}, {name:String}, {cron:String}, {tz:String}, {period:String}, {langs:Array(String)},
+    `INSERT INTO report_schedules (schedule_id, version, name, texts, cron, tz, period, langs, emails, webhooks, top_n, sections, enabled, include_player_ids, archived, source, author, saved_at)
+     SELECT {id:String}, {version:UInt32}, {name:String}, {texts:String}, {cron:String}, {tz:String}, {period:String}, {langs:Array(String)},
             {emails:Array(String)}, {webhooks:Array(String)}, {topN:UInt16}, {sections:Array(String)},
             {enabled:UInt8}, {includePlayerIds:UInt8}, {archived:UInt8}, {source:String}, {author:String}, now64(3)`,
     {
       ...draft,
+      texts: JSON.stringify(draft.texts),
       id: scheduleId,
       version,
       enabled: draft.enabled ? 1 : 0,

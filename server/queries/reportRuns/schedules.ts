@@ -3,7 +3,9 @@ import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/query.ts';
 
 /** A schedule as stored: the flags as 0/1. */
-export interface ScheduleRow extends Omit<ReportSchedule, 'enabled' | 'archived' | 'includePlayerIds'> {
+export interface ScheduleRow extends Omit<ReportSchedule, 'enabled' | 'archived' | 'includePlayerIds' | 'texts'> {
+  /** JSON of the name's texts by language. */
+  texts: string;
   enabled: number;
   includePlayerIds: number;
   archived: number;
@@ -13,7 +15,7 @@ export interface ScheduleRow extends Omit<ReportSchedule, 'enabled' | 'archived'
 export function currentSchedules(db: Db, scheduleId = ''): Promise<ScheduleRow[]> {
   return rows<ScheduleRow>(
     db,
-    `SELECT schedule_id AS scheduleId, s.version AS version, name, cron, tz, period, langs, emails, webhooks,
+    `SELECT schedule_id AS scheduleId, s.version AS version, name, texts, cron, tz, period, langs, emails, webhooks,
             top_n AS topN, sections, enabled, include_player_ids AS includePlayerIds, archived, source, author, saved_at AS savedAt, c.created_at AS createdAt
      FROM report_schedules AS s
      INNER JOIN (

@@ -2,8 +2,8 @@
 // designer typed (text), and the draft sent to the server carries that text as it is: the server validates
 // it (one source of truth) and names each problem by field and code.
 import type { Day } from '../../../contract/common.ts';
-import type { OfferKind, RiskTier, Stage, Status, ValueTier } from '../../../contract/enums.ts';
-import type { OfferDefinition, OfferDraft } from '../../../contract/offers.ts';
+import { REPORT_LANGS, type OfferKind, type ReportLang, type RiskTier, type Stage, type Status, type ValueTier } from '../../../contract/enums.ts';
+import type { OfferDefinition, OfferDraft, OfferTexts, OfferWords } from '../../../contract/offers.ts';
 
 export interface OfferForm {
   offerId: string;
@@ -22,6 +22,8 @@ export interface OfferForm {
   maxClv: string;
   riskTiers: RiskTier[];
   reward: string;
+  /** The words in each language, empty where the offer's own words are shown. */
+  texts: Record<ReportLang, OfferWords>;
   costKind: 'fixed' | 'spend_share';
   fixedCost: string;
   spendShare: string;
@@ -33,6 +35,23 @@ export interface OfferForm {
 }
 
 const text = (v: number | string | null) => (v === null ? '' : String(v));
+
+/** Every language's three texts, as typed (empty when the offer has none). */
+const textsForm = (t: OfferTexts = {}): Record<ReportLang, OfferWords> =>
+  Object.fromEntries(REPORT_LANGS.map((l) => [l, { name: t[l]?.name ?? '', description: t[l]?.description ?? '', reward: t[l]?.reward ?? '' }])) as Record<
+    ReportLang,
+    OfferWords
+  >;
+
+/** The texts typed, without the empty ones (the server drops them too, so a form compares equal to its saved offer). */
+function textsDraft(f: Record<ReportLang, OfferWords>): OfferTexts {
+  const out: OfferTexts = {};
+  for (const l of REPORT_LANGS) {
+    const kept = Object.fromEntries(Object.entries(f[l]).filter(([, v]) => v.trim() !== ''));
+    if (Object.keys(kept).length) out[l] = kept;
+  }
+  return out;
+}
 
 /** The form of a saved offer, or of a new one starting on `today`. */
 export function formOf(o: OfferDefinition | null, today: Day): OfferForm {
@@ -54,6 +73,7 @@ export function formOf(o: OfferDefinition | null, today: Day): OfferForm {
       maxClv: '',
       riskTiers: [],
       reward: '',
+      texts: textsForm(),
       costKind: 'fixed',
       fixedCost: '1.00',
       spendShare: '0.05',
@@ -82,6 +102,7 @@ export function formOf(o: OfferDefinition | null, today: Day): OfferForm {
     maxClv: text(c.maxClv),
     riskTiers: [...c.riskTiers],
     reward: o.reward,
+    texts: textsForm(o.texts),
     costKind: o.cost.kind,
     fixedCost: o.cost.kind === 'fixed' ? o.cost.fixedCost : '1.00',
     spendShare: o.cost.kind === 'spend_share' ? String(o.cost.spendShare) : '0.05',
@@ -101,6 +122,7 @@ export function draftOf(f: OfferForm): OfferDraft {
     kind: f.kind,
     name: f.name,
     description: f.description,
+    texts: textsDraft(f.texts),
     stages: f.stages,
     conditions: {
       statuses: f.statuses,

@@ -1,9 +1,13 @@
 // The schedule form's text fields and the schedule they stand for; pure, so they are unit-tested.
 import type { Delivery } from '../../../contract/delivery.ts';
+import { REPORT_LANGS, type ReportLang } from '../../../contract/enums.ts';
 import type { ReportSchedule, ReportSection, ScheduleDraft } from '../../../contract/reports.ts';
+import type { LocalTexts } from '../../../contract/texts.ts';
 
 export interface ScheduleForm {
   name: string;
+  /** The name in each language, empty where the name above is shown. */
+  names: Record<ReportLang, string>;
   cron: string;
   tz: string;
   period: ScheduleDraft['period'];
@@ -20,6 +24,7 @@ export interface ScheduleForm {
 export function blankForm(tz: string, sections: readonly ReportSection[]): ScheduleForm {
   return {
     name: '',
+    names: namesOf({}),
     cron: '0 8 * * 1',
     tz,
     period: 'week',
@@ -33,8 +38,19 @@ export function blankForm(tz: string, sections: readonly ReportSection[]): Sched
   };
 }
 
+const namesOf = (t: LocalTexts<'name'>) => Object.fromEntries(REPORT_LANGS.map((l) => [l, t[l]?.name ?? ''])) as Record<ReportLang, string>;
+
 export function formOf(s: ReportSchedule): ScheduleForm {
-  return { ...s, emails: s.emails.join('\n'), webhooks: s.webhooks.join('\n'), topN: String(s.topN), sections: [...s.sections], langs: [...s.langs] };
+  const { texts, ...rest } = s;
+  return {
+    ...rest,
+    names: namesOf(texts),
+    emails: s.emails.join('\n'),
+    webhooks: s.webhooks.join('\n'),
+    topN: String(s.topN),
+    sections: [...s.sections],
+    langs: [...s.langs],
+  };
 }
 
 const lines = (text: string) =>
@@ -48,6 +64,7 @@ export function draftOf(f: ScheduleForm): Omit<ScheduleDraft, 'topN'> & { topN: 
   const n = Number(f.topN);
   return {
     name: f.name,
+    texts: Object.fromEntries(REPORT_LANGS.filter((l) => f.names[l].trim()).map((l) => [l, { name: f.names[l].trim() }])),
     cron: f.cron,
     tz: f.tz,
     period: f.period,

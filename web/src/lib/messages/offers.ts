@@ -60,6 +60,11 @@ export default defineMessages(
     'offers.editorNew': 'New offer',
     'offers.editorEdit': 'Editing {name} (version {v})',
     'offers.group.what': 'The offer',
+    'offers.group.texts': 'In each language',
+    'offers.textsHint': 'What a user of that language (and a report in it) shows instead of the name, description and reward above; leave empty to show those.',
+    'offers.field.text.name': 'Name in {lang}',
+    'offers.field.text.description': 'Description in {lang}',
+    'offers.field.text.reward': 'Reward in {lang}',
     'offers.group.who': 'Who gets it',
     'offers.group.money': 'Cost and expected effect',
     'offers.group.when': 'When',
@@ -196,6 +201,7 @@ export default defineMessages(
     'offers.err.boolean': 'Must be on or off',
     'offers.err.server': '“{value}” is not a server id',
     'offers.err.statuses_need_decline': 'Statuses only apply to the decline stage: add decline or clear them',
+    'offers.err.object': 'Must be an object of texts by language',
   },
   {
     'offers.intro':
@@ -255,6 +261,11 @@ export default defineMessages(
     'offers.editorNew': '新建活动',
     'offers.editorEdit': '正在编辑 {name}（版本 {v}）',
     'offers.group.what': '活动内容',
+    'offers.group.texts': '各语言文本',
+    'offers.textsHint': '该语言的用户（及该语言的报告）看到的名称、说明和奖励，代替上面的文本；留空则显示上面的文本。',
+    'offers.field.text.name': '{lang}名称',
+    'offers.field.text.description': '{lang}说明',
+    'offers.field.text.reward': '{lang}奖励',
     'offers.group.who': '发放对象',
     'offers.group.money': '成本与预期效果',
     'offers.group.when': '时间',
@@ -389,5 +400,6 @@ export default defineMessages(
     'offers.err.boolean': '必须是开或关',
     'offers.err.server': '“{value}”不是服务器编号',
     'offers.err.statuses_need_decline': '状态只适用于衰退期：请加入衰退期或清空状态',
+    'offers.err.object': '必须是按语言给出文本的对象',
   },
 );
