@@ -2,9 +2,13 @@
 import type { Day } from './common.ts';
 
 /** One ingest run as recorded (cron, CLI, API or demo). */
+/** Who started an ingest run: the schedule, the command line, the API or the first start's demo. */
+export const INGEST_SOURCES = ['cron', 'cli', 'api', 'demo'] as const;
+export type IngestSource = (typeof INGEST_SOURCES)[number];
+
 export interface IngestRun {
   runId: string;
-  source: string;
+  source: IngestSource;
   startedAt: string;
   finishedAt: string | null;
   files: number;

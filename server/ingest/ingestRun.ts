@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { FileOutcome, IngestRunSummary } from '../../contract/ingest.ts';
+import type { FileOutcome, IngestRunSummary, IngestSource } from '../../contract/ingest.ts';
 import type { Db } from '../db/client.ts';
 import { markStagesDirty } from '../lifecycle/snapshots.ts';
 import { recordRun } from '../queries/ingest/runs.ts';
@@ -16,7 +16,7 @@ import { DomainError } from '../domainError.ts';
 export interface RunRequest {
   /** Files or directories; directories are scanned (not recursively) for payments, sessions and friends files. */
   paths: string[];
-  source: 'cron' | 'cli' | 'api' | 'demo';
+  source: IngestSource;
   /** Move each finished file into this folder (the inbox's archive); leave files in place when unset. */
   archiveDir?: string;
   onProgress?: (p: IngestProgress) => void;

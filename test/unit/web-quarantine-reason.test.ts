@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conflictReason } from '../../server/queries/ingest/conflicts.ts';
 import { stagingInsertSql } from '../../server/queries/ingest/stagingSql.ts';
-import { knownQuarantineReason, quarantineReasonText } from '../../web/src/lib/quarantineReason.ts';
+import { fileErrorText, knownQuarantineReason, quarantineReasonText } from '../../web/src/lib/quarantineReason.ts';
 
 /** The fixed reason texts in the staging SQL of every kind: its string literals of lower-case words with a space (not a type). */
 function reasonsInSql(): string[] {
@@ -29,5 +29,16 @@ describe('quarantine reasons in the user language', () => {
 
   it('shows a reason of unknown shape as stored', () => {
     expect(quarantineReasonText('something new', 'zh')).toBe('something new');
+  });
+});
+
+describe('why a file was rejected, in the user language', () => {
+  it('words the ingester own reasons and leaves an engine error as written', () => {
+    expect(fileErrorText('4 of 4 rows are bad (over the 50% limit): file rejected whole', 'zh')).toEqual({
+      text: '4 行中有 4 行有误（超过 50% 的上限）：整个文件被拒绝',
+      worded: true,
+    });
+    expect(fileErrorText('file holds no rows', 'zh').text).toBe('文件没有任何行');
+    expect(fileErrorText('Code: 27. Cannot parse input', 'zh')).toEqual({ text: 'Code: 27. Cannot parse input', worded: false });
   });
 });

@@ -42,3 +42,20 @@ export function quarantineReasonText(reason: string, language: Lang = lang()): s
 
 /** Whether a reason has a known shape (the unit test holds every reason the ingester writes to this). */
 export const knownQuarantineReason = (reason: string): boolean => RULES.some(([pattern]) => pattern.test(reason));
+
+const FILE_RULES: [RegExp, MessageKey, (m: RegExpMatchArray) => Vars][] = [
+  [/^file holds no rows$/, 'ledger.why.empty', () => ({})],
+  [/^(\d+) of (\d+) rows are bad \(over the (\d+)% limit\): file rejected whole$/, 'ledger.why.tooManyBad', (m) => ({ bad: m[1], total: m[2], limit: m[3] })],
+];
+
+/**
+ * Why a file was rejected, in the user's language when the ingester worded it; an error the engine
+ * raised (a file it could not read) is shown as the engine wrote it, marked as such by the caller.
+ */
+export function fileErrorText(error: string, language: Lang = lang()): { text: string; worded: boolean } {
+  for (const [pattern, key, vars] of FILE_RULES) {
+    const m = error.match(pattern);
+    if (m) return { text: translate(language, key, vars(m)), worded: true };
+  }
+  return { text: error, worded: false };
+}
