@@ -201,7 +201,7 @@ function offersSection(o: OffersSummary, t: Translate, fmt: ReportFormat, lang: 
 function dataHealthSection(d: DataHealthSummary, day: string, t: Translate, fmt: ReportFormat): string {
   const facts: [string, string][] = [
     [t('health.latestEvent', { day: fmt.day(day) }), fmt.dateTime(d.latestEventAt)],
-    [t('health.latestFile', { day: fmt.day(day) }), d.latestFile ? `${d.latestFile.name}, ${fmt.dateTime(d.latestFile.ingestedAt)}` : t('health.noneYet')],
+    [t('health.latestFile'), d.latestFile ? `${d.latestFile.name}, ${fmt.dateTime(d.latestFile.ingestedAt)}` : t('health.noneYet')],
     [t('health.files'), `${fmt.int(d.files)} (${t('health.rejected')} ${fmt.int(d.rejectedFiles)})`],
     [t('health.rowsLoaded'), fmt.int(d.rowsLoaded)],
     [t('health.quarantined'), fmt.int(d.quarantined)],

@@ -132,7 +132,7 @@ export interface OffersSummary {
 export interface DataHealthSummary {
   /** Latest event time (ISO, UTC) on a game day up to the window end; null when none. */
   latestEventAt: string | null;
-  /** The latest file whose load finished by the end of the window's last day (game time zone). */
+  /** The last file loaded, whenever (as the report is built): how fresh the data behind it are; null before any load. */
   latestFile: { name: string; ingestedAt: string } | null;
   /** Files whose load finished on a day of the window, rejected ones included, and their rows. */
   files: number;

@@ -84,11 +84,16 @@ function normalise(text: string, tmpDir: string, started: Date): string {
     });
   for (const day of days) out = out.split(addDays(day, DAYS_AHEAD)).join('<last-day>');
   for (const day of days) {
+    // A report names the last file loaded and when, formatted for its language ("12/05/2026, 08:19", "2026/12/05 08:19").
+    const [y, m, d] = day.split('-');
+    out = out.replace(new RegExp(`(${m}/${d}/${y}, |${y}/${m}/${d} )\\d{2}:\\d{2}`, 'g'), '<now>');
     out = out
       .replace(new RegExp(`${day}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?`, 'g'), '<now>')
       .split(day)
       .join('<today>');
   }
+  // The digests of report files change with that time; the files' text is recorded where it is fetched.
+  out = out.replace(/"sha256":"[0-9a-f]{64}"/g, '"sha256":"<sha256>"');
   return out.replace(DURATION, (field) => field.replace(/:\d+(\.\d+)?/g, ':<duration>'));
 }
 

@@ -156,10 +156,11 @@ describe('churn report content', () => {
 
   it('reports data freshness and the quarantine of the files loaded in the window', async () => {
     const march = en.summary.dataHealth!;
-    // Every file was loaded today (wall clock), after March: none in the window, none by its end.
+    // Every file was loaded today (wall clock), after March: none in the window; the last load is still named.
+    const status = await get('/api/ingest/status');
     expect(march).toEqual({
       latestEventAt: '2026-03-31T12:00:00.000Z',
-      latestFile: null,
+      latestFile: { name: status.ledger[0].fileName, ingestedAt: expect.any(String) },
       files: 0,
       rejectedFiles: 0,
       rowsLoaded: 0,
@@ -169,7 +170,6 @@ describe('churn report content', () => {
 
     const today = new Date().toISOString().slice(0, 10);
     const now = await buildReport(engine.db, engine.cfg, { from: today, to: today }, { ...ALL, sections: ['data_health'] });
-    const status = await get('/api/ingest/status');
     const h = now.summary.dataHealth!;
     expect(h.files).toBe(status.ledger.length);
     expect(h.rowsLoaded).toBe(status.ledger.reduce((n: number, f: { rowsLoaded: number }) => n + f.rowsLoaded, 0));

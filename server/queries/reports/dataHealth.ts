@@ -15,14 +15,19 @@ export interface Freshness {
   latestFileAt: string | null;
 }
 
-/** The latest event of a game day up to the window end, and the latest file loaded by then. */
+/**
+ * The latest event of a game day up to the window end, and the last file
+ * loaded at all (when the report is built): a report of a past window still
+ * says how fresh the data behind it are, where "loaded by the window end"
+ * read "none" for a game whose history was loaded after it.
+ */
 export async function freshness(db: Db, q: { to: string; tz: string }): Promise<Freshness> {
   const [event, file] = await Promise.all([
     one<{ at: string | null }>(db, `SELECT if(count() = 0, NULL, max(last_ts)) AS at FROM player_daily WHERE day <= {to:Date}`, q),
     one<{ name: string; at: string }>(
       db,
       `SELECT file_name AS name, finished_at AS at FROM ingest_files FINAL
-       WHERE state = 'done' AND finished_at IS NOT NULL AND ${FINISHED_DAY} <= {to:Date}
+       WHERE state = 'done' AND finished_at IS NOT NULL
        ORDER BY finished_at DESC, file_name LIMIT 1`,
       q,
     ),
