@@ -8,6 +8,7 @@ import launches from './launches.ts';
 import lifecycle from './lifecycle.ts';
 import metrics from './metrics.ts';
 import models from './models.ts';
+import offerErrors from './offerErrors.ts';
 import offers from './offers.ts';
 import params from './params.ts';
 import players from './players.ts';
@@ -30,6 +31,7 @@ const features = [
   launches,
   winback,
   offers,
+  offerErrors,
   auth,
   admin,
   audit,
