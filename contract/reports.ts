@@ -78,6 +78,8 @@ export interface SchedulesQuery {
 /** GET /api/reports/schedules */
 export interface ReportSchedules {
   schedules: ReportSchedule[];
+  /** By schedule id: its next run (ISO instant) within a year, null when it is disabled, archived or has none. */
+  nextRuns: Record<string, string | null>;
   choices: { periods: readonly ReportPeriod[]; langs: readonly ReportLang[]; sections: readonly ReportSection[]; maxTopN: number };
   defaults: { tz: string; weekStart: 1 | 7 };
   /** Whether SMTP_URL is set (e-mail recipients get nothing without it). */

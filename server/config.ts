@@ -46,6 +46,8 @@ export interface Config {
   segmentMinPlayers: number;
   /** Where the dashboard is reached from outside, for links in reports and webhook payloads. */
   publicUrl: string;
+  /** PUBLIC_URL as set (null when unset): only a known address is worth linking a report's figures to. */
+  dashboardUrl: string | null;
   /** Outgoing webhooks (offer audiences, reports): signing and retries. */
   webhook: {
     /** HMAC-SHA256 key for the X-Signature header; unset sends unsigned requests. */
@@ -270,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clv: { monthlyDiscount, horizonMonths },
     segmentMinPlayers: intVar(env, 'SEGMENT_MIN_PLAYERS', DEFAULT_SEGMENT_MIN_PLAYERS),
     publicUrl,
+    dashboardUrl: env.PUBLIC_URL ? publicUrl : null,
     webhook: {
       secret: env.WEBHOOK_SECRET || undefined,
       attempts: intVar(env, 'WEBHOOK_ATTEMPTS', 5),

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { atRiskSection, dataHealthSection, declineMoversSection, previousWindow, retentionSection, stageMixSection } from './content.ts';
+import { headlineSection } from './contentHeadline.ts';
 import { offersSection } from './contentOffers.ts';
 import { renderHtml } from './render.ts';
 import { reportCsvFiles } from './renderCsv.ts';
@@ -42,12 +43,13 @@ export async function buildReport(db: Db, cfg: Config, window: ReportWindow, opt
   const previous = previousWindow(w);
   const sections = REPORT_SECTIONS.filter((s) => options.sections.includes(s));
   const want = (s: (typeof sections)[number]) => sections.includes(s);
+  // The opening summary draws on the stage mix and the offers, so they are computed whatever the sections.
   const [stageMix, declineMovers, atRisk, retention, offers, dataHealth] = await Promise.all([
-    want('stage_mix') ? stageMixSection(db, w, previous) : undefined,
+    stageMixSection(db, w, previous),
     want('decline_movers') ? declineMoversSection(db, w, previous, options.topN) : undefined,
     want('at_risk') ? atRiskSection(db, w, options.topN) : undefined,
     want('retention') ? retentionSection(db, cfg, w, previous) : undefined,
-    want('offers') ? offersSection(db, cfg, w) : undefined,
+    offersSection(db, cfg, w),
     want('data_health') ? dataHealthSection(db, cfg, w) : undefined,
   ]);
   const summary: ReportSummary = {
@@ -57,11 +59,13 @@ export async function buildReport(db: Db, cfg: Config, window: ReportWindow, opt
     currency: cfg.baseCurrency,
     topN: options.topN,
     sections,
-    ...(stageMix && { stageMix }),
+    dashboardUrl: cfg.dashboardUrl,
+    headline: await headlineSection(db, w, stageMix, offers),
+    ...(want('stage_mix') && { stageMix }),
     ...(declineMovers && { declineMovers }),
     ...(atRisk && { atRisk }),
     ...(retention && { retention }),
-    ...(offers && { offers }),
+    ...(want('offers') && { offers }),
     ...(dataHealth && { dataHealth }),
   };
   return { html: renderHtml(summary, cfg.gameTz), csv: reportCsvFiles(summary), summary };

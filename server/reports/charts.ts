@@ -44,14 +44,14 @@ export function stageMixOption(mix: StageMixSummary, { t, fmt }: ChartLabels): E
     series: [
       {
         type: 'bar',
-        name: t('mix.chartThis', { day: mix.asOf }),
+        name: t('mix.chartThis', { day: fmt.day(mix.asOf) }),
         itemStyle: { color: STAGE_COLORS.growth },
         data: mix.rows.map((r) => ({ value: r.players, itemStyle: { color: STAGE_COLORS[r.stage] ?? CURVE_COLOR } })),
         label: { show: true, position: 'top', color: TEXT_COLOR, fontSize: 10, formatter: (p) => fmt.int(Number(p.value)) },
       },
       {
         type: 'bar',
-        name: t('mix.chartPrevious', { day: mix.previousAsOf }),
+        name: t('mix.chartPrevious', { day: fmt.day(mix.previousAsOf) }),
         itemStyle: { color: PREVIOUS_COLOR },
         data: mix.rows.map((r) => r.previousPlayers),
       },
@@ -80,7 +80,7 @@ export function retentionOption(block: RetentionBlock, { t, fmt }: ChartLabels):
     block.grain === 'week'
       ? block.cohorts.map((c, i) => ({
           type: 'line' as const,
-          name: c.cohort,
+          name: fmt.day(c.cohort),
           symbol: 'none',
           lineStyle: { width: 1, color: COHORT_COLORS[i % COHORT_COLORS.length] },
           itemStyle: { color: COHORT_COLORS[i % COHORT_COLORS.length] },

@@ -1,5 +1,5 @@
 import { metricText, type MetricKey } from '../../contract/metricDefinitions.ts';
-import type { ReportLang, ReportSection } from './types.ts';
+import { HEADLINE_FIGURES, type ReportLang, type ReportSection } from './types.ts';
 import { COLORS, esc } from './reportHtml.ts';
 
 /** The metrics each section shows, as the dashboard's definitions table names them. */
@@ -12,9 +12,9 @@ const SECTION_METRICS: Record<ReportSection, MetricKey[]> = {
   data_health: [],
 };
 
-/** The metrics the report's sections show, each once, in the order the sections come. */
+/** The metrics the report shows, each once: the opening summary's, then the sections' in the order they come. */
 export function reportMetrics(sections: readonly ReportSection[]): MetricKey[] {
-  return [...new Set(sections.flatMap((s) => SECTION_METRICS[s]))];
+  return [...new Set([...HEADLINE_FIGURES, 'periodChange' as const, ...sections.flatMap((s) => SECTION_METRICS[s])])];
 }
 
 /**

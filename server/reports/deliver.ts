@@ -3,7 +3,9 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { postWebhook } from '../delivery/webhook.ts';
 import { sendMail } from './deliverEmail.ts';
+import { formatDay } from './messages.ts';
 import type { DeliveryChannel } from '../../contract/delivery.ts';
+import { localWord } from '../../contract/texts.ts';
 import type { ReportLang } from '../../contract/enums.ts';
 import type { ReportSchedule, ReportWindow } from '../../contract/reports.ts';
 import type { ReportFiles } from './types.ts';
@@ -34,8 +36,8 @@ export function reportLinks(cfg: Config, runId: string, files: ReportFiles): Rep
 }
 
 const TITLE: Record<ReportLang, (name: string, w: ReportWindow) => string> = {
-  en: (name, w) => `${name}: ${w.from} to ${w.to}`,
-  zh: (name, w) => `${name}：${w.from} 至 ${w.to}`,
+  en: (name, w) => `${name}: ${formatDay('en', w.from)} to ${formatDay('en', w.to)}`,
+  zh: (name, w) => `${name}：${formatDay('zh', w.from)} 至 ${formatDay('zh', w.to)}`,
 };
 
 /** The e-mail subject line, in the report's language. */
@@ -79,7 +81,7 @@ export async function deliverReport(db: Db, cfg: Config, req: DeliverRequest): P
       subject: 'report',
       subjectId: runId,
       to,
-      title: mailTitle(lang, schedule.name, window),
+      title: mailTitle(lang, localWord(schedule, 'name', lang), window),
       html: files.html,
       attachments: files.csv.map((c) => ({ filename: c.name, content: c.content, contentType: 'text/csv; charset=utf-8' })),
     });

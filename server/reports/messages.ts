@@ -14,6 +14,18 @@ const EN = {
   'report.footer': 'Built from the dashboard’s data for the game days {from} – {to} (game time zone {tz}). Lists are also attached as CSV files.',
   'report.footerNoIds':
     'Built from the dashboard’s data for the game days {from} – {to} (game time zone {tz}). Player lists are not attached; they are in the dashboard.',
+  'report.open': 'Open in the dashboard',
+  'report.noLinks': 'The figures link to the dashboard once PUBLIC_URL is set on its server.',
+  'section.headline': 'At a glance',
+  'headline.hint': 'The Overview’s figures for {from} – {to}, each against {previousFrom} – {previousTo}.',
+  'headline.noChange': 'nothing to compare with',
+  'headline.movements': 'Largest movements',
+  'headline.movement': '{stage}: {players} ({change} against {day})',
+  'headline.noMovements': 'No stage changed.',
+  'headline.offers': 'Recommended offers',
+  'headline.offer': '{name}: expected net value {net} for {audience} players (ROI {roi})',
+  'headline.noOffers': 'No active offer is expected to return more than it costs.',
+  'format.points': '{n} pts',
   'section.stage_mix': 'Stage mix',
   'section.decline_movers': 'Players moving into decline',
   'section.at_risk': 'At-risk high-value players',
@@ -81,7 +93,7 @@ const EN = {
   'health.quarantined': 'Rows quarantined',
   'health.reason': 'Reason',
   'health.rows': 'Rows',
-  'health.noneYet': 'none',
+  'health.noneYet': 'no file loaded yet',
   'stage.exploration': 'Exploration',
   'stage.growth': 'Growth',
   'stage.stable': 'Stable',
@@ -112,6 +124,18 @@ const ZH: Record<MessageKey, string> = {
   'report.definitions': '数字的含义',
   'report.footer': '数据来自看板，游戏日 {from} 至 {to}（游戏时区 {tz}）。名单另附 CSV 文件。',
   'report.footerNoIds': '数据来自看板，游戏日 {from} 至 {to}（游戏时区 {tz}）。玩家名单不随报告发送，请在看板中查看。',
+  'report.open': '在看板中打开',
+  'report.noLinks': '在看板服务器上设置 PUBLIC_URL 后，报告中的数字会链接到看板。',
+  'section.headline': '概览',
+  'headline.hint': '总览页 {from} 至 {to} 的数字，各自对比 {previousFrom} 至 {previousTo}。',
+  'headline.noChange': '无可比数据',
+  'headline.movements': '变化最大的阶段',
+  'headline.movement': '{stage}：{players}（对比 {day} {change}）',
+  'headline.noMovements': '各阶段人数没有变化。',
+  'headline.offers': '推荐的挽留方案',
+  'headline.offer': '{name}：预计净收益 {net}，覆盖 {audience} 名玩家（投资回报率 {roi}）',
+  'headline.noOffers': '没有预计收益高于成本的有效方案。',
+  'format.points': '{n} 个百分点',
   'section.stage_mix': '阶段分布',
   'section.decline_movers': '进入衰退期的玩家',
   'section.at_risk': '有流失风险的高价值玩家',
@@ -179,7 +203,7 @@ const ZH: Record<MessageKey, string> = {
   'health.quarantined': '隔离行数',
   'health.reason': '原因',
   'health.rows': '行数',
-  'health.noneYet': '无',
+  'health.noneYet': '尚未加载文件',
   'stage.exploration': '探索期',
   'stage.growth': '成长期',
   'stage.stable': '稳定期',
@@ -217,12 +241,24 @@ export function labelOf(t: Translate, prefix: 'stage' | 'status' | 'tier' | 'ris
   return key in EN ? t(key as MessageKey) : value;
 }
 
+const DAY_FORMATS: Record<ReportLang, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat(LOCALES.en, { dateStyle: 'medium', timeZone: 'UTC' }),
+  zh: new Intl.DateTimeFormat(LOCALES.zh, { dateStyle: 'medium', timeZone: 'UTC' }),
+};
+
+/** A game day (YYYY-MM-DD) as the report writes every date: Mar 29, 2026 · 2026年3月29日. */
+export const formatDay = (lang: ReportLang, day: string): string => DAY_FORMATS[lang].format(new Date(`${day}T00:00:00Z`));
+
 export interface ReportFormat {
   int(n: number): string;
   /** A ratio as a percentage with one decimal. */
   percent(ratio: number | null): string;
   /** A signed whole number: +12, −3, 0. */
   change(n: number): string;
+  /** A relative change (0.123 = +12.3%), signed; null as the none mark. */
+  relative(r: number | null): string;
+  /** A change of shares in percentage points (0.012 = +1.2 pts), signed; null as the none mark. */
+  points(p: number | null): string;
   /** A decimal money string in the base currency, exact (never through a float). */
   money(amount: string | null): string;
   day(day: string): string;
@@ -242,23 +278,20 @@ export function reportFormat(lang: ReportLang, currency: string, timeZone: strin
   const moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // ES2023 Intl formats a decimal string exactly; the cast keeps ES2022-lib type checks happy.
   const exact = moneyFormat.format as unknown as (value: string) => string;
-  const longDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const stamp = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  });
+  // One date format per language: days and the date part of timestamps read the same everywhere in the report.
+  const dayIn = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
+  const timeIn = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const none = MESSAGES[lang]['value.none'];
+  const signed = (n: number, text: (abs: number) => string) => (n > 0 ? `+${text(n)}` : n < 0 ? `−${text(-n)}` : text(0));
   return {
     int: (n) => int.format(n),
     percent: (r) => (r === null ? none : pct.format(r)),
-    change: (n) => (n > 0 ? `+${int.format(n)}` : n < 0 ? `−${int.format(-n)}` : '0'),
+    change: (n) => signed(n, (a) => int.format(a)),
+    relative: (r) => (r === null ? none : signed(r, (a) => pct.format(a))),
+    points: (p) => (p === null ? none : signed(p, (a) => MESSAGES[lang]['format.points'].replace('{n}', oneDecimal.format(a * 100)))),
     money: (a) => (a === null ? none : exact(a)),
-    day: (d) => longDay.format(new Date(`${d}T00:00:00Z`)),
-    dateTime: (iso) => (iso === null ? none : `${stamp.format(new Date(iso))} (${timeZone})`),
+    day: (d) => formatDay(lang, d),
+    dateTime: (iso) => (iso === null ? none : `${dayIn.format(new Date(iso))} ${timeIn.format(new Date(iso))} (${timeZone})`),
   };
 }

@@ -1,7 +1,10 @@
 import { renderSvg, retentionOption, stageMixOption, stageRowLabel, FONT_FAMILY, reachedPeriods } from './charts.ts';
 import { definitionsHtml } from './definitions.ts';
 import { labelOf, reportFormat, translator, type ReportFormat, type Translate } from './messages.ts';
-import { CELL, COLORS, type Column, empty, esc, figure, hint, labelHtml, TABLE, table } from './reportHtml.ts';
+import { CELL, COLORS, type Column, empty, esc, figure, hint, labelHtml, linked, PHONE_CSS, TABLE, table } from './reportHtml.ts';
+import { dashboardLinks, type DashboardView, type LinkTo } from './dashboardLinks.ts';
+import { headlineHtml } from './renderHeadline.ts';
+import { quarantineReasonText } from '../../contract/quarantineReasons.ts';
 import { localWord } from '../../contract/texts.ts';
 import type { ReportLang } from '../../contract/enums.ts';
 import {
@@ -28,7 +31,7 @@ import {
 const CHART_WIDTH = 860;
 
 function changeCell(fmt: ReportFormat, n: number): string {
-  const color = n > 0 ? COLORS.up : n < 0 ? COLORS.down : COLORS.muted;
+  const color = n > 0 ? COLORS.worse : n < 0 ? COLORS.better : COLORS.muted;
   return `<span style="color:${color};">${esc(fmt.change(n))}</span>`;
 }
 
@@ -137,7 +140,7 @@ function atRiskSection(a: AtRiskSummary, t: Translate, fmt: ReportFormat, leftOu
       [
         ...playerColumns(t, fmt, { head: esc(t('col.status')), cell: (p: AtRiskSummary['top'][number]) => esc(labelOf(t, 'status', p.status)) }),
         { head: esc(t('col.risk')), cell: (p) => esc(p.riskTier ? labelOf(t, 'risk', p.riskTier) : t('value.none')) },
-        { head: esc(t('col.lastPayDay')), cell: (p) => esc(p.lastPayDay ?? t('value.none')) },
+        { head: esc(t('col.lastPayDay')), cell: (p) => esc(p.lastPayDay ? fmt.day(p.lastPayDay) : t('value.none')) },
       ],
       a.top,
     ),
@@ -152,7 +155,7 @@ function cohortTable(block: RetentionBlock, t: Translate, fmt: ReportFormat): st
   const prefix = block.grain === 'day' ? 'D' : 'W';
   const periods = TABLE_PERIODS[block.grain].filter((n) => n < reached);
   const columns: Column<RetentionBlock['cohorts'][number]>[] = [
-    { head: esc(t('retention.cohort')), cell: (c) => esc(c.cohort) },
+    { head: esc(t('retention.cohort')), cell: (c) => esc(fmt.day(c.cohort)) },
     { head: esc(t('retention.size')), cell: (c) => esc(fmt.int(c.size)), align: 'right' },
     ...periods.map((n) => ({
       head: `${prefix}${n}`,
@@ -166,7 +169,7 @@ function cohortTable(block: RetentionBlock, t: Translate, fmt: ReportFormat): st
 
 function retentionSection(r: RetentionSummary, t: Translate, fmt: ReportFormat): string {
   const part = (block: RetentionBlock, title: 'retention.daily' | 'retention.weekly', chart: 'retention.chartDaily' | 'retention.chartWeekly') => {
-    const head = `<h3 style="font-size:14px;margin:12px 0 4px;">${esc(t(title))} (${esc(block.from)} – ${esc(block.to)})</h3>`;
+    const head = `<h3 style="font-size:14px;margin:12px 0 4px;">${esc(t(title))} (${esc(t('report.window', { from: fmt.day(block.from), to: fmt.day(block.to) }))})</h3>`;
     if (block.cohorts.length === 0) return [head, empty(esc(t('retention.none')))].join('\n');
     const svg = renderSvg(retentionOption(block, { t, fmt }), { width: CHART_WIDTH, height: 260, id: `retention-${block.grain}` });
     return [head, figure(svg, esc(t(chart))), cohortTable(block, t, fmt)].join('\n');
@@ -198,7 +201,7 @@ function offersSection(o: OffersSummary, t: Translate, fmt: ReportFormat, lang: 
   ].join('\n');
 }
 
-function dataHealthSection(d: DataHealthSummary, day: string, t: Translate, fmt: ReportFormat): string {
+function dataHealthSection(d: DataHealthSummary, day: string, t: Translate, fmt: ReportFormat, lang: ReportLang): string {
   const facts: [string, string][] = [
     [t('health.latestEvent', { day: fmt.day(day) }), fmt.dateTime(d.latestEventAt)],
     [t('health.latestFile'), d.latestFile ? `${d.latestFile.name}, ${fmt.dateTime(d.latestFile.ingestedAt)}` : t('health.noneYet')],
@@ -209,16 +212,17 @@ function dataHealthSection(d: DataHealthSummary, day: string, t: Translate, fmt:
   const list = facts
     .map(([k, v]) => `<tr><th style="${CELL}text-align:left;font-weight:600;width:40%;">${esc(k)}</th><td style="${CELL}">${esc(v)}</td></tr>`)
     .join('\n');
+  const reasonWords = (r: DataHealthSummary['quarantineByReason'][number]) => esc(quarantineReasonText(r.reason, lang));
   const reasons = d.quarantineByReason.length
     ? table(
         [
-          { head: esc(t('health.reason')), cell: (r: DataHealthSummary['quarantineByReason'][number]) => esc(r.reason) },
+          { head: esc(t('health.reason')), cell: reasonWords },
           { head: esc(t('health.rows')), cell: (r) => esc(fmt.int(r.rows)), align: 'right' },
         ],
         d.quarantineByReason,
       )
     : '';
-  return [`<table role="table" style="${TABLE}">\n${list}\n</table>`, reasons].filter(Boolean).join('\n');
+  return [`<table class="stack" role="table" style="${TABLE}">\n${list}\n</table>`, reasons].filter(Boolean).join('\n');
 }
 
 function sectionBody(s: ReportSection, summary: ReportSummary, t: Translate, fmt: ReportFormat): string | null {
@@ -234,47 +238,73 @@ function sectionBody(s: ReportSection, summary: ReportSummary, t: Translate, fmt
     case 'offers':
       return summary.offers ? offersSection(summary.offers, t, fmt, summary.lang) : null;
     case 'data_health':
-      return summary.dataHealth ? dataHealthSection(summary.dataHealth, summary.window.to, t, fmt) : null;
+      return summary.dataHealth ? dataHealthSection(summary.dataHealth, summary.window.to, t, fmt, summary.lang) : null;
   }
+}
+
+/** The dashboard view each section shows, for its "Open in the dashboard" link. */
+function sectionView(s: ReportSection, summary: ReportSummary): DashboardView {
+  const { window: w, previous: p } = summary;
+  switch (s) {
+    case 'stage_mix':
+    case 'decline_movers':
+      return { page: 'lifecycle', from: p.to, to: w.to };
+    case 'at_risk':
+      return { page: 'value', list: 'at_risk_high_value', asOf: w.to };
+    case 'retention':
+      return { page: 'retention', grain: 'day', from: p.from, to: w.to };
+    case 'offers':
+      return { page: 'offers', asOf: w.to };
+    case 'data_health':
+      return { page: 'health' };
+  }
+}
+
+function card(id: string, heading: string, body: string, href: string | null, t: Translate): string {
+  const open = href ? `\n<p style="margin:8px 0 0;font-size:13px;">${linked(href, esc(t('report.open')))}</p>` : '';
+  return `<section id="${id}" style="background:${COLORS.card};border:1px solid ${COLORS.line};border-radius:8px;padding:16px 20px;margin:0 0 16px;">\n<h2 style="font-size:18px;margin:0 0 4px;">${esc(heading)}</h2>\n${body}${open}\n</section>`;
 }
 
 /** The whole page for a summary, in the summary's language; `timeZone` is the game's, for timestamps. */
 export function renderHtml(summary: ReportSummary, timeZone: string): string {
   const t = translator(summary.lang);
   const fmt = reportFormat(summary.lang, summary.currency, timeZone);
+  const link: LinkTo = dashboardLinks(summary.dashboardUrl, summary.lang);
   const { window: w, previous: p } = summary;
-  const title = `${t('report.title')} · ${t('report.window', { from: w.from, to: w.to })}`;
+  const period = t('report.window', { from: fmt.day(w.from), to: fmt.day(w.to) });
   const sections = REPORT_SECTIONS.filter((s) => summary.sections.includes(s))
     .map((s) => {
       const body = sectionBody(s, summary, t, fmt);
-      return body === null
-        ? ''
-        : `<section id="${s}" style="background:${COLORS.card};border:1px solid ${COLORS.line};border-radius:8px;padding:16px 20px;margin:0 0 16px;">\n<h2 style="font-size:18px;margin:0 0 4px;">${esc(t(`section.${s}`))}</h2>\n${body}\n</section>`;
+      return body === null ? '' : card(s, t(`section.${s}`), body, link(sectionView(s, summary)), t);
     })
     .filter(Boolean)
     .join('\n');
+  const footer = t(summary.playerIdsLeftOut ? 'report.footerNoIds' : 'report.footer', { from: fmt.day(w.from), to: fmt.day(w.to), tz: timeZone });
+  const noLinks = summary.dashboardUrl === null ? ` ${t('report.noLinks')}` : '';
   return `<!DOCTYPE html>
 <html lang="${summary.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
+<title>${esc(`${t('report.title')} · ${period}`)}</title>
 <style>
 body { margin: 0; background: ${COLORS.page}; color: ${COLORS.text}; font-family: ${FONT_FAMILY}; }
 svg { max-width: 100%; height: auto; }
 @media print { section { break-inside: avoid; } }
+${PHONE_CSS}
 </style>
 </head>
 <body style="margin:0;background:${COLORS.page};color:${COLORS.text};font-family:${esc(FONT_FAMILY)};">
-<div style="max-width:920px;margin:0 auto;padding:24px 16px;">
+<div style="max-width:920px;margin:0 auto;padding:24px 12px;">
 <header style="margin:0 0 16px;">
 <h1 style="font-size:24px;margin:0 0 4px;">${esc(t('report.title'))}</h1>
-<p style="margin:0;font-size:15px;font-weight:600;">${esc(t('report.window', { from: fmt.day(w.from), to: fmt.day(w.to) }))}</p>
+<p style="margin:0;font-size:15px;font-weight:600;">${esc(period)}</p>
 <p style="margin:2px 0 0;color:${COLORS.muted};font-size:13px;">${esc(t('report.compared', { from: fmt.day(p.from), to: fmt.day(p.to) }))} · ${esc(t('report.currency', { currency: summary.currency }))}</p>
 </header>
+${card('headline', t('section.headline'), headlineHtml(summary, t, fmt, link), null, t)}
 ${sections}
 ${definitionsHtml(summary.sections, summary.lang, t('report.definitions'))}
-<footer style="color:${COLORS.muted};font-size:12px;margin:8px 0 0;">${esc(t(summary.playerIdsLeftOut ? 'report.footerNoIds' : 'report.footer', { from: w.from, to: w.to, tz: timeZone }))}</footer>
+<footer style="color:${COLORS.muted};font-size:12px;margin:8px 0 0;">${esc(footer + noLinks)}</footer>
 </div>
 </body>
 </html>

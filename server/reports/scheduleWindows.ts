@@ -106,6 +106,18 @@ export function fireTimes(expression: string, tz: string, after: Date, until: Da
   return out.sort((a, b) => a.getTime() - b.getTime());
 }
 
+/** Spans looked through for a next fire, shortest first, so a busy expression never lists a year of fires. */
+const NEXT_FIRE_SPANS_DAYS = [1, 8, 32, 366];
+
+/** The first fire time after `now` within a year, or null when there is none (such as 30 February). */
+export function nextFireTime(expression: string, tz: string, now: Date): Date | null {
+  for (const days of NEXT_FIRE_SPANS_DAYS) {
+    const [first] = fireTimes(expression, tz, now, new Date(now.getTime() + days * DAY_MS));
+    if (first) return first;
+  }
+  return null;
+}
+
 /** The period (day, week from weekStart, calendar month) holding a game day. */
 export function periodContaining(period: ReportPeriod, day: string, weekStart: 1 | 7): ReportWindow {
   if (period === 'day') return { from: day, to: day };

@@ -129,6 +129,29 @@ export interface OffersSummary {
   net: string;
 }
 
+/** The figures the report opens with: the Overview page's KPIs of the window, each against the previous window. */
+export const HEADLINE_FIGURES = ['avgDau', 'activePlayers', 'newPlayers', 'payingPlayers', 'revenue', 'retentionD7'] as const;
+export type HeadlineKey = (typeof HEADLINE_FIGURES)[number];
+
+export interface HeadlineFigure {
+  key: HeadlineKey;
+  /** A count, a decimal money string (revenue) or a share 0..1 (retention); null when there is nothing to measure. */
+  value: number | string | null;
+  previous: number | string | null;
+  /** As the Overview compares it: relative for counts and money, points for shares; null with nothing to compare with. */
+  change: number | null;
+  kind: 'relative' | 'points';
+}
+
+/** The opening summary: what a manager reads first. */
+export interface HeadlineSummary {
+  figures: HeadlineFigure[];
+  /** The stage rows (stage mix) with the largest change in players between the windows' last days, at most three. */
+  movements: StageMixRow[];
+  /** The offers with the largest positive expected net value on the window's last day, at most three. */
+  offers: OfferRow[];
+}
+
 export interface DataHealthSummary {
   /** Latest event time (ISO, UTC) on a game day up to the window end; null when none. */
   latestEventAt: string | null;
@@ -142,7 +165,7 @@ export interface DataHealthSummary {
   quarantineByReason: { reason: string; rows: number }[];
 }
 
-/** JSON-able headline figures; a section is present when it was asked for. No links (delivery adds them). */
+/** JSON-able figures; a section is present when it was asked for, the opening summary always. */
 export interface ReportSummary {
   window: ReportWindow;
   /** The window of the same length just before it, the base of every "change". */
@@ -151,6 +174,9 @@ export interface ReportSummary {
   currency: string;
   topN: number;
   sections: ReportSection[];
+  /** PUBLIC_URL when it is set: the page links its figures to the same views on the dashboard; null gives no links and a note. */
+  dashboardUrl: string | null;
+  headline: HeadlineSummary;
   stageMix?: StageMixSummary;
   declineMovers?: DeclineMoversSummary;
   atRisk?: AtRiskSummary;

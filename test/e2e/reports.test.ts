@@ -82,6 +82,10 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     await expect.poll(async () => (await api('reports/schedules')).schedules.map((s: { archived: boolean }) => s.archived)).toEqual([false]);
     await expect.poll(() => page.getByTestId('report-schedules').textContent()).toContain('is restored');
 
+    // An enabled schedule says when it runs next, on its own clock (Mondays 08:00).
+    await expect
+      .poll(() => page.getByTestId('next-run').first().textContent())
+      .toMatch(/^next run Mon, [A-Z][a-z]{2} \d{1,2}, 08:00, in \d+ (hours?|days?|minutes?)$/);
     // A schedule whose reports would reach nobody says so in its row.
     expect(await page.getByTestId('delivery-warning').count()).toBe(0);
     await page.getByTestId('new-schedule').click();
@@ -95,6 +99,47 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('流失报告');
     await expect.poll(() => page.getByTestId('delivery-warning').textContent()).toBe('没有收件人：报告只会存档在这里。');
     await expect.poll(() => row.textContent()).toContain('完成');
+    expect(await page.getByTestId('next-run').first().textContent()).toMatch(/^下次运行：\d{1,2}月\d{1,2}日周一 08:00（\d+(小时|天|分钟)后）$/);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('reads on a phone in both languages: one column, tables become lists, the summary first', async () => {
+    const post = async (path: string, body: unknown) => {
+      const r = await apiFetch(`${base}/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(r.status, path).toBeLessThan(300);
+      return r.json();
+    };
+    const { schedule } = await post('reports/schedules', { name: 'Phone check', cron: '0 8 * * 1', langs: ['en', 'zh'], includePlayerIds: true });
+    const answer = await post(`reports/schedules/${schedule.scheduleId}/run`, { window: '2026-03-24', deliver: false });
+    expect(answer.runs.map((r: { lang: string; state: string }) => [r.lang, r.state])).toEqual([
+      ['en', 'done'],
+      ['zh', 'done'],
+    ]);
+    for (const run of answer.runs as { runId: string; lang: string }[]) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`${base}/api/reports/runs/${run.runId}/report.html`);
+      await page.locator('#headline').waitFor({ timeout: 30_000 });
+      const layout = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth,
+        view: document.documentElement.clientWidth,
+        sections: [...document.querySelectorAll('section')].map((s) => s.id),
+        tooWide: [...document.querySelectorAll('table, svg, section, [data-figure]')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((el) => `${el.tagName} ${el.id || el.getAttribute('data-figure') || ''}`),
+        // A stacked table hides its head and shows each column's name beside the value.
+        heads: [...document.querySelectorAll('thead')].filter((h) => getComputedStyle(h).display !== 'none').length,
+        labelled: getComputedStyle(document.querySelector('td[data-label]')!, '::before').content,
+      }));
+      expect(layout.width, run.lang).toBe(layout.view);
+      expect(layout.view).toBe(390);
+      expect(layout.tooWide, run.lang).toEqual([]);
+      expect(layout.sections[0]).toBe('headline');
+      expect(layout.sections).toContain('at_risk');
+      expect(layout.heads).toBe(0);
+      expect(layout.labelled).not.toBe('none');
+      const text = await page.locator('#headline').textContent();
+      expect(text).toContain(run.lang === 'zh' ? '变化最大的阶段' : 'Largest movements');
+      await page.close();
+    }
+  }, 120_000);
 });

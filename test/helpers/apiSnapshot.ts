@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { DAYS_AHEAD } from '../../contract/params.ts';
 import { addDays } from '../../server/days.ts';
+import { formatDay } from '../../server/reports/messages.ts';
 import { rulesRecompute } from '../../server/lifecycle/rulesRecompute.ts';
 import { runIngestAndRefresh } from '../../server/ingest/runAndRefresh.ts';
 import { simulateGame } from '../../server/sim/simulate.ts';
@@ -67,7 +68,7 @@ const DURATION = /"(seconds|durationMs)":(\{[^{}]*\}|\d+(\.\d+)?)/g;
  * - random ids (`RANDOM_ID`) become <id:N>, numbered by first appearance, so
  *   equal ids stay visibly equal;
  * - wall-clock times (a date-time whose day is within a day of the run) become
- *   <now>, and a bare date of the run's day (the archive folder) becomes <today>;
+ *   <now>, a schedule's next run becomes <next-run>, and a bare date of the run's day (the archive folder) becomes <today>;
  * - the latest day a request may name (today + DAYS_AHEAD, quoted in refusals) becomes <last-day>;
  * - durations (`DURATION` fields) become <duration>, each number of them.
  * The game's dates end on SNAPSHOT_END, so a run within a day of it would blur the two.
@@ -84,14 +85,15 @@ function normalise(text: string, tmpDir: string, started: Date): string {
     });
   for (const day of days) out = out.split(addDays(day, DAYS_AHEAD)).join('<last-day>');
   for (const day of days) {
-    // A report names the last file loaded and when, formatted for its language ("12/05/2026, 08:19", "2026/12/05 08:19").
-    const [y, m, d] = day.split('-');
-    out = out.replace(new RegExp(`(${m}/${d}/${y}, |${y}/${m}/${d} )\\d{2}:\\d{2}`, 'g'), '<now>');
+    // A report names the last file loaded and when, formatted for its language ("Dec 5, 2026 08:19", "2026年12月5日 08:19").
+    for (const lang of ['en', 'zh'] as const) out = out.replace(new RegExp(`${formatDay(lang, day)} \\d{2}:\\d{2}`, 'g'), '<now>');
     out = out
       .replace(new RegExp(`${day}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?`, 'g'), '<now>')
       .split(day)
       .join('<today>');
   }
+  // A schedule's next run depends on the clock.
+  out = out.replace(/"nextRuns":\{[^}]*\}/g, (runs) => runs.replace(/"\d{4}-\d{2}-\d{2}T[\d:.]+Z"/g, '"<next-run>"'));
   // The digests of report files change with that time; the files' text is recorded where it is fetched.
   out = out.replace(/"sha256":"[0-9a-f]{64}"/g, '"sha256":"<sha256>"');
   return out.replace(DURATION, (field) => field.replace(/:\d+(\.\d+)?/g, ':<duration>'));

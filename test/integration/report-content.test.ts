@@ -154,6 +154,30 @@ describe('churn report content', () => {
     expect([Number(o.cost), Number(o.expectedRetainedRevenue)]).toEqual([total('cost'), total('expectedRetainedRevenue')]);
   });
 
+  it('opens with the Overview page’s figures for the same days, the stage mix’s largest movements and the best offers', async () => {
+    const api = await get('/api/overview?from=2026-03-25&to=2026-03-31');
+    const h = en.summary.headline;
+    expect(h.figures.map((f) => f.key)).toEqual(['avgDau', 'activePlayers', 'newPlayers', 'payingPlayers', 'revenue', 'retentionD7']);
+    for (const f of h.figures) {
+      const group = f.key === 'retentionD7' ? 'cohorts' : 'kpis';
+      expect([f.key, f.value, f.previous, f.change]).toEqual([f.key, api[group][f.key], api.previous[group][f.key], api.previous.changes[f.key]]);
+    }
+    // Movements are stage mix rows, the largest change first.
+    const rows = en.summary.stageMix!.rows.filter((r) => r.change !== 0);
+    expect(h.movements.length).toBe(Math.min(3, rows.length));
+    expect(h.movements.length).toBeGreaterThan(0);
+    for (const m of h.movements) expect(rows).toContainEqual(m);
+    expect(Math.abs(h.movements[0].change)).toBe(Math.max(...rows.map((r) => Math.abs(r.change))));
+    // Offers: those of the offers section with a positive net value, best first.
+    const paying = en.summary.offers!.offers.filter((o) => Number(o.net) > 0).sort((a, b) => Number(b.net) - Number(a.net));
+    expect(h.offers.map((o) => o.net)).toEqual(paying.slice(0, 3).map((o) => o.net));
+    // The summary is there when its sections are not asked for.
+    const only = await buildReport(engine.db, engine.cfg, WEEK, { ...ALL, sections: ['data_health'] });
+    expect(only.summary.headline).toEqual(h);
+    expect(only.summary.stageMix).toBeUndefined();
+    expect(only.summary.offers).toBeUndefined();
+  });
+
   it('reports data freshness and the quarantine of the files loaded in the window', async () => {
     const march = en.summary.dataHealth!;
     // Every file was loaded today (wall clock), after March: none in the window; the last load is still named.

@@ -134,7 +134,7 @@ describe('run now and delivery', () => {
     expect(msgs.every((m) => m.to.join() === 'ops@example.com' && m.from === 'reports@dash.example.test')).toBe(true);
     const parsed = msgs.map((m) => parseMime(m.raw));
     const subjects = parsed.map((p) => p.headers.subject).sort();
-    expect(subjects).toEqual(['Weekly churn report: 2026-03-23 to 2026-03-29', 'Weekly churn report：2026-03-23 至 2026-03-29']);
+    expect(subjects).toEqual(['Weekly churn report: Mar 23, 2026 to Mar 29, 2026', '周报：2026年3月23日 至 2026年3月29日']);
     for (const p of parsed) {
       const run = firstRuns.find((r) => (r.lang === 'zh') === p.headers.subject.includes('至'))!;
       const parts = leaves(p);
@@ -152,6 +152,9 @@ describe('run now and delivery', () => {
     // The Chinese page is in Chinese.
     const zhHtml = leaves(parsed.find((p) => p.headers.subject.includes('至'))!).find((x) => (x.headers['content-type'] ?? '').startsWith('text/html'))!;
     expect(zhHtml.body.toString('utf8')).toMatch(/[\u4e00-\u9fff]/);
+    // Both open with the summary a manager reads first.
+    expect(zhHtml.body.toString('utf8')).toContain('<section id="headline"');
+    expect(zhHtml.body.toString('utf8')).toContain('概览');
   });
 
   it('posts the signed JSON summary with links to the stored page and the archive', async () => {

@@ -3,6 +3,8 @@ import { renderSvg, reachedPeriods, retentionOption, stageMixOption } from '../.
 import { previousWindow, retentionCurve, retentionRanges, stageMix } from '../../server/reports/content.ts';
 import { reportFormat, translator } from '../../server/reports/messages.ts';
 import { renderHtml } from '../../server/reports/render.ts';
+import { headline } from '../../server/reports/contentHeadline.ts';
+import { changes } from '../../server/overview/comparison.ts';
 import { reportMetrics } from '../../server/reports/definitions.ts';
 import { metricText } from '../../contract/metricDefinitions.ts';
 import { esc } from '../../server/reports/reportHtml.ts';
@@ -97,13 +99,14 @@ const cohort = (day: string, size: number, players: (number | null)[], n: number
   return { cohort: day, size, players: all, rates: all.map((p) => (p === null ? null : p / size)), partialPeriod: null };
 };
 
-const summary = (lang: 'en' | 'zh'): ReportSummary => ({
+const base = (lang: 'en' | 'zh'): Omit<ReportSummary, 'headline'> => ({
   window: { from: '2026-03-23', to: '2026-03-29' },
   previous: { from: '2026-03-16', to: '2026-03-22' },
   lang,
   currency: 'USD',
   topN: 5,
   sections: ['stage_mix', 'decline_movers', 'at_risk', 'retention', 'offers', 'data_health'],
+  dashboardUrl: null,
   stageMix: stageMix('2026-03-29', [{ stage: 'decline', status: 'leaving', players: 1234, revenue: '10.5' }], '2026-03-22', []),
   declineMovers: {
     fromDay: '2026-03-22',
@@ -162,6 +165,32 @@ const summary = (lang: 'en' | 'zh'): ReportSummary => ({
   },
 });
 
+/** Overview figures of a window: counts, money as a decimal string, shares 0..1. */
+const figures = (avgDau: number, revenue: string, retentionD7: number | null) => ({
+  dau: avgDau,
+  wau: 0,
+  mau: 0,
+  activePlayers: avgDau * 3,
+  payingPlayers: 2,
+  revenue,
+  payingRate: 0,
+  arpu: '0',
+  arppu: '0',
+  avgDau,
+  newPlayers: 5,
+  retentionD1: null,
+  retentionD7,
+  retentionD30: null,
+  payingConversion: null,
+});
+const NOW = figures(120, '1500.5', 0.25);
+const BEFORE = figures(100, '0', 0.3);
+
+const summary = (lang: 'en' | 'zh'): ReportSummary => {
+  const s = base(lang);
+  return { ...s, headline: headline(NOW, BEFORE, changes(NOW, BEFORE), s.stageMix!, s.offers!) };
+};
+
 describe('report formatting', () => {
   it('formats money exactly from decimal strings, shares and changes with fixed digits', () => {
     expect(en.fmt.money('1234567.891')).toBe('$1,234,567.89');
@@ -171,7 +200,12 @@ describe('report formatting', () => {
     expect(en.fmt.percent(0.41666)).toBe('41.7%');
     expect([en.fmt.change(3), en.fmt.change(-1234), en.fmt.change(0)]).toEqual(['+3', '−1,234', '0']);
     // Timestamps in the game time zone (UTC+8), to the minute.
-    expect(en.fmt.dateTime('2026-03-29T15:59:00.000Z')).toBe('03/29/2026, 23:59 (Asia/Shanghai)');
+    expect(en.fmt.dateTime('2026-03-29T15:59:00.000Z')).toBe('Mar 29, 2026 23:59 (Asia/Shanghai)');
+    // One date format per language: a day and a timestamp's date read alike (the timestamp on its game-zone day).
+    expect([en.fmt.day('2026-03-30'), en.fmt.dateTime('2026-03-29T16:00:00.000Z')]).toEqual(['Mar 30, 2026', 'Mar 30, 2026 00:00 (Asia/Shanghai)']);
+    expect([zh.fmt.day('2026-03-30'), zh.fmt.dateTime('2026-03-29T16:00:00.000Z')]).toEqual(['2026年3月30日', '2026年3月30日 00:00 (Asia/Shanghai)']);
+    expect([en.fmt.relative(0.1234), en.fmt.relative(-0.05), en.fmt.relative(null)]).toEqual(['+12.3%', '−5.0%', '–']);
+    expect([en.fmt.points(0.012), zh.fmt.points(-0.05)]).toEqual(['+1.2 pts', '−5.0 个百分点']);
     expect(reportFormat('en', 'XBT', 'UTC').money('1.5')).toBe('XBT\u00a01.50');
   });
 
@@ -192,7 +226,7 @@ describe('report charts', () => {
       [1234, '#f07c1f'],
       [0, '#f07c1f'],
     ]);
-    expect(opt.series[1].name).toBe('Previous window (2026-03-22)');
+    expect(opt.series[1].name).toBe('Previous window (Mar 22, 2026)');
     expect((stageMixOption(summary('zh').stageMix!, zh) as any).xAxis.data[3]).toBe('衰退期 · 流失中');
   });
 
@@ -204,7 +238,7 @@ describe('report charts', () => {
     expect(daily.series).toHaveLength(1);
     expect(daily.series[0].data).toEqual([100, 50, 25, 25, 0, 0, 0, 25]);
     const weekly = retentionOption(s.weekly, en) as any;
-    expect(weekly.series.map((x: any) => x.name)).toEqual(['2026-02-02', '2026-02-09', 'All cohorts']);
+    expect(weekly.series.map((x: any) => x.name)).toEqual(['Feb 2, 2026', 'Feb 9, 2026', 'All cohorts']);
     expect(weekly.series[2].data).toEqual([100, 30, 30]);
   });
 
@@ -232,11 +266,14 @@ describe('report page', () => {
 
   it('shows every section with its empty state and its figures', () => {
     const html = renderHtml(summary('en'), 'Asia/Shanghai');
-    expect(html.match(/<section id="(?!definitions)/g)).toHaveLength(6);
+    // The opening summary and the six sections.
+    expect(html.match(/<section id="(?!definitions)/g)).toHaveLength(7);
     expect(html).toContain('No high-value player is at risk.');
     expect(html).toContain('$1,234,567.89');
     expect(html).toContain('150.0%');
-    expect(html).toContain('03/29/2026, 23:59 (Asia/Shanghai)');
+    expect(html).toContain('Mar 29, 2026 23:59 (Asia/Shanghai)');
+    // No raw YYYY-MM-DD day anywhere a reader sees it (file names aside).
+    expect(html.replace(/sessions_&lt;1&gt;\.ndjson/, '').replace(/<[^>]+>/g, '')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(html.match(/<svg /g)).toHaveLength(3);
     // Cohort tables show the periods reached only: D1, D3, D7 (not D14, D30).
     expect(html).toMatch(/>D7<\/th>/);
@@ -246,7 +283,7 @@ describe('report page', () => {
   it('leaves out sections not asked for', () => {
     const s = { ...summary('en'), sections: ['at_risk' as const] };
     const html = renderHtml(s, 'UTC');
-    expect(html.match(/<section id="(?!definitions)/g)).toHaveLength(1);
+    expect(html.match(/<section id="(?!definitions|headline)/g)).toHaveLength(1);
     expect(html).not.toContain('<svg');
     // Its definitions are those of the at-risk list only.
     expect(html).toContain(esc(metricText('pAlive', 'en').definition));
@@ -255,6 +292,13 @@ describe('report page', () => {
 
   it('says what its figures mean, from the definitions table of the dashboard, in the language of the report', () => {
     expect(reportMetrics(['stage_mix', 'at_risk', 'data_health'])).toEqual([
+      'avgDau',
+      'activePlayers',
+      'newPlayers',
+      'payingPlayers',
+      'revenue',
+      'retentionD7',
+      'periodChange',
       'stagePlayers',
       'lostPlayers',
       'recentSpend',
@@ -281,6 +325,80 @@ describe('report page', () => {
     expect(html).toContain('礼包 &lt;i&gt;');
     expect(html).not.toContain('Gift &amp;');
     expect(renderHtml(summary('en'), 'Asia/Shanghai')).not.toContain('礼包');
+  });
+});
+
+describe('report opening summary', () => {
+  it('leads with the Overview figures against the previous window, the largest movements and the offers worth most', () => {
+    const h = summary('en').headline;
+    expect(h.figures.map((f) => [f.key, f.value, f.change === null ? null : Number(f.change.toFixed(4))])).toEqual([
+      ['avgDau', 120, 0.2],
+      ['activePlayers', 360, 0.2],
+      ['newPlayers', 5, 0],
+      ['payingPlayers', 2, 0],
+      ['revenue', '1500.5', null], // nothing to compare with: the previous revenue is 0
+      ['retentionD7', 0.25, -0.05], // a share changes in points
+    ]);
+    expect(h.movements.map((m) => [m.stage, m.status, m.change])).toEqual([['decline', 'leaving', 1234]]);
+    expect(h.offers.map((o) => o.offerId)).toEqual(['o1']);
+  });
+
+  it('names at most three movements, largest first, and only offers that pay for themselves, best first', () => {
+    const mix = stageMix(
+      '2026-03-29',
+      [
+        { stage: 'growth', status: '', players: 10, revenue: '0' },
+        { stage: 'stable', status: '', players: 2, revenue: '0' },
+        { stage: 'decline', status: 'lapsed', players: 30, revenue: '0' },
+        { stage: 'exploration', status: '', players: 1, revenue: '0' },
+      ],
+      '2026-03-22',
+      [{ stage: 'stable', status: '', players: 7, revenue: '0' }],
+    );
+    const offer = (offerId: string, net: string) => ({ ...base('en').offers!.offers[0], offerId, net });
+    const offers = { ...base('en').offers!, offers: [offer('a', '-5'), offer('b', '2.5'), offer('c', '10'), offer('d', '0'), offer('e', '2.5')] };
+    const h = headline(NOW, BEFORE, changes(NOW, BEFORE), mix, offers);
+    expect(h.movements.map((m) => [m.stage, m.change])).toEqual([
+      ['decline', 30],
+      ['growth', 10],
+      ['stable', -5],
+    ]);
+    expect(h.offers.map((o) => o.offerId)).toEqual(['c', 'b', 'e']);
+  });
+
+  it('links every figure to the same view on the dashboard when PUBLIC_URL is set, and says how to get links when not', () => {
+    const without = renderHtml(summary('en'), 'UTC');
+    expect(without).not.toContain('<a href=');
+    expect(without).toContain('once PUBLIC_URL is set');
+    const zh = renderHtml({ ...summary('zh'), dashboardUrl: 'https://dash.example.com' }, 'UTC');
+    expect(zh).not.toContain('PUBLIC_URL');
+    const hrefs = [...zh.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    expect(hrefs).toContain('https://dash.example.com/?page=overview&from=2026-03-23&to=2026-03-29&lang=zh');
+    expect(hrefs).toContain('https://dash.example.com/?page=lifecycle&from=2026-03-22&to=2026-03-29&lang=zh');
+    expect(hrefs).toContain('https://dash.example.com/?page=value&list=at_risk_high_value&asOf=2026-03-29&lang=zh');
+    expect(hrefs).toContain('https://dash.example.com/?page=offers&asOf=2026-03-29&lang=zh');
+    expect(hrefs).toContain('https://dash.example.com/?page=health&lang=zh');
+    // Each of the six headline tiles is a link to the Overview of the window.
+    expect(zh.match(/<a href="[^"]*page=overview[^"]*"[^>]*data-figure=/g)).toHaveLength(6);
+    expect(zh).toContain('概览');
+    expect(zh).toContain('变化最大的阶段');
+    expect(zh).toContain('礼包 &lt;i&gt;：预计净收益 US$15.00，覆盖 3 名玩家（投资回报率 150.0%）');
+  });
+
+  it('words quarantine reasons in the language of the report', () => {
+    const s = summary('zh');
+    const zh = renderHtml({ ...s, dataHealth: { ...s.dataHealth!, quarantineByReason: [{ reason: 'missing player_id', rows: 3 }] } }, 'UTC');
+    expect(zh).toContain('缺少 player_id');
+    expect(zh).not.toContain('missing player_id');
+  });
+
+  it('lays tables out as lists on a phone, each value beside its column name', () => {
+    const html = renderHtml(summary('en'), 'UTC');
+    expect(html).toContain('@media (max-width: 600px)');
+    expect(html).not.toMatch(/<table (?!class="stack")/);
+    expect(html).toContain(
+      '<td style="padding:6px 10px;border-bottom:1px solid #e3e6ea;font-size:13px;vertical-align:top;text-align:right;" data-label="Players">',
+    );
   });
 });
 

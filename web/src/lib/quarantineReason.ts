@@ -1,47 +1,12 @@
-// A quarantine reason in the user's language. The ingester stores each reason as fixed English text, some
-// with the field or the configured limit in it (server/queries/ingest/stagingSql.ts, conflicts.ts); each
-// shape has a message here, and the field names, limits and values inside stay as they are.
+// Quarantine reasons and rejected-file errors in the user's language. Reasons are worded in contract/
+// (the churn report words them too); a rejected file's error is worded here when the ingester wrote it.
+import { quarantineReasonText as reasonIn } from '../../../contract/quarantineReasons.ts';
 import { lang, translate, type Lang, type MessageKey, type Vars } from './i18n.ts';
 
-const LIMITS: Record<string, MessageKey> = {
-  'longest session': 'quarantine.limit.session',
-  'highest level': 'quarantine.limit.level',
-  'largest single payment': 'quarantine.limit.payment',
-};
-
-/** In order: the first rule whose pattern matches words the reason. */
-const RULES: [RegExp, MessageKey, (m: RegExpMatchArray, language: Lang) => Vars][] = [
-  [/^missing end or duration_s$/, 'quarantine.why.missingEnd', () => ({})],
-  [/^missing (\S+)$/, 'quarantine.why.missing', (m) => ({ field: m[1] })],
-  [/^(\S+) is not ISO-8601 with an offset or epoch milliseconds$/, 'quarantine.why.notTime', (m) => ({ field: m[1] })],
-  [/^(\S+) is more than a day in the future$/, 'quarantine.why.future', (m) => ({ field: m[1] })],
-  [/^(\S+) is not an integer 0\.\.65535$/, 'quarantine.why.notLevel', (m) => ({ field: m[1] })],
-  [/^(\S+) is not an integer$/, 'quarantine.why.notInteger', (m) => ({ field: m[1] })],
-  [/^negative duration$/, 'quarantine.why.negativeDuration', () => ({})],
-  [/^amount is not a decimal number$/, 'quarantine.why.notDecimal', () => ({})],
-  [/^unknown currency$/, 'quarantine.why.unknownCurrency', () => ({})],
-  [/^unparsable JSON$/, 'quarantine.why.unparsable', () => ({})],
-  [/^erased player$/, 'quarantine.why.erased', () => ({})],
-  [/^friend_id is the player_id itself$/, 'quarantine.why.selfLink', () => ({})],
-  [/^conflicting duplicate: different (.+)$/, 'quarantine.why.conflict', (m) => ({ field: m[1] })],
-  [
-    /^(duration|level|amount|refund) is above the (longest session|highest level|largest single payment) \((.+)\)$/,
-    'quarantine.why.overLimit',
-    (m, language) => ({ field: m[1], limit: translate(language, LIMITS[m[2]]), value: m[3] }),
-  ],
-];
+export { knownQuarantineReason } from '../../../contract/quarantineReasons.ts';
 
 /** The reason worded in the user's language, or as stored when it has no known shape. */
-export function quarantineReasonText(reason: string, language: Lang = lang()): string {
-  for (const [pattern, key, vars] of RULES) {
-    const m = reason.match(pattern);
-    if (m) return translate(language, key, vars(m, language));
-  }
-  return reason;
-}
-
-/** Whether a reason has a known shape (the unit test holds every reason the ingester writes to this). */
-export const knownQuarantineReason = (reason: string): boolean => RULES.some(([pattern]) => pattern.test(reason));
+export const quarantineReasonText = (reason: string, language: Lang = lang()): string => reasonIn(reason, language);
 
 const FILE_RULES: [RegExp, MessageKey, (m: RegExpMatchArray) => Vars][] = [
   [/^file holds no rows$/, 'ledger.why.empty', () => ({})],

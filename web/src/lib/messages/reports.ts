@@ -46,6 +46,8 @@ export default defineMessages(
     'reports.section.offers': 'Offers',
     'reports.section.data_health': 'Data health',
     'reports.enabled': 'Enabled',
+    'reports.nextRun': 'next run {when}, {distance}',
+    'reports.noNextRun': 'no run within a year',
     'reports.includePlayerIds': 'Send player ids (player lists and their CSV files)',
     'reports.includePlayerIdsHint':
       'Off: e-mails and webhooks carry counts and sums only; the ids stay in the dashboard. Recipients must be on the delivery allow-list (DELIVERY_ALLOW).',
@@ -140,6 +142,8 @@ export default defineMessages(
     'reports.section.offers': '活动',
     'reports.section.data_health': '数据健康',
     'reports.enabled': '启用',
+    'reports.nextRun': '下次运行：{when}（{distance}）',
+    'reports.noNextRun': '一年内不会运行',
     'reports.includePlayerIds': '发送玩家 ID（玩家名单及其 CSV 文件）',
     'reports.includePlayerIdsHint': '关闭时，邮件和 Webhook 只含人数与合计，玩家 ID 只在仪表盘中查看。收件人必须在投递白名单（DELIVERY_ALLOW）内。',
     'reports.disabled': '已暂停',
