@@ -95,8 +95,32 @@ export interface ScheduleSaved {
   saved: boolean;
 }
 
+/** Why a schedule field is refused; the dashboard words each code with its values in the user's language. */
+export type ScheduleErrorCode =
+  | 'required'
+  | 'text'
+  | 'too_long'
+  | 'cron_fields'
+  | 'cron_invalid'
+  | 'cron_unsupported'
+  | 'time_zone'
+  | 'unknown'
+  | 'list'
+  | 'too_many'
+  | 'empty'
+  | 'email'
+  | 'url'
+  | 'whole_range'
+  | 'boolean'
+  | 'texts_object'
+  | 'schedule_id'
+  | 'not_allowed';
+
+/** One refused field: a code with its values, and `message`, the English wording (logs, API clients). */
 export interface FieldError {
   field: string;
+  code: ScheduleErrorCode;
+  values: Record<string, string | number>;
   message: string;
 }
 

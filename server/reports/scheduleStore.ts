@@ -73,7 +73,9 @@ export interface SaveRequest {
 export async function saveSchedule(db: Db, cfg: Config, req: SaveRequest): Promise<ScheduleSaved> {
   const id = req.scheduleId ?? `s-${randomBytes(4).toString('hex')}`;
   if (!SCHEDULE_ID.test(id))
-    throw new ScheduleError(400, `a schedule id is lowercase letters, digits, - and _ (at most 64), got "${id}"`, [{ field: 'id', message: 'bad id' }]);
+    throw new ScheduleError(400, `a schedule id is lowercase letters, digits, - and _ (at most 64), got "${id}"`, [
+      { field: 'id', code: 'schedule_id', values: { value: id }, message: 'bad id' },
+    ]);
   const current = req.scheduleId ? await getSchedule(db, id) : undefined;
   if (req.scheduleId && !current && !req.upsert) throw new ScheduleError(404, `no report schedule "${id}"`);
   const { draft, errors } = validateSchedule(req.input, { tz: cfg.gameTz });

@@ -59,18 +59,26 @@ export function instantsOfWallTime(wall: number, tz: string): number[] {
 
 export interface CronCheck {
   ok: boolean;
+  /** Why not, when not ok: five fields missing, an invalid field, or an unsupported feature (L, #). */
+  code?: 'cron_fields' | 'cron_invalid' | 'cron_unsupported';
+  /** What the cron parser said of an invalid expression. */
+  detail?: string;
   message: string;
 }
 
 /** Report schedules take plain five-field expressions (minute hour day month weekday) with numbers, ranges, lists and steps. */
 export function checkCron(expression: string): CronCheck {
   const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) return { ok: false, message: `cron must have five fields (minute hour day-of-month month day-of-week), got "${expression}"` };
+  if (fields.length !== 5)
+    return { ok: false, code: 'cron_fields', message: `cron must have five fields (minute hour day-of-month month day-of-week), got "${expression}"` };
   const detail = cron.validateDetailed(expression);
-  if (!detail.valid) return { ok: false, message: `cron "${expression}": ${detail.errors.map((e) => e.message).join('; ')}` };
+  if (!detail.valid) {
+    const said = detail.errors.map((e) => e.message).join('; ');
+    return { ok: false, code: 'cron_invalid', detail: said, message: `cron "${expression}": ${said}` };
+  }
   const parsed = cron.parse(expression);
   if ([...parsed.dayOfMonth, ...parsed.dayOfWeek].some((v) => typeof v !== 'number')) {
-    return { ok: false, message: `cron "${expression}": L and # are not supported in report schedules` };
+    return { ok: false, code: 'cron_unsupported', message: `cron "${expression}": L and # are not supported in report schedules` };
   }
   return { ok: true, message: '' };
 }

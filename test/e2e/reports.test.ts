@@ -25,8 +25,8 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     const editor = page.getByTestId('schedule-editor');
     await editor.locator('input[name=cron]').fill('every monday');
     await page.getByTestId('save-schedule').click();
-    await expect.poll(() => editor.textContent()).toContain('name is required');
-    expect(await editor.textContent()).toContain('cron must have five fields');
+    await expect.poll(() => editor.textContent()).toContain('Required');
+    expect(await editor.textContent()).toContain('Needs five fields: minute hour day-of-month month day-of-week');
     expect((await api('reports/schedules')).schedules).toEqual([]);
 
     await editor.locator('input[name=name]').fill('Weekly churn report');
@@ -35,7 +35,7 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     // A webhook outside DELIVERY_ALLOW (loopback only here) is refused under its field.
     await editor.locator('textarea[name=webhooks]').fill('https://hooks.example.com/r');
     await page.getByTestId('save-schedule').click();
-    await expect.poll(() => editor.textContent()).toContain('destination not allowed by DELIVERY_ALLOW: hooks.example.com');
+    await expect.poll(() => editor.textContent()).toContain('”: destination not allowed by DELIVERY_ALLOW: hooks.example.com');
     expect((await api('reports/schedules')).schedules).toEqual([]);
     await editor.locator('textarea[name=webhooks]').fill(hook.url);
     await editor.locator('input[name=includePlayerIds]').check();
@@ -100,6 +100,12 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     await expect.poll(() => page.getByTestId('delivery-warning').textContent()).toBe('没有收件人：报告只会存档在这里。');
     await expect.poll(() => row.textContent()).toContain('完成');
     expect(await page.getByTestId('next-run').first().textContent()).toMatch(/^下次运行：\d{1,2}月\d{1,2}日周一 08:00（\d+(小时|天|分钟)后）$/);
+    // The server's field errors are worded in Chinese.
+    await page.getByTestId('new-schedule').click();
+    await editor.locator('input[name=cron]').fill('61 8 * * 1');
+    await page.getByTestId('save-schedule').click();
+    await expect.poll(() => editor.textContent()).toContain('必填');
+    expect(await editor.textContent()).toContain('“61 8 * * 1”不是有效的 cron 表达式');
     expect(errors).toEqual([]);
   }, 180_000);
 

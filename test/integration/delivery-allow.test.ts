@@ -110,12 +110,26 @@ describe('report schedules', () => {
     const hookOut = await rig.post('/api/reports/schedules', { ...SCHEDULE, webhooks: ['https://user:pw@hooks.evil.io/r?key=k'] });
     expect(hookOut.status).toBe(400);
     expect(hookOut.body.code).toBe('invalid');
-    expect(hookOut.body.errors).toEqual([{ field: 'webhooks', message: expect.stringContaining('destination not allowed by DELIVERY_ALLOW: hooks.evil.io') }]);
+    expect(hookOut.body.errors).toEqual([
+      {
+        field: 'webhooks',
+        code: 'not_allowed',
+        values: { value: expect.stringContaining('hooks.evil.io'), host: 'hooks.evil.io' },
+        message: expect.stringContaining('destination not allowed by DELIVERY_ALLOW: hooks.evil.io'),
+      },
+    ]);
     // The refusal does not echo the URL's credentials.
     expect(JSON.stringify(hookOut.body)).not.toMatch(/pw@|key=k/);
     const mailOut = await rig.post('/api/reports/schedules', { ...SCHEDULE, emails: ['ops@example.com', 'boss@gmail.com'] });
     expect(mailOut.status).toBe(400);
-    expect(mailOut.body.errors).toEqual([{ field: 'emails', message: '"boss@gmail.com": destination not allowed by DELIVERY_ALLOW: gmail.com' }]);
+    expect(mailOut.body.errors).toEqual([
+      {
+        field: 'emails',
+        code: 'not_allowed',
+        values: { value: 'boss@gmail.com', host: 'gmail.com' },
+        message: '"boss@gmail.com": destination not allowed by DELIVERY_ALLOW: gmail.com',
+      },
+    ]);
     const notBool = await rig.post('/api/reports/schedules', { ...SCHEDULE, includePlayerIds: 'yes' });
     expect(notBool.body.errors.map((e: { field: string }) => e.field)).toEqual(['includePlayerIds']);
     expect((await rig.get('/api/reports/schedules')).body.schedules.length).toBe(before);

@@ -76,7 +76,7 @@ describe('schedules from configuration', () => {
     expect(err).toMatch(/entry 2: id "a" is used twice/);
     expect(err).toMatch(/entry 2 \(a\): name is required/);
     expect(err).toMatch(/entry 2 \(a\): cron "61 \* \* \* \*"/);
-    expect(err).toMatch(/entry 2 \(a\): langs must be among en, zh/);
+    expect(err).toMatch(/entry 2 \(a\): langs must be one of en, zh/);
     expect(err).toMatch(/entry 3: "id" must be lowercase/);
   });
 

@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import { describe, expect, it } from 'vitest';
 import { planCatchUp } from '../../server/reports/catchUp.ts';
 import { validateSchedule } from '../../server/reports/schedule.ts';
+import { scheduleErrorText } from '../../web/src/lib/reportForm.ts';
 import {
   checkCron,
   dayIn,
@@ -121,6 +122,20 @@ describe('catch-up plan', () => {
   });
 });
 
+/** A schedule with every field wrong. */
+const BAD_EVERYWHERE: Record<string, unknown> = {
+  name: '',
+  cron: 'every monday',
+  tz: 'Mars/Base',
+  period: 'year',
+  langs: ['fr'],
+  emails: ['nobody'],
+  webhooks: ['ftp://x'],
+  topN: 0,
+  sections: ['gossip'],
+  enabled: 'yes',
+};
+
 describe('schedule validation', () => {
   it('normalises a good schedule and names every bad field', () => {
     const ok = validateSchedule(
@@ -137,21 +152,47 @@ describe('schedule validation', () => {
       sections: ['stage_mix', 'retention'],
       enabled: true,
     });
-    const bad = validateSchedule(
-      {
-        name: '',
-        cron: 'every monday',
-        tz: 'Mars/Base',
-        period: 'year',
-        langs: ['fr'],
-        emails: ['nobody'],
-        webhooks: ['ftp://x'],
-        topN: 0,
-        sections: ['gossip'],
-        enabled: 'yes',
-      },
-      { tz: 'UTC' },
-    );
+    const bad = validateSchedule(BAD_EVERYWHERE, { tz: 'UTC' });
     expect(bad.errors.map((e) => e.field).sort()).toEqual(['cron', 'emails', 'enabled', 'langs', 'name', 'period', 'sections', 'topN', 'tz', 'webhooks']);
+  });
+
+  it('gives each refusal as a code with its values, which the dashboard words in both languages', () => {
+    const inputs: Record<string, unknown>[] = [
+      BAD_EVERYWHERE,
+      { name: 'x'.repeat(121), cron: '61 8 * * 1', langs: [], sections: [], includePlayerIds: 1, texts: [] },
+      { name: 7, cron: '0 8 L * *', langs: 'en', emails: Array.from({ length: 51 }, (_, i) => `a${i}@example.com`), texts: { zh: { name: 5 } } },
+      { cron: '', texts: { fr: { name: 'x' } } },
+    ];
+    const errors = inputs.flatMap((input) => validateSchedule(input, { tz: 'UTC' }).errors);
+    const codes = new Set(errors.map((e) => e.code));
+    for (const code of [
+      'required',
+      'text',
+      'too_long',
+      'cron_fields',
+      'cron_invalid',
+      'cron_unsupported',
+      'time_zone',
+      'unknown',
+      'list',
+      'too_many',
+      'empty',
+      'email',
+      'url',
+      'whole_range',
+      'boolean',
+      'texts_object',
+    ])
+      expect(codes, code).toContain(code);
+    for (const e of errors) {
+      const english = scheduleErrorText(e, 'en');
+      const chinese = scheduleErrorText(e, 'zh');
+      expect(english.length, e.message).toBeGreaterThan(0);
+      expect(chinese, e.message).toMatch(/\p{Script=Han}/u);
+      for (const text of [english, chinese]) expect(text, `${e.code}: ${text}`).not.toMatch(/\{[a-z]+\}/i);
+    }
+    const cron = errors.find((e) => e.code === 'cron_invalid')!;
+    expect(scheduleErrorText(cron, 'en')).toMatch(/^“61 8 \* \* 1” is not a valid cron expression: .+/);
+    expect(scheduleErrorText(cron, 'zh')).toBe('“61 8 * * 1”不是有效的 cron 表达式');
   });
 });

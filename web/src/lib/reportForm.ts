@@ -1,8 +1,9 @@
 // The schedule form's text fields and the schedule they stand for; pure, so they are unit-tested.
 import type { Delivery } from '../../../contract/delivery.ts';
 import { REPORT_LANGS, type ReportLang } from '../../../contract/enums.ts';
-import type { ReportSchedule, ReportSection, ScheduleDraft } from '../../../contract/reports.ts';
+import type { FieldError, ReportSchedule, ReportSection, ScheduleDraft } from '../../../contract/reports.ts';
 import type { LocalTexts } from '../../../contract/texts.ts';
+import { lang, messages, translate, type Lang, type MessageKey } from './i18n.ts';
 
 export interface ScheduleForm {
   name: string;
@@ -104,4 +105,10 @@ export function deliveryWarning(s: Pick<ScheduleDraft, 'emails' | 'webhooks'>, s
   if (s.emails.length === 0 && s.webhooks.length === 0) return 'reports.warn.noRecipients';
   if (s.emails.length > 0 && !smtp) return 'reports.warn.noSmtp';
   return null;
+}
+
+/** A refused field in the user's language, from the server's code and values; the server's English for a code this build does not know. */
+export function scheduleErrorText(e: FieldError, language: Lang = lang()): string {
+  const key = `reports.err.${e.code}`;
+  return key in messages.en ? translate(language, key as MessageKey, e.values) : e.message;
 }

@@ -14,6 +14,7 @@ import params from './params.ts';
 import players from './players.ts';
 import preparing from './preparing.ts';
 import reports from './reports.ts';
+import scheduleErrors from './scheduleErrors.ts';
 import retention from './retention.ts';
 import settings from './settings.ts';
 import value from './value.ts';
@@ -28,6 +29,7 @@ const features = [
   players,
   settings,
   reports,
+  scheduleErrors,
   launches,
   winback,
   offers,
