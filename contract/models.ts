@@ -13,6 +13,33 @@ export type ModelUnit = (typeof MODEL_UNITS)[number];
 /** ok: a stable maximum; the others say why a fit is unusable. */
 export type FitStatus = 'ok' | 'too_few_players' | 'not_converged' | 'degenerate';
 
+/** What a fit, a run or a check says of itself, as a code the dashboard words (server/models/notes.ts has the English). */
+export const MODEL_NOTE_CODES = [
+  'converged',
+  'no_stable_maximum',
+  'runs_off',
+  'mean_spend_infinite',
+  'too_few_players',
+  'too_few_repeaters',
+  'too_few_repeat_payers',
+  'cohort_too_small',
+  'no_data',
+  'no_players',
+  'no_payers',
+  'scored',
+  'error',
+  'fit_unusable',
+  'segments_need_snapshots',
+] as const;
+export type ModelNoteCode = (typeof MODEL_NOTE_CODES)[number];
+
+/** A note with its values; `cause` is the fit's own note under a run's fit_unusable. */
+export interface ModelNote {
+  code: ModelNoteCode;
+  values: Record<string, string | number>;
+  cause?: ModelNote;
+}
+
 export type BgNbdParams = { r: number; alpha: number; a: number; b: number };
 export type SbgParams = { alpha: number; beta: number };
 
@@ -25,6 +52,8 @@ export interface ClvSettings {
 export interface FitSummary {
   status: FitStatus;
   message: string;
+  /** The message as a code the dashboard words; missing where kept by a run recorded before notes existed. */
+  note?: ModelNote;
   players: number;
   params?: Record<string, number>;
   logLikelihood?: number;
@@ -44,6 +73,8 @@ export interface ModelRun {
   finishedAt: string;
   status: ModelRunStatus;
   message: string;
+  /** The message as a code to word; null on runs recorded before notes existed (show the message). */
+  note: ModelNote | null;
   /** Every fitted parameter by name ({} when nothing was fitted). */
   params: Record<string, number>;
   /** Of the BG/NBD fit. */
@@ -124,6 +155,8 @@ export interface TrustResult {
   holdoutEnd: Day;
   status: FitStatus;
   message: string;
+  /** The message as a code the dashboard words; missing where kept by a run recorded before notes existed. */
+  note?: ModelNote;
   params: BgNbdParams | null;
   logLikelihood: number | null;
   players: number;
@@ -137,6 +170,8 @@ export interface TrustResult {
 export interface TrustEmpty {
   status: 'too_few_players';
   message: string;
+  /** The message as a code the dashboard words in the user's language. */
+  note: ModelNote;
   buckets: [];
 }
 
@@ -178,7 +213,7 @@ export interface SegmentClv {
 /** GET /api/models/segments: the segments, or why there are none. */
 export type SegmentClvs =
   | { asOf: Day; from: Day; periodDays: number; discount: number; horizon: number; minPlayers: number; segments: SegmentClv[]; currency: string }
-  | { asOf: null; message: string; currency: string; minPlayers: number; segments: [] };
+  | { asOf: null; message: string; note: ModelNote; currency: string; minPlayers: number; segments: [] };
 
 export const PROJECTION_GRAINS = ['month', 'week'] as const;
 export type ProjectionGrain = (typeof PROJECTION_GRAINS)[number];
@@ -205,6 +240,8 @@ export interface CohortProjection {
   observed: number[];
   status: FitStatus;
   message: string;
+  /** The message as a code the dashboard words in the user's language. */
+  note: ModelNote;
   params: SbgParams | null;
   logLikelihood: number | null;
   /** Fitted share still there at the end of periods 0..horizon; null unless the fit is ok. */

@@ -10,6 +10,7 @@
  */
 import type { BgNbdParams } from '../../contract/models.ts';
 import { maximizePositiveSmooth, outcome, type Fit } from './mle.ts';
+import { noted } from './notes.ts';
 import type { ValueAndGradient } from './optimize.ts';
 import { digamma, hyp2f1, lbeta, lgamma } from './special.ts';
 
@@ -184,9 +185,9 @@ export function fitBgNbd(rows: readonly BgNbdRow[], options: BgNbdFitOptions = {
     exposure += n * T;
     transactions += n * x;
   }
-  if (players < minPlayers) return { status: 'too_few_players', message: `${players} players, at least ${minPlayers} needed`, players };
+  if (players < minPlayers) return { status: 'too_few_players', ...noted('too_few_players', { players, min: minPlayers }), players };
   if (repeaters < minRepeaters) {
-    return { status: 'too_few_players', message: `${repeaters} players with a repeat transaction, at least ${minRepeaters} needed`, players };
+    return { status: 'too_few_players', ...noted('too_few_repeaters', { repeaters, min: minRepeaters }), players };
   }
   const unit = exposure > 0 ? exposure / players : 1;
   const scaled = rescale(original, unit);

@@ -117,6 +117,7 @@ async function cohortProjections(db: Db, q: CohortQuery, lastDay: string): Promi
       observed: survivors.map((s) => (size > 0 ? s / size : 0)),
       status: fit.status,
       message: fit.message,
+      note: fit.note,
       params: fitted?.params ?? null,
       logLikelihood: fitted?.logLikelihood ?? null,
       projected: fit.status === 'ok' ? sbgSurvival(fit.params, q.horizon) : null,

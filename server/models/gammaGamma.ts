@@ -7,6 +7,7 @@
  * zbar (their mean value). Spend is assumed independent of how often one pays.
  */
 import { maximizePositiveSmooth, outcome, type Fit } from './mle.ts';
+import { noted } from './notes.ts';
 import type { ValueAndGradient } from './optimize.ts';
 import { digamma, lgamma } from './special.ts';
 
@@ -107,8 +108,7 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[], options: GammaGamm
     players += n;
     total += n * zbar;
   }
-  if (players < minPlayers)
-    return { status: 'too_few_players', message: `${players} payers with a repeat transaction, at least ${minPlayers} needed`, players };
+  if (players < minPlayers) return { status: 'too_few_players', ...noted('too_few_repeat_payers', { players, min: minPlayers }), players };
   const unit = total / players;
   const scaled = group(rows, unit);
   // p = 1, q = 2 and gamma = 1 put the population mean p gamma / (q - 1) at the scaled mean, 1.
@@ -116,7 +116,7 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[], options: GammaGamm
   const [p, q, gamma] = max.values;
   const params = { p, q, gamma: gamma * unit };
   return {
-    ...outcome(max, q > 1 ? null : `q = ${q.toPrecision(3)} <= 1: the population mean spend is infinite`),
+    ...outcome(max, q > 1 ? null : noted('mean_spend_infinite', { q: q.toPrecision(3) }).note),
     players,
     params,
     logLikelihood: logLik(original, params).value,

@@ -4,7 +4,8 @@
  * constraint) inside a wide box, and the outcome says plainly when the data
  * could not pin the parameters down.
  */
-import type { FitStatus } from '../../contract/models.ts';
+import type { FitStatus, ModelNote } from '../../contract/models.ts';
+import { noted, noteMessage } from './notes.ts';
 import { minimize, minimizeSmooth, type MinimizeResult, type ValueAndGradient } from './optimize.ts';
 
 /**
@@ -18,10 +19,11 @@ import { minimize, minimizeSmooth, type MinimizeResult, type ValueAndGradient } 
 export type { FitStatus };
 
 export type Fit<P> =
-  | { status: 'too_few_players'; message: string; players: number }
+  | { status: 'too_few_players'; message: string; note: ModelNote; players: number }
   | {
       status: 'ok' | 'not_converged' | 'degenerate';
       message: string;
+      note: ModelNote;
       players: number;
       params: P;
       logLikelihood: number;
@@ -41,7 +43,7 @@ export interface PositiveMaximum {
   iterations: number;
   converged: boolean;
   /** Why the result is degenerate, or null when every parameter is inside the box. */
-  atBound: string | null;
+  atBound: ModelNote | null;
 }
 
 const outOfBox = (theta: readonly number[]) => theta.some((t) => !(Math.abs(t) <= LOG_BOUND));
@@ -55,9 +57,7 @@ function toMaximum(result: MinimizeResult, names: readonly string[]): PositiveMa
     iterations: result.iterations,
     converged: result.converged,
     atBound:
-      edge < 0
-        ? null
-        : `${names[edge]} = ${values[edge].toPrecision(3)} runs off to ${result.params[edge] > 0 ? 'infinity' : '0'}: the data cannot pin it down`,
+      edge < 0 ? null : noted('runs_off', { param: names[edge], value: values[edge].toPrecision(3), to: result.params[edge] > 0 ? 'infinity' : '0' }).note,
   };
 }
 
@@ -92,10 +92,13 @@ export function maximizePositiveSmooth(
   return toMaximum(minimizeSmooth(objective, start.map(Math.log), { maxIterations }), names);
 }
 
-/** The status and message of a finished search; `unusable` names a model-specific reason the maximum is of no use. */
-export function outcome(max: PositiveMaximum, unusable: string | null = null): { status: 'ok' | 'not_converged' | 'degenerate'; message: string } {
-  if (max.atBound) return { status: 'degenerate', message: max.atBound };
-  if (unusable) return { status: 'degenerate', message: unusable };
-  if (!max.converged) return { status: 'not_converged', message: `no stable maximum after ${max.iterations} iterations` };
-  return { status: 'ok', message: 'converged' };
+/** The status and note of a finished search; `unusable` names a model-specific reason the maximum is of no use. */
+export function outcome(
+  max: PositiveMaximum,
+  unusable: ModelNote | null = null,
+): { status: 'ok' | 'not_converged' | 'degenerate'; message: string; note: ModelNote } {
+  if (max.atBound) return { status: 'degenerate', note: max.atBound, message: noteMessage(max.atBound) };
+  if (unusable) return { status: 'degenerate', note: unusable, message: noteMessage(unusable) };
+  if (!max.converged) return { status: 'not_converged', ...noted('no_stable_maximum', { iterations: max.iterations }) };
+  return { status: 'ok', ...noted('converged') };
 }

@@ -26,6 +26,7 @@ import { fitGammaGamma, type GammaGammaFit } from './gammaGamma.ts';
 import { scoreSpend, scoreTriples } from './scoring.ts';
 import { holdoutCheck } from './trust.ts';
 import { toModelUnit } from './units.ts';
+import { noted } from './notes.ts';
 import {
   DEFAULT_HOLDOUT_DAYS,
   MODEL_KINDS,
@@ -33,6 +34,7 @@ import {
   type FitAnswer,
   type FitSummary,
   type ModelKind,
+  type ModelNote,
   type ModelRun,
   type ModelUnit,
 } from '../../contract/models.ts';
@@ -62,15 +64,15 @@ export interface RefreshOptions {
 
 const seconds = (t0: number) => Math.round(performance.now() - t0) / 1000;
 
-/** Why a fit is not usable, or null when it is. */
-function unusable(name: string, fit: BgNbdFit | GammaGammaFit): string | null {
-  return fit.status === 'ok' ? null : `${name}: ${fit.status.replace(/_/g, ' ')}: ${fit.message}`;
+/** Why a fit is not usable (the model, its status and the fit's own note), or null when it is. */
+function unusable(model: string, fit: BgNbdFit | GammaGammaFit): { note: ModelNote; message: string } | null {
+  return fit.status === 'ok' ? null : noted('fit_unusable', { model, status: fit.status }, fit.note);
 }
 
 function fitSummary(fit: BgNbdFit | GammaGammaFit): FitSummary {
-  if (fit.status === 'too_few_players') return { status: fit.status, message: fit.message, players: fit.players };
-  const { status, message, players, params, logLikelihood, iterations } = fit;
-  return { status, message, players, params, logLikelihood, iterations };
+  if (fit.status === 'too_few_players') return { status: fit.status, message: fit.message, note: fit.note, players: fit.players };
+  const { status, message, note, players, params, logLikelihood, iterations } = fit;
+  return { status, message, note, players, params, logLikelihood, iterations };
 }
 
 let running = false;
@@ -114,6 +116,7 @@ async function refreshKind(db: Db, req: KindRequest): Promise<ModelRun> {
     finishedAt: '',
     status: 'failed',
     message: '',
+    note: null,
     params: {},
     logLikelihood: null,
     players: 0,
@@ -127,7 +130,7 @@ async function refreshKind(db: Db, req: KindRequest): Promise<ModelRun> {
     await fitAndScore(db, req, run);
   } catch (err) {
     run.status = 'failed';
-    run.message = `error: ${firstLine(err)}`;
+    Object.assign(run, noted('error', { error: firstLine(err) }));
   }
   await checkOnHoldout(db, req, run);
   return finish(db, run, req.onStep);
@@ -162,7 +165,7 @@ async function fitAndScore(db: Db, { kind, asOf, unit, clv, onStep }: KindReques
   run.triples = dayStats.length;
   if (dayStats.length === 0) {
     run.status = 'skipped';
-    run.message = `no ${kind === 'monetary' ? 'payer' : 'player'} with a transaction up to ${asOf}: nothing to fit`;
+    Object.assign(run, noted(kind === 'monetary' ? 'no_payers' : 'no_players', { asOf }));
     return;
   }
 
@@ -181,7 +184,7 @@ async function fitAndScore(db: Db, { kind, asOf, unit, clv, onStep }: KindReques
   if (spendFit && spendFit.status !== 'too_few_players') Object.assign(run.params, spendFit.params);
   const problem = unusable('BG/NBD', fit) ?? (spendFit && unusable('Gamma-Gamma', spendFit));
   if (problem || fit.status !== 'ok') {
-    run.message = problem ?? '';
+    Object.assign(run, problem);
     return;
   }
 
@@ -192,7 +195,7 @@ async function fitAndScore(db: Db, { kind, asOf, unit, clv, onStep }: KindReques
   run.scoredPlayers = await insertPlayerScores(db, { runId: run.runId, kind, calibrationEnd: asOf });
   run.seconds.score = seconds(t0);
   run.status = 'ok';
-  run.message = `${run.scoredPlayers.toLocaleString('en')} players scored`;
+  Object.assign(run, noted('scored', { players: run.scoredPlayers }));
 }
 
 /** Records the run; on success retires the older scores, otherwise removes whatever this run wrote. */

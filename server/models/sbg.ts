@@ -9,6 +9,7 @@
  */
 import type { SbgParams } from '../../contract/models.ts';
 import { maximizePositive, outcome, type Fit } from './mle.ts';
+import { noted } from './notes.ts';
 
 export type { SbgParams };
 
@@ -63,7 +64,7 @@ export function fitSbg(survivors: readonly number[], options: SbgFitOptions = {}
   const { minPlayers = 100, maxIterations } = options;
   checkSurvivors(survivors);
   const players = survivors[0];
-  if (players < minPlayers) return { status: 'too_few_players', message: `a cohort of ${players}, at least ${minPlayers} needed`, players };
+  if (players < minPlayers) return { status: 'too_few_players', ...noted('cohort_too_small', { players, min: minPlayers }), players };
   const max = maximizePositive(([alpha, beta]) => sbgLogLikelihood({ alpha, beta }, survivors), [1, 1], ['alpha', 'beta'], maxIterations);
   const [alpha, beta] = max.values;
   return { ...outcome(max), players, params: { alpha, beta }, logLikelihood: max.logLikelihood, converged: max.converged, iterations: max.iterations };

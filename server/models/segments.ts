@@ -17,6 +17,7 @@
  */
 import type { ClvSettings, SegmentClv, SegmentClvs } from '../../contract/models.ts';
 import type { Config } from '../config.ts';
+import { noted } from './notes.ts';
 import type { Db } from '../db/client.ts';
 import { addDays } from '../days.ts';
 import { invalid } from '../domainError.ts';
@@ -36,9 +37,9 @@ export async function segmentClvAnswer(db: Db, cfg: Config, q: { asOf?: string; 
   const asOf = q.asOf ?? last;
   const from = asOf ? addDays(asOf, -SEGMENT_PERIOD_DAYS) : null;
   if (!asOf || !first || !last || from! < first || asOf > last) {
-    const message = `segment CLV needs stage snapshots ${SEGMENT_PERIOD_DAYS} days apart; snapshots cover ${first ?? 'no day'}..${last ?? 'no day'}`;
-    if (q.asOf) throw invalid(`${message}, asOf ${q.asOf} needs ${from} and ${q.asOf}`);
-    return { asOf: null, message, currency: cfg.baseCurrency, minPlayers: cfg.segmentMinPlayers, segments: [] };
+    const why = noted('segments_need_snapshots', { days: SEGMENT_PERIOD_DAYS, first: first ?? '–', last: last ?? '–' });
+    if (q.asOf) throw invalid(`${why.message}, asOf ${q.asOf} needs ${from} and ${q.asOf}`);
+    return { asOf: null, ...why, currency: cfg.baseCurrency, minPlayers: cfg.segmentMinPlayers, segments: [] };
   }
   const periods = await segmentRetention(db, { from: from!, to: asOf, server: q.server });
   return {

@@ -17,6 +17,7 @@ import { latestHoldoutCheck } from '../queries/models/modelRuns.ts';
 import { holdoutStats } from '../queries/models/sufficientStats.ts';
 import { expectedTransactions, fitBgNbd } from './bgnbd.ts';
 import { DAYS_PER_UNIT, toModelUnit } from './units.ts';
+import { noted } from './notes.ts';
 
 /** Calibration frequencies at or above this share the last bucket of the holdout check. */
 export const HOLDOUT_TOP_BUCKET = 7;
@@ -41,7 +42,7 @@ export async function trustCheck(db: Db, q: Omit<HoldoutQuery, 'calibrationEnd'>
     if (stored && stored.unit === q.unit && stored.holdoutDays === q.holdoutDays) return stored;
   }
   const maxDay = await resolveAsOf(db);
-  if (!maxDay) return { status: 'too_few_players', message: 'no data yet', buckets: [] };
+  if (!maxDay) return { status: 'too_few_players', ...noted('no_data'), buckets: [] };
   const end = q.calibrationEnd ?? addDays(maxDay, -q.holdoutDays);
   if (addDays(end, q.holdoutDays) > maxDay) {
     throw invalid(
@@ -76,6 +77,7 @@ export async function holdoutCheck(db: Db, q: HoldoutQuery): Promise<TrustResult
     holdoutEnd,
     status: fit.status,
     message: fit.message,
+    note: fit.note,
     params: fitted?.params ?? null,
     logLikelihood: fitted?.logLikelihood ?? null,
     players: fit.players,

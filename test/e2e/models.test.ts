@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../server/days.ts';
 import { translate, type MessageKey } from '../../web/src/lib/i18n.ts';
+import { modelNoteText } from '../../web/src/lib/modelNote.ts';
 import { haveChromium, useRig, type SignedBrowser } from '../helpers/browser.ts';
 import { expectDefinitionMark } from '../helpers/definitions.ts';
 
@@ -56,7 +57,8 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
     // Gamma-Gamma needs many repeat payers, which this seeded game lacks (the fit runs off to a degenerate p):
     // the card says why instead of showing scores.
     expect(latest.monetary.status).toBe('failed');
-    expect(await page.getByTestId('fit-monetary-attempt').textContent()).toContain(latest.monetary.message);
+    expect(await page.getByTestId('fit-monetary-attempt').textContent()).toContain(modelNoteText(latest.monetary.note, '', 'en'));
+    expect(latest.monetary.note).toMatchObject({ code: 'fit_unusable', values: { model: 'Gamma-Gamma' } });
 
     // The per-stage summary follows the new scores.
     const { stageScores } = await api('value');
@@ -144,9 +146,12 @@ describe.runIf(haveChromium)('models page in Chromium', () => {
     await page.goto(`${base}/?page=models&lang=en`);
     const notice = page.getByTestId('fit-engagement-attempt');
     await notice.waitFor();
-    expect(await notice.textContent()).toContain(failed.runs[0].message);
+    expect(await notice.textContent()).toMatch(/BG\/NBD: Too few players: [\d,]+ players, at least [\d,]+ needed/);
     expect(await notice.getByTestId('run-status').textContent()).toBe('Failed');
     expect(await page.getByTestId('param-engagement-r').textContent()).toBe(sig(current.engagement.params.r));
+    // In Chinese, the same reason in Chinese.
+    await page.goto(`${base}/?page=models&lang=zh`);
+    await expect.poll(() => page.getByTestId('fit-engagement-attempt').textContent()).toMatch(/BG\/NBD：玩家太少：[\d,]+ 名玩家，至少需要 [\d,]+ 名/);
     await page.close();
   });
 });

@@ -105,7 +105,7 @@ describe.runIf(haveChromium)('reports page in Chromium', () => {
     await editor.locator('input[name=cron]').fill('61 8 * * 1');
     await page.getByTestId('save-schedule').click();
     await expect.poll(() => editor.textContent()).toContain('必填');
-    expect(await editor.textContent()).toContain('“61 8 * * 1”不是有效的 cron 表达式');
+    expect(await editor.textContent()).toContain('“61 8 * * 1”不是有效的 cron 表达式：');
     expect(errors).toEqual([]);
   }, 180_000);
 

@@ -102,7 +102,15 @@ describe('model refresh on a simulated game', () => {
       ['engagement', 'failed'],
       ['monetary', 'failed'],
     ]);
-    expect(failed.runs[0].message).toMatch(/^BG\/NBD: too few players: 0 players with a repeat transaction, at least 10 needed/);
+    expect(failed.runs[0].message).toMatch(/^BG\/NBD: too_few_players: 0 players with a repeat transaction, at least 10 needed/);
+    // The same as a note the dashboard words, kept with the run.
+    expect(failed.runs[0].note).toEqual({
+      code: 'fit_unusable',
+      values: { model: 'BG/NBD', status: 'too_few_players' },
+      cause: { code: 'too_few_repeaters', values: { repeaters: 0, min: 10 } },
+    });
+    const stored = (await recentModelRuns(engine.db, 2)).find((r) => r.runId === failed.runs[0].runId);
+    expect(stored?.note).toEqual(failed.runs[0].note);
     expect(failed.runs.every((r) => r.scoredPlayers === 0)).toBe(true);
     expect(await count('SELECT count() AS n FROM player_scores')).toBe(scoresBefore);
     expect((await currentModelRuns(engine.db)).map((r) => r.runId).sort()).toEqual(first.runs.map((r) => r.runId).sort());

@@ -65,6 +65,7 @@ const cohort: CohortProjection = {
   observed: [1, 0.5],
   status: 'ok',
   message: 'converged',
+  note: { code: 'converged', values: {} },
   params: { alpha: 1, beta: 2 },
   logLikelihood: -10,
   projected: [1, 0.5, 0.3],

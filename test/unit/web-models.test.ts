@@ -79,6 +79,7 @@ const cohort = (day: string, size: number, survivors: number[], projected: numbe
   observed: survivors.map((s) => s / size),
   status: projected ? 'ok' : 'degenerate',
   message: projected ? 'converged' : 'beta runs off',
+  note: projected ? { code: 'converged', values: {} } : { code: 'runs_off', values: { param: 'beta', value: '1e+6', to: 'infinity' } },
   params: projected ? { alpha: 1, beta: 2 } : null,
   logLikelihood: projected ? -10 : null,
   projected,

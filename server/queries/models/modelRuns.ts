@@ -1,22 +1,20 @@
 /** The model_runs table (sql/012_model_scores.sql) as the API and the refresh see it. */
-import type { ModelKind, ModelRun, TrustResult } from '../../../contract/models.ts';
+import type { ModelKind, ModelNote, ModelRun, TrustResult } from '../../../contract/models.ts';
 import type { Db } from '../../db/client.ts';
 import { insertRows, rows } from '../../db/query.ts';
 
-/** A model_runs row as selected: JSON columns as text, the timings flat. */
-type Row = Omit<ModelRun, 'params' | 'details' | 'seconds'> & { params: string; details: string; statsS: number; fitS: number; scoreS: number };
+/** A model_runs row as selected: JSON columns as text, the timings flat; the note is kept in the details (no column of its own). */
+type Row = Omit<ModelRun, 'params' | 'details' | 'seconds' | 'note'> & { params: string; details: string; statsS: number; fitS: number; scoreS: number };
 
 const SELECT = `SELECT run_id AS runId, kind, unit, toString(as_of) AS asOf, started_at AS startedAt, finished_at AS finishedAt,
   status, message, params, log_likelihood AS logLikelihood, players, triples, iterations, scored_players AS scoredPlayers,
   stats_s AS statsS, fit_s AS fitS, score_s AS scoreS, details
   FROM model_runs`;
 
-const toRun = ({ statsS, fitS, scoreS, params, details, ...r }: Row): ModelRun => ({
-  ...r,
-  params: JSON.parse(params) as Record<string, number>,
-  seconds: { stats: statsS, fit: fitS, score: scoreS },
-  details: JSON.parse(details) as ModelRun['details'],
-});
+const toRun = ({ statsS, fitS, scoreS, params, details, ...r }: Row): ModelRun => {
+  const { note = null, ...rest } = JSON.parse(details) as ModelRun['details'] & { note?: ModelNote };
+  return { ...r, note, params: JSON.parse(params) as Record<string, number>, seconds: { stats: statsS, fit: fitS, score: scoreS }, details: rest };
+};
 
 export async function recordModelRun(db: Db, run: ModelRun): Promise<void> {
   await insertRows(db, 'model_runs', [
@@ -38,7 +36,7 @@ export async function recordModelRun(db: Db, run: ModelRun): Promise<void> {
       stats_s: run.seconds.stats,
       fit_s: run.seconds.fit,
       score_s: run.seconds.score,
-      details: JSON.stringify(run.details),
+      details: JSON.stringify({ ...run.details, note: run.note }),
     },
   ]);
 }

@@ -8,6 +8,7 @@ import launches from './launches.ts';
 import lifecycle from './lifecycle.ts';
 import metrics from './metrics.ts';
 import models from './models.ts';
+import modelNotes from './modelNotes.ts';
 import offerErrors from './offerErrors.ts';
 import offers from './offers.ts';
 import params from './params.ts';
@@ -26,6 +27,7 @@ const features = [
   retention,
   value,
   models,
+  modelNotes,
   players,
   settings,
   reports,

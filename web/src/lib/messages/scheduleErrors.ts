@@ -27,7 +27,7 @@ export default defineMessages(
     'reports.err.text': '必须是文本',
     'reports.err.too_long': '最多 {max} 个字符',
     'reports.err.cron_fields': '需要五个字段：分 时 日 月 周，例如“0 8 * * 1”（每周一 08:00）',
-    'reports.err.cron_invalid': '“{value}”不是有效的 cron 表达式',
+    'reports.err.cron_invalid': '“{value}”不是有效的 cron 表达式：{detail}',
     'reports.err.cron_unsupported': '“{value}”：报告计划不支持 L 和 #',
     'reports.err.time_zone': '“{value}”不是时区；请使用 IANA 名称，例如 Asia/Shanghai',
     'reports.err.unknown': '“{value}”不在可选值 {allowed} 之中',

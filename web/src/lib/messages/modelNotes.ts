@@ -1,0 +1,41 @@
+// What the models say of their fits, runs and checks, by the server's note code (server/models/notes.ts).
+import { defineMessages } from './define.ts';
+
+export default defineMessages(
+  {
+    'models.note.converged': 'converged',
+    'models.note.no_stable_maximum': 'no stable maximum after {iterations} iterations',
+    'models.note.runs_off': '{param} = {value} runs off to {to}: the data cannot pin it down',
+    'models.note.infinity': 'infinity',
+    'models.note.mean_spend_infinite': 'q = {q} ≤ 1: the population mean spend is infinite',
+    'models.note.too_few_players': '{players} players, at least {min} needed',
+    'models.note.too_few_repeaters': '{repeaters} players with a repeat transaction, at least {min} needed',
+    'models.note.too_few_repeat_payers': '{players} payers with a repeat transaction, at least {min} needed',
+    'models.note.cohort_too_small': 'a cohort of {players}, at least {min} needed',
+    'models.note.no_data': 'no data yet',
+    'models.note.no_players': 'no player with a transaction up to {asOf}: nothing to fit',
+    'models.note.no_payers': 'no payer with a transaction up to {asOf}: nothing to fit',
+    'models.note.scored': '{players} players scored',
+    'models.note.error': 'error: {error}',
+    'models.note.fit_unusable': '{model}: {status}',
+    'models.note.segments_need_snapshots': 'segment CLV needs stage snapshots {days} days apart; the snapshots cover {first} to {last}',
+  },
+  {
+    'models.note.converged': '已收敛',
+    'models.note.no_stable_maximum': '迭代 {iterations} 次后仍未找到稳定的最大值',
+    'models.note.runs_off': '{param} = {value} 趋于{to}：数据无法确定该参数',
+    'models.note.infinity': '无穷大',
+    'models.note.mean_spend_infinite': 'q = {q} ≤ 1：总体平均付费为无穷大',
+    'models.note.too_few_players': '{players} 名玩家，至少需要 {min} 名',
+    'models.note.too_few_repeaters': '{repeaters} 名玩家有重复交易，至少需要 {min} 名',
+    'models.note.too_few_repeat_payers': '{players} 名付费玩家有重复交易，至少需要 {min} 名',
+    'models.note.cohort_too_small': '批次只有 {players} 名玩家，至少需要 {min} 名',
+    'models.note.no_data': '尚无数据',
+    'models.note.no_players': '截至 {asOf} 没有有交易的玩家：无可拟合',
+    'models.note.no_payers': '截至 {asOf} 没有有交易的付费玩家：无可拟合',
+    'models.note.scored': '已为 {players} 名玩家评分',
+    'models.note.error': '出错：{error}',
+    'models.note.fit_unusable': '{model}：{status}',
+    'models.note.segments_need_snapshots': '分群生命周期价值需要相隔 {days} 天的阶段快照；现有快照覆盖 {first} 至 {last}',
+  },
+);
