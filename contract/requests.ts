@@ -65,12 +65,13 @@ const csv = {
   lang: { type: 'choice', choices: REPORT_LANGS, default: 'en' },
   header: { type: 'choice', choices: CSV_HEADER_STYLES, default: 'labels' },
 } as const;
+const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const launchId = {
   path: {
     id: {
       type: 'text',
       maxLength: 36,
-      pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+      pattern: UUID,
       hint: 'a launch id (a UUID)',
       required: true,
     },
@@ -211,6 +212,13 @@ export const REQUESTS = {
   'GET /api/reports/runs/:id': byId,
   'GET /api/reports/runs/:id/deliveries': byId,
   'GET /api/reports/runs/:id/:file': { path: { id: P.id, file: P.id } },
+
+  'GET /api/alerts': { query: { limit: { type: 'whole', min: 1, max: 500, default: 50 } } },
+  'POST /api/alerts/:id/ack': {
+    path: { id: { type: 'text', maxLength: 36, pattern: UUID, hint: 'an alert id (a UUID)', required: true } },
+  },
+  'GET /api/alerts/rules': {},
+  'PUT /api/alerts/rules': { body: { rules: { type: 'object' }, notify: { type: 'object' }, baseVersion: { type: 'whole', min: 0, max: MAX_WHOLE } } },
 
   'GET /api/launches': { query: { limit: { type: 'whole', min: 1, max: 1000, default: 100 } } },
   'GET /api/launches.csv': { query: { limit: { type: 'whole', min: 1, max: 1000, default: 100 }, ...csv } },

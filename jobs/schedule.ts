@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../server/config.ts';
 import type { Deps, JobEntry, Jobs } from '../server/deps.ts';
+import * as alerts from './alerts.ts';
 import * as ingest from './ingest.ts';
 import * as models from './models.ts';
 import * as stages from './stages.ts';
@@ -17,6 +18,8 @@ export function jobTable(cfg: Config): JobDef[] {
     { name: 'stages-daily', cron: '10 0 * * *', run: stagesDaily.run },
     // After the day's stage snapshot; the fit uses the data up to the day just completed.
     { name: 'models', cron: '30 0 * * *', run: models.run },
+    // no_new_file needs a clock, not a refresh: checked every 15 minutes (the refresh after each load checks too).
+    { name: 'alerts', cron: '*/15 * * * *', run: alerts.run },
   ];
 }
 

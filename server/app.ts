@@ -10,6 +10,7 @@ import { keptForMs } from './db/dataMemo.ts';
 import type { Deps } from './deps.ts';
 import { notFound } from './domainError.ts';
 import { guardedRouters, type RouteDeps } from './routes/guardedRouter.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { erasureRoutes } from './routes/erasure.ts';
 import { BODY_LIMIT, errorAnswer } from './routes/errors.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: Deps, webDist?: string): express.Express {
     winbackRoutes,
     reportRoutes,
     launchRoutes,
+    alertRoutes,
     sessionRoutes,
     userRoutes,
     tokenRoutes,

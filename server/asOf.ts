@@ -16,7 +16,7 @@ export async function resolveAsOf(db: Db, requested?: Day): Promise<Day | null> 
  * Model fits stop at the last complete day instead: a day still under way
  * would read as every player idle since the morning.
  */
-export function lastCompleteDay(maxDay: Day, tz: string): Day {
-  const yesterday = addDays(today(tz), -1);
+export function lastCompleteDay(maxDay: Day, tz: string, now: Date = new Date()): Day {
+  const yesterday = addDays(today(tz, now), -1);
   return maxDay < yesterday ? maxDay : yesterday;
 }

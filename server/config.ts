@@ -82,6 +82,12 @@ export interface Config {
   };
   /** Accounts and sign-in (server/auth). */
   auth: AuthConfig;
+  /** Who hears of alerts until an admin saves recipients in the dashboard (ALERT_WEBHOOKS, ALERT_EMAILS, ALERT_LANG). */
+  alerts: {
+    webhooks: string[];
+    emails: string[];
+    lang: 'en' | 'zh';
+  };
   winback: {
     /** Expected returning players a server's declining and lapsed base must reach before the planner recommends a new server. */
     newServerMinReturning: number;
@@ -242,6 +248,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   } catch (err) {
     throw new ConfigError(`DELIVERY_ALLOW: ${(err as Error).message} (entries: host, *.domain, IP address or CIDR, comma-separated)`);
   }
+  const alertLang = (env.ALERT_LANG || 'en').toLowerCase();
+  if (alertLang !== 'en' && alertLang !== 'zh') throw new ConfigError(`ALERT_LANG must be "en" or "zh", got "${env.ALERT_LANG}"`);
   if (horizonMonths > 120) throw new ConfigError(`CLV_HORIZON_MONTHS must be at most 120, got "${env.CLV_HORIZON_MONTHS}"`);
 
   return {
@@ -302,6 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       },
       adminPassword: env.ADMIN_PASSWORD || undefined,
     },
+    alerts: { webhooks: listVar(env.ALERT_WEBHOOKS), emails: listVar(env.ALERT_EMAILS), lang: alertLang },
     winback: { newServerMinReturning: intVar(env, 'NEW_SERVER_MIN_RETURNING', 50) },
   };
 }

@@ -8,9 +8,9 @@ const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const addDays = (day: string, n: number) => fromMs(toMs(day) + n * DAY_MS);
 
-/** Today's date in the game's time zone. */
-export function today(tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+/** Today's date in the game's time zone (the day of `at`, for a check judged as of another time). */
+export function today(tz: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** Every day from `from` to `to`, inclusive (empty when from is after to). */

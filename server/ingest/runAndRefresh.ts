@@ -1,4 +1,5 @@
 import type { IngestResult } from '../../contract/ingest.ts';
+import { checkAlerts } from '../alerts/evaluate.ts';
 import type { Deps } from '../deps.ts';
 import { refreshDirtyStages } from '../lifecycle/snapshots.ts';
 import { writingData } from '../readiness/dataWork.ts';
@@ -6,9 +7,12 @@ import type { RunRequest } from './ingestRun.ts';
 import { refreshCohortAggregates } from '../retention/refreshAggregates.ts';
 import { refreshComrades } from '../winback/comradesRefresh.ts';
 
-/** An ingest run followed by the stage-snapshot refresh it made necessary: what the cron job, the API and the CLI all do. */
+/**
+ * An ingest run followed by the stage-snapshot refresh it made necessary and, when a file was loaded, the alert
+ * checks on the refreshed data: what the cron job, the API and the CLI all do.
+ */
 export async function runIngestAndRefresh(
-  deps: Pick<Deps, 'db' | 'ingester' | 'cfg' | 'pages'>,
+  deps: Pick<Deps, 'db' | 'ingester' | 'cfg' | 'pages'> & Partial<Pick<Deps, 'log'>>,
   req: RunRequest,
   onStages?: (done: number, total: number) => void,
 ): Promise<IngestResult> {
@@ -22,5 +26,9 @@ export async function runIngestAndRefresh(
   // as stored), and on a large game their count would otherwise hold the engine while the pages wait.
   await deps.pages?.settled();
   await refreshComrades(deps);
+  if (result.files.some((f) => f.state === 'done')) {
+    // A failed check never fails the load it follows; the alerts job checks again on its timer.
+    await checkAlerts(deps).catch((err) => deps.log?.error('alert check failed', { error: String((err as Error)?.message ?? err) }));
+  }
   return result;
 }

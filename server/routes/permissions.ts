@@ -88,6 +88,12 @@ export const PERMISSIONS = {
   'GET /api/reports/runs/:id/deliveries': 'viewer',
   'GET /api/reports/runs/:id/:file': 'viewer',
 
+  // Alerts: everyone sees them; acknowledging is the data operators' (who run the ingest); the rules and recipients are the admin's.
+  'GET /api/alerts': 'viewer',
+  'POST /api/alerts/:id/ack': 'operator',
+  'GET /api/alerts/rules': 'viewer',
+  'PUT /api/alerts/rules': 'admin',
+
   'GET /api/launches': 'viewer',
   'GET /api/launches.csv': 'viewer',
   'GET /api/launches/:id': 'viewer',
@@ -137,6 +143,9 @@ export const UNCACHED: ReadonlySet<string> = new Set<string>([
   'GET /api/audit',
   'GET /api/audit.csv',
   'GET /api/audit/verify',
+  // alerts: written by the checks and acknowledgements, which leave the data (db.writes) as it is
+  'GET /api/alerts',
+  'GET /api/alerts/rules',
   'GET /api/players/:id',
   'GET /api/players/:id/events',
   'GET /api/launches/:id/audience.csv',
