@@ -1,4 +1,5 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
+import type { Alert, AlertList } from '../../../contract/alerts.ts';
 import type { AuditPage, AuditQuery, AuditVerify } from '../../../contract/audit.ts';
 import type {
   Access,
@@ -178,6 +179,10 @@ export const getOverview = (q: Partial<RangeQuery>, signal?: AbortSignal) => get
 export const getStageTrend = (q: Partial<RangeQuery>, signal?: AbortSignal) => getJson<StageTrend>('stages/trend', { ...q }, signal);
 
 export const getIngestStatus = (signal?: AbortSignal) => getJson<IngestStatus>('ingest/status', undefined, signal);
+
+export const getAlerts = (signal?: AbortSignal) => getJson<AlertList>('alerts', undefined, signal);
+
+export const acknowledgeAlert = (id: string) => postJson<Alert>(`alerts/${encodeURIComponent(id)}/ack`, {});
 
 export const getTransitions = (q: Partial<RangeQuery>, signal?: AbortSignal) => getJson<Transitions>('lifecycle/transitions', { ...q }, signal);
 

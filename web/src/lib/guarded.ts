@@ -30,6 +30,7 @@ export const GUARDED = [
   'GET /api/users',
   'GET /api/audit',
   'POST /api/erasure',
+  'POST /api/alerts/:id/ack',
 ] as const;
 export type Guarded = (typeof GUARDED)[number];
 

@@ -1,5 +1,6 @@
 // The one i18n table, merged from one file per feature so each page's strings sit together.
 import admin from './admin.ts';
+import alerts from './alerts.ts';
 import auth from './auth.ts';
 import audit from './audit.ts';
 import core from './core.ts';
@@ -43,6 +44,7 @@ const features = [
   params,
   preparing,
   metrics,
+  alerts,
 ] as const;
 
 // Distributes over the union of feature tables: every key of every feature.
