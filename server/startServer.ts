@@ -18,6 +18,7 @@ import { DemoPreparation } from './preparation.ts';
 import { PageWarmer, warmerTiming } from './readiness/pageWarmer.ts';
 import { warmGetter } from './readiness/warmRequest.ts';
 import { comradesSettled } from './winback/comradesRefresh.ts';
+import { alertChecksSettled } from './alerts/evaluate.ts';
 
 export interface StartOptions {
   log: Logger;
@@ -122,6 +123,7 @@ export async function startServer(cfg: Config, { log, print = console.log, webDi
       await stopReports?.();
       await rulesRecompute(db).stop();
       await comradesSettled(db);
+      await alertChecksSettled(db);
       await pages?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -111,6 +111,11 @@ async function checkOnce(db: Db, cfg: Config, now: Date): Promise<AlertRun> {
 
 const tails = new WeakMap<Db, Promise<unknown>>();
 
+/** Resolves when no check of this engine runs or waits: awaited before the engine closes. */
+export const alertChecksSettled = async (db: Db): Promise<void> => {
+  await tails.get(db)?.catch(() => undefined);
+};
+
 /** Checks every rule as of `now` (the clock, unless a test judges another time); one check of an engine at a time. */
 export function checkAlerts({ db, cfg }: { db: Db; cfg: Config }, now: Date = new Date()): Promise<AlertRun> {
   const next = (tails.get(db) ?? Promise.resolve()).catch(() => undefined).then(() => checkOnce(db, cfg, now));

@@ -8,7 +8,7 @@ import { refreshCohortAggregates } from '../retention/refreshAggregates.ts';
 import { refreshComrades } from '../winback/comradesRefresh.ts';
 
 /**
- * An ingest run followed by the stage-snapshot refresh it made necessary and, when a file was loaded, the alert
+ * An ingest run followed by the stage-snapshot refresh it made necessary and, when a file came, the alert
  * checks on the refreshed data: what the cron job, the API and the CLI all do.
  */
 export async function runIngestAndRefresh(
@@ -26,7 +26,8 @@ export async function runIngestAndRefresh(
   // as stored), and on a large game their count would otherwise hold the engine while the pages wait.
   await deps.pages?.settled();
   await refreshComrades(deps);
-  if (result.files.some((f) => f.state === 'done')) {
+  // A file loaded or rejected whole (what quarantine_share_jump counts); bytes seen before change nothing.
+  if (result.files.some((f) => f.state !== 'skipped')) {
     // A failed check never fails the load it follows; the alerts job checks again on its timer.
     await checkAlerts(deps).catch((err) => deps.log?.error('alert check failed', { error: String((err as Error)?.message ?? err) }));
   }

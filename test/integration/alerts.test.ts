@@ -206,10 +206,17 @@ describe('alerts on the embedded engine', () => {
 
     vi.setSystemTime(Date.now() + 2 * 86_400_000);
     await ingest({ 'sessions_dirty.ndjson': dirty });
-    vi.useRealTimers();
     const check = await checkOf('quarantine_share_jump');
     expect(check).toMatchObject({ outcome: 'fired', observed: '30', expected: '0', high: '5' });
     expect(check?.detail).toEqual({ recentRows: 200, baselineRows: 200 });
     expect((await open()).filter((a) => a.rule === 'quarantine_share_jump')).toHaveLength(1);
+
+    // Two days on, a file of garbage is rejected whole: the load that brought it checks, and every row of it counts as bad.
+    vi.setSystemTime(Date.now() + 2 * 86_400_000);
+    const summary = await ingest({ 'sessions_garbage.ndjson': Array.from({ length: 120 }, (_, i) => `not json ${i}`) });
+    vi.useRealTimers();
+    expect(summary.files.map((f) => f.state)).toEqual(['rejected']);
+    expect(await checkOf('quarantine_share_jump')).toMatchObject({ outcome: 'fired', observed: '100', expected: '30', detail: { recentRows: 120 } });
+    expect((await open()).filter((a) => a.rule === 'quarantine_share_jump')).toHaveLength(2);
   }, 120_000);
 });
