@@ -9,7 +9,7 @@ useRig(35, (r) => (rig = r));
 const alerts = async () => (await (await rig.fetch(`${rig.base}/api/alerts`)).json()) as AlertList;
 
 describe.runIf(haveChromium)('alerts in Chromium', () => {
-  it('shows an open alert on Data health and the Overview, and acknowledging it there removes it from both', async () => {
+  it('shows an open alert on Data health and the Overview, acknowledging it there removes it from both, and an admin edits the rules', async () => {
     // Two days on the clock without a file: no_new_file fires (limit 6 hours).
     const run = await checkAlerts(rig.engine, new Date(Date.now() + 48 * 3_600_000));
     const fired = run.fired.find((a) => a.rule === 'no_new_file');
@@ -46,6 +46,20 @@ describe.runIf(haveChromium)('alerts in Chromium', () => {
     await expect.poll(() => page.getByTestId('alert-item').count(), { timeout: 30_000 }).toBe(after.open.length);
     expect(await item.count()).toBe(0);
     if (after.open.length === 0) expect(await page.getByTestId('alerts-none').textContent()).toBe('No open alert.');
+
+    // An admin changes a rule on the same page: a bad value is refused under its field, a good one saved.
+    const hours = page.getByTestId('alert-param-no_new_file-hours');
+    await hours.waitFor({ timeout: 30_000 });
+    expect(await hours.inputValue()).toBe('6');
+    await hours.fill('0.5');
+    await page.getByTestId('alert-rules-save').click({ timeout: 30_000 });
+    await page.getByTestId('alert-rules-error').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="alert-rule"][data-rule="no_new_file"] .error-text').textContent()).toBe('Must be a whole number.');
+    await hours.fill('12');
+    await page.getByTestId('alert-rules-save').click({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('alert-rules-saved').textContent({ timeout: 30_000 }), { timeout: 30_000 }).toBe('Saved as version 1.');
+    const rules = await (await rig.fetch(`${rig.base}/api/alerts/rules`)).json();
+    expect(rules.rules.no_new_file.params).toEqual({ hours: 12, cooldownHours: 6 });
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertFigures } from '../../contract/alerts.ts';
+import { ALERT_PARAMS, ALERT_RULES, type AlertFigures, type AlertSettingsError } from '../../contract/alerts.ts';
+import { defaultAlertSettings } from '../../server/alerts/settings.ts';
+import { loadConfig } from '../../server/config.ts';
 import { alertText, checkText, type AlertContext } from '../../web/src/alerts/alertText.ts';
+import { bodyOf, draftOf, errorsByField, paramLabel } from '../../web/src/alerts/rulesForm.ts';
 import { formatter } from '../../web/src/lib/format.ts';
-import { type Lang, translate } from '../../web/src/lib/i18n.ts';
+import { type Lang, type MessageKey, messages, translate } from '../../web/src/lib/i18n.ts';
 
 const ctx = (lang: Lang): AlertContext => ({ t: (key, vars) => translate(lang, key, vars), fmt: formatter(lang), tz: 'Asia/Shanghai', currency: 'USD' });
 const figures = (f: Partial<AlertFigures>): AlertFigures => ({ day: null, observed: null, expected: null, low: null, high: null, detail: {}, ...f });
@@ -38,5 +41,48 @@ describe('alerts in words', () => {
     );
     expect(checkText('decline_rise', 'no_data', figures({}), ctx('en'))).toBe('');
     expect(checkText('no_new_file', 'disabled', figures({}), ctx('en'))).toBe('');
+  });
+});
+
+describe('the alert rules form', () => {
+  const cfg = loadConfig({ DATA_DIR: '/tmp/unused' } as NodeJS.ProcessEnv, '/tmp');
+  const settings = defaultAlertSettings(cfg);
+
+  it('labels every setting of every rule in both languages', () => {
+    for (const rule of ALERT_RULES)
+      for (const p of ALERT_PARAMS[rule]) {
+        expect(messages.en[`alerts.param.${p.name}` as MessageKey], p.name).toBeTruthy();
+        expect(messages.zh[`alerts.param.${p.name}` as MessageKey], p.name).toMatch(/\p{Script=Han}/u);
+        expect(paramLabel(p.name, ctx('zh').t)).toBe(messages.zh[`alerts.param.${p.name}` as MessageKey]);
+      }
+  });
+
+  it('round-trips the settings, sends numbers as numbers and recipients one per line', () => {
+    const draft = draftOf(settings);
+    expect(bodyOf(draft, 0)).toEqual({
+      rules: Object.fromEntries(ALERT_RULES.map((r) => [r, settings.rules[r]])),
+      notify: { webhooks: [], emails: [], lang: 'en' },
+      baseVersion: 0,
+    });
+    draft.rules.dau_below_band.params.k = '2.5';
+    draft.rules.no_new_file.params.hours = 'twelve';
+    draft.webhooks = ' http://127.0.0.1:9/a \n\nhttp://127.0.0.1:9/b';
+    const body = bodyOf(draft, 3);
+    expect(body.rules?.dau_below_band?.params?.k).toBe(2.5);
+    // not a number: sent as typed, for the server to refuse under its field
+    expect(body.rules?.no_new_file?.params?.hours).toBe('twelve');
+    expect(body.notify?.webhooks).toEqual(['http://127.0.0.1:9/a', 'http://127.0.0.1:9/b']);
+  });
+
+  it("words the server's refusals under their fields, naming a recipient's line", () => {
+    const errors: AlertSettingsError[] = [
+      { field: 'dau_below_band.k', code: 'range', vars: { min: 0.5, max: 20 }, message: '' },
+      { field: 'notify.emails.1', code: 'email', vars: {}, message: '' },
+    ];
+    expect(errorsByField(errors, ctx('en').t)).toEqual({
+      'dau_below_band.k': 'Must be between 0.5 and 20.',
+      'notify.emails': 'Line 2: Must be an e-mail address.',
+    });
+    expect(errorsByField(errors, ctx('zh').t)['notify.emails']).toBe('第 2 行：必须是电子邮件地址。');
   });
 });

@@ -1,5 +1,5 @@
 // The only module that talks to the server. Every function rejects with ApiError on a non-2xx answer.
-import type { Alert, AlertList } from '../../../contract/alerts.ts';
+import type { Alert, AlertList, AlertSettings, AlertSettingsError, AlertSettingsSave } from '../../../contract/alerts.ts';
 import type { AuditPage, AuditQuery, AuditVerify } from '../../../contract/audit.ts';
 import type {
   Access,
@@ -183,6 +183,22 @@ export const getIngestStatus = (signal?: AbortSignal) => getJson<IngestStatus>('
 export const getAlerts = (signal?: AbortSignal) => getJson<AlertList>('alerts', undefined, signal);
 
 export const acknowledgeAlert = (id: string) => postJson<Alert>(`alerts/${encodeURIComponent(id)}/ack`, {});
+
+export const getAlertRules = (signal?: AbortSignal) => getJson<AlertSettings>('alerts/rules', undefined, signal);
+
+/** A 400 that names bad fields comes back as them (for the form); any other refusal throws. */
+export async function saveAlertRules(body: AlertSettingsSave): Promise<{ ok: true; settings: AlertSettings } | { ok: false; errors: AlertSettingsError[] }> {
+  const res = await send('PUT', 'alerts/rules', { body });
+  const refused =
+    res.status === 400
+      ? ((await res
+          .clone()
+          .json()
+          .catch(() => ({}))) as { errors?: AlertSettingsError[] })
+      : {};
+  if (Array.isArray(refused.errors)) return { ok: false, errors: refused.errors };
+  return { ok: true, settings: await answer<AlertSettings>('alerts/rules', res) };
+}
 
 export const getTransitions = (q: Partial<RangeQuery>, signal?: AbortSignal) => getJson<Transitions>('lifecycle/transitions', { ...q }, signal);
 

@@ -31,6 +31,7 @@ export const GUARDED = [
   'GET /api/audit',
   'POST /api/erasure',
   'POST /api/alerts/:id/ack',
+  'PUT /api/alerts/rules',
 ] as const;
 export type Guarded = (typeof GUARDED)[number];
 
