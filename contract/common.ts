@@ -25,6 +25,20 @@ export const ERROR_CODES = [
   'password_policy',
   // 503 on a first start while the demo game is being prepared (GET /api/preparing tells the progress).
   'preparing',
+  // Why an offer launch is refused; the body's `values` name the offer and days.
+  'launch_no_webhook',
+  'launch_webhook_refused',
+  'offer_archived',
+  'offer_disabled',
+  'offer_inactive',
+  'launch_no_data',
+  'launch_after_data',
+  'launch_running',
+  'launched_already',
+  'launch_empty_audience',
+  // Accounts and tokens: a name is missing or not allowed.
+  'name_required',
+  'token_name',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -32,6 +46,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorBody {
   error: string;
   code?: ErrorCode;
+  /** The values a code's wording names (an offer id, a day), when it has any. */
+  values?: Record<string, string | number>;
   /** On a 500: the id of the log line that explains it (also in the X-Request-Id header of every answer). */
   requestId?: string;
 }

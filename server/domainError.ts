@@ -30,7 +30,7 @@ export class DomainError extends Error {
 
 export const invalid = (message: string, details?: Record<string, unknown>) => new DomainError('invalid', message, details);
 export const notFound = (message: string) => new DomainError('not_found', message);
-export const conflict = (message: string) => new DomainError('conflict', message);
+export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError('conflict', message, details);
 export const busy = (message: string) => new DomainError('busy', message);
 export const unauthenticated = (message: string) => new DomainError('unauthenticated', message);
 export const forbidden = (message: string, details?: Record<string, unknown>) => new DomainError('forbidden', message, details);

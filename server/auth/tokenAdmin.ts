@@ -7,7 +7,7 @@ import { createApiToken, revokeApiToken } from './tokens.ts';
 
 /** Creates an API token and audits it (the token itself never reaches the trail). */
 export async function issueToken(db: Db, who: AuditWho, body: { name?: unknown; role?: unknown }): Promise<TokenCreated> {
-  if (typeof body.name !== 'string') throw invalid('name is required');
+  if (typeof body.name !== 'string') throw invalid('name is required', { code: 'name_required' });
   if (!isRole(body.role)) throw invalid('role must be one of viewer, analyst, designer, operator, admin', { code: 'role' });
   const created = await createApiToken(db, body.name, body.role, who.actor);
   await audit(db, who, { action: 'token.create', target: created.name, after: { name: created.name, role: created.role } });

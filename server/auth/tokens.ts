@@ -12,7 +12,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** Creates a named token with a role; the token itself is returned once and only its hash is kept. */
 export async function createApiToken(db: Db, name: string, role: Role, createdBy: string): Promise<TokenCreated> {
-  if (!TOKEN_NAME.test(name)) throw invalid(`a token name is 1 to 64 letters, digits, spaces, dots, dashes or underscores, got "${name}"`);
+  if (!TOKEN_NAME.test(name))
+    throw invalid(`a token name is 1 to 64 letters, digits, spaces, dots, dashes or underscores, got "${name}"`, { code: 'token_name' });
   if ((await allTokens(db)).some((t) => t.name === name && !t.revoked)) throw conflict(`a token named "${name}" already exists; revoke it first`);
   const token = PREFIX + newSecret();
   await saveToken(db, {

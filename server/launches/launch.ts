@@ -5,6 +5,7 @@ import { resolveAsOf } from '../asOf.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { urlRefusal } from '../delivery/destination.ts';
+import { urlHost } from '../delivery/allowList.ts';
 import { shownUrl } from '../delivery/shownUrl.ts';
 import { postWebhook } from '../delivery/webhook.ts';
 import { launches } from '../queries/launches/launches.ts';
@@ -70,28 +71,37 @@ export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts 
   if (req.webhook && !cfg.offers.webhookUrl)
     throw invalid(
       'sending to the mail system was asked, but no webhook is configured: set OFFERS_WEBHOOK_URL (and WEBHOOK_SECRET to sign), or launch without the webhook and export the CSV',
+      { code: 'launch_no_webhook' },
     );
   // Refused before anything is frozen or sent, so a launch to a place nobody allowed leaves no trace.
   const refused = req.webhook && cfg.offers.webhookUrl ? await urlRefusal(cfg.deliveryAllow, cfg.offers.webhookUrl) : undefined;
   if (refused)
-    throw invalid(`${refused}: OFFERS_WEBHOOK_URL is outside the allow-list; an admin adds its host to DELIVERY_ALLOW, or launch without the webhook`);
+    throw invalid(`${refused}: OFFERS_WEBHOOK_URL is outside the allow-list; an admin adds its host to DELIVERY_ALLOW, or launch without the webhook`, {
+      code: 'launch_webhook_refused',
+      values: { host: urlHost(cfg.offers.webhookUrl ?? '') ?? '' },
+    });
   const { offer } = await requireOffer(db, req.offerId);
-  if (offer.archived) throw invalid(`offer "${offer.offerId}" is archived; restore it before launching`);
+  const values = { offer: offer.offerId };
+  if (offer.archived) throw invalid(`offer "${offer.offerId}" is archived; restore it before launching`, { code: 'offer_archived', values });
   const maxDay = await resolveAsOf(db);
-  if (!maxDay) throw invalid('there is no player data yet: nothing to launch to');
+  if (!maxDay) throw invalid('there is no player data yet: nothing to launch to', { code: 'launch_no_data' });
   const asOf = req.asOf ?? maxDay;
-  if (asOf > maxDay) throw invalid(`asOf ${asOf} is after the last day with data (${maxDay})`);
+  if (asOf > maxDay) throw invalid(`asOf ${asOf} is after the last day with data (${maxDay})`, { code: 'launch_after_data', values: { asOf, maxDay } });
   // Launching what the catalog says is off (disabled, or outside its dates) would send a reward nobody approved for that day.
   if (!activeOn(offer, asOf))
     throw invalid(
       `offer "${offer.offerId}" is not active on ${asOf} (${offer.enabled ? `active ${offer.activeFrom} to ${offer.activeTo ?? 'open-ended'}` : 'disabled'})`,
+      { code: offer.enabled ? 'offer_inactive' : 'offer_disabled', values: { ...values, asOf } },
     );
-  if (inFlight.has(offer.offerId)) throw conflict(`a launch of offer "${offer.offerId}" is running; wait for it to finish`);
+  if (inFlight.has(offer.offerId)) throw conflict(`a launch of offer "${offer.offerId}" is running; wait for it to finish`, { code: 'launch_running', values });
   inFlight.add(offer.offerId);
   try {
     const earlier = await launches(db, { offer: offer.offerId, asOf, limit: 1 });
     if (earlier.length && !req.force)
-      throw conflict(`offer "${offer.offerId}" was launched for ${asOf} already (launch ${earlier[0].launchId}); pass force to launch it again`);
+      throw conflict(`offer "${offer.offerId}" was launched for ${asOf} already (launch ${earlier[0].launchId}); pass force to launch it again`, {
+        code: 'launched_already',
+        values: { ...values, asOf },
+      });
     return await freezeAndSend(db, cfg, req, offer, asOf, opts.batch);
   } finally {
     inFlight.delete(offer.offerId);
@@ -100,7 +110,11 @@ export async function launchOffer(db: Db, cfg: Config, req: LaunchRequest, opts 
 
 async function freezeAndSend(db: Db, cfg: Config, req: LaunchRequest, offer: OfferVersion, asOf: string, batch: number): Promise<LaunchAnswer> {
   const { members: audience } = await offerAudience(db, cfg, offer, asOf);
-  if (audience.length === 0) throw invalid(`offer "${offer.offerId}" has nobody in its audience on ${asOf}: nothing to launch`);
+  if (audience.length === 0)
+    throw invalid(`offer "${offer.offerId}" has nobody in its audience on ${asOf}: nothing to launch`, {
+      code: 'launch_empty_audience',
+      values: { offer: offer.offerId, asOf },
+    });
   const seed = req.seed ?? newSeed();
   const holdoutShare = req.holdoutShare ?? offer.holdoutShare;
   const members: LaunchMember[] = audience.map((m) => ({

@@ -206,12 +206,17 @@ describe('launching an offer', () => {
     const empty = await rig.post('/api/offers/nobody/launch', body());
     expect(empty.status).toBe(400);
     expect(empty.body.error).toContain('nobody in its audience');
+    // Each refusal names its case and values, for the dashboard to word it.
+    expect(empty.body).toMatchObject({ code: 'launch_empty_audience', values: { offer: 'nobody', asOf: '2026-03-31' } });
     // Not active on the day: disabled, or before its first day.
     await createOffer(rig.engine.db, { ...offer, offerId: 'later', activeFrom: '2026-04-01' }, { author: 't', note: '' });
     const later = await rig.post('/api/offers/later/launch', body());
     expect([later.status, later.body.error]).toEqual([400, 'offer "later" is not active on 2026-03-31 (active 2026-04-01 to open-ended)']);
     await createOffer(rig.engine.db, { ...offer, offerId: 'off', enabled: false }, { author: 't', note: '' });
-    expect((await rig.post('/api/offers/off/launch', body())).body.error).toBe('offer "off" is not active on 2026-03-31 (disabled)');
+    expect(later.body).toMatchObject({ code: 'offer_inactive', values: { offer: 'later', asOf: '2026-03-31' } });
+    const off = await rig.post('/api/offers/off/launch', body());
+    expect(off.body.error).toBe('offer "off" is not active on 2026-03-31 (disabled)');
+    expect(off.body).toMatchObject({ code: 'offer_disabled', values: { offer: 'off' } });
     // Asked for the webhook with none configured.
     const cfg = { ...rig.engine.cfg, offers: { webhookUrl: undefined } };
     await expect(

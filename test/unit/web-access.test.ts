@@ -43,6 +43,15 @@ describe('refusals in the user language', () => {
     expect(refusalText({ status: 403, needed: 'operator' }, tr('zh'))).toBe('此操作需要操作员角色。');
   });
 
+  it('word a refusal with the values its code names, such as a launch refused for an offer and a day', () => {
+    const r = { status: 400, code: 'launch_empty_audience', values: { offer: 'vip-boost', asOf: '2026-03-31' } };
+    expect(refusalText(r, tr('en'))).toBe('Offer “vip-boost” has nobody in its audience on 2026-03-31: nothing to launch.');
+    expect(refusalText(r, tr('zh'))).toBe('方案“vip-boost”在 2026-03-31 没有覆盖任何玩家：无可投放。');
+    expect(refusalText({ status: 409, code: 'launched_already', values: { offer: 'a', asOf: '2026-03-01' } }, tr('zh'))).toBe(
+      '方案“a”已在 2026-03-01 投放过。',
+    );
+  });
+
   it('word a 401 and a 429 with its wait', () => {
     expect(refusalText({ status: 401 }, tr('en'))).toBe('Sign in first: your session has ended.');
     expect(refusalText({ status: 429, retryAfterSeconds: 29.2 }, tr('en'))).toBe('Too many attempts. Try again in 30 seconds.');

@@ -82,6 +82,8 @@ export class ApiError extends Error {
   readonly reason?: string;
   /** code bad_param: the refused parameter and what it allows. */
   readonly param?: ParamRefusal['param'];
+  /** The values the code's wording names. */
+  readonly values?: Record<string, string | number>;
   constructor(message: string, status: number, details: Omit<RefusalBody, 'error' | 'code'> & { code?: string; param?: ParamRefusal['param'] } = {}) {
     super(message);
     this.name = 'ApiError';
@@ -91,6 +93,7 @@ export class ApiError extends Error {
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.reason = details.reason;
     this.param = details.param;
+    this.values = details.values;
   }
 }
 
@@ -149,6 +152,13 @@ function paramOf(body: unknown): ParamRefusal['param'] | undefined {
   return typeof p === 'object' && p !== null && typeof p.name === 'string' && typeof p.problem === 'string' ? p : undefined;
 }
 
+/** The values a refusal's code names, when they are plain text and numbers. */
+function valuesOf(body: unknown): Record<string, string | number> | undefined {
+  const v = (body as { values?: unknown } | undefined)?.values;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  return Object.values(v).every((x) => typeof x === 'string' || typeof x === 'number') ? (v as Record<string, string | number>) : undefined;
+}
+
 async function answer<T>(path: string, res: Response, signingIn = false): Promise<T> {
   // A proxy or crash page may answer with HTML, so the body is parsed defensively.
   const body: unknown = await res.json().catch(() => undefined);
@@ -162,6 +172,7 @@ async function answer<T>(path: string, res: Response, signingIn = false): Promis
       retryAfterSeconds: typeof b.retryAfterSeconds === 'number' ? b.retryAfterSeconds : undefined,
       reason: typeof b.reason === 'string' ? b.reason : undefined,
       param: paramOf(body),
+      values: valuesOf(body),
     });
   }
   if (body === undefined && res.status !== 204) throw new ApiError(`/api/${path} did not return JSON`, res.status);

@@ -11,6 +11,8 @@ export interface Refusal {
   reason?: string;
   /** code bad_param: which parameter, and what it allows. */
   param?: ParamRefusal['param'];
+  /** The values the code's wording names (an offer id, a day). */
+  values?: Record<string, string | number>;
 }
 
 type Param = ParamRefusal['param'];
@@ -44,9 +46,9 @@ export function paramText(p: Param, tr: Translator = t): string {
 }
 
 /** The translated text of a refusal, or null when the server's own message is the best there is. */
-export function refusalText({ status, code, needed, retryAfterSeconds, reason, param }: Refusal, tr: Translator = t): string | null {
+export function refusalText({ status, code, needed, retryAfterSeconds, reason, param, values }: Refusal, tr: Translator = t): string | null {
   if (code === 'bad_param' && param) return paramText(param, tr);
-  const vars = { seconds: Math.max(1, Math.ceil(retryAfterSeconds ?? 0)), min: PASSWORD_MIN_LENGTH };
+  const vars = { ...values, seconds: Math.max(1, Math.ceil(retryAfterSeconds ?? 0)), min: PASSWORD_MIN_LENGTH };
   // The most precise wording there is: code and reason, then the code alone.
   for (const key of [`error.${code}.${reason}`, `error.${code}`]) if (code && key in messages.en) return tr(key as MessageKey, vars);
   if (status === 403 && needed && needed !== 'public') return tr('access.error.needsRole', { role: tr(`role.${needed}`) });
