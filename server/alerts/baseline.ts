@@ -32,14 +32,20 @@ export interface Band {
   high: string;
 }
 
-/** median ± max(k × MAD, minDropPercent % of |median|), all to 4 places. */
+/**
+ * median ± max(k × MAD, minDropPercent % of |median|), all to 4 places. A history
+ * that never went below 0 (players, most revenue) keeps the low edge at 0: a
+ * negative expected count reads as nonsense and can never be crossed anyway.
+ */
 export function band(history: readonly string[], k: number, minDropPercent: number): Band {
   const m = median(history);
   const d = mad(history);
   const spread = toUnits(scaleMoney(d, k));
   const floor = abs(toUnits(scaleMoney(m, minDropPercent / 100)));
   const width = spread > floor ? spread : floor;
-  return { median: m, mad: d, low: fromUnits(toUnits(m) - width), high: fromUnits(toUnits(m) + width) };
+  const low = toUnits(m) - width;
+  const floorAtZero = history.every((v) => toUnits(v) >= 0n) && low < 0n;
+  return { median: m, mad: d, low: fromUnits(floorAtZero ? 0n : low), high: fromUnits(toUnits(m) + width) };
 }
 
 /** Whether `value` lies below the band's low edge. */

@@ -26,6 +26,9 @@ describe('alert baseline: median, MAD and band on decimal text', () => {
     expect(band(['92', '96', '100', '104', '108'], 3, 10)).toEqual({ median: '100.0000', mad: '4.0000', low: '88.0000', high: '112.0000' });
     // a flat history: MAD 0, the 10% floor keeps the band from collapsing onto the median
     expect(band(['30', '30', '30', '30'], 3, 10)).toEqual({ median: '30.0000', mad: '0.0000', low: '27.0000', high: '33.0000' });
+    // A wide band over a history never below 0 stops at 0; one that went below 0 (refunds) keeps its edge.
+    expect(band(['10', '100', '310', '500', '700'], 3, 10)).toMatchObject({ median: '310.0000', mad: '210.0000', low: '0.0000', high: '940.0000' });
+    expect(band(['-5', '10', '20'], 3, 10)).toMatchObject({ median: '10.0000', mad: '10.0000', low: '-20.0000', high: '40.0000' });
     // k = 2.5 on money
     expect(band(['52.50', '50.00', '55.00', '52.50'], 2.5, 0)).toMatchObject({ median: '52.5000', mad: '1.2500', low: '49.3750', high: '55.6250' });
   });
