@@ -25,7 +25,7 @@ describe.runIf(haveChromium)('alerts in Chromium', () => {
     await page.goto(`${rig.base}/?page=health&lang=en`, { timeout: 30_000 });
     await page.getByTestId('alerts-banner').waitFor({ timeout: 30_000 });
     await item.waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('alerts-banner').locator('h2').textContent()).toBe(`${open.length} open alerts`);
+    expect(await page.getByTestId('alerts-banner').locator('h2').textContent()).toBe(open.length === 1 ? '1 open alert' : `${open.length} open alerts`);
     expect(await item.getByTestId('alert-text').textContent()).toMatch(/^No new file for 4[89] hours \(limit 6 h\); the last file was loaded /);
     // Each rule's last check is listed, the one that fired among them.
     await expect.poll(() => page.getByTestId('alert-check').count(), { timeout: 30_000 }).toBe(5);

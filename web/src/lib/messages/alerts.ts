@@ -5,6 +5,7 @@ export default defineMessages(
   {
     'alerts.title': 'Alerts',
     'alerts.open': '{n} open alerts',
+    'alerts.openOne': '1 open alert',
     'alerts.none': 'No open alert.',
     'alerts.fired': 'Fired {at}',
     'alerts.ack': 'Acknowledge',
@@ -76,6 +77,7 @@ export default defineMessages(
   {
     'alerts.title': '告警',
     'alerts.open': '{n} 条未确认告警',
+    'alerts.openOne': '1 条未确认告警',
     'alerts.none': '没有未确认的告警。',
     'alerts.fired': '触发于 {at}',
     'alerts.ack': '确认',
