@@ -13,10 +13,16 @@ export interface InboxFile {
 }
 
 const NAME = /^(payments|sessions|friends)[^/]*\.(ndjson|jsonl|csv)(\.gz)?$/i;
+/**
+ * The names a writer gives a file it has not finished (README, "How game servers should write files"):
+ * never loaded, whatever the rest of the name says, so a change of NAME cannot let half a file in.
+ */
+const BEING_WRITTEN = /^\.|\.(part|tmp)$/i;
 
 /** What a dropped file holds, from its name (DESIGN section 4); null for files the ingester ignores. */
 export function classifyFile(filePath: string): InboxFile | null {
-  const m = NAME.exec(path.basename(filePath));
+  const name = path.basename(filePath);
+  const m = BEING_WRITTEN.test(name) ? null : NAME.exec(name);
   if (!m) return null;
   const ext = m[2].toLowerCase();
   return {

@@ -14,6 +14,12 @@ describe('classifyFile', () => {
   it.each(['readme.txt', 'players.ndjson', 'payments.json', 'payments.ndjson.zip', 'old_payments.csv'])('ignores %s', (name) => {
     expect(classifyFile(name)).toBeNull();
   });
+  it.each(['payments_1.ndjson.part', 'sessions_1.csv.gz.TMP', 'payments_1.ndjson.Part', '.payments_1.ndjson', '/inbox/.sessions.csv'])(
+    'never loads %s, a name a writer gives a file it has not finished',
+    (name) => {
+      expect(classifyFile(name)).toBeNull();
+    },
+  );
 });
 
 describe('stagingInsertSql', () => {
