@@ -89,6 +89,8 @@ export interface IngestRunSummary {
   runId: string;
   files: FileOutcome[];
   ignored: string[];
+  /** Names of inbox files that changed while the scheduled run watched them (INGEST_SETTLE_SECONDS): left in the inbox for its next run. */
+  growing: string[];
   rowsLoaded: number;
   rowsQuarantined: number;
   rowsDuplicate: number;

@@ -6,7 +6,8 @@ import type { Deps } from '../server/deps.ts';
 export async function run(deps: Deps): Promise<void> {
   const { cfg, log } = deps;
   try {
-    const s = await runIngestAndRefresh(deps, { paths: [cfg.inboxDir], source: 'cron', archiveDir: cfg.archiveDir });
+    const s = await runIngestAndRefresh(deps, { paths: [cfg.inboxDir], source: 'cron', archiveDir: cfg.archiveDir, settleSeconds: cfg.ingest.settleSeconds });
+    if (s.growing.length > 0) log.info('ingest: files still being written, left in the inbox for the next tick', { files: s.growing });
     if (s.files.length === 0) return;
     log.info('ingest: inbox loaded', {
       files: s.files.length,

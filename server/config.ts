@@ -33,6 +33,8 @@ export interface Config {
     cron: string;
     /** A file with a larger share of bad rows is rejected whole. */
     maxBadShare: number;
+    /** The scheduled run takes an inbox file only when its size and modification time hold still this long; 0 = at once. */
+    settleSeconds: number;
     limits: IngestLimits;
   };
   /** Lifetime value (player CLV and Dwyer segment CLV): how far ahead and how money later is worth less. */
@@ -193,6 +195,12 @@ const DEFAULT_MAX_LEVEL = 10_000;
 const MAX_SESSION_HOURS_CAP = Math.floor(4_294_967_295 / 3600);
 const LEVEL_CAP = 65_535;
 
+// A few seconds: longer than a steady writer's pause between two writes, short next to the minute between scans.
+const DEFAULT_SETTLE_SECONDS = 3;
+// The ingest lock is held during the wait (a run asked for meanwhile is refused as busy): a longer
+// wait would hold up every scheduled run, and a value meant as milliseconds is caught.
+const MAX_SETTLE_SECONDS = 300;
+
 function ingestLimits(env: NodeJS.ProcessEnv): IngestLimits {
   const maxPayment = env.INGEST_MAX_PAYMENT || DEFAULT_MAX_PAYMENT;
   if (!/^\d{1,14}(\.\d{1,4})?$/.test(maxPayment) || !/[1-9]/.test(maxPayment))
@@ -228,6 +236,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`API_CACHE_SECONDS must be a whole number of seconds (0 = off), got "${env.API_CACHE_SECONDS}"`);
   const maxBadShare = env.INGEST_MAX_BAD_SHARE ? Number(env.INGEST_MAX_BAD_SHARE) : 0.5;
   if (!(maxBadShare > 0 && maxBadShare <= 1)) throw new ConfigError('INGEST_MAX_BAD_SHARE must be a number in (0, 1]');
+  const settleSeconds = env.INGEST_SETTLE_SECONDS ? Number(env.INGEST_SETTLE_SECONDS) : DEFAULT_SETTLE_SECONDS;
+  if (!Number.isInteger(settleSeconds) || settleSeconds < 0 || settleSeconds > MAX_SETTLE_SECONDS)
+    throw new ConfigError(`INGEST_SETTLE_SECONDS must be a whole number of seconds from 0 (off) to ${MAX_SETTLE_SECONDS}, got "${env.INGEST_SETTLE_SECONDS}"`);
   const monthlyDiscount = env.CLV_MONTHLY_DISCOUNT ? Number(env.CLV_MONTHLY_DISCOUNT) : 0.01;
   if (!(monthlyDiscount >= 0 && monthlyDiscount < 1))
     throw new ConfigError(`CLV_MONTHLY_DISCOUNT must be a rate in [0, 1) such as 0.01, got "${env.CLV_MONTHLY_DISCOUNT}"`);
@@ -275,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ingest: {
       cron: env.INGEST_CRON || '* * * * *',
       maxBadShare,
+      settleSeconds,
       limits: ingestLimits(env),
     },
     clv: { monthlyDiscount, horizonMonths },

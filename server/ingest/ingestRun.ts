@@ -11,6 +11,7 @@ import { playerKeyHash } from '../erasure/playerKey.ts';
 import { redactArchivedFile } from '../erasure/redactFiles.ts';
 import { ACTIVITY_KINDS, classifyFile, type EventKind } from './fileKind.ts';
 import { ingestFile, type IngestProgress, type IngestSettings } from './ingestFile.ts';
+import { settledFiles } from './settledFiles.ts';
 import { DomainError } from '../domainError.ts';
 
 export interface RunRequest {
@@ -19,6 +20,8 @@ export interface RunRequest {
   source: IngestSource;
   /** Move each finished file into this folder (the inbox's archive); leave files in place when unset. */
   archiveDir?: string;
+  /** Take only files whose size and modification time hold still this long (the cron's inbox scan); unset or 0 takes them at once. */
+  settleSeconds?: number;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -114,11 +117,22 @@ export class Ingester {
   }
 
   private async runLocked(req: RunRequest): Promise<IngestRunSummary> {
+    const { files: candidates, ignored } = collectFiles(req.paths);
+    // Before the clock starts: a run's time is its loading, not the wait for writers.
+    const { settled: files, growing } = await settledFiles(candidates, req.settleSeconds ?? 0);
     const t0 = performance.now();
     const runId = randomUUID();
     const startedAt = new Date().toISOString();
-    const { files, ignored } = collectFiles(req.paths);
-    const summary: IngestRunSummary = { runId, files: [], ignored, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, seconds: 0 };
+    const summary: IngestRunSummary = {
+      runId,
+      files: [],
+      ignored,
+      growing: growing.map((f) => path.basename(f)),
+      rowsLoaded: 0,
+      rowsQuarantined: 0,
+      rowsDuplicate: 0,
+      seconds: 0,
+    };
     if (files.length === 0) return summary; // an empty inbox is not worth a run record every minute
     const record = (error: string, finished: boolean) =>
       recordRun(this.db, {

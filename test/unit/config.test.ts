@@ -35,6 +35,10 @@ describe('loadConfig', () => {
     [{ INGEST_MAX_SESSION_HOURS: '1193047' }, 'INGEST_MAX_SESSION_HOURS must be at most 1193046'],
     [{ INGEST_MAX_LEVEL: '65536' }, 'INGEST_MAX_LEVEL must be at most 65535'],
     [{ INGEST_MAX_LEVEL: '-1' }, 'INGEST_MAX_LEVEL must be a positive integer'],
+    [{ INGEST_SETTLE_SECONDS: '-1' }, 'INGEST_SETTLE_SECONDS must be a whole number of seconds from 0 (off) to 300, got "-1"'],
+    [{ INGEST_SETTLE_SECONDS: '2.5' }, 'INGEST_SETTLE_SECONDS must be a whole number'],
+    [{ INGEST_SETTLE_SECONDS: '3s' }, 'INGEST_SETTLE_SECONDS must be a whole number'],
+    [{ INGEST_SETTLE_SECONDS: '3000' }, 'INGEST_SETTLE_SECONDS must be a whole number of seconds from 0 (off) to 300'],
     [{ CURRENCY_RATES: 'EUR:1.1' }, 'CODE=rate'],
     [{ PUBLIC_URL: 'dashboard.example.com' }, 'PUBLIC_URL must be an http(s) URL'],
     [{ OFFERS_WEBHOOK_URL: 'ftp://mail' }, 'OFFERS_WEBHOOK_URL must be an http(s) URL'],
@@ -52,6 +56,11 @@ describe('loadConfig', () => {
       maxSessionSeconds: 21_600,
       maxLevel: 65_535,
     });
+  });
+  it('waits 3 s by default for inbox files to hold still, INGEST_SETTLE_SECONDS otherwise, 0 not at all', () => {
+    expect(load({}).ingest.settleSeconds).toBe(3);
+    expect(load({ INGEST_SETTLE_SECONDS: '10' }).ingest.settleSeconds).toBe(10);
+    expect(load({ INGEST_SETTLE_SECONDS: '0' }).ingest.settleSeconds).toBe(0);
   });
   it('ranks segment CLV from 30 players by default, or from SEGMENT_MIN_PLAYERS', () => {
     expect(load({}).segmentMinPlayers).toBe(30);
