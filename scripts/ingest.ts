@@ -15,7 +15,15 @@ import { ingestSettings } from '../server/ingestDefaults.ts';
 import { progressLine } from '../server/progress.ts';
 import { audit, cliWho } from '../server/audit/audit.ts';
 import { ingestFacts } from '../server/audit/facts.ts';
+import { isBeingWritten } from '../server/ingest/fileKind.ts';
 import { openedEngineLine, serverFetch, serverUrl, tryServer } from './serverClient.ts';
+
+/** Why the ingester passed a file by: an unfinished file's name, or a name that says no kind. */
+function ignoredWhy(name: string): string {
+  return isBeingWritten(name)
+    ? 'a temporary or hidden name: a file still being written, loaded once renamed into place'
+    : 'name must start with payments, sessions or friends and end in .ndjson, .jsonl or .csv, optionally .gz';
+}
 
 function printSummary(s: IngestResult): void {
   for (const f of s.files) {
@@ -27,7 +35,7 @@ function printSummary(s: IngestResult): void {
           : `${f.rowsLoaded} loaded, ${f.rowsQuarantined} quarantined, ${f.rowsDuplicate} duplicates${f.recovered ? ' (finished an interrupted load)' : ''}`;
     console.log(`  ${f.file}: ${detail}`);
   }
-  for (const f of s.ignored) console.log(`  ${path.basename(f)}: ignored (name must start with payments or sessions and end in .ndjson, .csv or .gz)`);
+  for (const f of s.ignored) console.log(`  ${path.basename(f)}: ignored (${ignoredWhy(path.basename(f))})`);
   const total = s.rowsLoaded + s.rowsQuarantined + s.rowsDuplicate;
   console.log(
     `rows loaded: ${s.rowsLoaded}, quarantined: ${s.rowsQuarantined}, duplicates: ${s.rowsDuplicate}, ` +

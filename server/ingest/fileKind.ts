@@ -19,10 +19,13 @@ const NAME = /^(payments|sessions|friends)[^/]*\.(ndjson|jsonl|csv)(\.gz)?$/i;
  */
 const BEING_WRITTEN = /^\.|\.(part|tmp)$/i;
 
+/** A name under which a writer keeps a file it has not finished (a temporary or hidden name). */
+export const isBeingWritten = (name: string): boolean => BEING_WRITTEN.test(name);
+
 /** What a dropped file holds, from its name (DESIGN section 4); null for files the ingester ignores. */
 export function classifyFile(filePath: string): InboxFile | null {
   const name = path.basename(filePath);
-  const m = BEING_WRITTEN.test(name) ? null : NAME.exec(name);
+  const m = isBeingWritten(name) ? null : NAME.exec(name);
   if (!m) return null;
   const ext = m[2].toLowerCase();
   return {
